@@ -1,0 +1,115 @@
+"""The command line: ``intake-desktop [--db URL] COMMAND ...`` (see shared CLI.md).
+
+Every command is a thin layer over the same services the windows use. Expected failures become
+one clear paragraph on standard error and the exit codes of CLI.md (0 done, 1 unexpected,
+2 bad input, 3 not permitted, 4 conflict); a traceback is never shown to the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from intake_desktop import __version__
+
+log = logging.getLogger(__name__)
+
+#: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
+COMMAND_MODULES: tuple[str, ...] = ("plan", "records")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CliError(Exception):
+    """An expected failure with its exit code and a message for the person at the terminal."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, assembled from the command modules that are present."""
+    parser = argparse.ArgumentParser(
+        prog="intake-desktop",
+        description="Intake and procedure-decision support for spine and pain clinics. "
+        "With no command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"intake-desktop {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=os.environ.get("INTAKE_DESKTOP_DB"),
+        help="database URL (default: an SQLite file in your data folder; env INTAKE_DESKTOP_DB)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``intake-desktop`` and ``python -m intake_desktop``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return _start_app(args)
+        return handler(args)
+    except CliError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("Interrupted.")
+        return 130
+    except Exception as exc:
+        code = _expected_exit_code(exc)
+        if code is not None:
+            _say(str(exc))
+            return code
+        log.debug("unexpected error", exc_info=True)
+        _say(
+            f"Unexpected error ({type(exc).__name__}). Nothing further was changed. "
+            "Run again with INTAKE_DESKTOP_DEBUG=1 to see the details."
+        )
+        if os.environ.get("INTAKE_DESKTOP_DEBUG"):
+            raise
+        return 1
+
+
+def _expected_exit_code(exc: Exception) -> int | None:
+    """Exit code of an expected error from the layers below, or None for a real bug."""
+    from intake_desktop.domain.validation import CaseValidationError
+    from intake_desktop.services.errors import ServiceError
+
+    if isinstance(exc, ServiceError):
+        return exc.exit_code
+    if isinstance(exc, CaseValidationError):
+        return 2
+    return None
+
+
+def _start_app(args: argparse.Namespace) -> int:
+    try:
+        from intake_desktop.ui.app import run
+    except ModuleNotFoundError as exc:
+        if exc.name != "intake_desktop.ui.app":
+            raise
+        build_parser().print_help()
+        return 0
+    return run(db_url=args.db)
+
+
+def _say(message: str) -> None:
+    print(f"intake-desktop: {message}", file=sys.stderr)

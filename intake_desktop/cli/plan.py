@@ -1,0 +1,116 @@
+"""``intake-desktop plan CASE.json [--json]``: the decision engine on a case file, no database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from intake_desktop.cli import CliError
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.labels import label
+from intake_desktop.domain.plan import Plan
+from intake_desktop.domain.validation import CaseValidationError, parse_case
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "plan",
+        help="run the decision engine on a case file (no database)",
+        description="Read a case file (case.schema.json) and print the recommended plan.",
+    )
+    p.add_argument("case_file", metavar="CASE.json", type=Path)
+    p.add_argument("--json", action="store_true", help="print the plan as JSON (plan.schema.json)")
+    p.set_defaults(handler=run_plan)
+
+
+def read_case_file(path: Path) -> Any:
+    """Decode a case file, turning every way it can be unreadable into one clear message."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not a case file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not raw.strip():
+        raise CliError(f"{path}: the file is empty; a case file is a JSON object")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not UTF-8 text; a case file is a JSON object") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def load_case(path: Path):
+    """Read and validate a case file; bad input exits 2 with the field named."""
+    data = read_case_file(path)
+    try:
+        return parse_case(data)
+    except CaseValidationError as exc:
+        n = len(exc.errors)
+        head = f"{path}: " + ("" if n == 1 else f"{n} problems: ")
+        raise CliError(head + "; ".join(str(e) for e in exc.errors) + ".") from None
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    case = load_case(args.case_file)
+    plan = evaluate(case)
+    if args.json:
+        print(json.dumps(plan.to_dict(), indent=1, ensure_ascii=False))
+    else:
+        print(format_plan(plan))
+    return 0
+
+
+def format_plan(plan: Plan) -> str:
+    """The plan for a person: red flags first, then the level and why, work-up, answers, scores."""
+    out: list[str] = []
+    if plan.red_flags:
+        out.append("!!! RED FLAGS — " + label(plan.level).upper() + " !!!")
+        for rf in plan.red_flags:
+            out.append(f"  * {label(rf.code)} [{rf.level}] — from {', '.join(rf.sources)}")
+        out.append("")
+    out.append(f"Recommended level: {label(plan.level)} ({plan.level})")
+    if plan.alternatives:
+        out.append("Alternatives: " + ", ".join(label(a) for a in plan.alternatives))
+    out.append(f"Pattern: {label(plan.pattern)}; region: {plan.region}")
+    out.append("")
+    out.append("Why:")
+    for r in plan.rules_fired:
+        out.append(f"  [{r.id}] {r.reason}")
+        out.extend(f"      - {finding}" for finding in r.findings)
+    out.append("")
+    out.append("Work-up: " + (", ".join(label(w) for w in plan.workup) or "none"))
+    signs = ", ".join(label(s) for s in plan.escalation_signs) or "none"
+    out.append(f"Escalation signs: {signs}")
+    out.append("")
+    out.append("The four questions:")
+    for q, a in plan.framework.items():
+        answer = a.answer.replace("_", " ") if a.answer else "unanswered"
+        out.append(f"  {label(q)} {answer} [{a.source}]")
+        out.extend(f"      - {e}" for e in a.evidence)
+    if plan.scores:
+        out.append("")
+        out.append("Scores:")
+        out.extend(f"  {name}: {_score_text(value)}" for name, value in plan.scores.items())
+    if plan.warnings:
+        out.append("")
+        out.append("Warnings:")
+        out.extend(f"  ! {w}" for w in plan.warnings)
+    out.append("")
+    out.append(f"Rule set {plan.rules_version}")
+    return "\n".join(out)
+
+
+def _score_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_score_text(v)}" for k, v in value.items() if v not in (None, []))
+    if isinstance(value, list):
+        return "/".join(str(v) for v in value)
+    return str(value)
