@@ -9,7 +9,7 @@ from typing import Any
 
 from intake_desktop.cli import CliError
 from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.labels import label
+from intake_desktop.domain.labels import SCORE_NAMES, describe_score, label
 from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 
@@ -98,7 +98,10 @@ def format_plan(plan: Plan) -> str:
     if plan.scores:
         out.append("")
         out.append("Scores:")
-        out.extend(f"  {name}: {_score_text(value)}" for name, value in plan.scores.items())
+        out.extend(
+            f"  {SCORE_NAMES.get(name, name)}: {describe_score(name, value)}"
+            for name, value in plan.scores.items()
+        )
     if plan.warnings:
         out.append("")
         out.append("Warnings:")
@@ -106,11 +109,3 @@ def format_plan(plan: Plan) -> str:
     out.append("")
     out.append(f"Rule set {plan.rules_version}")
     return "\n".join(out)
-
-
-def _score_text(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_score_text(v)}" for k, v in value.items() if v not in (None, []))
-    if isinstance(value, list):
-        return "/".join(str(v) for v in value)
-    return str(value)

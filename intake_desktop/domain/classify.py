@@ -36,13 +36,16 @@ def classify(case: Case, f: Findings) -> Classification:
     candidates: dict[str, tuple[str, ...]] = {}
     if region in ("lumbar", "both"):
         nc = neurogenic_features(h, e)
-        key = {"sitting", "bending_forward"} & set(h.eased_by or ()) or e.flexion_relief or (
-            h.shopping_cart_sign or e.shopping_cart_sign
+        key = (
+            {"sitting", "bending_forward"} & set(h.eased_by or ())
+            or e.flexion_relief
+            or (h.shopping_cart_sign or e.shopping_cart_sign)
         )
         if len(nc) >= 3 and key:
             candidates["lumbar_neurogenic_claudication"] = nc
         if len(f.vascular_features) >= 2 or (
-            f.vascular_features and f.vascular_features[0].startswith("eases on stopping")
+            f.vascular_features
+            and f.vascular_features[0].startswith("eases on stopping")
             and "calf" in (h.symptom_sites or ())
         ):
             candidates["vascular_claudication_suspected"] = f.vascular_features
@@ -55,7 +58,7 @@ def classify(case: Case, f: Findings) -> Classification:
             candidates["cervical_radiculopathy"] = radicular
 
     if len(candidates) == 1:
-        (pattern, evidence), = candidates.items()
+        ((pattern, evidence),) = candidates.items()
         return Classification(pattern, region, evidence)
     if candidates:
         evidence = tuple(

@@ -51,7 +51,14 @@ DURABLE_RELIEF_WEEKS = 6
 SHORT_RELIEF_WEEKS = 2
 YOUNG_AGE = 40
 _STRUCTURAL_CAUSES = frozenset(
-    {"instability", "spondylolisthesis", "multilevel", "facet_hypertrophy", "disc_bulge", "congenital"}
+    {
+        "instability",
+        "spondylolisthesis",
+        "multilevel",
+        "facet_hypertrophy",
+        "disc_bulge",
+        "congenital",
+    }
 )
 
 
@@ -244,7 +251,9 @@ def _structural(w: _Work) -> str | None:
     )
     if flavum_fits:
         if levels == 0:
-            w.warnings.append("Number of stenotic levels not recorded: confirm 1-2 levels for MILD.")
+            w.warnings.append(
+                "Number of stenotic levels not recorded: confirm 1-2 levels for MILD."
+            )
         w.fire(
             "R5.mild",
             "Thickened ligamentum flavum at 1-2 levels without instability: the least invasive "
@@ -366,8 +375,10 @@ def _modifiers(w: _Work, level: str) -> None:
         w.fire(
             "R7.dynamic_films",
             "Flexion-extension films to look for instability before a structural decision.",
-            ["spondylolisthesis suspected" if spondy else "structural relief considered",
-             "no flexion-extension films recorded"],
+            [
+                "spondylolisthesis suspected" if spondy else "structural relief considered",
+                "no flexion-extension films recorded",
+            ],
         )
         w.add_workup("flexion_extension_xray")
     test = w.imaging_test()

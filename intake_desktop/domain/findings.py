@@ -12,10 +12,12 @@ from decimal import Decimal
 
 from .case import Case, Exam, History, Injection
 from .codes import CERVICAL_SITES, LEG_SITES, LUMBAR_SITES, RED_FLAGS
+from .instruments import abi_round
 from .plan import RedFlagFinding
 
 #: Painless walking distance and standing tolerance thresholds for the limitation question
-#: (CLINICAL_CONTENT.md section 7, "Deriving what the clinician left blank"). A clinic may tune them.
+#: (CLINICAL_CONTENT.md section 7, "Deriving what the clinician left blank"); a clinic may tune
+#: them, and a change bumps RULES_VERSION.
 SEVERE_DISTANCE_M = 100
 MODERATE_DISTANCE_M = 500
 SEVERE_STANDING_MIN = 5
@@ -26,7 +28,8 @@ WALKING_FALL_FRACTION = Decimal("0.15")
 INJECTION_CAP = 3
 #: Temperature above which fever is a red flag (section 3).
 FEVER_ABOVE_C = 38.0
-ABI_ABNORMAL_AT_OR_BELOW = 0.90
+#: An ABI at or below this (after rounding to 2 decimals) is a vascular feature.
+ABI_ABNORMAL = Decimal("0.90")
 
 
 def fmt_num(value: float) -> str:
@@ -216,18 +219,11 @@ def vascular_features(case: Case) -> tuple[str, ...]:
         out.append("eases on stopping while standing, without flexion relief")
     if e.pedal_pulses in ("diminished", "absent"):
         out.append(f"exam: pedal pulses {e.pedal_pulses}")
-    if e.ankle_brachial_index is not None and round_abi(e.ankle_brachial_index) <= Decimal("0.90"):
+    if e.ankle_brachial_index is not None and abi_round(e.ankle_brachial_index) <= ABI_ABNORMAL:
         out.append(f"exam: ankle-brachial index {fmt_num(e.ankle_brachial_index)} (≤ 0.90)")
     if case.has_comorbidity("peripheral_arterial_disease"):
         out.append("known peripheral arterial disease")
     return tuple(out)
-
-
-def round_abi(value: float) -> Decimal:
-    """ABI rounded half up to 2 decimals, as INSTRUMENTS.md bands it."""
-    from decimal import ROUND_HALF_UP
-
-    return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _conservative_weeks(case: Case) -> tuple[float | None, str]:
@@ -249,9 +245,7 @@ def _back_dominant(h: History) -> bool:
         return False
     if h.pain_nrs is not None and h.pain_nrs.back is not None:
         return h.pain_nrs.back > (h.pain_nrs.leg or 0)
-    return h.leg_pain_exceeds_back_pain is False and bool(
-        set(h.symptom_sites or ()) & {"low_back"}
-    )
+    return h.leg_pain_exceeds_back_pain is False and bool(set(h.symptom_sites or ()) & {"low_back"})
 
 
 def lumbar_involved(h: History) -> bool:

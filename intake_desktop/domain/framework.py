@@ -30,7 +30,9 @@ def answer_framework(case: Case) -> dict[str, FrameworkAnswer]:
             "symptom_management", "default", ("no goal recorded: symptom management assumed",)
         ),
         "recovery": FrameworkAnswer(
-            "short_recovery", "default", ("no recovery preference recorded: short recovery assumed",)
+            "short_recovery",
+            "default",
+            ("no recovery preference recorded: short recovery assumed",),
         ),
     }
     out: dict[str, FrameworkAnswer] = {}
@@ -39,8 +41,10 @@ def answer_framework(case: Case) -> dict[str, FrameworkAnswer]:
         if mine is None:
             out[question] = auto
         else:
-            hint = () if auto.answer in (None, mine) else (
-                f"the findings suggest {auto.answer.replace('_', ' ')}",
+            hint = (
+                ()
+                if auto.answer in (None, mine)
+                else (f"the findings suggest {auto.answer.replace('_', ' ')}",)
             )
             out[question] = FrameworkAnswer(mine, "clinician", ("set by the clinician", *hint))
     return out

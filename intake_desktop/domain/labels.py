@@ -5,6 +5,8 @@ Patient-facing wording lives in the report templates, where a clinic may change 
 
 from __future__ import annotations
 
+from typing import Any
+
 LABELS: dict[str, str] = {
     # levels
     "conservative": "Conservative and home care",
@@ -61,3 +63,58 @@ def label(code: str | None) -> str:
     if code is None:
         return "—"
     return LABELS.get(code, code.replace("_", " ").capitalize())
+
+
+SCORE_NAMES: dict[str, str] = {
+    "odi": "Oswestry Disability Index",
+    "ndi": "Neck Disability Index",
+    "zcq": "Zurich Claudication Questionnaire",
+    "mjoa": "Modified JOA",
+    "nrs": "Pain ratings (0-10)",
+    "abi": "Ankle-brachial index",
+    "konno": "Konno score",
+    "cook": "Cook cluster",
+}
+
+
+def describe_score(name: str, value: dict[str, Any]) -> str:
+    """One line for a score of ``plan.scores``, the same in the printout, the window and the PDF."""
+    word = _words
+    if name == "odi":
+        if value.get("percent") is None:
+            return f"not scorable ({value.get('reason', 'too many sections unanswered')})"
+        return f"{value['percent']} % ({word(value['band'])})"
+    if name == "ndi":
+        if value.get("raw") is None:
+            return f"not scorable ({value.get('reason', 'too many sections unanswered')})"
+        return f"{value['raw']}/50, {value['percent']} % ({word(value['band'])})"
+    if name == "zcq":
+        parts = []
+        for key in ("symptom_severity", "physical_function", "satisfaction"):
+            score = value.get(key)
+            parts.append(f"{word(key)} {'not scorable' if score is None else f'{score:.2f}'}")
+        if value.get("satisfied") is not None:
+            parts.append("satisfied" if value["satisfied"] else "not satisfied")
+        return "; ".join(parts)
+    if name == "mjoa":
+        return f"{value['total']}/18 ({word(value['band'])})"
+    if name == "nrs":
+        return ", ".join(f"{site} {v['value']}/10 ({v['band']})" for site, v in value.items())
+    if name == "abi":
+        return f"{value['value']} ({value['band']})"
+    if name == "konno":
+        verdict = "likely" if value["likely"] else "not likely"
+        text = f"{value['points']} points, lumbar stenosis {verdict}"
+        if value.get("not_recorded"):
+            text += " (not recorded: " + ", ".join(word(i) for i in value["not_recorded"]) + ")"
+        return text
+    if name == "cook":
+        text = f"{value['findings']} of 5 findings, stenosis {value['interpretation']}"
+        if value.get("not_recorded"):
+            text += " (not recorded: " + ", ".join(word(i) for i in value["not_recorded"]) + ")"
+        return text
+    return ", ".join(f"{k} {v}" for k, v in value.items())
+
+
+def _words(code: str) -> str:
+    return code.replace("_", " ")

@@ -31,7 +31,11 @@ _PATTERNS = {
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class FieldError:
-    """One problem with one field; ``path`` is dotted, with list indexes: ``treatment.injections[1].date``."""
+    """One problem with one field.
+
+    ``path`` is dotted with list indexes (``treatment.injections[1].date``) so that the command
+    line can name the field and a window can put the message next to the widget that holds it.
+    """
 
     path: str
     message: str
@@ -62,9 +66,7 @@ def parse_case(data: Any, *, today: date | None = None) -> Case:
     fmt = data.get("format")
     if fmt != CASE_FORMAT:
         got = "missing" if fmt is None else repr(fmt)
-        raise CaseValidationError(
-            [FieldError("format", f"must be {CASE_FORMAT!r} (got {got})")]
-        )
+        raise CaseValidationError([FieldError("format", f"must be {CASE_FORMAT!r} (got {got})")])
     case = _parse_dataclass(Case, data, "", errors)
     if case is not None and not errors:
         _check_dates(case, today or date.today(), errors)
@@ -157,16 +159,16 @@ def _parse_dataclass(cls: type, data: Any, path: str, errors: list[FieldError]) 
     before = len(errors)
     for name, f in fields.items():
         fpath = _join(path, name)
-        required = (
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        )
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         if name not in data:
             if required:
                 errors.append(FieldError(fpath, "required but missing"))
             continue
         value = data[name]
         if value is None:
-            errors.append(FieldError(fpath, "must not be null; leave the field out if not recorded"))
+            errors.append(
+                FieldError(fpath, "must not be null; leave the field out if not recorded")
+            )
             continue
         kwargs[name] = _parse_value(hints[name], value, fpath, dict(f.metadata), errors)
     if len(errors) > before:
@@ -245,7 +247,9 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: l
     raise TypeError(f"no parser for {tp!r} at {path}")  # a programming error, not bad input
 
 
-def _parse_list(item_tp: Any, value: Any, path: str, meta: dict[str, Any], errors: list[FieldError]):
+def _parse_list(
+    item_tp: Any, value: Any, path: str, meta: dict[str, Any], errors: list[FieldError]
+):
     if not isinstance(value, list):
         errors.append(FieldError(path, f"must be a list, not {_kind(value)}"))
         return ()
