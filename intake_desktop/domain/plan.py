@@ -76,6 +76,7 @@ class Plan:
             "level": self.level,
             "alternatives": list(self.alternatives),
             "pattern": self.pattern,
+            "pattern_evidence": list(self.evidence.get("pattern", ())),
             "region": self.region,
             "red_flags": list(self.red_flag_codes),
             "red_flag_sources": {rf.code: list(rf.sources) for rf in self.red_flags},
