@@ -19,7 +19,7 @@ from intake_desktop import __version__
 log = logging.getLogger(__name__)
 
 #: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("plan", "records")
+COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "reports", "fhir")
 
 Handler = Callable[[argparse.Namespace], int]
 

@@ -37,3 +37,25 @@ class ConflictError(ServiceError):
     """Someone else changed the record first; nothing was overwritten."""
 
     exit_code = 4
+
+
+class CaseInvalidError(InputError):
+    """A case cannot be signed or imported as it is; ``errors`` lists every field's problem.
+
+    ``field`` is the first problem's path, so a one-line message still names a field.
+    """
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        self.errors = errors
+        first = errors[0][0] if errors else None
+        detail = "; ".join(f"{path}: {message}" if path else message for path, message in errors)
+        super().__init__(f"the case is not complete or not valid: {detail}")
+        self.field = first
+
+
+class VisitLockedError(ConflictError):
+    """The visit is signed (or discarded): it changes only by amendment, with a reason."""
+
+
+class UnavailableError(ServiceError):
+    """The database cannot be used right now (busy, unreachable, or its schema needs work)."""

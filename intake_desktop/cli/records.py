@@ -1,0 +1,193 @@
+"""Commands on the clinic's records: import, export-case, backup, restore, db upgrade, demo.
+
+Each is a few lines over :mod:`intake_desktop.services`; errors from there carry their exit code
+(2 bad input naming the field, 4 conflict). Files are written atomically (a temporary file renamed
+into place), so an interrupted command never leaves half a file under the name asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from intake_desktop import services
+
+from . import CliError
+
+
+def register(subparsers: Any) -> None:
+    """Add this module's commands to the ``intake-desktop`` parser."""
+    p = subparsers.add_parser(
+        "import", help="store a case file as a new draft visit; prints the visit id"
+    )
+    p.add_argument("case_file", metavar="CASE.json", type=Path)
+    _user_option(p)
+    p.set_defaults(handler=_import)
+
+    p = subparsers.add_parser("export-case", help="print a visit's case file (JSON)")
+    p.add_argument("visit", metavar="VISIT", type=int)
+    p.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of printing")
+    p.set_defaults(handler=_export_case)
+
+    p = subparsers.add_parser("backup", help="consistent copy of the (SQLite) database to FILE")
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.set_defaults(handler=_backup)
+
+    p = subparsers.add_parser(
+        "restore", help="replace the (SQLite) database with a backup, keeping a safety copy"
+    )
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.set_defaults(handler=_restore)
+
+    db = subparsers.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    p = db_commands.add_parser(
+        "upgrade", help="apply pending schema migrations (an SQLite file is backed up first)"
+    )
+    p.set_defaults(handler=_db_upgrade)
+
+    p = subparsers.add_parser("demo", help="add synthetic patients and visits (explore, benchmark)")
+    p.add_argument("--patients", metavar="N", type=int, default=200, help="how many (default 200)")
+    p.add_argument("--seed", type=int, default=None, help="random seed (same seed, same clinic)")
+    p.set_defaults(handler=_demo)
+
+
+def _user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user", metavar="NAME", help="who makes the change (default: your login name)"
+    )
+
+
+def _author(args: argparse.Namespace) -> str:
+    if args.user:
+        return str(args.user)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _import(args: argparse.Namespace) -> int:
+    data = _read_json(args.case_file)
+    with services.open_database(args.db) as db:
+        result = services.import_case(db, data, author=_author(args))
+    print(result.visit_id)
+    return 0
+
+
+def _export_case(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db:
+        case = services.export_case(db, args.visit)
+    text = json.dumps(case, indent=1, ensure_ascii=False) + "\n"
+    if args.out:
+        write_atomically(args.out, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db:
+        path = services.backup_database(db, args.file)
+    print(f"Backup written to {path}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db:
+        result = services.restore_database(db, args.file)
+    print(f"Restored {args.file} (schema {result.revision}).")
+    print(f"The records as they were before are kept in {result.safety_copy}")
+    return 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    result = services.upgrade_database(args.db)
+    if not result.changed:
+        print(f"The database is up to date (schema {result.to_revision}).")
+        return 0
+    print(f"Database upgraded from {result.from_revision or 'empty'} to {result.to_revision}.")
+    if result.backup_path:
+        print(f"A copy from before the upgrade is in {result.backup_path}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    if args.patients < 1:
+        raise CliError("--patients: must be at least 1")
+    progress = ProgressDisplay("demo", "patients", sys.stderr)
+    extra = {} if args.seed is None else {"seed": args.seed}
+    with services.open_database(args.db) as db:
+        result = services.build_demo(db, args.patients, progress=progress, **extra)
+    progress.close()
+    print(
+        f"Added {result.patients:,} patients with {result.visits:,} visits "
+        f"in {result.seconds:.1f} s."
+    )
+    return 0
+
+
+class ProgressDisplay:
+    """Percent and rate on one line rewritten in place on a terminal; every 10 % otherwise."""
+
+    def __init__(self, label: str, unit: str, stream: TextIO) -> None:
+        self._label, self._unit, self._stream = label, unit, stream
+        self._tty = stream.isatty()
+        self._started = time.perf_counter()
+        self._last_tenth = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        elapsed = max(time.perf_counter() - self._started, 1e-9)
+        line = (
+            f"{self._label}: {percent:3d}% ({done:,}/{total:,} {self._unit}, "
+            f"{done / elapsed:,.0f}/s)"
+        )
+        if self._tty:
+            self._stream.write(f"\r{line}")
+            self._stream.flush()
+        elif percent // 10 > self._last_tenth:
+            self._last_tenth = percent // 10
+            self._stream.write(line + "\n")
+            self._stream.flush()
+
+    def close(self) -> None:
+        if self._tty:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"{path}: cannot be read ({exc})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place."""
+    path = path.expanduser()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"{path}: cannot be written ({exc.strerror or exc})", 1) from None

@@ -1,0 +1,71 @@
+"""Case files in and out: ``import`` stores a case as a new draft, ``export-case`` gives it back.
+
+A case survives import and export unchanged: the stored draft is ``case_to_dict(parse_case(file))``
+with ``format`` first, which is the file itself for any valid file, and export returns the stored
+JSON as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from intake_desktop.storage.database import Database
+from intake_desktop.storage.models import Patient
+
+from ._common import check_author, reader, transaction
+from .errors import InputError
+from .patients import clean_details, insert_patient
+from .records import ImportResult, PatientDetails
+from .visits import case_json, get_visit_row, new_draft, parse_or_explain
+
+
+def import_case(
+    db: Database, data: Mapping[str, Any], *, author: str, today: date | None = None
+) -> ImportResult:
+    """Store a case file as a new draft visit, for the patient it names.
+
+    The patient is the one whose record number is ``patient.id``; with no such patient (or no
+    ``patient.id``) a new one is registered from the file's patient block. A record number whose
+    patient has another date of birth is refused: the file is probably someone else's.
+    """
+    author = check_author(author)
+    case = parse_or_explain(data, today)
+    stored = case_json(case)
+    p = case.patient
+    with transaction(db) as session:
+        patient = None
+        if p.id:
+            patient = session.scalars(
+                select(Patient).where(Patient.record_number == p.id)
+            ).one_or_none()
+        created = patient is None
+        if patient is None:
+            details = clean_details(
+                PatientDetails(
+                    name=p.name or "",
+                    date_of_birth=p.date_of_birth,
+                    record_number=p.id,
+                    sex=p.sex,
+                    language=p.language,
+                ),
+                require_name=False,
+            )
+            patient = insert_patient(session, details, author)
+        elif patient.date_of_birth != p.date_of_birth:
+            raise InputError(
+                f"does not match the date of birth of record {p.id}", "patient.date_of_birth"
+            )
+        visit = new_draft(session, patient.id, stored, author)
+        return ImportResult(visit.id, patient.id, created)
+
+
+def export_case(db: Database, visit_id: int) -> dict[str, Any]:
+    """The visit's case file: the signed case once signed, else the draft as last saved."""
+    with reader(db) as session:
+        visit = get_visit_row(session, visit_id)
+        data = visit.case_data if visit.status in ("signed", "amended") else visit.draft_data
+        return dict(data or {})

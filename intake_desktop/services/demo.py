@@ -1,0 +1,173 @@
+"""A synthetic clinic to explore or benchmark: Faker patients, several visits each.
+
+Names, addresses and phone numbers come from Faker in English, Spanish, German and French (so
+accents and two-word surnames appear, as they do at a real front desk); every e-mail address is at
+an ``example.*`` domain. Visits follow the case templates of :mod:`.demo_cases`, varied per
+patient and dated over the last three years: earlier visits signed (some amended, some with the
+level overridden and a reason), the latest one sometimes still a draft, a few dated today.
+Signed visits carry the engine's real plan for their case.
+
+Rows are written with bulk INSERTs, one transaction per batch, so a clinic of 50,000 patients
+(about 150,000 visits) takes about 50 s on SQLite and 85 s on PostgreSQL on a two-core machine,
+and an interrupted run leaves only whole batches behind.
+Nothing here logs patient data.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from intake_desktop.storage.database import Database
+from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit, VisitVersion
+from intake_desktop.storage.search_text import normalise_text, search_terms
+
+from ._common import transaction
+from .demo_people import DemoPerson, PeopleFactory
+from .demo_visits import VisitFactory
+from .errors import InputError
+
+Progress = Callable[[int, int], None]
+RECORD_PREFIX = "DEMO-"
+DEFAULT_SEED = 20261123
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    """How much was built, and how long it took."""
+
+    patients: int
+    visits: int
+    seconds: float
+
+
+def build_demo(
+    db: Database,
+    patients: int,
+    *,
+    seed: int = DEFAULT_SEED,
+    batch_size: int = 500,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> DemoResult:
+    """Add ``patients`` synthetic patients with 1 to 5 visits each; report progress per batch.
+
+    Record numbers continue after any demo patients already there (``DEMO-0000001`` ...), so
+    running it twice adds a second clinic's worth instead of failing.
+    """
+    if not isinstance(patients, int) or patients < 1:
+        raise InputError("must be a whole number of at least 1", "patients")
+    started = time.perf_counter()
+    first = _next_demo_number(db)
+    people = PeopleFactory(seed + first)
+    visits = VisitFactory(seed + first, today or date.today())
+    done = made_visits = 0
+    if progress:
+        progress(0, patients)
+    while done < patients:
+        count = min(batch_size, patients - done)
+        batch = [people.make(first + done + i) for i in range(count)]
+        made_visits += _insert_batch(db, batch, visits)
+        done += count
+        if progress:
+            progress(done, patients)
+    return DemoResult(patients, made_visits, time.perf_counter() - started)
+
+
+def _next_demo_number(db: Database) -> int:
+    with db.session() as session:
+        last = session.scalar(
+            select(func.max(Patient.record_number)).where(
+                Patient.record_number >= RECORD_PREFIX,
+                Patient.record_number < RECORD_PREFIX[:-1] + chr(ord(RECORD_PREFIX[-1]) + 1),
+            )
+        )
+    if last is None:
+        return 1
+    try:
+        return int(last[len(RECORD_PREFIX) :]) + 1
+    except ValueError:
+        return 1
+
+
+def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) -> int:
+    """Write one batch of patients with their terms, visits and earlier versions."""
+    with transaction(db) as session:
+        conn = session.connection()
+        ids = (
+            conn.execute(
+                insert(Patient.__table__).returning(
+                    Patient.__table__.c.id, sort_by_parameter_order=True
+                ),
+                [_patient_row(p) for p in batch],
+            )
+            .scalars()
+            .all()
+        )
+        terms = [
+            {"term": term, "patient_id": pid}
+            for pid, person in zip(ids, batch, strict=True)
+            for term in search_terms(person.name, person.record_number)
+        ]
+        conn.execute(insert(PatientSearchTerm.__table__), terms)
+        visit_rows: list[dict[str, Any]] = []
+        earlier: list[dict[str, Any] | None] = []
+        for pid, person in zip(ids, batch, strict=True):
+            for visit in factory.visits_for(person):
+                visit_rows.append({**visit.row, "patient_id": pid})
+                earlier.append(visit.earlier)
+        visit_ids = (
+            conn.execute(
+                insert(Visit.__table__).returning(
+                    Visit.__table__.c.id, sort_by_parameter_order=True
+                ),
+                visit_rows,
+            )
+            .scalars()
+            .all()
+        )
+        versions = [
+            {**row, "visit_id": vid}
+            for vid, row in zip(visit_ids, earlier, strict=True)
+            if row is not None
+        ]
+        if versions:
+            conn.execute(insert(VisitVersion.__table__), versions)
+        return len(visit_rows)
+
+
+def _patient_row(p: DemoPerson) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {
+        "record_number": p.record_number,
+        "name": p.name,
+        "search_name": normalise_text(p.name),
+        "date_of_birth": p.date_of_birth,
+        "sex": p.sex,
+        "phone": p.phone,
+        "email": p.email,
+        "address": p.address,
+        "language": p.language,
+        "created_at": now - timedelta(days=1200),
+        "created_by": "demo",
+        "updated_at": now,
+        "updated_by": "demo",
+        "version": 1,
+    }
+
+
+def random_prefixes(count: int, seed: int = 1) -> list[str]:
+    """Three-letter name prefixes as a front desk would type them (for benchmarks)."""
+    people = PeopleFactory(seed)
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        words = normalise_text(people.make(i).name).split()
+        out.append(rng.choice(words)[:3])
+    return out

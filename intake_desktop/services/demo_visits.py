@@ -1,0 +1,194 @@
+"""Synthetic visits for a demo patient: real cases from the templates, real plans from the engine.
+
+Each template is parsed once; a visit is the parsed case with the patient, the visit date (all
+other dates shifted alike) and the pain scores changed through ``dataclasses.replace``, so every
+visit is a valid case without parsing 150,000 files. Plans are ``evaluate(case)`` for that very
+case: a plan is never borrowed from another visit.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from intake_desktop.domain.case import Case, Patient
+from intake_desktop.domain.codes import LEVELS
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.validation import parse_case
+
+from .demo_cases import TEMPLATES
+from .demo_people import DemoPerson
+from .visits import case_json
+
+CLINICIANS = ("dr.ames", "dr.baker", "dr.chen", "dr.diaz", "dr.evans")
+FRONT_DESK = ("desk.north", "desk.south")
+OVERRIDE_REASONS = (
+    "Patient prefers to try one more step before escalating.",
+    "Travels far for care; combined the next step into this visit.",
+    "Findings on examination today weigh more than the questionnaire.",
+)
+AMENDMENT_REASONS = (
+    "Pain scores corrected after the patient reviewed the form.",
+    "Imaging report arrived after signing.",
+    "Typo in the treatment history.",
+)
+_UNFINISHED = ("exam", "imaging", "treatment", "function", "questionnaires", "framework")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoVisit:
+    """A visits-table row (without patient_id) and, if amended, the version it replaced."""
+
+    row: dict[str, Any]
+    earlier: dict[str, Any] | None
+
+
+class VisitFactory:
+    def __init__(self, seed: int, today: date) -> None:
+        self._today = today
+        self._names = list(TEMPLATES)
+        self._weights = [TEMPLATES[n][0] for n in self._names]
+        self._cases = {n: parse_case(TEMPLATES[n][1]) for n in self._names}
+
+    def visits_for(self, person: DemoPerson) -> list[DemoVisit]:
+        rng = random.Random(person.seed)
+        count = rng.randint(1, 5)
+        days = sorted(rng.sample(range(1, 3 * 365), count))
+        dates = [self._today - timedelta(days=d) for d in reversed(days)]
+        if rng.random() < 0.002:
+            dates[-1] = self._today  # today's list at the front desk
+        template = rng.choices(self._names, self._weights)[0]
+        out = []
+        for i, day in enumerate(dates):
+            if i and rng.random() < 0.3:
+                template = rng.choices(self._names, self._weights)[0]
+            case = self._vary(self._cases[template], person, day, rng)
+            out.append(self._visit(case, rng, last=i == count - 1))
+        return out
+
+    def _visit(self, case: Case, rng: random.Random, last: bool) -> DemoVisit:
+        opened = datetime.combine(case.visit_date, time(8), UTC) + timedelta(
+            minutes=rng.randint(0, 9 * 60)
+        )
+        desk = rng.choice(FRONT_DESK)
+        row: dict[str, Any] = {
+            "visit_date": case.visit_date,
+            "status": "draft",
+            "draft_data": None,
+            "case_data": None,
+            "plan": None,
+            "rules_version": None,
+            "computed_level": None,
+            "final_level": None,
+            "override_reason": None,
+            "revision": 0,
+            "created_at": opened,
+            "created_by": desk,
+            "updated_at": opened,
+            "updated_by": desk,
+            "signed_at": None,
+            "signed_by": None,
+            "amendment_reason": None,
+            "version": 1,
+        }
+        roll = rng.random()
+        if last and (roll < 0.15 or (case.visit_date == self._today and roll < 0.5)):
+            data = case_json(case)
+            for section in rng.sample(_UNFINISHED, rng.randint(1, 3)):
+                data.pop(section, None)
+            row["draft_data"] = data
+            row["version"] = rng.randint(2, 40)  # autosaved while typing
+            return DemoVisit(row, None)
+        signed_at = opened + timedelta(minutes=rng.randint(15, 90))
+        row.update(self._signed(case, rng, signed_at))
+        if rng.random() > 0.06:
+            row["version"] = 2
+            return DemoVisit(row, None)
+        # Amended: the first signature had other pain scores; keep it as revision 0.
+        original = self._vary(case, None, case.visit_date, rng)
+        earlier = self._signed(original, rng, signed_at)
+        amended_at = signed_at + timedelta(days=rng.randint(0, 10), hours=2)
+        earlier.update(revision=0, superseded_at=amended_at, superseded_by=row["signed_by"])
+        row.update(
+            status="amended",
+            revision=1,
+            signed_at=amended_at,
+            updated_at=amended_at,
+            amendment_reason=rng.choice(AMENDMENT_REASONS),
+            version=3,
+        )
+        for key in ("status", "created_at", "created_by", "updated_at", "updated_by", "version"):
+            earlier.pop(key, None)
+        earlier.pop("draft_data", None)
+        return DemoVisit(row, earlier)
+
+    def _signed(self, case: Case, rng: random.Random, when: datetime) -> dict[str, Any]:
+        plan = evaluate(case).to_dict()
+        level = plan["level"]
+        final, reason = level, None
+        if rng.random() < 0.08 and level in LEVELS[:4]:
+            i = LEVELS.index(level)
+            final = LEVELS[i + 1] if i < 3 else LEVELS[i - 1]
+            reason = rng.choice(OVERRIDE_REASONS)
+        clinician = rng.choice(CLINICIANS)
+        return {
+            "status": "signed",
+            "visit_date": case.visit_date,
+            "case_data": case_json(case),
+            "plan": plan,
+            "rules_version": plan["rules_version"],
+            "computed_level": level,
+            "final_level": final,
+            "override_reason": reason,
+            "signed_at": when,
+            "signed_by": clinician,
+            "updated_at": when,
+            "updated_by": clinician,
+        }
+
+    @staticmethod
+    def _vary(case: Case, person: DemoPerson | None, day: date, rng: random.Random) -> Case:
+        """The template case for this patient on ``day``: dates shifted, pain scores jittered."""
+        shift = day - case.visit_date
+        patient = case.patient
+        if person is not None:
+            patient = Patient(
+                date_of_birth=person.date_of_birth,
+                id=person.record_number,
+                name=person.name,
+                sex=person.sex,  # type: ignore[arg-type]
+                language=person.language,
+            )
+        history = case.history
+        if history and history.pain_nrs:
+            nrs = history.pain_nrs
+            history = replace(
+                history,
+                pain_nrs=replace(
+                    nrs,
+                    **{
+                        k: max(0, min(10, v + rng.randint(-2, 2)))
+                        for k in ("back", "leg", "neck", "arm")
+                        if (v := getattr(nrs, k)) is not None
+                    },
+                ),
+            )
+        imaging = case.imaging
+        if imaging and imaging.date:
+            imaging = replace(imaging, date=imaging.date + shift)
+        treatment = case.treatment
+        if treatment and treatment.injections:
+            treatment = replace(
+                treatment,
+                injections=tuple(replace(j, date=j.date + shift) for j in treatment.injections),
+            )
+        return replace(
+            case,
+            patient=patient,
+            visit_date=day,
+            history=history,
+            imaging=imaging,
+            treatment=treatment,
+        )

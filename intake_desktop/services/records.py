@@ -1,0 +1,165 @@
+"""What the operations hand back: plain frozen records, never ORM objects.
+
+A window keeps these as long as it likes; they cannot reach the database lazily or be saved by
+accident. Each carries the ``version`` it was read at, which the caller passes back when it saves,
+so that a change made meanwhile on another workstation is reported instead of overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class PatientDetails:
+    """What the front desk types for a patient; input of register and update."""
+
+    name: str
+    date_of_birth: date
+    record_number: str | None = None
+    sex: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PatientSummary:
+    """One line of a patient search."""
+
+    id: int
+    record_number: str | None
+    name: str | None
+    date_of_birth: date
+    sex: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PatientRecord:
+    """A patient as stored, with the version to pass back on update."""
+
+    id: int
+    version: int
+    record_number: str | None
+    name: str | None
+    date_of_birth: date
+    sex: str | None
+    phone: str | None
+    email: str | None
+    address: str | None
+    language: str | None
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+
+    @property
+    def details(self) -> PatientDetails:
+        """The editable part, e.g. ``dataclasses.replace(record.details, phone=...)``."""
+        return PatientDetails(
+            name=self.name or "",
+            date_of_birth=self.date_of_birth,
+            record_number=self.record_number,
+            sex=self.sex,
+            phone=self.phone,
+            email=self.email,
+            address=self.address,
+            language=self.language,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VisitSummary:
+    """One line of a visit list (today's visits, a patient's history, open drafts)."""
+
+    id: int
+    version: int
+    patient_id: int
+    patient_name: str | None
+    record_number: str | None
+    visit_date: date
+    status: str
+    level: str | None
+    revision: int
+    updated_at: datetime
+    updated_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRecord:
+    """A visit as stored: the draft as typed, or the signed case with its plan verbatim."""
+
+    id: int
+    version: int
+    patient_id: int
+    visit_date: date
+    status: str
+    draft_data: dict[str, Any] | None
+    case_data: dict[str, Any] | None
+    plan: dict[str, Any] | None
+    rules_version: str | None
+    computed_level: str | None
+    final_level: str | None
+    override_reason: str | None
+    revision: int
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    updated_by: str
+    signed_at: datetime | None
+    signed_by: str | None
+    amendment_reason: str | None
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status in ("signed", "amended")
+
+    @property
+    def level_overridden(self) -> bool:
+        return self.final_level is not None and self.final_level != self.computed_level
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The visit's case: the signed one once signed, else the draft as typed."""
+        return self.case_data if self.is_signed else self.draft_data
+
+
+@dataclass(frozen=True, slots=True)
+class VisitVersionRecord:
+    """One signed version of a visit; ``superseded_at`` is None for the current one."""
+
+    visit_id: int
+    revision: int
+    visit_date: date
+    case_data: dict[str, Any]
+    plan: dict[str, Any]
+    rules_version: str
+    computed_level: str
+    final_level: str
+    override_reason: str | None
+    signed_at: datetime
+    signed_by: str
+    amendment_reason: str | None
+    superseded_at: datetime | None
+    superseded_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSaved:
+    """Answer of an autosave: the version to pass to the next save, and when it was stored."""
+
+    visit_id: int
+    version: int
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """Where an imported case went."""
+
+    visit_id: int
+    patient_id: int
+    patient_created: bool

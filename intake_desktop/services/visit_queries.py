@@ -1,0 +1,118 @@
+"""Reading visits: one visit, its signed versions, today's list, a patient's history, open drafts.
+
+"Reopen the draft?" after a crash is :func:`list_drafts` (the user's open drafts, newest first)
+followed by :func:`get_visit`, whose ``draft_data`` is the form as last saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import defer
+
+from intake_desktop.storage.database import Database
+from intake_desktop.storage.models import Patient, Visit, VisitVersion
+
+from ._common import reader, version_record, visit_record, visit_summary
+from .errors import NotFoundError
+from .records import VisitRecord, VisitSummary, VisitVersionRecord
+from .visits import get_visit_row
+
+
+def get_visit(db: Database, visit_id: int) -> VisitRecord:
+    """One visit as stored, or :class:`NotFoundError`."""
+    with reader(db) as session:
+        return visit_record(get_visit_row(session, visit_id))
+
+
+def visit_versions(db: Database, visit_id: int) -> list[VisitVersionRecord]:
+    """Every signed version of a visit, oldest first; the last one is the current.
+
+    Empty for a draft. Earlier versions come verbatim from the append-only history.
+    """
+    with reader(db) as session:
+        visit = get_visit_row(session, visit_id)
+        earlier = session.scalars(
+            select(VisitVersion)
+            .where(VisitVersion.visit_id == visit_id)
+            .order_by(VisitVersion.revision)
+        )
+        versions = [version_record(v) for v in earlier]
+        if visit.status in ("signed", "amended"):
+            assert visit.case_data is not None and visit.plan is not None
+            versions.append(
+                VisitVersionRecord(
+                    visit_id=visit.id,
+                    revision=visit.revision,
+                    visit_date=visit.visit_date,
+                    case_data=visit.case_data,
+                    plan=visit.plan,
+                    rules_version=visit.rules_version or "",
+                    computed_level=visit.computed_level or "",
+                    final_level=visit.final_level or "",
+                    override_reason=visit.override_reason,
+                    signed_at=visit.signed_at,  # type: ignore[arg-type]
+                    signed_by=visit.signed_by or "",
+                    amendment_reason=visit.amendment_reason,
+                    superseded_at=None,
+                    superseded_by=None,
+                )
+            )
+        return versions
+
+
+def get_visit_version(db: Database, visit_id: int, revision: int) -> VisitVersionRecord:
+    """One signed version of a visit (0 is the original signature)."""
+    for version in visit_versions(db, visit_id):
+        if version.revision == revision:
+            return version
+    raise NotFoundError(f"visit {visit_id} has no signed version {revision}", "revision")
+
+
+def todays_visits(db: Database, day: date | None = None) -> list[VisitSummary]:
+    """The visits of one day (today by default), in the order they were opened."""
+    stmt = _summaries().where(
+        Visit.visit_date == (day or date.today()), Visit.status != "discarded"
+    )
+    return _run(db, stmt.order_by(Visit.created_at, Visit.id))
+
+
+def patient_visits(db: Database, patient_id: int) -> list[VisitSummary]:
+    """A patient's visits, newest first (discarded drafts left out)."""
+    stmt = _summaries().where(Visit.patient_id == patient_id, Visit.status != "discarded")
+    return _run(db, stmt.order_by(Visit.visit_date.desc(), Visit.id.desc()))
+
+
+def list_drafts(
+    db: Database,
+    *,
+    author: str | None = None,
+    patient_id: int | None = None,
+    limit: int = 100,
+) -> list[VisitSummary]:
+    """Open drafts, most recently saved first; ``author`` narrows to one user's own."""
+    stmt = _summaries().where(Visit.status == "draft")
+    if author is not None:
+        stmt = stmt.where(Visit.updated_by == author)
+    if patient_id is not None:
+        stmt = stmt.where(Visit.patient_id == patient_id)
+    return _run(db, stmt.order_by(Visit.updated_at.desc(), Visit.id.desc()).limit(limit))
+
+
+def _summaries() -> Select[tuple[Visit, Patient]]:
+    # Only the columns a list shows: the JSON documents stay on disk.
+    return (
+        select(Visit, Patient)
+        .join(Patient, Patient.id == Visit.patient_id)
+        .options(
+            defer(Visit.draft_data, raiseload=True),
+            defer(Visit.case_data, raiseload=True),
+            defer(Visit.plan, raiseload=True),
+        )
+    )
+
+
+def _run(db: Database, stmt: Select[tuple[Visit, Patient]]) -> list[VisitSummary]:
+    with reader(db) as session:
+        return [visit_summary(v, p) for v, p in session.execute(stmt)]

@@ -1,0 +1,339 @@
+"""A visit's life: drafts saved as the user types, signing, amendments.
+
+* A draft holds the form data exactly as typed, valid or not, so nothing entered is lost;
+  ``save_draft`` is one UPDATE, cheap enough to call every few seconds.
+* Signing validates the case, runs the engine and stores the plan *as computed*, with its rule-set
+  version, and the level the clinician accepted or chose instead (with a reason).
+* A signed visit is never changed in place: an amendment copies the signed version into the
+  append-only ``visit_versions`` table, then stores the new one with its author, time and reason.
+These rules live here, not in a window, so every path (UI, CLI, import) obeys them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from intake_desktop.domain.case import Case
+from intake_desktop.domain.codes import LEVELS
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.validation import CaseValidationError, case_to_dict, parse_case
+from intake_desktop.storage.database import Database
+from intake_desktop.storage.models import Patient, Visit, VisitVersion, utc_now
+
+from ._common import CHANGED_MEANWHILE, check_author, check_version, transaction, visit_record
+from .errors import CaseInvalidError, ConflictError, InputError, NotFoundError, VisitLockedError
+from .records import DraftSaved, VisitRecord
+
+MAX_REASON = 2000
+
+
+def start_draft(
+    db: Database, patient_id: int, data: Mapping[str, Any], *, author: str
+) -> DraftSaved:
+    """Open a new draft visit for a patient with whatever has been typed so far."""
+    author = check_author(author)
+    payload = _draft_payload(data)
+    with transaction(db) as session:
+        if session.get(Patient, patient_id) is None:
+            raise NotFoundError(f"there is no patient {patient_id}", "patient")
+        visit = new_draft(session, patient_id, payload, author)
+        return DraftSaved(visit.id, visit.version, visit.updated_at)
+
+
+def save_draft(
+    db: Database,
+    visit_id: int,
+    data: Mapping[str, Any],
+    *,
+    expected_version: int,
+    author: str,
+) -> DraftSaved:
+    """Store the form data of a draft as it is now (autosave), one UPDATE in one transaction.
+
+    ``expected_version`` is the version of the previous save (or of the load); if another
+    workstation saved the draft meanwhile this raises :class:`ConflictError`, and if the
+    visit has been signed, :class:`VisitLockedError`: nothing is ever overwritten.
+    """
+    author = check_author(author)
+    payload = _draft_payload(data)
+    values: dict[str, Any] = {
+        "draft_data": payload,
+        "updated_at": utc_now(),
+        "updated_by": author,
+        "version": Visit.version + 1,
+    }
+    visit_date = _typed_visit_date(payload)
+    if visit_date is not None:
+        values["visit_date"] = visit_date
+    with transaction(db) as session:
+        result = session.execute(
+            update(Visit)
+            .where(
+                Visit.id == visit_id,
+                Visit.version == expected_version,
+                Visit.status == "draft",
+            )
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            _explain_refused_save(session, visit_id)
+        return DraftSaved(visit_id, expected_version + 1, values["updated_at"])
+
+
+def discard_draft(
+    db: Database, visit_id: int, *, expected_version: int, author: str
+) -> VisitRecord:
+    """Set a draft aside (status ``discarded``); its data stays in the database."""
+    author = check_author(author)
+    with transaction(db) as session:
+        visit = get_visit_row(session, visit_id)
+        _require_draft(visit)
+        check_version(visit, expected_version, "visit")
+        visit.status = "discarded"
+        _touch(visit, author)
+        session.flush()
+        return visit_record(visit)
+
+
+def sign_visit(
+    db: Database,
+    visit_id: int,
+    *,
+    expected_version: int,
+    author: str,
+    override_level: str | None = None,
+    override_reason: str | None = None,
+    today: date | None = None,
+) -> VisitRecord:
+    """Sign a draft: validate it, compute the plan and store both for good.
+
+    Without ``override_level`` (or with the computed level) the clinician accepts the engine's
+    level; any other level needs ``override_reason``. ``today`` pins the date a visit may not be
+    after (tests, imports of old files).
+    """
+    author = check_author(author)
+    with transaction(db) as session:
+        visit = get_visit_row(session, visit_id)
+        _require_draft(visit)
+        check_version(visit, expected_version, "visit")
+        case = parse_or_explain(visit.draft_data, today)
+        _check_case_patient(session, visit.patient_id, case)
+        _store_signed(visit, case, author, override_level, override_reason)
+        visit.status = "signed"
+        visit.revision = 0
+        visit.draft_data = None  # identical to case_data now; the draft is done
+        session.flush()
+        return visit_record(visit)
+
+
+def amend_visit(
+    db: Database,
+    visit_id: int,
+    case_data: Mapping[str, Any],
+    *,
+    expected_version: int,
+    author: str,
+    reason: str,
+    override_level: str | None = None,
+    override_reason: str | None = None,
+    today: date | None = None,
+) -> VisitRecord:
+    """Change a signed visit: keep the signed version as it was, store the amended one.
+
+    The amended case gets a plan computed now (with the rules of today, recorded in its
+    ``rules_version``); every earlier version keeps its own plan and rules version verbatim.
+    """
+    author = check_author(author)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InputError("is required: say why the signed visit is changed", "reason")
+    if len(reason) > MAX_REASON:
+        raise InputError(f"is longer than {MAX_REASON} characters", "reason")
+    with transaction(db) as session:
+        visit = get_visit_row(session, visit_id)
+        if visit.status == "draft":
+            raise InputError(f"visit {visit_id} is a draft: save it or sign it instead", "visit")
+        if visit.status == "discarded":
+            raise VisitLockedError(f"visit {visit_id} was discarded and cannot be amended")
+        check_version(visit, expected_version, "visit")
+        case = parse_or_explain(case_data, today)
+        _check_case_patient(session, visit.patient_id, case)
+        now = utc_now()
+        session.add(_earlier_version(visit, now, author))
+        _store_signed(visit, case, author, override_level, override_reason)
+        visit.status = "amended"
+        visit.revision += 1
+        visit.amendment_reason = reason
+        session.flush()
+        return visit_record(visit)
+
+
+def parse_or_explain(data: Any, today: date | None) -> Case:
+    """The validated case, or :class:`CaseInvalidError` naming every field at fault."""
+    try:
+        return parse_case(data, today=today)
+    except CaseValidationError as exc:
+        raise CaseInvalidError([(e.path, e.message) for e in exc.errors]) from exc
+
+
+def case_json(case: Case) -> dict[str, Any]:
+    """The case as stored and exported: ``case_to_dict`` with ``format`` first, as in a file."""
+    data = case_to_dict(case)
+    return {"format": data.pop("format"), **data}
+
+
+def new_draft(session: Session, patient_id: int, payload: dict[str, Any], author: str) -> Visit:
+    """Insert a draft visit (payload already checked) in ``session``."""
+    now = utc_now()
+    visit = Visit(
+        patient_id=patient_id,
+        visit_date=_typed_visit_date(payload) or date.today(),
+        status="draft",
+        draft_data=payload,
+        revision=0,
+        created_at=now,
+        created_by=author,
+        updated_at=now,
+        updated_by=author,
+    )
+    session.add(visit)
+    session.flush()
+    return visit
+
+
+def get_visit_row(session: Session, visit_id: int) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFoundError(f"there is no visit {visit_id}", "visit")
+    return visit
+
+
+def check_level_decision(
+    computed: str, override_level: str | None, override_reason: str | None
+) -> tuple[str, str | None]:
+    """The final level and the reason to store; an override without a reason is refused."""
+    if override_level is None or override_level == computed:
+        return computed, None
+    if override_level not in LEVELS:
+        raise InputError(f"must be one of {', '.join(LEVELS)}", "override_level")
+    reason = (override_reason or "").strip()
+    if not reason:
+        raise InputError(
+            f"is required when the level is changed from {computed} to {override_level}",
+            "override_reason",
+        )
+    if len(reason) > MAX_REASON:
+        raise InputError(f"is longer than {MAX_REASON} characters", "override_reason")
+    return override_level, reason
+
+
+def _store_signed(
+    visit: Visit,
+    case: Case,
+    author: str,
+    override_level: str | None,
+    override_reason: str | None,
+) -> None:
+    plan = evaluate(case).to_dict()
+    final, reason = check_level_decision(plan["level"], override_level, override_reason)
+    now = utc_now()
+    visit.visit_date = case.visit_date
+    visit.case_data = case_json(case)
+    visit.plan = plan
+    visit.rules_version = plan["rules_version"]
+    visit.computed_level = plan["level"]
+    visit.final_level = final
+    visit.override_reason = reason
+    visit.signed_at = now
+    visit.signed_by = author
+    _touch(visit, author, now)
+
+
+def _earlier_version(visit: Visit, now: Any, author: str) -> VisitVersion:
+    assert visit.case_data is not None and visit.plan is not None
+    return VisitVersion(
+        visit_id=visit.id,
+        revision=visit.revision,
+        visit_date=visit.visit_date,
+        case_data=visit.case_data,
+        plan=visit.plan,
+        rules_version=visit.rules_version,
+        computed_level=visit.computed_level,
+        final_level=visit.final_level,
+        override_reason=visit.override_reason,
+        signed_at=visit.signed_at,
+        signed_by=visit.signed_by,
+        amendment_reason=visit.amendment_reason,
+        superseded_at=now,
+        superseded_by=author,
+    )
+
+
+def _touch(visit: Visit, author: str, now: Any = None) -> None:
+    visit.updated_at = now or utc_now()
+    visit.updated_by = author
+
+
+def _require_draft(visit: Visit) -> None:
+    if visit.status != "draft":
+        raise VisitLockedError(_locked_message(visit))
+
+
+def _locked_message(visit: Visit) -> str:
+    if visit.status == "discarded":
+        return f"visit {visit.id} was discarded; nothing was saved"
+    when = visit.signed_at.strftime("%Y-%m-%d %H:%M UTC") if visit.signed_at else "?"
+    return (
+        f"visit {visit.id} was signed by {visit.signed_by} at {when}; nothing was saved. "
+        "A signed visit changes only by amendment, with a reason"
+    )
+
+
+def _explain_refused_save(session: Session, visit_id: int) -> None:
+    visit = session.execute(
+        select(Visit).where(Visit.id == visit_id).execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+    if visit is None:
+        raise NotFoundError(f"there is no visit {visit_id}", "visit")
+    if visit.status != "draft":
+        raise VisitLockedError(_locked_message(visit))
+    raise ConflictError(CHANGED_MEANWHILE.format(what="draft"))
+
+
+def _check_case_patient(session: Session, patient_id: int, case: Case) -> None:
+    patient = session.get(Patient, patient_id)
+    assert patient is not None  # the foreign key guarantees it
+    if case.patient.id and patient.record_number and case.patient.id != patient.record_number:
+        raise InputError(
+            f"is {case.patient.id} but the visit belongs to record {patient.record_number}",
+            "patient.id",
+        )
+    if case.patient.date_of_birth != patient.date_of_birth:
+        raise InputError("does not match the patient's record", "patient.date_of_birth")
+
+
+def _draft_payload(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The draft as storable JSON; anything JSON can hold is accepted, valid or not."""
+    if not isinstance(data, Mapping):
+        raise InputError("must be an object (the form's fields)", "draft")
+    try:
+        return json.loads(json.dumps(dict(data), allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"cannot be stored as JSON ({exc})", "draft") from exc
+
+
+def _typed_visit_date(payload: Mapping[str, Any]) -> date | None:
+    value = payload.get("visit_date")
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

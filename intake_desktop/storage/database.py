@@ -1,0 +1,138 @@
+"""Opening the clinic's database: one URL in, one :class:`Database` handle out.
+
+The URL comes from one place (``--db``, ``INTAKE_DESKTOP_DB`` or the default SQLite file in the
+user's data folder), so tests and workstations only differ in the string they pass. Every
+SQLite connection gets the same settings (WAL, foreign keys, busy timeout, full sync), because a
+setting missed on one connection is a setting missed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "intake-desktop"
+DEFAULT_FILE_NAME = "records.sqlite3"
+#: How long an SQLite writer waits for another workstation's or window's write to finish.
+BUSY_TIMEOUT_MS = 10_000
+
+
+@dataclass(frozen=True, eq=False)
+class Database:
+    """An engine and its session factory; each operation opens its own short session."""
+
+    url: URL
+    engine: Engine
+    session: sessionmaker[Session]
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file for SQLite (None in memory or on a server)."""
+        if self.dialect != "sqlite" or self.url.database in (None, "", ":memory:"):
+            return None
+        return Path(self.url.database)
+
+    def dispose(self) -> None:
+        """Close every pooled connection (before a file is copied over, or at exit)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.dispose()
+
+
+def default_database_path() -> Path:
+    """The SQLite file used when no URL is given, in the user's data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILE_NAME
+
+
+def resolve_url(url: str | None) -> URL:
+    """The SQLAlchemy URL for what the user gave.
+
+    ``None`` is the default file; a bare path means an SQLite file; ``postgresql://`` and
+    ``postgres://`` use psycopg 3 (SQLAlchemy's own default driver would be psycopg2).
+    """
+    if url is None or not url.strip():
+        return URL.create("sqlite", database=str(default_database_path()))
+    url = url.strip()
+    if "://" not in url:
+        return URL.create("sqlite", database=str(Path(url).expanduser()))
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Database:
+    """Open (and on first run create) the database at ``url``.
+
+    With ``migrate`` the schema is brought to the current revision through Alembic, the only
+    way the schema is ever made (see :func:`.migrate.ensure_schema`); without it the database
+    is opened as it is, for the migration tools themselves.
+    """
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    engine = _create_engine(resolved)
+    db = Database(
+        url=resolved,
+        engine=engine,
+        session=sessionmaker(engine, expire_on_commit=False),
+    )
+    if migrate:
+        from .migrate import ensure_schema
+
+        try:
+            ensure_schema(db)
+        except BaseException:
+            db.dispose()
+            raise
+    return db
+
+
+def _json_text(value: Any) -> str:
+    """Compact JSON for the case and plan columns (a visit's plan is about 2 kB this way)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _create_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        path = url.database
+        if path and path != ":memory:" and not path.startswith("file:"):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, json_serializer=_json_text)
+        event.listen(engine, "connect", _configure_sqlite)
+        return engine
+    # A shared server may restart while a workstation sits idle: check before reuse.
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json_text)
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    """Per-connection SQLite settings.
+
+    WAL lets the front desk search while a draft is being saved; foreign keys are off unless
+    asked for on every connection; the busy timeout makes a second writer wait rather than
+    fail; full sync makes a committed draft survive a power cut, not only a crash.
+    """
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()

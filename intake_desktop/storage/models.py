@@ -1,0 +1,199 @@
+"""The tables of a clinic's records: patients, their search terms, visits and earlier versions.
+
+Only :mod:`intake_desktop.services` uses these classes; windows and the command line get plain
+records from the services, never ORM objects (which could lazily reach the database later).
+The schema is created and changed only by the Alembic revisions in ``migrations/versions``; a test
+checks that these models and the migrated schema never drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+#: Constraint names are spelled out so that later migrations can refer to them on both databases.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+VISIT_STATUSES = ("draft", "signed", "amended", "discarded")
+"""``draft`` while typed; ``signed`` once; ``amended`` after any amendment; ``discarded`` is a
+draft the user chose not to continue (kept, never deleted)."""
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A point in time, stored in UTC and always returned timezone-aware.
+
+    SQLite has no time zones and would hand back naive datetimes; workstations in different
+    zones must still agree on when a visit was signed.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use datetime.now(UTC)")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+# Search keys must compare byte by byte so that a range scan means "starts with"; SQLite's
+# default BINARY collation does, on PostgreSQL the column says COLLATE "C" (a server whose
+# default collation is en_US would otherwise ignore spaces when ordering).
+SearchKey = String(200).with_variant(postgresql.VARCHAR(200, collation="C"), "postgresql")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime(),
+        dict[str, Any]: JSON(none_as_null=True),
+    }
+
+
+class Patient(Base):
+    """A person the clinic sees. ``version`` guards against two workstations overwriting."""
+
+    __tablename__ = "patients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    #: normalise_text(name): for sorting and browsing; searching goes through PatientSearchTerm.
+    search_name: Mapped[str] = mapped_column(SearchKey, index=True)
+    date_of_birth: Mapped[date] = mapped_column(Date, index=True)
+    sex: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[str | None] = mapped_column(String(254))
+    address: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(35))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+
+class PatientSearchTerm(Base):
+    """One normalised key per word of a patient's name and record number (see search_text)."""
+
+    __tablename__ = "patient_search_terms"
+
+    term: Mapped[str] = mapped_column(SearchKey, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Visit(Base):
+    """One visit: a draft as typed, then the signed case with the plan exactly as computed.
+
+    ``draft_data`` is the raw form data (valid or not) while the visit is a draft. Signing
+    stores the validated case, the engine's plan and its rule-set version; those change after
+    that only by amendment, which first copies them into :class:`VisitVersion`.
+    """
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="RESTRICT"))
+    visit_date: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    draft_data: Mapped[dict[str, Any] | None]
+    case_data: Mapped[dict[str, Any] | None]
+    plan: Mapped[dict[str, Any] | None]
+    rules_version: Mapped[str | None] = mapped_column(String(32))
+    computed_level: Mapped[str | None] = mapped_column(String(32))
+    #: The level the clinician accepted, or chose instead (then override_reason is required).
+    final_level: Mapped[str | None] = mapped_column(String(32))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    #: 0 for the original signature, +1 for each amendment.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(100))
+    signed_at: Mapped[datetime | None]
+    signed_by: Mapped[str | None] = mapped_column(String(100))
+    amendment_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('draft', 'signed', 'amended', 'discarded')", name="status_known"
+        ),
+        CheckConstraint(
+            "status IN ('draft', 'discarded') OR (case_data IS NOT NULL AND plan IS NOT NULL"
+            " AND rules_version IS NOT NULL AND final_level IS NOT NULL"
+            " AND signed_at IS NOT NULL AND signed_by IS NOT NULL)",
+            name="signed_complete",
+        ),
+        Index("ix_visits_patient_id_visit_date", "patient_id", "visit_date"),
+        Index("ix_visits_status_updated_at", "status", "updated_at"),
+    )
+
+
+class VisitVersion(Base):
+    """An earlier signed version of a visit, copied before an amendment replaced it.
+
+    Append-only: the database itself refuses UPDATE and DELETE on this table (triggers in the
+    first migration), so no code path can rewrite what a clinician once signed.
+    """
+
+    __tablename__ = "visit_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="RESTRICT"))
+    revision: Mapped[int] = mapped_column(Integer)
+    visit_date: Mapped[date] = mapped_column(Date)
+    case_data: Mapped[dict[str, Any]]
+    plan: Mapped[dict[str, Any]]
+    rules_version: Mapped[str] = mapped_column(String(32))
+    computed_level: Mapped[str] = mapped_column(String(32))
+    final_level: Mapped[str] = mapped_column(String(32))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    signed_at: Mapped[datetime]
+    signed_by: Mapped[str] = mapped_column(String(100))
+    amendment_reason: Mapped[str | None] = mapped_column(Text)
+    #: When and by whom this version was superseded (the amendment that replaced it).
+    superseded_at: Mapped[datetime]
+    superseded_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (UniqueConstraint("visit_id", "revision"),)

@@ -1,0 +1,57 @@
+"""The demo clinic: valid cases, the engine's real plans, every kind of visit, reproducible."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from sqlalchemy import select
+
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.validation import parse_case
+from intake_desktop.services import build_demo, search_patients, visit_versions
+from intake_desktop.services.demo import random_prefixes
+from intake_desktop.services.demo_people import PeopleFactory
+from intake_desktop.storage.models import Patient, Visit
+
+
+def test_demo_visits_are_valid_cases_with_their_real_plans(database) -> None:
+    seen: list[tuple[int, int]] = []
+    result = build_demo(
+        database, 120, batch_size=50, progress=lambda d, t: seen.append((d, t)), seed=5
+    )
+    assert seen == [(0, 120), (50, 120), (100, 120), (120, 120)]
+    assert result.patients == 120 and 120 <= result.visits <= 600
+    with database.session() as session:
+        visits = session.scalars(select(Visit)).all()
+        patients = {p.id: p for p in session.scalars(select(Patient))}
+        assert len(visits) == result.visits and len(patients) == 120
+        statuses = Counter(v.status for v in visits)
+        assert statuses["signed"] and statuses["draft"] and statuses["amended"], statuses
+        patterns = set()
+        for v in visits:
+            patient = patients[v.patient_id]
+            if v.status == "draft":
+                assert v.draft_data["patient"]["id"] == patient.record_number
+                continue
+            case = parse_case(v.case_data, today=date.today())
+            assert case.patient.date_of_birth == patient.date_of_birth
+            assert v.plan == evaluate(case).to_dict()
+            assert v.computed_level == v.plan["level"]
+            assert (v.final_level != v.computed_level) == bool(v.override_reason)
+            patterns.add(v.plan["pattern"])
+            if v.status == "amended":
+                versions = visit_versions(database, v.id)
+                assert [x.revision for x in versions] == [0, 1]
+                assert versions[0].plan == evaluate(parse_case(versions[0].case_data)).to_dict()
+    assert len(patterns) >= 4, patterns
+
+
+def test_demo_is_searchable_and_continues_numbering(database) -> None:
+    build_demo(database, 30, seed=9)
+    build_demo(database, 30, seed=9)
+    found = search_patients(database, "demo-000006")
+    assert [p.record_number for p in found] == ["DEMO-0000060"]
+    person = PeopleFactory(9 + 1).make(1)
+    assert person.name in [p.name for p in search_patients(database, person.name)]
+    assert all(len(p) == 3 for p in random_prefixes(5))

@@ -1,0 +1,182 @@
+"""backup / restore of an SQLite database while connections are open and writing."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from intake_desktop.services import (
+    PatientDetails,
+    backup_database,
+    open_database,
+    register_patient,
+    restore_database,
+    search_patients,
+    upgrade_database,
+)
+from intake_desktop.services.errors import InputError, UnavailableError
+from intake_desktop.storage import migrate
+from intake_desktop.storage.database import open_database as open_storage
+from intake_desktop.storage.migrate import head_revision
+
+
+def _add(db, name: str) -> int:
+    details = PatientDetails(name=name, date_of_birth=date(1950, 1, 1))
+    return register_patient(db, details, author="t").id
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path):
+    db = open_database(f"sqlite:///{tmp_path / 'clinic.sqlite3'}")
+    yield db
+    db.dispose()
+
+
+def test_backup_while_open_then_restore_while_open(sqlite_db, tmp_path: Path) -> None:
+    _add(sqlite_db, "Before Backup")
+    # Another "window": a connection in the middle of a write transaction during the backup.
+    other = open_database(sqlite_db.url)
+    try:
+        with other.engine.connect() as busy:
+            busy.execute(text("UPDATE patients SET phone = '555 000' WHERE id = 1"))
+            backup = backup_database(sqlite_db, tmp_path / "copies" / "backup.sqlite3")
+            busy.rollback()
+        assert backup.exists()
+        assert not Path(f"{backup}-wal").exists()
+        check = sqlite3.connect(backup)
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert check.execute("SELECT count(*), max(phone) FROM patients").fetchone() == (1, None)
+        check.close()
+
+        _add(sqlite_db, "After Backup")
+        assert len(search_patients(other, "after")) == 1
+        result = restore_database(sqlite_db, backup)
+        assert result.revision == head_revision()
+        assert result.safety_copy.exists()
+        # Every open connection, in this engine and the other, sees the restored records.
+        assert search_patients(other, "after") == []
+        assert len(search_patients(sqlite_db, "before")) == 1
+        _add(other, "Written After Restore")
+        with sqlite_db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+            assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        # The safety copy holds the records as they were just before the restore.
+        safety = open_database(f"sqlite:///{result.safety_copy}")
+        assert len(search_patients(safety, "after")) == 1
+        safety.dispose()
+    finally:
+        other.dispose()
+
+
+def test_restore_refuses_what_is_not_our_database(sqlite_db, tmp_path: Path) -> None:
+    _add(sqlite_db, "Kept Safe")
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database" * 100)
+    alien = tmp_path / "alien.sqlite3"
+    conn = sqlite3.connect(alien)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    for bad, message in (
+        (junk, "not a readable"),
+        (alien, "not an intake-desktop"),
+        (tmp_path / "missing.sqlite3", "not a file"),
+    ):
+        with pytest.raises(InputError, match=message):
+            restore_database(sqlite_db, bad)
+    with pytest.raises(InputError, match="the database itself"):
+        restore_database(sqlite_db, sqlite_db.sqlite_path)
+    assert len(search_patients(sqlite_db, "kept")) == 1
+
+
+def test_backup_and_restore_are_sqlite_only(database, dialect, tmp_path: Path) -> None:
+    if dialect == "sqlite":
+        assert backup_database(database, tmp_path / "b.sqlite3").exists()
+        return
+    with pytest.raises(InputError, match="pg_dump"):
+        backup_database(database, tmp_path / "b.sqlite3")
+    with pytest.raises(InputError, match="pg_dump"):
+        restore_database(database, tmp_path / "b.sqlite3")
+
+
+@pytest.fixture
+def next_revision(tmp_path: Path, monkeypatch):
+    """Our migrations plus one more (adds an index), as the next release would ship them."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "9999_test.py").write_text(
+        "from alembic import op\n"
+        f"revision = '9999'\ndown_revision = {head_revision()!r}\n"
+        "branch_labels = depends_on = None\n"
+        "def upgrade():\n    op.create_index('ix_test_phone', 'patients', ['phone'])\n"
+        "def downgrade():\n    op.drop_index('ix_test_phone', 'patients')\n"
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+    migrate._script.cache_clear()
+    yield "9999"
+    migrate._script.cache_clear()
+
+
+def test_upgrade_backs_up_an_sqlite_file_first(tmp_path: Path) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    db = open_database(f"sqlite:///{path}")
+    _add(db, "Old Record")
+    db.dispose()
+    current = upgrade_database(f"sqlite:///{path}")
+    assert not current.changed and current.backup_path is None
+
+
+def test_db_upgrade_copies_the_file_before_migrating(tmp_path: Path, next_revision) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    with migrate_to_first(path):
+        pass
+    result = upgrade_database(f"sqlite:///{path}")
+    assert result.changed and result.to_revision == next_revision
+    assert result.backup_path is not None and result.backup_path.exists()
+    assert "before-upgrade-0001" in result.backup_path.name
+    copy = sqlite3.connect(result.backup_path)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert copy.execute("SELECT count(*) FROM patients").fetchone() == (1,)
+    copy.close()
+    db = open_database(f"sqlite:///{path}")
+    assert len(search_patients(db, "old")) == 1
+    db.dispose()
+
+
+def test_opening_an_older_file_backs_up_and_migrates(tmp_path: Path, next_revision) -> None:
+    path = tmp_path / "clinic.sqlite3"
+    with migrate_to_first(path):
+        pass
+    db = open_database(f"sqlite:///{path}")
+    db.dispose()
+    assert len(list(tmp_path.glob("clinic.before-upgrade-0001-*.sqlite3"))) == 1
+
+
+def test_an_older_postgresql_schema_waits_for_db_upgrade(postgres_server, next_revision) -> None:
+    name = postgres_server.create_database(template=postgres_server.TEMPLATE)
+    try:
+        with pytest.raises(UnavailableError, match="db upgrade"):
+            open_database(postgres_server.url(name))
+        result = upgrade_database(postgres_server.url(name))
+        assert (result.from_revision, result.to_revision) == ("0001", "9999")
+        assert result.backup_path is None  # pg_dump is the server's backup
+        open_database(postgres_server.url(name)).dispose()
+    finally:
+        postgres_server.drop_database(name)
+
+
+@contextmanager
+def migrate_to_first(path: Path):
+    """An SQLite file at revision 0001 holding one patient."""
+    db = open_storage(f"sqlite:///{path}", migrate=False)
+    with db.engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001")
+    _add(db, "Old Record")
+    db.dispose()
+    yield
