@@ -1,0 +1,133 @@
+"""``export-fhir VISIT --out FILE`` and ``import-fhir FILE``: a visit as a FHIR R4 Bundle.
+
+Both go through the services like every other command; the Bundle itself is built and read by
+:mod:`intake_desktop.interop`, which the windows use too. An import always makes a new draft: a
+signature in the Bundle is reported but not taken over, since only a clinician of this clinic can
+sign here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from intake_desktop import services
+from intake_desktop.domain.validation import CaseValidationError
+from intake_desktop.interop import BundleError, NotExportable, build_bundle, parse_bundle
+from intake_desktop.interop.stored import case_for_import, fhir_visit
+
+from . import CliError
+
+
+def register(subparsers: Any) -> None:
+    """Add ``export-fhir`` and ``import-fhir`` to the ``intake-desktop`` parser."""
+    p = subparsers.add_parser(
+        "export-fhir",
+        help="write a visit as a FHIR R4 Bundle (JSON)",
+        description="Write the visit as a FHIR R4 Bundle: patient, encounter, intake and "
+        "questionnaire answers, findings, pattern, recommendation and work-up, and the "
+        "signature of a signed visit.",
+    )
+    p.add_argument("visit", metavar="VISIT", type=int)
+    p.add_argument("--out", metavar="FILE", type=Path, required=True, help="the Bundle's file")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--clinic", metavar="NAME", help="the clinic's name, shown as the provider")
+    p.set_defaults(handler=run_export)
+
+    p = subparsers.add_parser(
+        "import-fhir",
+        help="store the visit of a FHIR Bundle as a new draft; prints the visit id",
+        description="Read a Bundle written by export-fhir and store its case as a new draft "
+        "visit (patient matched on the record number, else registered).",
+    )
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("--user", metavar="NAME", help="who makes the change (default: your login name)")
+    p.set_defaults(handler=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    out: Path = args.out.expanduser()
+    if out.exists() and not args.force:
+        raise CliError(f"{out}: the file already exists; add --force to replace it")
+    with services.open_database(args.db) as db:
+        visit = services.get_visit(db, args.visit)
+        patient = services.get_patient(db, visit.patient_id)
+    try:
+        bundle = build_bundle(fhir_visit(visit, patient, clinic_name=args.clinic))
+    except NotExportable as exc:
+        raise CliError(str(exc)) from None
+    except CaseValidationError as exc:
+        problems = "; ".join(str(e) for e in exc.errors)
+        raise CliError(
+            f"visit {args.visit} is a draft that is not a complete case yet ({problems}); "
+            "finish it before exporting"
+        ) from None
+    write_file(out, json.dumps(bundle, indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    data = read_json(args.file)
+    try:
+        imported = parse_bundle(data)
+    except BundleError as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    with services.open_database(args.db) as db:
+        result = services.import_case(db, case_for_import(imported), author=_author(args))
+    visit = imported.visit
+    if visit.is_signed:
+        print(
+            f"intake-desktop: note: the Bundle's visit was signed by {visit.signed_by}; "
+            f"it is stored here as draft visit {result.visit_id}, to be signed again",
+            file=sys.stderr,
+        )
+    print(result.visit_id)
+    return 0
+
+
+def _author(args: argparse.Namespace) -> str:
+    if args.user:
+        return str(args.user)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def read_json(path: Path) -> Any:
+    """Decode a JSON file, every way it can be unreadable turned into one clear message."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not a FHIR Bundle") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not UTF-8 text; a FHIR Bundle is JSON") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` through a temporary file in the same folder, renamed into place at once."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"{path}: cannot be written ({exc.strerror or exc})", 1) from None
