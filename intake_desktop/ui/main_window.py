@@ -1,0 +1,322 @@
+"""The front desk's and clinician's home: find a patient, today's visits, drafts, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_desktop.services.errors import ServiceError
+from intake_desktop.services.records import PatientRecord
+
+from . import recovery
+from .clinic import Clinic
+from .patient_dialog import PatientDialog
+from .patient_search import PatientSearchWidget
+from .visit_io import FILTER, read_case, write_case
+from .visit_list import VisitList
+from .visit_window import FIRST_CLINICIAN_STEP, VisitWindow
+from .window_state import restore_geometry, save_geometry
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, clinic: Clinic, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.clinic = clinic
+        self.settings = settings or QSettings()
+        self.visit_windows: dict[int, VisitWindow] = {}
+        self.open_windows: list[VisitWindow] = []
+        self.patient: PatientRecord | None = None
+        self.setWindowTitle(self.tr("Spine intake"))
+        self.search = PatientSearchWidget(clinic.search_patients, self)
+        self.search.patient_selected.connect(self.show_patient)
+        self.search.patient_activated.connect(self._on_patient_activated)
+        self._build()
+        self._build_actions()
+        self.refresh_lists()
+        restore_geometry(self, self.settings, "main_window", (1280, 800))
+        self.search.box.setFocus()
+
+    def _build(self) -> None:
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.search)
+        right = QWidget(split)
+        lay = QVBoxLayout(right)
+        lay.setContentsMargins(6, 0, 0, 0)
+        self.patient_label = QLabel(self.tr("No patient selected."), right)
+        self.patient_label.setObjectName("patientHeader")
+        self.patient_label.setAccessibleName(self.tr("Selected patient"))
+        self.patient_label.setWordWrap(True)
+        lay.addWidget(self.patient_label)
+        buttons = QHBoxLayout()
+        self.intake_button = QPushButton(self.tr("New &intake (Ctrl+I)"), right)
+        self.clinician_button = QPushButton(self.tr("&Clinician view (Ctrl+L)"), right)
+        self.edit_button = QPushButton(self.tr("&Edit patient"), right)
+        for b in (self.intake_button, self.clinician_button, self.edit_button):
+            b.setEnabled(False)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        self.intake_button.clicked.connect(lambda: self.new_visit())
+        self.clinician_button.clicked.connect(self.open_clinician_view)
+        self.edit_button.clicked.connect(self.edit_patient)
+        self.tabs = QTabWidget(right)
+        self.today = VisitList(self.tr("Today's visits"))
+        self.drafts = VisitList(self.tr("Open drafts"))
+        self.history = VisitList(self.tr("Visit history"), show_patient=False)
+        self.tabs.addTab(self.today, self.tr("&Today's visits"))
+        self.tabs.addTab(self.drafts, self.tr("Open &drafts"))
+        self.tabs.addTab(self.history, self.tr("Visit &history"))
+        for lst in (self.today, self.drafts, self.history):
+            lst.visit_activated.connect(self.open_visit)
+        lay.addWidget(self.tabs, 1)
+        split.addWidget(right)
+        split.setSizes([520, 760])
+        split.setContentsMargins(8, 6, 8, 0)
+        self.setCentralWidget(split)
+        self.user_label = QLabel(self.tr("Working as %s (sign-in comes with user accounts)")
+                                 % self.clinic.author)  # fmt: skip
+        self.db_label = QLabel(self.tr("Database: %s") % self.clinic.location)
+        self.db_label.setAccessibleName(self.tr("Database in use"))
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        visit_menu = self.menuBar().addMenu(self.tr("&Visit"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        specs = (
+            (file_menu, self.tr("&New patient…"), "Ctrl+N", self.new_patient),
+            (file_menu, self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.focus_search),
+            (file_menu, self.tr("&Import case file…"), "Ctrl+O", self.import_case),
+            (file_menu, self.tr("&Export case file…"), "Ctrl+E", self.export_case),
+            (file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close),
+            (visit_menu, self.tr("New &intake"), "Ctrl+I", lambda: self.new_visit()),
+            (visit_menu, self.tr("&Clinician view"), "Ctrl+L", self.open_clinician_view),
+            (visit_menu, self.tr("&Open selected visit"), "Ctrl+Return", self.open_selected_visit),
+            (visit_menu, self.tr("&Refresh lists"), QKeySequence.StandardKey.Refresh,
+             self.refresh_lists),
+            (help_menu, self.tr("&Getting started"), QKeySequence.StandardKey.HelpContents,
+             self.show_help),
+        )  # fmt: skip
+        self.actions_by_name: dict[str, QAction] = {}
+        for menu, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.actions_by_name[text.replace("&", "").rstrip("…")] = action
+
+    # --- patients ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.box.setFocus()
+        self.search.box.selectAll()
+
+    def show_patient(self, patient_id: int) -> None:
+        try:
+            self.patient = self.clinic.get_patient(patient_id)
+        except ServiceError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        p = self.patient
+        self.patient_label.setText(
+            f"<b>{p.name or '—'}</b> · {self.tr('record')} {p.record_number or '—'} · "
+            f"{self.tr('born')} {p.date_of_birth.isoformat()}"
+        )
+        for b in (self.intake_button, self.clinician_button, self.edit_button):
+            b.setEnabled(True)
+        self.history.set_visits(self.clinic.patient_visits(p.id))
+
+    def _on_patient_activated(self, patient_id: int) -> None:
+        self.show_patient(patient_id)
+        self.intake_button.setFocus()
+
+    def new_patient(self) -> None:
+        dialog = PatientDialog(self.clinic, parent=self)
+        if dialog.exec() and dialog.record is not None:
+            self.search.box.setText(dialog.record.name or "")
+            self.search.run_query()
+            self.show_patient(dialog.record.id)
+            if dialog.start_intake.isChecked():
+                self.new_visit()
+
+    def edit_patient(self) -> None:
+        if self.patient is None:
+            return
+        dialog = PatientDialog(self.clinic, self.patient, parent=self)
+        if dialog.exec() and dialog.record is not None:
+            self.show_patient(dialog.record.id)
+
+    # --- visits --------------------------------------------------------------------------
+    def new_visit(self, start_step: int = 0) -> VisitWindow | None:
+        if self.patient is None:
+            self.statusBar().showMessage(
+                self.tr("Select a patient first (Ctrl+F to find one)."), 5000
+            )
+            return None
+        window = VisitWindow(self.clinic, self.patient, settings=self.settings,
+                             start_step=start_step)  # fmt: skip
+        self._track(window)
+        window.show()
+        return window
+
+    def open_clinician_view(self) -> VisitWindow | None:
+        """The patient's open draft at the exam step, or a new visit there."""
+        if self.patient is None:
+            return self.new_visit(FIRST_CLINICIAN_STEP)
+        drafts = [v for v in self.clinic.patient_visits(self.patient.id) if v.status == "draft"]
+        if drafts:
+            return self.open_visit(drafts[0].id, FIRST_CLINICIAN_STEP)
+        return self.new_visit(FIRST_CLINICIAN_STEP)
+
+    def open_selected_visit(self) -> None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, VisitList) and current.current_visit() is not None:
+            self.open_visit(current.current_visit().id)  # type: ignore[union-attr]
+
+    def open_visit(self, visit_id: int, start_step: int | None = None) -> VisitWindow | None:
+        if visit_id in self.visit_windows:
+            window = self.visit_windows[visit_id]
+            window.raise_()
+            window.activateWindow()
+            return window
+        try:
+            visit = self.clinic.get_visit(visit_id)
+            patient = self.clinic.get_patient(visit.patient_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the visit"), str(exc))
+            return None
+        step = (
+            start_step
+            if start_step is not None
+            else (visit.data or {}).get("_ui", {}).get("step", 0)
+        )
+        window = VisitWindow(self.clinic, patient, visit, settings=self.settings,
+                             start_step=int(step or 0))  # fmt: skip
+        self._track(window)
+        window.show()
+        return window
+
+    def _track(self, window: VisitWindow) -> None:
+        window.saved.connect(self._on_visit_saved)
+        window.closed.connect(self._on_visit_closed)
+        window.destroyed.connect(lambda *_: self._forget(window))
+        self.open_windows.append(window)
+        if window.visit_id is not None:
+            self.visit_windows[window.visit_id] = window
+
+    def _forget(self, window: object) -> None:
+        self.open_windows = [w for w in self.open_windows if w is not window]
+        for key, w in list(self.visit_windows.items()):
+            if w is window:
+                del self.visit_windows[key]
+
+    def _on_visit_saved(self, visit_id: int) -> None:
+        window = self.sender()
+        if isinstance(window, VisitWindow):
+            self.visit_windows[visit_id] = window
+        self.refresh_lists()
+
+    def _on_visit_closed(self, visit_id: int) -> None:
+        self.visit_windows.pop(visit_id, None)
+        self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        self.today.set_visits(self.clinic.todays_visits())
+        self.drafts.set_visits(self.clinic.list_drafts())
+        self.tabs.setTabText(1, self.tr("Open &drafts (%d)") % len(self.drafts.visits))
+        if self.patient is not None:
+            self.history.set_visits(self.clinic.patient_visits(self.patient.id))
+        self.search.set_guide(first_run=not self.today.visits and not self.drafts.visits
+                              and not self.search.model.rowCount())  # fmt: skip
+
+    # --- after a crash -------------------------------------------------------------------
+    def offer_recovery(self, ask: bool = True) -> list[VisitWindow]:
+        """Offer back the drafts that were open when the program last ended uncleanly."""
+        ids = recovery.left_open(self.settings, self.clinic.location)
+        drafts = []
+        for visit_id in ids:
+            try:
+                visit = self.clinic.get_visit(visit_id)
+            except ServiceError:
+                visit = None
+            if visit is None or visit.status != "draft":
+                recovery.mark_closed(self.settings, self.clinic.location, visit_id)
+            else:
+                drafts.append(visit)
+        if not drafts:
+            return []
+        if ask:
+            answer = QMessageBox.question(
+                self, self.tr("Reopen unfinished visits?"),
+                self.tr("The program ended while %d visit(s) were open. Everything typed up "
+                        "to the last few seconds was saved as a draft. Reopen them now?")
+                % len(drafts),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return []
+        return [w for v in drafts if (w := self.open_visit(v.id)) is not None]
+
+    # --- case files ----------------------------------------------------------------------
+    def import_case(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import case file"), "", FILTER)
+        if path:
+            self.import_case_path(Path(path))
+
+    def import_case_path(self, path: Path) -> VisitWindow | None:
+        try:
+            result = self.clinic.import_case(read_case(path))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot read the file"), str(exc))
+            return None
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"), str(exc))
+            return None
+        self.show_patient(result.patient_id)
+        self.refresh_lists()
+        return self.open_visit(result.visit_id)
+
+    def export_case(self) -> None:
+        current = self.tabs.currentWidget()
+        visit = current.current_visit() if isinstance(current, VisitList) else None
+        if visit is None:
+            self.statusBar().showMessage(self.tr("Select a visit in a list first."), 5000)
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"),
+                                                f"case-{visit.id}.json", FILTER)  # fmt: skip
+        if target:
+            write_case(Path(target), self.clinic.export_case(visit.id))
+            self.statusBar().showMessage(self.tr("Exported to %s") % target, 5000)
+
+    def show_help(self) -> None:
+        self.search.box.clear()
+        self.search.run_query()
+        self.focus_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.open_windows):
+            if window.isVisible() and not window.close():
+                event.ignore()
+                return
+        save_geometry(self, self.settings, "main_window")
+        event.accept()
+
+
+def start_later(window: MainWindow) -> None:
+    """After the window shows: offer back drafts a crash left open."""
+    QTimer.singleShot(0, window.offer_recovery)

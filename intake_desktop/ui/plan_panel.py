@@ -1,0 +1,167 @@
+"""The live plan: level, why, work-up, scores and alternatives, as the findings change.
+
+It only renders a :class:`~intake_desktop.domain.plan.Plan`. While the form has errors the last
+valid plan stays on screen, greyed, with a note saying which fields to fix.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from intake_desktop.domain.labels import label
+from intake_desktop.domain.plan import Plan
+from intake_desktop.domain.validation import FieldError
+
+LEVEL_STYLE = {
+    # Background, text: chosen for contrast on both palettes (all >= 4.5:1).
+    "conservative": ("#1b5e20", "#ffffff"),
+    "interventional": ("#0d47a1", "#ffffff"),
+    "minimally_invasive": ("#4a148c", "#ffffff"),
+    "surgical": ("#e65100", "#000000"),
+    "urgent": ("#a4161a", "#ffffff"),
+    "emergency": ("#a4161a", "#ffffff"),
+}
+
+
+def _items(values: Any, fmt: Any = label) -> str:
+    values = list(values)
+    if not values:
+        return "<i>none</i>"
+    return "<ul style='margin:0'>" + "".join(f"<li>{escape(fmt(v))}</li>" for v in values) + "</ul>"
+
+
+def score_lines(scores: dict[str, Any]) -> list[str]:
+    lines = []
+    if "odi" in scores:
+        s = scores["odi"]
+        lines.append(
+            f"ODI: {s['percent']} % ({label(s['band'])})" if s.get("percent") is not None
+            else "ODI: not scorable"
+        )  # fmt: skip
+    if "ndi" in scores:
+        s = scores["ndi"]
+        lines.append(
+            f"NDI: {s['raw']}/50 ({label(s['band'])})" if s.get("raw") is not None
+            else "NDI: not scorable"
+        )  # fmt: skip
+    if "zcq" in scores:
+        s = scores["zcq"]
+        parts = [f"{k.replace('_', ' ')} {v:.2f}" for k, v in s.items()
+                 if k != "satisfied" and v is not None]  # fmt: skip
+        lines.append("ZCQ: " + (", ".join(parts) or "not scorable"))
+    if "mjoa" in scores:
+        s = scores["mjoa"]
+        lines.append(f"mJOA: {s.get('total')} ({label(s.get('band'))})")
+    for site, s in scores.get("nrs", {}).items():
+        lines.append(f"Pain {site}: {s['value']}/10 ({s['band']})")
+    if "abi" in scores:
+        lines.append(f"ABI: {scores['abi']['value']:.2f} ({scores['abi']['band']})")
+    if "konno" in scores:
+        s = scores["konno"]
+        lines.append(
+            f"Konno: {s['points']} points, stenosis {'likely' if s['likely'] else 'not likely'}"
+            + (f" ({len(s['not_recorded'])} items not recorded)" if s["not_recorded"] else "")
+        )
+    if "cook" in scores:
+        lines.append(f"Cook cluster: {scores['cook']['findings']} of 5 findings")
+    return lines
+
+
+class PlanPanel(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(self.tr("Plan"))
+        body = QWidget(self)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(8, 8, 8, 8)
+        title = QLabel(self.tr("Plan"), body)
+        title.setObjectName("pageHeading")
+        lay.addWidget(title)
+        self.stale = QLabel(body)
+        self.stale.setObjectName("planStale")
+        self.stale.setWordWrap(True)
+        self.stale.setVisible(False)
+        lay.addWidget(self.stale)
+        self.level = QLabel(self.tr("No plan yet"), body)
+        self.level.setObjectName("planLevel")
+        self.level.setWordWrap(True)
+        self.level.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.level.setAccessibleName(self.tr("Recommended level of care"))
+        lay.addWidget(self.level)
+        self.details = QLabel(body)
+        self.details.setObjectName("planDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+        self.details.setTextInteractionFlags(
+            selectable | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.details.setAccessibleName(self.tr("Plan details"))
+        lay.addWidget(self.details)
+        lay.addStretch(1)
+        self.setWidget(body)
+        self.plan: Plan | None = None
+        self.setMinimumWidth(260)
+
+    @property
+    def is_stale(self) -> bool:
+        return self.stale.isVisible()
+
+    def show_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        self.stale.setVisible(False)
+        self.widget().setEnabled(True)
+        bg, fg = LEVEL_STYLE.get(plan.level, ("#444444", "#ffffff"))
+        self.level.setStyleSheet(
+            f"background:{bg}; color:{fg}; font-weight:bold; font-size:15pt;"
+            "padding:8px; border-radius:4px;"
+        )
+        self.level.setText(label(plan.level))
+        self.level.setAccessibleDescription(plan.level)
+        self.details.setText(self._details_html(plan))
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        head = self.tr(
+            "Not up to date: %d field(s) need attention. The last valid plan is shown greyed."
+        ) % len(errors)
+        lines = "".join(f"<li>{escape(str(e))}</li>" for e in errors[:8])
+        self.stale.setText(f"<b>{escape(head)}</b><ul style='margin:0'>{lines}</ul>")
+        self.stale.setVisible(True)
+        self.level.setEnabled(False)
+        self.details.setEnabled(False)
+
+    def _details_html(self, plan: Plan) -> str:
+        self.level.setEnabled(True)
+        self.details.setEnabled(True)
+        t = self.tr
+        why = "".join(
+            f"<li><b>{escape(r.reason)}</b>"
+            + (f"<br/><small>{escape('; '.join(r.findings))}</small>" if r.findings else "")
+            + "</li>"
+            for r in plan.rules_fired
+        )
+        parts = [
+            f"<p><b>{t('Pattern')}:</b> {escape(label(plan.pattern))}<br/>"
+            f"<b>{t('Region')}:</b> {escape(label(plan.region))}</p>",
+        ]
+        if plan.red_flags:
+            parts.append(f"<h4>{t('Red flags')}</h4>"
+                         + _items(plan.red_flags, lambda rf: label(rf.code)))  # fmt: skip
+        parts.append(f"<h4>{t('Why')}</h4><ul style='margin:0'>{why}</ul>")
+        parts.append(f"<h4>{t('Work-up')}</h4>" + _items(plan.workup))
+        if plan.escalation_signs:
+            parts.append(f"<h4>{t('Escalation signs')}</h4>" + _items(plan.escalation_signs))
+        if plan.alternatives:
+            parts.append(f"<h4>{t('Alternatives')}</h4>" + _items(plan.alternatives))
+        if plan.warnings:
+            parts.append(f"<h4>{t('Warnings')}</h4>" + _items(plan.warnings, str))
+        parts.append(f"<h4>{t('Scores')}</h4>" + _items(score_lines(plan.scores), str))
+        parts.append(f"<p><small>{t('Rules')} {escape(plan.rules_version)}</small></p>")
+        return "".join(parts)

@@ -1,0 +1,33 @@
+"""What the red-flag banner and screen say: level names and what to do, in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from intake_desktop.domain.codes import RED_FLAG_LEVELS
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RedFlags", text)
+
+
+def level_heading(level: str) -> str:
+    if level == "emergency":
+        return tr("EMERGENCY: send to the emergency department now")
+    return tr("SAME-DAY EVALUATION: the patient must be seen today")
+
+
+def level_action(level: str) -> str:
+    if level == "emergency":
+        return tr(
+            "Do not send the patient home. Tell the clinician at once and arrange transfer "
+            "to the emergency department; an urgent MRI is needed."
+        )
+    return tr(
+        "Tell the clinician now. The patient needs a same-day evaluation and an urgent MRI; "
+        "do not book a routine appointment."
+    )
+
+
+def flag_level_text(code: str) -> str:
+    return tr("Emergency") if RED_FLAG_LEVELS[code] == "emergency" else tr("Same day")

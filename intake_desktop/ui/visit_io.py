@@ -1,0 +1,51 @@
+"""Case files to and from disk: the file dialogs and JSON, around the services' import/export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from intake_desktop.domain.validation import CaseValidationError, parse_case
+
+FILTER = "Case files (*.json);;All files (*)"
+
+
+def write_case(path: Path, data: dict[str, Any]) -> None:
+    """Write a case file (UTF-8, indented, replaced whole so a crash leaves no half file)."""
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_case(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def export_case_file(parent: QWidget, data: dict[str, Any], controller: Any = None) -> Path | None:
+    """Ask where, check the case is valid, write it. Returns the path written, or None."""
+    try:
+        parse_case(data)
+    except CaseValidationError as exc:
+        QMessageBox.warning(
+            parent,
+            parent.tr("Cannot export yet"),
+            parent.tr("The case file would not be valid:\n\n%s")
+            % "\n".join(str(e) for e in exc.errors[:10]),
+        )
+        return None
+    name = (
+        f"case-{data.get('patient', {}).get('id') or 'patient'}-{data.get('visit_date', '')}.json"
+    )
+    target, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export case file"), name, FILTER)
+    if not target:
+        return None
+    path = Path(target)
+    try:
+        write_case(path, data)
+    except OSError as exc:
+        QMessageBox.warning(parent, parent.tr("Not exported"), str(exc))
+        return None
+    return path

@@ -1,0 +1,62 @@
+"""A list of visits (today's, a patient's history, open drafts) as a small table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from intake_desktop.domain.labels import label
+from intake_desktop.services.records import VisitSummary
+
+STATUS = {"draft": "Draft", "signed": "Signed", "amended": "Amended", "discarded": "Discarded"}
+
+
+class VisitList(QTableWidget):
+    visit_activated = Signal(int)
+
+    def __init__(self, name: str, *, show_patient: bool = True, parent: QWidget | None = None):
+        headers = ["Date", "Patient", "Record", "Status", "Level", "Last saved by"]
+        self.show_patient = show_patient
+        if not show_patient:
+            headers = [h for h in headers if h not in ("Patient", "Record")]
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels([self.tr(h) for h in headers])
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.itemActivated.connect(self._on_item_activated)
+        self.visits: list[VisitSummary] = []
+
+    def set_visits(self, visits: Sequence[VisitSummary]) -> None:
+        self.visits = list(visits)
+        self.setRowCount(len(self.visits))
+        for row, v in enumerate(self.visits):
+            cells = [v.visit_date.isoformat()]
+            if self.show_patient:
+                cells += [v.patient_name or "—", v.record_number or "—"]
+            cells += [self.tr(STATUS.get(v.status, v.status)),
+                      label(v.level) if v.level else "—", v.updated_by]  # fmt: skip
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, v.id)
+                self.setItem(row, col, item)
+
+    def current_visit(self) -> VisitSummary | None:
+        row = self.currentRow()
+        return self.visits[row] if 0 <= row < len(self.visits) else None
+
+    def _on_item_activated(self, item: QTableWidgetItem) -> None:
+        self.visit_activated.emit(item.data(Qt.ItemDataRole.UserRole))

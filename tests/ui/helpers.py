@@ -1,0 +1,60 @@
+"""Driving the real widgets from tests: keys go to whatever has the keyboard focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def type_text(text: str) -> None:
+    QTest.keyClicks(focused(), text)
+
+
+def tab(times: int = 1) -> None:
+    for _ in range(times):
+        press(Qt.Key.Key_Tab)
+
+
+def when_modal(action: Callable[[QWidget], None]) -> None:
+    """Run ``action(dialog)`` once a modal dialog is up (the test's code is blocked in exec)."""
+
+    def _poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if dialog is None or focus is None or not dialog.isAncestorOf(focus):
+            if dialog is not None:
+                dialog.activateWindow()
+            QTimer.singleShot(20, _poll)
+            return
+        try:
+            action(dialog)
+        except BaseException:
+            dialog.close()  # never leave the test blocked in exec()
+            if dialog.isVisible():
+                dialog.done(0)
+            raise
+
+    QTimer.singleShot(0, _poll)
+
+
+def open_visit_window(qtbot, window):
+    """Show a visit window for a test; closing it at the end keeps the draft without asking."""
+    window.ask_keep_draft = lambda: "keep"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window
