@@ -1,0 +1,361 @@
+"""The clinician summary: everything the referring doctor needs, red flags first.
+
+Red flags open the document in a box of their own, in the body size or larger, whatever the
+section order says; the rest follows the template's ``document.section_order``. Lists that grow
+with the visit (injections, rules, amendments) are tables split by row, one row per item, so the
+work stays linear in the length of the visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+
+from intake_desktop.domain.codes import RED_FLAG_LEVELS
+from intake_desktop.domain.labels import label
+
+from .blocks import box, bullets, table
+from .document import VisitDocument
+from .facts import code_text, fact_rows, score_rows, value_text
+from .layout import Styles, colour, format_date, format_datetime
+from .templates import Template
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    doc: VisitDocument
+    t: Template
+    s: Styles
+    width: float
+    values: dict[str, Any]
+
+    def label(self, key: str, **extra: Any) -> str:
+        return self.t.text(f"labels.{key}", **self.values, **extra)
+
+    def heading(self, section: str) -> Flowable:
+        """A section heading that never ends a page alone.
+
+        A conditional page break rather than keep-with-next: keep-with-next would carry a whole
+        long table to the next page with its heading and leave half a page empty.
+        """
+        text = self.t.text(f"headings.{section}", **self.values)
+        return KeepTogether([CondPageBreak(self.s.size * 7), Paragraph(text, self.s.heading_alone)])
+
+    def p(self, markup: str, style: Any = None) -> Paragraph:
+        return Paragraph(markup, style or self.s.cell)
+
+    def grid(
+        self, head: Sequence[str] | None, rows: Sequence[Sequence[str]], fractions: Sequence[float]
+    ) -> Flowable:
+        """A table of paragraph cells; ``fractions`` of the width per column."""
+        widths = [self.width * f for f in fractions]
+        cells = [[self.p(c) for c in r] for r in rows]
+        if head is not None:
+            cells.insert(0, [self.p(h, self.s.cell_bold) for h in head])
+        return table(
+            cells,
+            widths,
+            font=self.s.fonts.regular,
+            header=head is not None,
+            shade=colour(self.t, "shade"),
+            rule=colour(self.t, "rule"),
+            head_colour=colour(self.t, "primary"),
+        )
+
+    def pairs(self, rows: Sequence[tuple[str, str]]) -> list[Flowable]:
+        """Label/value rows, two pairs to a line; a muted note when nothing was recorded."""
+        if not rows:
+            return [self.p(escape(self.t.plain("words.not_recorded")), self.s.small)]
+        lines = []
+        for i in range(0, len(rows), 2):
+            a = rows[i]
+            b = rows[i + 1] if i + 1 < len(rows) else ("", "")
+            lines.append([f"<b>{a[0]}</b>", a[1], f"<b>{b[0]}</b>" if b[0] else "", b[1]])
+        return [self.grid(None, lines, (0.19, 0.31, 0.19, 0.31))]
+
+
+def clinician_story(
+    doc: VisitDocument, t: Template, s: Styles, width: float, values: dict[str, Any]
+) -> list[Flowable]:
+    """The flowables of the clinician summary: title, red flags, then the template's order."""
+    c = _Ctx(doc, t, s, width, values)
+    status = t.plain(f"status.{doc.status}")
+    story: list[Flowable] = [
+        Paragraph(t.text("document.title", **values), s.title),
+        Paragraph(f"{t.text('page.footer', **values)}  ·  {escape(status)}", s.small),
+        Spacer(1, s.size * 0.6),
+        _red_flags(c),
+    ]
+    for section in t.raw("document.section_order"):
+        story += _SECTIONS[section](c)
+    return story
+
+
+def _red_flags(c: _Ctx) -> Flowable:
+    flags = c.doc.red_flags
+    heading_style = c.s.alert_heading
+    if not flags:
+        rows = [
+            Paragraph(c.t.text("headings.red_flags", **c.values), c.s.subheading),
+            c.p(c.t.text("red_flags.none", **c.values)),
+        ]
+        return box(
+            rows,
+            c.width,
+            font=c.s.fonts.regular,
+            border=colour(c.t, "rule"),
+            background=colour(c.t, "shade"),
+            border_width=1.0,
+        )
+    level = c.doc.red_flag_level or "urgent"
+    title = f"{c.t.text('headings.red_flags')} — {c.t.text(f'red_flags.{level}')}"
+    sources = c.doc.plan.get("red_flag_sources") or {}
+    rows: list[Flowable] = [Paragraph(title, heading_style)]
+    # Red flags print larger than the body, never smaller.
+    flag_style = c.s.bullet.clone("red_flag", fontSize=c.s.size * 1.1, leading=c.s.size * 1.4)
+    for code in flags:
+        src = ", ".join(
+            c.t.plain(f"sources.{s}", **c.values) if c.t.has(f"sources.{s}") else s
+            for s in sources.get(code, ())
+        )
+        flag_level = c.t.plain(f"red_flags.{RED_FLAG_LEVELS.get(code, 'urgent')}")
+        line = f"<b>{code_text(c.t, code)}</b> — {escape(flag_level)}"
+        if src:
+            line += " · " + c.t.text("red_flags.source", sources=src)
+        rows.append(Paragraph(line, flag_style, bulletText="•"))
+    return box(
+        rows,
+        c.width,
+        font=c.s.fonts.regular,
+        border=colour(c.t, "alert"),
+        background=colour(c.t, "alert_background"),
+        border_width=2.5,
+    )
+
+
+def _identification(c: _Ctx) -> list[Flowable]:
+    doc, t = c.doc, c.t
+    p = doc.case.patient
+    rows = [
+        (c.label("name"), escape(doc.patient_name)),
+        (c.label("record_number"), escape(doc.record_number or t.plain("words.not_recorded"))),
+        (
+            c.label("date_of_birth"),
+            f"{escape(format_date(t, p.date_of_birth))} ({c.label('age', count=doc.age)})",
+        ),
+        (c.label("sex"), code_text(t, p.sex)),
+        (c.label("visit_date"), escape(format_date(t, doc.case.visit_date))),
+        (c.label("visit_id"), escape(str(doc.visit_id or t.plain("words.not_recorded")))),
+        (c.label("status"), escape(t.plain(f"status.{doc.status}"))),
+        (c.label("rules_version"), escape(str(doc.plan.get("rules_version", "—")))),
+    ]
+    body = fact_rows(t, "patient", p, skip=("date_of_birth", "id", "name", "sex"))
+    return [c.heading("identification"), *c.pairs(rows + body)]
+
+
+def _recommendation(c: _Ctx) -> list[Flowable]:
+    doc, t = c.doc, c.t
+    accepted = (
+        code_text(t, doc.accepted_level)
+        if doc.accepted_level
+        else escape(t.plain("labels.not_accepted"))
+    )
+    rows = [
+        (c.label("recommended"), f"<b>{code_text(t, doc.recommended_level)}</b>"),
+        (c.label("accepted"), f"<b>{accepted}</b>"),
+    ]
+    if doc.override_reason or doc.overridden:
+        reason = doc.override_reason or t.plain("labels.no_reason")
+        rows.append((c.label("override_reason"), escape(reason)))
+    alternatives = doc.plan.get("alternatives") or []
+    if alternatives:
+        rows.append((c.label("alternatives"), ", ".join(code_text(t, a) for a in alternatives)))
+    out: list[Flowable] = [
+        c.heading("recommendation"),
+        c.grid(None, [[f"<b>{a}</b>", b] for a, b in rows], (0.25, 0.75)),
+    ]
+    warnings = doc.plan.get("warnings") or []
+    if warnings:
+        out.append(Paragraph(c.label("warnings"), c.s.subheading))
+        out += bullets([escape(w) for w in warnings], c.s)
+    return out
+
+
+def _history(c: _Ctx) -> list[Flowable]:
+    case = c.doc.case
+    rows = fact_rows(c.t, "history", case.history)
+    if case.comorbidities is not None:
+        rows.append(
+            (c.label("comorbidities"), value_text(c.t, "comorbidities", case.comorbidities))
+        )
+    if case.function is not None:
+        rows += fact_rows(c.t, "function", case.function)
+    return [c.heading("history"), *c.pairs(rows)]
+
+
+def _exam(c: _Ctx) -> list[Flowable]:
+    return [c.heading("exam"), *c.pairs(fact_rows(c.t, "exam", c.doc.case.exam))]
+
+
+def _imaging(c: _Ctx) -> list[Flowable]:
+    return [c.heading("imaging"), *c.pairs(fact_rows(c.t, "imaging", c.doc.case.imaging))]
+
+
+def _treatment(c: _Ctx) -> list[Flowable]:
+    treatment = c.doc.case.treatment
+    out: list[Flowable] = [
+        c.heading("treatment"),
+        *c.pairs(fact_rows(c.t, "treatment", treatment, skip=("injections",))),
+    ]
+    injections = (treatment.injections if treatment else None) or ()
+    if injections:
+        yes, no = c.t.plain("words.yes"), c.t.plain("words.no")
+        head = [
+            c.label(k)
+            for k in ("inj_date", "inj_type", "inj_relief", "inj_function", "inj_durable")
+        ]
+        rows = [
+            [
+                escape(format_date(c.t, i.date)),
+                code_text(c.t, i.type),
+                value_text(c.t, "relief_weeks", i.relief_weeks)
+                if i.relief_weeks is not None
+                else escape(c.t.plain("words.not_recorded")),
+                value_text(c.t, "function_improved", i.function_improved)
+                if i.function_improved is not None
+                else escape(c.t.plain("words.not_recorded")),
+                escape(yes if i.durable else no),
+            ]
+            for i in sorted(injections, key=lambda i: i.date)
+        ]
+        out += [
+            Spacer(1, c.s.size * 0.4),
+            Paragraph(c.label("injections"), c.s.subheading),
+            c.grid(head, rows, (0.2, 0.26, 0.18, 0.2, 0.16)),
+        ]
+    return out
+
+
+def _scores(c: _Ctx) -> list[Flowable]:
+    scores = c.doc.plan.get("scores") or {}
+    rows = [list(r) for r in score_rows(c.t, scores)]
+    if not rows:
+        return [c.heading("scores"), *c.pairs([])]
+    head = [c.label(k) for k in ("instrument", "result", "interpretation", "note")]
+    return [c.heading("scores"), c.grid(head, rows, (0.27, 0.28, 0.15, 0.30))]
+
+
+def _pattern(c: _Ctx) -> list[Flowable]:
+    plan = c.doc.plan
+    rows = [
+        (c.label("pattern"), code_text(c.t, plan.get("pattern"))),
+        (c.label("region"), code_text(c.t, plan.get("region"))),
+    ]
+    return [c.heading("pattern"), *c.pairs(rows)]
+
+
+def _escalation(c: _Ctx) -> list[Flowable]:
+    signs = c.doc.plan.get("escalation_signs") or []
+    evidence = c.doc.plan.get("escalation_evidence") or {}
+    out: list[Flowable] = [c.heading("escalation")]
+    if not signs:
+        return [*out, c.p(escape(c.t.plain("words.none")))]
+    out.append(c.p(c.label("sign_count", count=len(signs))))
+    rows = [[f"<b>{code_text(c.t, s)}</b>", escape("; ".join(evidence.get(s, [])))] for s in signs]
+    return [*out, c.grid([c.label("sign"), c.label("evidence")], rows, (0.3, 0.7))]
+
+
+def _framework(c: _Ctx) -> list[Flowable]:
+    framework = c.doc.plan.get("framework") or {}
+    rows = []
+    for question, a in framework.items():
+        answer = a.get("answer")
+        shown = code_text(c.t, answer) if answer else escape(c.t.plain("sources.unanswered"))
+        source = a.get("source", "")
+        rows.append(
+            [
+                escape(c.t.plain(f"questions.{question}"))
+                if c.t.has(f"questions.{question}")
+                else escape(label(question)),
+                f"<b>{shown}</b>",
+                escape(c.t.plain(f"sources.{source}"))
+                if c.t.has(f"sources.{source}")
+                else escape(source),
+                escape("; ".join(a.get("evidence") or [])),
+            ]
+        )
+    head = [c.label(k) for k in ("question", "answer", "source", "evidence")]
+    return [c.heading("framework"), c.grid(head, rows, (0.27, 0.2, 0.13, 0.4))]
+
+
+def _rules(c: _Ctx) -> list[Flowable]:
+    fired = c.doc.plan.get("rules_fired") or []
+    rows = [
+        [
+            f"<b>{escape(r.get('id', ''))}</b><br/>{escape(r.get('reason', ''))}",
+            "<br/>".join("– " + escape(f) for f in r.get("findings") or []),
+        ]
+        for r in fired
+    ]
+    head = [c.label("rule"), c.label("findings")]
+    return [c.heading("rules"), c.grid(head, rows, (0.45, 0.55))]
+
+
+def _workup(c: _Ctx) -> list[Flowable]:
+    items = [f"<b>{code_text(c.t, w)}</b>" for w in c.doc.plan.get("workup") or []]
+    return [
+        c.heading("workup"),
+        *(bullets(items, c.s) if items else [c.p(escape(c.t.plain("words.none")))]),
+    ]
+
+
+def _signature(c: _Ctx) -> list[Flowable]:
+    doc, t = c.doc, c.t
+    out: list[Flowable] = [c.heading("signature")]
+    if doc.is_draft:
+        out.append(
+            Paragraph(
+                f"<b>{c.label('not_signed')}</b>",
+                c.s.cell.clone("draft_line", textColor=colour(t, "draft")),
+            )
+        )
+    else:
+        out += c.pairs(
+            [
+                (c.label("signed_by"), escape(doc.signed_by or t.plain("words.not_recorded"))),
+                (c.label("signed_at"), escape(format_datetime(t, doc.signed_at))),
+            ]
+        )
+    if doc.amendments:
+        head = [c.label(k) for k in ("amend_time", "amend_author", "amend_reason")]
+        rows = [
+            [escape(format_datetime(t, a.time)), escape(a.author), escape(a.reason)]
+            for a in doc.amendments
+        ]
+        out += [
+            Spacer(1, c.s.size * 0.4),
+            Paragraph(c.label("amendments"), c.s.subheading),
+            c.grid(head, rows, (0.22, 0.22, 0.56)),
+        ]
+    return out
+
+
+_SECTIONS: dict[str, Callable[[_Ctx], list[Flowable]]] = {
+    "identification": _identification,
+    "recommendation": _recommendation,
+    "history": _history,
+    "exam": _exam,
+    "imaging": _imaging,
+    "treatment": _treatment,
+    "scores": _scores,
+    "pattern": _pattern,
+    "escalation": _escalation,
+    "framework": _framework,
+    "rules": _rules,
+    "workup": _workup,
+    "signature": _signature,
+}

@@ -1,0 +1,168 @@
+"""The recorded facts of a visit as (label, value) text pairs for the clinician summary.
+
+Only what was recorded is listed: a field left blank means *not recorded*, never *no*, so it is
+left out rather than printed as a negative. Labels of fields come from the clinician template
+(``fields.<section>.<name>``, falling back to the field name in words); labels of codes come from
+the template's optional ``codes`` table, else from :mod:`intake_desktop.domain.labels`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from intake_desktop.domain.labels import label
+
+from .layout import format_date
+from .templates import Template
+
+_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Field-name endings and the unit (key of the template's ``units`` table) they carry.
+_UNITS: tuple[tuple[str, str], ...] = (
+    ("_mm2", "mm2"),
+    ("_weeks", "weeks"),
+    ("_min", "min"),
+    ("_m", "m"),
+    ("_c", "c"),
+    ("_kg", "kg"),
+    ("_cm", "cm"),
+    ("seconds_to_relief_on_sitting", "s"),
+)
+
+
+def code_text(t: Template, code: Any) -> str:
+    """A code in the reader's words (escaped for paragraph markup)."""
+    if code is None:
+        return escape(t.plain("words.not_recorded"))
+    codes = t.raw("codes", {})
+    return escape(codes.get(code) or label(str(code)))
+
+
+#: Text fields that hold free values, not codes (printed as recorded).
+_FREE_TEXT = frozenset({"language", "levels", "id", "name"})
+
+
+def value_text(t: Template, name: str, value: Any) -> str:
+    """One recorded value as text: yes/no, codes, lists, numbers with units, dates."""
+    if isinstance(value, bool):
+        return escape(t.plain("words.yes" if value else "words.no"))
+    if isinstance(value, date):
+        return escape(format_date(t, value))
+    if isinstance(value, tuple | list):
+        if not value:
+            return escape(t.plain("words.none"))
+        return ", ".join(value_text(t, name, v) for v in value)
+    if isinstance(value, int | float):
+        unit = next((u for end, u in _UNITS if name.endswith(end)), None)
+        number = number_text(value)
+        units = t.raw("units", {})
+        return f"{number} {escape(units[unit])}" if unit and unit in units else number
+    if isinstance(value, str):
+        coded = name not in _FREE_TEXT and _CODE.match(value)
+        return code_text(t, value) if coded else escape(value)
+    if dataclasses.is_dataclass(value):
+        parts = [
+            f"{field_label(t, type(value).__name__.lower(), k)} {value_text(t, k, v)}"
+            for k, v in recorded(value)
+        ]
+        return ", ".join(parts)
+    return escape(str(value))
+
+
+def number_text(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def field_label(t: Template, section: str, name: str) -> str:
+    labels = t.raw(f"fields.{section}", {})
+    return escape(labels.get(name) or name.replace("_", " ").capitalize())
+
+
+def recorded(obj: Any, skip: Iterable[str] = ()) -> list[tuple[str, Any]]:
+    """The (field, value) pairs of a dataclass that were recorded, in declaration order."""
+    if obj is None:
+        return []
+    skipped = set(skip)
+    return [
+        (f.name, v)
+        for f in dataclasses.fields(obj)
+        if f.name not in skipped and (v := getattr(obj, f.name)) is not None
+    ]
+
+
+def fact_rows(
+    t: Template, section: str, obj: Any, skip: Iterable[str] = ()
+) -> list[tuple[str, str]]:
+    """(label, value) rows of every recorded field of one part of the case."""
+    return [
+        (field_label(t, section, name), value_text(t, name, value))
+        for name, value in recorded(obj, skip)
+    ]
+
+
+def score_rows(t: Template, scores: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(instrument, result, band or reading, note) for each score in the plan."""
+    names = t.raw("scores", {})
+    rows: list[tuple[str, str, str, str]] = []
+    for key, value in scores.items():
+        name = escape(names.get(key, key.upper()))
+        if key == "nrs" and isinstance(value, Mapping):
+            for site, v in value.items():
+                site_name = field_label(t, "painnrs", site)
+                rows.append((f"{name}: {site_name}", f"{v.get('value')}/10", _band(v), ""))
+            continue
+        rows.append((name, *_score(t, key, value)))
+    return rows
+
+
+def _band(value: Mapping[str, Any]) -> str:
+    band = value.get("band")
+    return escape(str(band).replace("_", " ")) if band else "—"
+
+
+def _score(t: Template, key: str, v: Any) -> tuple[str, str, str]:
+    missing = t.plain("words.not_recorded")
+    if not isinstance(v, Mapping):
+        return escape(str(v)), "", ""
+    note = escape(str(v.get("reason") or ""))
+    not_recorded = v.get("not_recorded") or []
+    if not_recorded:
+        items = ", ".join(s.replace("_", " ") for s in not_recorded)
+        note = escape(f"{missing}: {items}")
+    na = escape(t.plain("terms.not_scorable"))
+    if key == "odi":
+        result = f"{v['percent']} %" if v.get("percent") is not None else na
+        answered = escape(t.plain("terms.answered", count=v.get("answered", "?"), total=10))
+        return result, _band(v), "; ".join(x for x in (answered, note) if x)
+    if key == "ndi":
+        result = f"{v['raw']}/50 ({v['percent']} %)" if v.get("raw") is not None else na
+        return result, _band(v), note
+    if key == "zcq":
+        parts = [
+            f"{field_label(t, 'zcq', sub)} {v[sub] if v.get(sub) is not None else '—'}"
+            for sub in ("symptom_severity", "physical_function", "satisfaction")
+            if sub in v
+        ]
+        satisfied = v.get("satisfied")
+        reading = (
+            ""
+            if satisfied is None
+            else escape(t.plain("terms.satisfied" if satisfied else "terms.not_satisfied"))
+        )
+        return "; ".join(parts), reading, note
+    if key == "mjoa":
+        return f"{v.get('total')}/18", _band(v), note
+    if key == "abi":
+        return number_text(v.get("value")), _band(v), note
+    if key == "konno":
+        likely = escape(t.plain("terms.likely" if v.get("likely") else "terms.not_likely"))
+        return f"{v.get('points')}", likely, note
+    if key == "cook":
+        reading = escape(str(v.get("interpretation") or ""))
+        return f"{v.get('findings')}/5", reading, note
+    generic = ", ".join(f"{k} {w}" for k, w in v.items() if w not in (None, [], ""))
+    return escape(generic), _band(v), ""

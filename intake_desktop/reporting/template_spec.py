@@ -1,0 +1,327 @@
+"""What each template file must contain, so that a broken template is caught when it is loaded.
+
+The spec lists every key by its dotted path with the kind of value it needs. The lists of codes
+come from the domain (levels, patterns, red flags, work-up, escalation signs) and from
+:mod:`.homecare`, so a template cannot silently lack the wording for a code the engine can produce.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from intake_desktop.domain.codes import (
+    ESCALATION_SIGNS,
+    FRAMEWORK_QUESTIONS,
+    LEVELS,
+    PATTERNS,
+    RED_FLAGS,
+    WORKUPS,
+)
+from intake_desktop.domain.instruments import NDI_SECTIONS, ODI_SECTIONS
+
+from .homecare import HOME_CARE_ITEMS
+
+#: Items of each ZCQ subscale, in the order of the case's answer lists (INSTRUMENTS.md, ZCQ).
+ZCQ_ITEMS: dict[str, int] = {"symptom_severity": 7, "physical_function": 5, "satisfaction": 6}
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Check:
+    """The kind of value one key needs: text, list of texts, colour, number, choice, order."""
+
+    kind: str
+    optional: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    length: int | None = None
+
+    def describe(self) -> str:
+        return {
+            "text": "a text",
+            "texts": "a list of texts",
+            "colour": "a colour such as #1F4E79",
+            "number": f"a number from {self.minimum} to {self.maximum}",
+            "choice": "one of " + ", ".join(self.choices),
+            "order": "a list of sections from " + ", ".join(self.choices),
+        }[self.kind]
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` does not fit, or ``None`` when it does."""
+        if self.kind == "text":
+            ok = isinstance(value, str) and (self.optional or value.strip() != "")
+            return None if ok else f"must be {self.describe()} (got {_kind(value)})"
+        if self.kind in ("texts", "order"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return f"must be {self.describe()} (got {_kind(value)})"
+            if self.length is not None and len(value) != self.length:
+                return f"must have {self.length} entries (got {len(value)})"
+            if not value:
+                return "must not be empty"
+            if self.kind == "order":
+                return self._order_problem(value)
+            return None
+        if self.kind == "colour":
+            ok = isinstance(value, str) and _COLOUR.match(value)
+            return None if ok else f"must be {self.describe()} (got {value!r})"
+        if self.kind == "number":
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                return f"must be {self.describe()} (got {_kind(value)})"
+            assert self.minimum is not None and self.maximum is not None
+            if not self.minimum <= value <= self.maximum:
+                return f"must be {self.describe()} (got {value})"
+            return None
+        if self.kind == "choice":
+            return None if value in self.choices else f"must be {self.describe()} (got {value!r})"
+        raise AssertionError(self.kind)
+
+    def _order_problem(self, value: list[str]) -> str | None:
+        unknown = [v for v in value if v not in self.choices]
+        if unknown:
+            return f"unknown section {unknown[0]!r}; sections are {', '.join(self.choices)}"
+        if len(set(value)) != len(value):
+            return "lists a section twice"
+        missing = [r for r in self.required if r not in value]
+        if missing:
+            return f"must include {missing[0]!r} (it cannot be left off this document)"
+        return None
+
+    def texts(self, value: Any) -> list[str]:
+        """The texts inside ``value`` whose placeholders need checking."""
+        if self.kind == "text":
+            return [value]
+        if self.kind == "texts":
+            return list(value)
+        return []
+
+
+TEXT = Check("text")
+OPTIONAL_TEXT = Check("text", optional=True)
+TEXTS = Check("texts")
+COLOUR = Check("colour")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a table", list: "a list", str: "a text", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )
+
+
+CLINIC_SPEC: dict[str, Check] = {
+    "clinic.name": TEXT,
+    "clinic.address": TEXT,
+    "clinic.phone": TEXT,
+    "clinic.emergency_number": TEXT,
+    "clinic.logo": OPTIONAL_TEXT,
+    "clinic.website": OPTIONAL_TEXT,
+    "page.size": Check("choice", choices=("letter", "A4")),
+    **{
+        f"colours.{name}": COLOUR
+        for name in (
+            "primary",
+            "accent",
+            "text",
+            "muted",
+            "rule",
+            "shade",
+            "alert",
+            "alert_background",
+            "safety",
+            "safety_background",
+            "draft",
+        )
+    },
+    **{f"fonts.{style}": TEXT for style in ("regular", "bold", "italic", "bold_italic")},
+    # The patient summary is read by people who may not see well: never below 12 pt.
+    "sizes.patient_body": Check("number", minimum=12, maximum=16),
+    "sizes.clinician_body": Check("number", minimum=8, maximum=12),
+}
+
+COMMON_SPEC: dict[str, Check] = {
+    "dates.format": TEXT,
+    "dates.time_format": TEXT,
+    "dates.months": Check("texts", length=12),
+    "page.footer": TEXT,
+    "page.page_number": TEXT,
+    "page.draft_mark": TEXT,
+    "page.draft_note": TEXT,
+    "words.yes": TEXT,
+    "words.no": TEXT,
+    "words.not_recorded": TEXT,
+    "words.none": TEXT,
+    # How numbers print (1,200.5 in English); optional, English style when absent.
+    "numbers.thousands_separator": OPTIONAL_TEXT,
+    "numbers.decimal_separator": OPTIONAL_TEXT,
+    # Short labels of the questionnaires for the patient (INSTRUMENTS.md: never the forms' text).
+    **{
+        f"questionnaire_labels.{name}.title": TEXT
+        for name in ("odi", "ndi", "zcq", *(f"zcq.{sub}" for sub in ZCQ_ITEMS))
+    },
+    "questionnaire_labels.odi.items": Check("texts", length=ODI_SECTIONS),
+    "questionnaire_labels.ndi.items": Check("texts", length=NDI_SECTIONS),
+    **{
+        f"questionnaire_labels.zcq.{sub}.items": Check("texts", length=n)
+        for sub, n in ZCQ_ITEMS.items()
+    },
+}
+
+PATIENT_SECTIONS: tuple[str, ...] = (
+    "found",
+    "care",
+    "next_steps",
+    "home_care",
+    "come_back",
+    "safety_net",
+    "questions",
+)
+CLINICIAN_SECTIONS: tuple[str, ...] = (
+    "identification",
+    "recommendation",
+    "history",
+    "exam",
+    "imaging",
+    "treatment",
+    "scores",
+    "pattern",
+    "escalation",
+    "framework",
+    "rules",
+    "workup",
+    "signature",
+)
+
+PATIENT_SPEC: dict[str, Check] = {
+    "document.title": TEXT,
+    "document.subject": TEXT,
+    "document.section_order": Check("order", choices=PATIENT_SECTIONS, required=("safety_net",)),
+    "intro.text": OPTIONAL_TEXT,
+    **{f"headings.{s}": TEXT for s in PATIENT_SECTIONS},
+    **{
+        f"alert.{k}": TEXT
+        for k in ("emergency_heading", "emergency_text", "urgent_heading", "urgent_text", "found")
+    },
+    **{f"found.patterns.{p}": TEXT for p in PATTERNS},
+    "found.walking": OPTIONAL_TEXT,
+    "found.standing": OPTIONAL_TEXT,
+    **{f"care.levels.{lvl}.name": TEXT for lvl in LEVELS},
+    **{f"care.levels.{lvl}.about": TEXT for lvl in LEVELS},
+    "care.recommended": TEXT,
+    "care.why": TEXT,
+    "care.override": TEXT,
+    "care.alternative": TEXT,
+    **{f"next_steps.workup.{w}.name": TEXT for w in WORKUPS},
+    **{f"next_steps.workup.{w}.what": TEXT for w in WORKUPS},
+    "next_steps.none": TEXT,
+    "home_care.intro": TEXT,
+    "home_care.until_seen_heading": TEXT,
+    "home_care.until_seen": TEXT,
+    **{f"home_care.items.{item}": TEXT for item in HOME_CARE_ITEMS},
+    **{f"come_back.levels.{lvl}": TEXT for lvl in LEVELS},
+    "come_back.watch_intro": TEXT,
+    **{f"come_back.watch.{s}": TEXT for s in ESCALATION_SIGNS},
+    "safety_net.emergency_intro": TEXT,
+    "safety_net.urgent_intro": TEXT,
+    "safety_net.closing": OPTIONAL_TEXT,
+    **{f"red_flags.{code}": TEXT for code in RED_FLAGS},
+    "questions.intro": TEXT,
+    "questions.items": TEXTS,
+    "closing.contact": TEXT,
+}
+
+_CLINICIAN_LABELS = (
+    "name",
+    "record_number",
+    "date_of_birth",
+    "age",
+    "sex",
+    "visit_date",
+    "visit_id",
+    "status",
+    "rules_version",
+    "recommended",
+    "accepted",
+    "not_accepted",
+    "override_reason",
+    "no_reason",
+    "alternatives",
+    "warnings",
+    "comorbidities",
+    "injections",
+    "inj_date",
+    "inj_type",
+    "inj_relief",
+    "inj_function",
+    "inj_durable",
+    "instrument",
+    "result",
+    "interpretation",
+    "note",
+    "pattern",
+    "region",
+    "sign_count",
+    "sign",
+    "evidence",
+    "question",
+    "answer",
+    "source",
+    "rule",
+    "reason",
+    "findings",
+    "not_signed",
+    "signed_by",
+    "signed_at",
+    "amendments",
+    "amend_time",
+    "amend_author",
+    "amend_reason",
+)
+
+CLINICIAN_SPEC: dict[str, Check] = {
+    "document.title": TEXT,
+    "document.subject": TEXT,
+    "document.section_order": Check("order", choices=CLINICIAN_SECTIONS, required=("signature",)),
+    "headings.red_flags": TEXT,
+    **{f"headings.{s}": TEXT for s in CLINICIAN_SECTIONS},
+    **{f"red_flags.{k}": TEXT for k in ("none", "emergency", "urgent", "source")},
+    **{f"status.{k}": TEXT for k in ("draft", "signed", "amended")},
+    **{
+        f"sources.{k}": TEXT
+        for k in ("clinician", "findings", "default", "unanswered", "screen", "exam")
+    },
+    **{f"questions.{q}": TEXT for q in FRAMEWORK_QUESTIONS},
+    **{f"labels.{k}": TEXT for k in _CLINICIAN_LABELS},
+    **{
+        f"terms.{k}": TEXT
+        for k in ("not_scorable", "answered", "satisfied", "not_satisfied", "likely", "not_likely")
+    },
+    **{f"units.{k}": TEXT for k in ("m", "min", "s", "weeks", "c", "mm2", "kg", "cm")},
+}
+
+KIND_SPECS: dict[str, dict[str, Check]] = {"patient": PATIENT_SPEC, "clinician": CLINICIAN_SPEC}
+
+_COMMON_VALUES = {
+    "clinic_name",
+    "clinic_phone",
+    "emergency_number",
+    "patient_name",
+    "date_of_birth",
+    "visit_date",
+    "page",
+    "pages",
+    "day",
+    "month",
+    "year",
+    "date",
+    "time",
+}
+#: The placeholders each kind of template may use; anything else is a typo caught at load time.
+PLACEHOLDERS: dict[str, set[str]] = {
+    "clinic": set(),
+    "patient": _COMMON_VALUES | {"level", "alternative", "walking_distance", "standing_time"},
+    "clinician": _COMMON_VALUES | {"sources", "count", "total"},
+}

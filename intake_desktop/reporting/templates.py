@@ -1,0 +1,247 @@
+"""Report templates: what a clinic may change without code, loaded from TOML and checked up front.
+
+A template is three files read together: ``clinic.toml`` (name, address, phone, logo, colours,
+fonts, sizes; shared by every language), ``<language>/common.toml`` (dates, page furniture, small
+words) and ``<language>/<kind>.toml`` (headings, section order and every sentence of that
+document). Everything is checked when the template is loaded, against the spec in
+:mod:`.template_spec`, so a broken template fails before any PDF is started, with a
+:class:`TemplateError` naming the file and the key.
+
+Texts are plain text with ``{placeholders}`` from a fixed list and ``**bold**``; they are escaped
+for ReportLab's paragraph markup, so an ``&`` or ``<`` in a clinic's wording prints as written.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import string
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from .languages import DEFAULT_LANGUAGE, has_kind, template_language
+from .paths import DEFAULT_TEMPLATES_DIR
+from .template_spec import CLINIC_SPEC, COMMON_SPEC, KIND_SPECS, PLACEHOLDERS, Check
+
+KINDS: tuple[str, ...] = ("patient", "clinician")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_FORMATTER = string.Formatter()
+
+
+class TemplateError(Exception):
+    """A template file cannot be used; names the file and the key (dotted) at fault."""
+
+    def __init__(self, file: Path | str, key: str, message: str) -> None:
+        self.file = Path(file)
+        self.key = key
+        self.message = message
+        where = f"{self.file}, key {key!r}" if key else str(self.file)
+        super().__init__(f"report template {where}: {message}")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A loaded, checked template for one kind of document in one language."""
+
+    kind: str
+    language: str
+    folder: Path
+    clinic: Mapping[str, Any]
+    fonts: Mapping[str, Path]
+    logo: Path | None
+    _texts: Mapping[str, Any]
+    _origin: Mapping[str, Path]
+
+    def raw(self, key: str, default: Any = ...) -> Any:
+        """The value at a dotted key; ``default`` when given and the key is absent."""
+        node: Any = self._texts
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                if default is not ...:
+                    return default
+                raise TemplateError(self.file_of(key), key, "missing")
+            node = node[part]
+        return node
+
+    def has(self, key: str) -> bool:
+        return self.raw(key, None) is not None
+
+    def text(self, key: str, **values: Any) -> str:
+        """The text at ``key`` as paragraph markup, placeholders filled and escaped."""
+        return self.fill(self.raw(key), key, **values)
+
+    def texts(self, key: str, **values: Any) -> list[str]:
+        """A list of texts at ``key``, each as :meth:`text` makes it."""
+        return [self.fill(item, key, **values) for item in self.raw(key)]
+
+    def plain(self, key: str, **values: Any) -> str:
+        """The text at ``key`` as plain text (for drawing on the page, not for paragraphs)."""
+        text = self.raw(key)
+        try:
+            return text.format_map({k: str(v) for k, v in values.items()}).replace("**", "")
+        except KeyError as exc:
+            raise TemplateError(
+                self.file_of(key), key, f"placeholder {{{exc.args[0]}}} is not available here"
+            ) from None
+
+    def fill(self, text: str, key: str, **values: Any) -> str:
+        """Escape ``text``, fill its placeholders with escaped values, apply ``**bold**``."""
+        safe = {k: escape(str(v)) for k, v in values.items()}
+        try:
+            out = escape(text).format_map(safe)
+        except KeyError as exc:
+            raise TemplateError(
+                self.file_of(key), key, f"placeholder {{{exc.args[0]}}} is not available here"
+            ) from None
+        return _BOLD.sub(r"<b>\1</b>", out)
+
+    def file_of(self, key: str) -> Path:
+        return self._origin.get(key.split(".")[0], self.folder)
+
+
+def load_template(kind: str, language: str = "en", templates_dir: Path | None = None) -> Template:
+    """Load and check the template of ``kind`` ("patient" or "clinician") in ``language``.
+
+    ``language`` is a BCP 47 tag; ``es-MX`` uses ``es-MX/`` if there is one, else ``es/``
+    (:func:`.languages.template_language`). A language without templates is an error here; the
+    lenient choice with an English fallback is :func:`.languages.choose_language`. A language
+    folder without ``clinician.toml`` prints the clinician summary from ``en/`` (the loaded
+    template's ``language`` says so); the patient summary never falls back.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    found = template_language(language, folder)
+    if found is None:
+        raise TemplateError(folder / language, "", f"no templates for language {language!r}")
+    if kind == "clinician" and not has_kind(found, kind, folder):
+        found = DEFAULT_LANGUAGE
+    language = found
+    lang_dir = folder / language
+    clinic_file = folder / "clinic.toml"
+    clinic = _read(clinic_file)
+    _check(clinic, CLINIC_SPEC, clinic_file, PLACEHOLDERS["clinic"])
+    texts: dict[str, Any] = {}
+    origin: dict[str, Path] = {}
+    for path, spec in (
+        (lang_dir / "common.toml", COMMON_SPEC),
+        (lang_dir / f"{kind}.toml", KIND_SPECS[kind]),
+    ):
+        data = _read(path)
+        _check(data, spec, path, PLACEHOLDERS[kind])
+        for top, value in data.items():
+            if top in texts:
+                raise TemplateError(path, top, f"already defined in {origin[top].name}")
+            texts[top] = value
+            origin[top] = path
+    return Template(
+        kind=kind,
+        language=language,
+        folder=folder,
+        clinic=clinic,
+        fonts={
+            style: _find_font(str(name), folder, clinic_file, f"fonts.{style}")
+            for style, name in clinic["fonts"].items()
+        },
+        logo=_find_logo(clinic["clinic"].get("logo", ""), folder, clinic_file),
+        _texts=texts,
+        _origin=origin,
+    )
+
+
+def questionnaire_labels(
+    language: str | None = DEFAULT_LANGUAGE, templates_dir: Path | None = None
+) -> dict[str, Any]:
+    """The short, patient-facing labels of the questionnaires in the patient's language.
+
+    From ``<language>/common.toml``, table ``questionnaire_labels``: for ``odi`` and ``ndi`` a
+    ``title`` and the ten section ``items``; for ``zcq`` a ``title`` and one table per subscale
+    (``symptom_severity``, ``physical_function``, ``satisfaction``), each with a ``title`` and its
+    ``items`` in the order of the case's answer lists. Only short labels such as "Walking", never
+    the forms' copyrighted wording (INSTRUMENTS.md). ``language`` is a BCP 47 tag; a language
+    without templates gets the English labels (:func:`.languages.choose_language` says so).
+    Returns a fresh copy the caller may keep.
+    """
+    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    found = template_language(language or DEFAULT_LANGUAGE, folder) or DEFAULT_LANGUAGE
+    path = folder / found / "common.toml"
+    data = _read(path)
+    _check(data, COMMON_SPEC, path, PLACEHOLDERS["patient"])
+    return copy.deepcopy(data["questionnaire_labels"])
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateError(path, "", "file not found") from None
+    except OSError as exc:
+        raise TemplateError(path, "", f"cannot be read ({exc.strerror})") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TemplateError(path, "", "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(path, "", f"not valid TOML ({exc})") from None
+
+
+def _check(data: Mapping[str, Any], spec: Mapping[str, Check], path: Path, allowed: set[str]):
+    """Every key of the spec is present with the right type; texts use known placeholders."""
+    for key, check in spec.items():
+        node: Any = data
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                if check.optional:
+                    node = None
+                    break
+                raise TemplateError(path, key, f"missing ({check.describe()})")
+            node = node[part]
+        if node is None:
+            continue
+        problem = check.problem(node)
+        if problem:
+            raise TemplateError(path, key, problem)
+        for text in check.texts(node):
+            bad = _unknown_placeholder(text, allowed)
+            if bad:
+                raise TemplateError(
+                    path, key, f"unknown placeholder {bad}; allowed: {', '.join(sorted(allowed))}"
+                )
+
+
+def _unknown_placeholder(text: str, allowed: set[str]) -> str | None:
+    try:
+        parts = list(_FORMATTER.parse(text))
+    except ValueError as exc:
+        return f"({exc}; write {{{{ and }}}} for literal braces)"
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in allowed or spec or conversion:
+            return "{" + name + (f":{spec}" if spec else "") + "}"
+    return None
+
+
+def _find_font(name: str, folder: Path, clinic_file: Path, key: str) -> Path:
+    """A font file: the templates folder first (a clinic's own font), then the bundled fonts."""
+    from .paths import FONTS_DIR
+
+    for candidate in (folder / name, FONTS_DIR / name):
+        if candidate.is_file():
+            return candidate
+    raise TemplateError(
+        clinic_file, key, f"font file {name!r} not found in {folder} or {FONTS_DIR}"
+    )
+
+
+def _find_logo(name: str, folder: Path, clinic_file: Path) -> Path | None:
+    if not name:
+        return None
+    path = folder / name
+    if not path.is_file():
+        raise TemplateError(clinic_file, "clinic.logo", f"logo file {name!r} not found in {folder}")
+    return path

@@ -1,0 +1,18 @@
+"""Fixtures for the report tests: a copy of the templates a test may change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from intake_desktop.reporting import DEFAULT_TEMPLATES_DIR
+
+
+@pytest.fixture
+def templates(tmp_path: Path) -> Path:
+    """A private copy of reports/templates/ to edit without touching the real one."""
+    copy = tmp_path / "templates"
+    shutil.copytree(DEFAULT_TEMPLATES_DIR, copy)
+    return copy

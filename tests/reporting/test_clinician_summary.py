@@ -1,0 +1,120 @@
+"""The clinician summary, read back from the PDF: red flags first, and the whole decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake_desktop.domain.labels import label
+from intake_desktop.reporting import load_template, render_pdf
+from tests.reporting import pdfcheck
+from tests.reporting.builders import EXAMPLES, amended, document, example_data
+
+T = load_template("clinician")
+
+
+def has(text: str, phrase: str) -> bool:
+    return " ".join(phrase.split()).lower() in text.lower()
+
+
+@pytest.fixture(params=EXAMPLES, ids=lambda p: p.stem)
+def example(request):
+    return example_data(request.param)
+
+
+def test_the_decision_is_printed_in_full(example) -> None:
+    doc = document(example, name="Ingrid Halvorsen", status="signed")
+    pdf = render_pdf("clinician", doc)
+    text = pdfcheck.text(pdf.data)
+    plan = doc.plan
+
+    assert 1 <= pdf.pages <= 4
+    assert "Ingrid Halvorsen" in text and "MRN-00421" in text
+    assert has(text, label(plan["level"]))
+    assert has(text, label(plan["pattern"]))
+    for code in plan["red_flags"]:
+        assert has(text, label(code)), code
+    for code in plan["workup"]:
+        assert has(text, label(code)), code
+    for rule in plan["rules_fired"]:
+        assert rule["id"] in text
+    for question in plan["framework"]:
+        assert has(text, T.plain(f"questions.{question}"))
+    for sign in plan["escalation_signs"]:
+        assert has(text, label(sign))
+    assert has(text, T.plain("scores.konno")) and has(text, T.plain("scores.cook"))
+    assert "Dr Aino Lindqvist" in text
+    assert pdfcheck.unembedded_fonts(pdf.data) == set()
+
+
+def test_red_flags_open_the_document_in_a_box() -> None:
+    data = example_data(next(p for p in EXAMPLES if "cauda_equina" in p.stem))
+    pdf = render_pdf("clinician", document(data))
+    page = pdfcheck.page_texts(pdf.data)[0].lower()
+    flags = page.index(T.plain("headings.red_flags").lower())
+    assert flags < page.index(T.plain("headings.identification").lower())
+    assert has(page, T.plain("red_flags.emergency"))
+    assert has(page, T.plain("sources.screen"))
+    alert = T.clinic["colours"]["alert_background"]
+    from tests.reporting.test_patient_summary import _rgb
+
+    assert _rgb(alert) in pdfcheck.content_streams(pdf.data)
+
+
+def test_no_red_flags_is_said_not_left_blank() -> None:
+    data = example_data(next(p for p in EXAMPLES if "lumbar_early" in p.stem))
+    text = pdfcheck.text(render_pdf("clinician", document(data)).data)
+    assert has(text, T.plain("red_flags.none"))
+
+
+def test_override_signature_and_amendments() -> None:
+    data = example_data(next(p for p in EXAMPLES if "mild_candidate" in p.stem))
+    doc = amended(data)
+    text = pdfcheck.text(render_pdf("clinician", doc).data)
+    assert has(text, T.plain("labels.recommended")) and has(text, label("minimally_invasive"))
+    assert has(text, T.plain("labels.accepted")) and has(text, label("surgical"))
+    assert has(text, "Patient asked for a surgical opinion")
+    assert has(text, T.plain("status.amended"))
+    for who, why in (
+        ("Dr Ravi Menon", "Corrected ODI answers."),
+        ("Dr Aino Lindqvist", "Added imaging date."),
+    ):
+        assert who in text and why in text
+    assert "21 November 2026, 09:30" in text
+
+
+@pytest.mark.parametrize("status", ["draft", "signed", "amended"])
+def test_draft_mark_on_every_page_of_unsigned_visits_only(example, status: str) -> None:
+    pdf = render_pdf("clinician", document(example, status=status))
+    mark = T.plain("page.draft_mark")
+    pages = pdfcheck.page_texts(pdf.data)
+    assert all(mark in p for p in pages) == (status == "draft")
+    assert any(mark in p for p in pages) == (status == "draft")
+
+
+def test_stored_plan_is_printed_as_stored_not_recomputed() -> None:
+    """A signed visit prints its plan verbatim, even from an older rule set."""
+    data = example_data(next(p for p in EXAMPLES if "lumbar_early" in p.stem))
+    doc = document(data, status="signed")
+    stored = dict(doc.plan)
+    stored["rules_version"] = "2025.01.0"
+    stored["level"] = "interventional"
+    stored["rules_fired"] = [{"id": "R6.legacy_rule", "reason": "An older rule.", "findings": []}]
+    from dataclasses import replace
+
+    old = replace(doc, plan=stored, accepted_level="interventional")
+    text = pdfcheck.text(render_pdf("clinician", old).data)
+    assert "2025.01.0" in text and "R6.legacy_rule" in text
+    assert has(text, label("interventional"))
+
+
+def test_scores_print_with_their_bands() -> None:
+    from tests.reporting.builders import everything_case
+
+    doc = document(everything_case(3), status="signed")
+    text = pdfcheck.text(render_pdf("clinician", doc).data)
+    scores = doc.plan["scores"]
+    assert f"{scores['odi']['percent']} %" in text and scores["odi"]["band"] in text
+    assert f"{scores['ndi']['raw']}/50" in text
+    assert f"{scores['mjoa']['total']}/18" in text
+    for name in ("odi", "ndi", "zcq", "mjoa", "nrs", "abi", "konno", "cook"):
+        assert has(text, T.plain(f"scores.{name}")), name
