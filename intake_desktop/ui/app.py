@@ -47,7 +47,10 @@ def run(db_url: str | None) -> int:
         return 1
     window = MainWindow(clinic)
     window.show()
-    start_later(window)
+    from .bench_hook import install
+
+    if not install(app, window):
+        start_later(window)
     try:
         return app.exec()
     finally:

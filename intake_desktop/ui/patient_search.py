@@ -35,7 +35,9 @@ from intake_desktop.services.records import PatientSummary
 
 PAGE = 100
 MAX_ROWS = 500
-DEBOUNCE_MS = 100
+#: A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs
+#: once per pass of the event loop, after a burst of typing or a paste) and never delayed.
+DEBOUNCE_MS = 0
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -52,6 +54,7 @@ class PatientSearchModel(QAbstractTableModel):
         self._rows: list[PatientSummary] = []
         self._query = ""
         self._limit = PAGE
+        self._exhausted = True  # the last query returned fewer rows than asked: nothing more
         self.queries = 0  # how many times the service was asked (tests watch it)
 
     @property
@@ -63,6 +66,7 @@ class PatientSearchModel(QAbstractTableModel):
         self._query = text.strip()
         self._limit = PAGE
         self._rows = self._run(self._limit)
+        self._exhausted = len(self._rows) < self._limit
         self.endResetModel()
 
     def _run(self, limit: int) -> list[PatientSummary]:
@@ -81,8 +85,7 @@ class PatientSearchModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return (not parent.isValid() and len(self._rows) == self._limit
-                and self._limit < MAX_ROWS)  # fmt: skip
+        return not parent.isValid() and not self._exhausted and self._limit < MAX_ROWS
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
@@ -95,8 +98,7 @@ class PatientSearchModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(extra) - 1)
             self._rows.extend(extra)
             self.endInsertRows()
-        if len(rows) < self._limit:
-            self._limit = len(self._rows)  # nothing more to fetch
+        self._exhausted = len(rows) < self._limit
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

@@ -61,3 +61,19 @@ def test_date_of_birth_search(qtbot, demo_clinic) -> None:
     model = PatientSearchModel(demo_clinic.search_patients)
     model.set_query(someone.date_of_birth.strftime("%d.%m.%Y"))
     assert someone.id in {model.patient(r).id for r in range(model.rowCount())}
+
+
+def test_fetching_stops_when_the_results_run_out(qtbot, demo_clinic) -> None:
+    """A short last page ends paging: the view must not re-run the query on every scroll."""
+    from intake_desktop.ui.patient_search import PatientSearchModel
+
+    model = PatientSearchModel(demo_clinic.search_patients)
+    model.set_query("demo-00001")  # DEMO-0000100 .. DEMO-0000199: exactly 100, then nothing
+    assert model.rowCount() == PAGE
+    while model.canFetchMore():
+        model.fetchMore()
+        assert model.queries < 10, "paging never ends"
+    assert model.rowCount() == PAGE
+    assert model.queries == 2
+    model.fetchMore()
+    assert model.queries == 2

@@ -1,0 +1,46 @@
+"""Measurement hooks for the benchmark suite, off unless ``INTAKE_DESKTOP_BENCH`` is set.
+
+``start``: report ``ready`` on standard output once the main window is shown with the search box
+ready for typing, then quit (the cold-start figure). ``scroll``: also search, page through every
+fetchable row and scroll to the end before quitting (the peak-memory figure).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .main_window import MainWindow
+
+PREFIXES = ("a", "ma", "gar", "l", "s", "DEMO-00", "jo", "e")
+
+
+def install(app: QApplication, window: MainWindow) -> bool:
+    """Arm the hook named by the environment; True when one was armed."""
+    mode = os.environ.get("INTAKE_DESKTOP_BENCH")
+    if mode not in ("start", "scroll"):
+        return False
+
+    def ready() -> None:
+        box = window.search.box
+        if not (window.isVisible() and box.isVisible() and box.isEnabled()):
+            print("not ready: the search box is not shown", flush=True, file=sys.stderr)
+            app.exit(1)
+            return
+        if mode == "scroll":
+            for prefix in PREFIXES:
+                box.setText(prefix)
+                window.search.run_query()
+                model = window.search.model
+                while model.canFetchMore():
+                    model.fetchMore()
+                window.search.view.scrollToBottom()
+                app.processEvents()
+        print("ready", flush=True, file=sys.stdout)
+        app.quit()
+
+    QTimer.singleShot(0, ready)
+    return True
