@@ -1,0 +1,72 @@
+"""The summary preview shows the real PDF pages, prints them and saves without clobbering."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.validation import parse_case
+from intake_desktop.reporting import VisitDocument, render_pdf, suggested_filename
+from intake_desktop.ui.pdf_preview import PdfPreviewDialog
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "02_cauda_equina.json"
+
+
+def rendered(kind: str = "patient"):
+    case = parse_case(json.loads(EXAMPLE.read_text()))
+    doc = VisitDocument(
+        case=case,
+        plan=evaluate(case),
+        patient_name="Lucía Fernández Soto",
+        record_number="MRN-7001",
+        visit_id=12,
+        status="draft",
+    )
+    return doc, render_pdf(kind, doc, language="en")
+
+
+def test_preview_loads_every_page(qtbot) -> None:
+    doc, pdf = rendered()
+    dialog = PdfPreviewDialog(pdf.data, suggested_filename(doc, "patient"), "Patient summary")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+    assert dialog.document.pageCount() == pdf.pages >= 1
+    assert dialog.view.document() is dialog.document
+
+
+def test_print_draws_every_page(qtbot, tmp_path: Path) -> None:
+    doc, pdf = rendered("clinician")
+    dialog = PdfPreviewDialog(pdf.data, suggested_filename(doc, "clinician"), "Clinician")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert dialog.print_to(printer) == pdf.pages
+    assert len(PdfReader(out).pages) == pdf.pages
+
+
+def test_save_refuses_to_replace_without_asking(qtbot, tmp_path: Path, monkeypatch) -> None:
+    doc, pdf = rendered()
+    dialog = PdfPreviewDialog(pdf.data, suggested_filename(doc, "patient"), "Patient summary")
+    qtbot.addWidget(dialog)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "intake_desktop.ui.pdf_preview.QMessageBox.warning",
+        lambda *args: warnings.append(args[2]),
+    )
+    target = tmp_path / "summary.pdf"
+    assert dialog.save_to(target)
+    assert target.read_bytes() == pdf.data
+    target.write_bytes(b"someone else's file")
+    assert not dialog.save_to(target)
+    assert target.read_bytes() == b"someone else's file"
+    assert warnings == ["A file with that name already exists."]
+    assert dialog.save_to(target, overwrite=True)
+    assert "DRAFT" in PdfReader(target).pages[0].extract_text()
