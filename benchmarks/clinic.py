@@ -40,13 +40,14 @@ def clinic_db(patients: int = PATIENTS) -> Path:
     db = open_database(f"sqlite:///{partial}")
     started = time.perf_counter()
 
+    tty = sys.stderr.isatty()
+
     def progress(done: int, total: int) -> None:
-        print(
-            f"\rbuilding the benchmark clinic: {done:,}/{total:,} patients",
-            end="",
-            file=sys.stderr,
-            flush=True,
-        )
+        if tty:
+            line = f"\rbuilding the benchmark clinic: {done:,}/{total:,} patients"
+            print(line, end="", file=sys.stderr, flush=True)
+        elif done == total or done * 10 // total != (done - 500) * 10 // total:
+            print(f"building the benchmark clinic: {done:,}/{total:,}", file=sys.stderr)
 
     result = build_demo(db, patients, progress=progress)
     db.dispose()
