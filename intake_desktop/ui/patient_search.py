@@ -38,6 +38,8 @@ MAX_ROWS = 500
 #: A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs
 #: once per pass of the event loop, after a burst of typing or a paste) and never delayed.
 DEBOUNCE_MS = 0
+#: How long the selection must rest before the patient beside the list is loaded.
+SETTLE_MS = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -156,8 +158,13 @@ class PatientSearchWidget(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
+        # Widths come from the font once: resizing to contents would measure every row on every
+        # keystroke (it was most of the time from a keystroke to the list).
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._on_row_activated)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
@@ -178,6 +185,12 @@ class PatientSearchWidget(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_query)
+        # The patient shown beside the list follows the selection once it settles, so typing
+        # (which reselects the first row on every keystroke) does not open a record each time.
+        self.settle = QTimer(self)
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(SETTLE_MS)
+        self.settle.timeout.connect(self._emit_selected)
         self.box.textChanged.connect(self._on_text_changed)
         self.box.installEventFilter(self)
         self.set_guide(first_run=False)
@@ -207,12 +220,16 @@ class PatientSearchWidget(QWidget):
         self.timer.stop()
         self.model.set_query(self.box.text())
         if not self.model.query:
-            self.stack.setCurrentWidget(self.guide)
+            self._show(self.guide)
         elif self.model.rowCount() == 0:
-            self.stack.setCurrentWidget(self.empty)
+            self._show(self.empty)
         else:
-            self.stack.setCurrentWidget(self.view)
+            self._show(self.view)
             self.view.selectRow(0)
+
+    def _show(self, widget: QWidget) -> None:
+        if self.stack.currentWidget() is not widget:
+            self.stack.setCurrentWidget(widget)
 
     def current_patient_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -242,4 +259,9 @@ class PatientSearchWidget(QWidget):
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.patient_selected.emit(self.model.patient(current.row()).id)
+            self.settle.start()
+
+    def _emit_selected(self) -> None:
+        patient_id = self.current_patient_id()
+        if patient_id is not None:
+            self.patient_selected.emit(patient_id)
