@@ -23,6 +23,7 @@ from .document import VisitDocument
 from .facts import code_text, fact_rows, score_rows, value_text
 from .layout import Styles, colour, format_date, format_datetime
 from .templates import Template
+from .trends import alerts_section, trends_section
 
 
 @dataclass(frozen=True)
@@ -358,4 +359,6 @@ _SECTIONS: dict[str, Callable[[_Ctx], list[Flowable]]] = {
     "rules": _rules,
     "workup": _workup,
     "signature": _signature,
+    "trends": trends_section,
+    "alerts": alerts_section,
 }

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from intake_desktop.domain.case import Case
 from intake_desktop.domain.codes import LEVELS, RED_FLAG_LEVELS, level_rank
 from intake_desktop.domain.findings import age_on
+from intake_desktop.domain.followup import VisitSnapshot
 from intake_desktop.domain.plan import Plan
 
 Status = Literal["draft", "signed", "amended"]
@@ -42,6 +43,12 @@ class VisitDocument:
     ``amendments`` takes :class:`Amendment` objects or ``(author, time, reason)`` tuples.
     ``language`` is the patient's preferred language for printouts (a BCP 47 tag, from the
     patient record); when ``None``, the case's ``patient.language`` is used.
+    ``history`` is the patient's other signed visits as :class:`VisitSnapshot` objects, in any
+    order, for the trends, the alerts and the patient's walking-distance picture. The caller that
+    reads the visit from the records (cli/reports.py ``visit_document`` or its successor) fills
+    it with one snapshot per signed visit of the patient: ``VisitSnapshot(parse_case(
+    record.case_data), record.computed_level, record.final_level)``. This visit may be among them
+    or not; visits after it are left out, so a reprint of an old visit shows what was known then.
     """
 
     case: Case
@@ -56,6 +63,7 @@ class VisitDocument:
     signed_at: datetime | None = None
     amendments: tuple[Amendment, ...] = field(default=())
     language: str | None = None
+    history: tuple[VisitSnapshot, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
@@ -68,6 +76,15 @@ class VisitDocument:
                 raise ValueError(f"the plan has no {key!r}; is it a spine-intake-plan/1 plan?")
         object.__setattr__(self, "plan", MappingProxyType(plan))
         object.__setattr__(self, "amendments", _amendments(self.amendments))
+        object.__setattr__(self, "history", tuple(self.history))
+
+    @property
+    def visits(self) -> tuple[VisitSnapshot, ...]:
+        """This visit and the ones before it, oldest first (this visit's date is its own)."""
+        day = self.case.visit_date
+        this = VisitSnapshot(self.case, self.recommended_level, self.accepted_level)
+        earlier = [v for v in self.history if v.case.visit_date < day]
+        return (*sorted(earlier, key=lambda v: v.case.visit_date), this)
 
     @property
     def is_draft(self) -> bool:

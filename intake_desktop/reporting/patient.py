@@ -20,6 +20,7 @@ from .document import VisitDocument
 from .homecare import home_care_items
 from .layout import Styles, colour, format_number
 from .templates import Template
+from .trends import walking_picture
 
 #: Escalation signs (CLINICAL_CONTENT.md s. 5) tell when conservative or interventional care is
 #: falling short; once a procedure or a surgeon is next, or for possible cord compression (where
@@ -107,7 +108,7 @@ def _found(c: _Ctx) -> list[Flowable]:
         out.append(c.para("found.walking", walking_distance=format_number(c.t, distance)))
     elif standing is not None and c.t.raw("found.standing", ""):
         out.append(c.para("found.standing", standing_time=format_number(c.t, standing)))
-    return out
+    return out + walking_picture(c)
 
 
 def _care(c: _Ctx) -> list[Flowable]:

@@ -193,6 +193,8 @@ CLINICIAN_SECTIONS: tuple[str, ...] = (
     "rules",
     "workup",
     "signature",
+    "trends",
+    "alerts",
 )
 
 PATIENT_SPEC: dict[str, Check] = {
@@ -208,6 +210,9 @@ PATIENT_SPEC: dict[str, Check] = {
     **{f"found.patterns.{p}": TEXT for p in PATTERNS},
     "found.walking": OPTIONAL_TEXT,
     "found.standing": OPTIONAL_TEXT,
+    # The walking-distance picture (two visits or more); empty ("") leaves the picture out.
+    "found.walking_trend": OPTIONAL_TEXT,
+    "found.walking_trend_note": OPTIONAL_TEXT,
     **{f"care.levels.{lvl}.name": TEXT for lvl in LEVELS},
     **{f"care.levels.{lvl}.about": TEXT for lvl in LEVELS},
     "care.recommended": TEXT,
@@ -279,6 +284,36 @@ _CLINICIAN_LABELS = (
     "amend_time",
     "amend_author",
     "amend_reason",
+    "per_visit",
+    "trend_walking",
+    "trend_standing",
+    "trend_disability",
+    "trend_medication",
+    "trend_opioid",
+    "trend_injections",
+    "trend_recommended",
+    "trend_accepted",
+    "alert",
+    "direction",
+)
+#: The follow-up series the clinician summary names (domain.followup.trends).
+TREND_SERIES = (
+    "walking_distance_m",
+    "standing_tolerance_min",
+    *(f"nrs_{site}" for site in ("back", "leg", "neck", "arm")),
+    "odi_percent",
+    "ndi_percent",
+    "odi",
+    "ndi",
+    *(f"zcq_{sub}" for sub in ZCQ_ITEMS),
+)
+ALERT_CODES = (
+    "walking_distance_shrinking",
+    "injection_cap_reached",
+    "more_medication_less_activity",
+    "odi_change",
+    "ndi_change",
+    "nrs_change",
 )
 
 CLINICIAN_SPEC: dict[str, Check] = {
@@ -300,6 +335,14 @@ CLINICIAN_SPEC: dict[str, Check] = {
         for k in ("not_scorable", "answered", "satisfied", "not_satisfied", "likely", "not_likely")
     },
     **{f"units.{k}": TEXT for k in ("m", "min", "s", "weeks", "c", "mm2", "kg", "cm")},
+    **{
+        f"trends.{k}": TEXT
+        for k in ("too_few", "injection", "count_of_cap", "walking", "standing", "pain")
+    },
+    **{f"trends.{k}": TEXT for k in ("disability", "zcq")},
+    **{f"trends.series.{k}": TEXT for k in TREND_SERIES},
+    **{f"alerts.{k}": TEXT for k in ("none", "since", "worse", "better")},
+    **{f"alerts.codes.{k}": TEXT for k in ALERT_CODES},
 }
 
 KIND_SPECS: dict[str, dict[str, Check]] = {"patient": PATIENT_SPEC, "clinician": CLINICIAN_SPEC}
