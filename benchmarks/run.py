@@ -46,9 +46,8 @@ def search_figure(args: argparse.Namespace) -> list[Row]:
 
 
 def save_figure(_: argparse.Namespace) -> list[Row]:
-    from tests.pg_server import PostgresServer, postgres_bindir
-
     from benchmarks.services_figures import save_rows, temp_sqlite_url
+    from tests.pg_server import PostgresServer, postgres_bindir
 
     urls = {"SQLite": temp_sqlite_url()}
     bindir = postgres_bindir()

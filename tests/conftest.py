@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.actors import TEST_PASSWORD, seed_users, use_fast_hashing
 from tests.pg_server import PostgresServer, postgres_bindir
 
 # GUI tests join later; they must never try to open a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+use_fast_hashing()
 
 DIALECTS = [
     pytest.param("sqlite", id="sqlite"),
@@ -41,7 +44,19 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(path))
     monkeypatch.delenv("INTAKE_DESKTOP_DB", raising=False)
+    # Every command line run signs in as the seeded ``tester`` unless a test says otherwise.
+    monkeypatch.setenv("INTAKE_DESKTOP_USER", "tester")
+    monkeypatch.setenv("INTAKE_DESKTOP_PASSWORD", TEST_PASSWORD)
     return home
+
+
+def with_users(url: str) -> str:
+    """Seed the test users into the (new or empty) database at ``url``; returns the URL."""
+    from intake_desktop.storage.database import open_database
+
+    with open_database(url) as db:
+        seed_users(db)
+    return url
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------
@@ -64,7 +79,8 @@ def postgres_server() -> Iterator[PostgresServer]:
         server.execute(f'CREATE DATABASE "{server.TEMPLATE}" TEMPLATE template0')
         from intake_desktop.storage.database import open_database
 
-        open_database(server.url(server.TEMPLATE)).dispose()
+        with open_database(server.url(server.TEMPLATE)) as db:
+            seed_users(db)
         yield server
     finally:
         server.stop()
@@ -79,7 +95,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from intake_desktop.storage.database import open_database
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    open_database(f"sqlite:///{path}").dispose()
+    with open_database(f"sqlite:///{path}") as db:
+        seed_users(db)
     return path
 
 

@@ -19,7 +19,7 @@ from intake_desktop import __version__
 log = logging.getLogger(__name__)
 
 #: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "reports", "fhir")
+COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "reports", "fhir", "admin")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         default=os.environ.get("INTAKE_DESKTOP_DB"),
         help="database URL (default: an SQLite file in your data folder; env INTAKE_DESKTOP_DB)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=os.environ.get("INTAKE_DESKTOP_USER"),
+        help="who runs the command (env INTAKE_DESKTOP_USER); the password is read from "
+        "standard input or INTAKE_DESKTOP_PASSWORD",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -9,7 +9,6 @@ sign here.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -18,10 +17,11 @@ from typing import Any
 
 from intake_desktop import services
 from intake_desktop.domain.validation import CaseValidationError
-from intake_desktop.interop import BundleError, NotExportable, build_bundle, parse_bundle
-from intake_desktop.interop.stored import case_for_import, fhir_visit
+from intake_desktop.interop import BundleError, NotExportable, parse_bundle
+from intake_desktop.interop.stored import case_for_import
 
 from . import CliError
+from .session import add_user_option, signed_in
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +37,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--out", metavar="FILE", type=Path, required=True, help="the Bundle's file")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--clinic", metavar="NAME", help="the clinic's name, shown as the provider")
+    add_user_option(p)
     p.set_defaults(handler=run_export)
 
     p = subparsers.add_parser(
@@ -46,7 +47,7 @@ def register(subparsers: Any) -> None:
         "visit (patient matched on the record number, else registered).",
     )
     p.add_argument("file", metavar="FILE", type=Path)
-    p.add_argument("--user", metavar="NAME", help="who makes the change (default: your login name)")
+    add_user_option(p)
     p.set_defaults(handler=run_import)
 
 
@@ -54,11 +55,9 @@ def run_export(args: argparse.Namespace) -> int:
     out: Path = args.out.expanduser()
     if out.exists() and not args.force:
         raise CliError(f"{out}: the file already exists; add --force to replace it")
-    with services.open_database(args.db) as db:
-        visit = services.get_visit(db, args.visit)
-        patient = services.get_patient(db, visit.patient_id)
     try:
-        bundle = build_bundle(fhir_visit(visit, patient, clinic_name=args.clinic))
+        with services.open_database(args.db) as db, signed_in(args, db) as actor:
+            bundle = services.fhir_bundle(db, actor, args.visit, clinic_name=args.clinic)
     except NotExportable as exc:
         raise CliError(str(exc)) from None
     except CaseValidationError as exc:
@@ -77,8 +76,8 @@ def run_import(args: argparse.Namespace) -> int:
         imported = parse_bundle(data)
     except BundleError as exc:
         raise CliError(f"{args.file}: {exc}") from None
-    with services.open_database(args.db) as db:
-        result = services.import_case(db, case_for_import(imported), author=_author(args))
+    with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        result = services.import_case(db, case_for_import(imported), actor=actor)
     visit = imported.visit
     if visit.is_signed:
         print(
@@ -88,15 +87,6 @@ def run_import(args: argparse.Namespace) -> int:
         )
     print(result.visit_id)
     return 0
-
-
-def _author(args: argparse.Namespace) -> str:
-    if args.user:
-        return str(args.user)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
 
 
 def read_json(path: Path) -> Any:

@@ -8,7 +8,6 @@ into place), so an interrupted command never leaves half a file under the name a
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -19,6 +18,7 @@ from typing import Any, TextIO
 from intake_desktop import services
 
 from . import CliError
+from .session import add_user_option, signed_in
 
 
 def register(subparsers: Any) -> None:
@@ -27,22 +27,25 @@ def register(subparsers: Any) -> None:
         "import", help="store a case file as a new draft visit; prints the visit id"
     )
     p.add_argument("case_file", metavar="CASE.json", type=Path)
-    _user_option(p)
+    add_user_option(p)
     p.set_defaults(handler=_import)
 
     p = subparsers.add_parser("export-case", help="print a visit's case file (JSON)")
     p.add_argument("visit", metavar="VISIT", type=int)
     p.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of printing")
+    add_user_option(p)
     p.set_defaults(handler=_export_case)
 
     p = subparsers.add_parser("backup", help="consistent copy of the (SQLite) database to FILE")
     p.add_argument("file", metavar="FILE", type=Path)
+    add_user_option(p)
     p.set_defaults(handler=_backup)
 
     p = subparsers.add_parser(
         "restore", help="replace the (SQLite) database with a backup, keeping a safety copy"
     )
     p.add_argument("file", metavar="FILE", type=Path)
+    add_user_option(p)
     p.set_defaults(handler=_restore)
 
     db = subparsers.add_parser("db", help="database maintenance")
@@ -52,38 +55,26 @@ def register(subparsers: Any) -> None:
     )
     p.set_defaults(handler=_db_upgrade)
 
-    p = subparsers.add_parser("demo", help="add synthetic patients and visits (explore, benchmark)")
+    p = subparsers.add_parser(
+        "demo",
+        help="add synthetic patients and visits (explore, benchmark); made by the system actor",
+    )
     p.add_argument("--patients", metavar="N", type=int, default=200, help="how many (default 200)")
     p.add_argument("--seed", type=int, default=None, help="random seed (same seed, same clinic)")
     p.set_defaults(handler=_demo)
 
 
-def _user_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user", metavar="NAME", help="who makes the change (default: your login name)"
-    )
-
-
-def _author(args: argparse.Namespace) -> str:
-    if args.user:
-        return str(args.user)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
-
-
 def _import(args: argparse.Namespace) -> int:
     data = _read_json(args.case_file)
-    with services.open_database(args.db) as db:
-        result = services.import_case(db, data, author=_author(args))
+    with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        result = services.import_case(db, data, actor=actor)
     print(result.visit_id)
     return 0
 
 
 def _export_case(args: argparse.Namespace) -> int:
-    with services.open_database(args.db) as db:
-        case = services.export_case(db, args.visit)
+    with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        case = services.export_case(db, args.visit, actor=actor)
     text = json.dumps(case, indent=1, ensure_ascii=False) + "\n"
     if args.out:
         write_atomically(args.out, text)
@@ -93,15 +84,16 @@ def _export_case(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    with services.open_database(args.db) as db:
-        path = services.backup_database(db, args.file)
+    with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        path = services.backup_database(db, args.file, actor=actor)
     print(f"Backup written to {path}")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     with services.open_database(args.db) as db:
-        result = services.restore_database(db, args.file)
+        actor = _sign_in_only(args, db)
+        result = services.restore_database(db, args.file, actor=actor)
     print(f"Restored {args.file} (schema {result.revision}).")
     print(f"The records as they were before are kept in {result.safety_copy}")
     return 0
@@ -131,6 +123,12 @@ def _demo(args: argparse.Namespace) -> int:
         f"in {result.seconds:.1f} s."
     )
     return 0
+
+
+def _sign_in_only(args: argparse.Namespace, db: Any) -> services.Actor:
+    # A restore replaces the trail the sign-out would go to; the restore records itself.
+    with signed_in(args, db, sign_out=False) as actor:
+        return actor
 
 
 class ProgressDisplay:

@@ -1,6 +1,7 @@
 """``intake-desktop export-pdf VISIT --kind patient|clinician --out FILE``: a visit summary PDF.
 
-The visit is read through the services layer (never the database directly) and turned into a
+The visit is read through the services layer (never the database directly), which checks the
+user may print this kind of summary and audits the print, and turned into a
 :class:`~intake_desktop.reporting.VisitDocument`: a signed visit prints its stored plan verbatim,
 a draft gets a plan computed now and prints with a DRAFT mark. The file is written atomically and
 an existing file is never replaced without ``--force``.
@@ -15,29 +16,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from intake_desktop.cli import CliError
-from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.validation import CaseValidationError, parse_case
+from intake_desktop.cli.session import add_user_option, signed_in
 from intake_desktop.reporting import (
     KINDS,
-    Amendment,
     OutputExistsError,
     TemplateError,
-    VisitDocument,
     build_summary,
     choose_language,
 )
-from intake_desktop.services import (
-    get_patient,
-    get_visit,
-    open_database,
-    visit_versions,
-)
-
-if TYPE_CHECKING:
-    from intake_desktop.storage.database import Database
+from intake_desktop.services import open_database, visit_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -58,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="template language, a tag such as en, es or es-MX (default: the patient's preferred "
         "language, or English when there are no templates for it)",
     )
+    add_user_option(p)
     p.set_defaults(handler=run_export_pdf)
 
 
@@ -67,8 +57,8 @@ def run_export_pdf(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the file already exists; use --force to replace it", 2)
     if not out.parent.is_dir():
         raise CliError(f"{out.parent}: no such folder", 2)
-    with open_database(args.db) as db:
-        doc = visit_document(db, args.visit)
+    with open_database(args.db) as db, signed_in(args, db) as actor:
+        doc = visit_document(db, actor, args.visit, kind=args.kind)
     language = args.language
     if language is None:
         choice = choose_language(doc.preferred_language, args.kind)
@@ -87,50 +77,6 @@ def run_export_pdf(args: argparse.Namespace) -> int:
     used = choose_language(language, args.kind).language
     print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}, language {used}){draft}.")
     return 0
-
-
-def visit_document(db: Database, visit_id: int) -> VisitDocument:
-    """Everything a summary needs about one visit, read through the services.
-
-    A signed or amended visit keeps the plan stored at signature (printed as it was computed,
-    never recomputed); the first signature is the signature, and each later revision is an
-    amendment. A draft is validated and evaluated now, since it has no stored plan yet.
-    """
-    visit = get_visit(db, visit_id)
-    patient = get_patient(db, visit.patient_id)
-    data = visit.data
-    if not data:
-        raise CliError(f"visit {visit_id} has nothing recorded yet", 2)
-    try:
-        case = parse_case(data, today=visit.visit_date if visit.is_signed else None)
-    except CaseValidationError as exc:
-        raise CliError(
-            f"visit {visit_id} cannot be printed until its intake is complete: {exc}", 2
-        ) from None
-    signed_by = signed_at = None
-    amendments: list[Amendment] = []
-    if visit.is_signed:
-        versions = visit_versions(db, visit_id)
-        first = versions[0]
-        signed_by, signed_at = first.signed_by, first.signed_at
-        amendments = [
-            Amendment(v.signed_by, v.signed_at, v.amendment_reason or "") for v in versions[1:]
-        ]
-    plan = visit.plan if visit.is_signed and visit.plan else evaluate(case)
-    return VisitDocument(
-        case=case,
-        plan=plan,
-        patient_name=patient.name or case.patient.name or "",
-        record_number=patient.record_number,
-        visit_id=str(visit.id),
-        status="draft" if not visit.is_signed else visit.status,  # type: ignore[arg-type]
-        accepted_level=visit.final_level if visit.is_signed else None,
-        override_reason=visit.override_reason,
-        signed_by=signed_by,
-        signed_at=signed_at,
-        amendments=tuple(amendments),
-        language=patient.language,
-    )
 
 
 def _visit_id(text: str) -> int:

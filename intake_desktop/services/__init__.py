@@ -1,16 +1,36 @@
 """The operations a user performs on the clinic's records; the UI and the CLI call only these.
 
 Each operation takes a :class:`~intake_desktop.storage.database.Database` (from
-:func:`open_database`), runs in one transaction, and returns plain frozen records
-(:mod:`.records`). Expected failures are the :mod:`.errors` classes, each with its exit code.
+:func:`open_database`) and the signed-in :class:`Actor` (from :func:`sign_in`), checks the
+actor's roles against :data:`PERMISSIONS`, runs in one transaction with its audit entry, and
+returns plain frozen records (:mod:`.records`). Expected failures are the :mod:`.errors` classes,
+each with its exit code (:class:`PermissionDenied`: 3).
 """
 
 from __future__ import annotations
 
+from .actor import SYSTEM, Actor
+from .audit import AuditRecord, audit_entries, export_audit_csv, verify_audit
+from .auth import (
+    UserRecord,
+    add_user,
+    change_password,
+    create_first_admin,
+    has_users,
+    list_users,
+    lock_session,
+    set_roles,
+    sign_in,
+    sign_out,
+    unlock_session,
+)
 from .cases import export_case, import_case
 from .demo import DemoResult, build_demo
+from .errors import PermissionDenied
+from .exports import fhir_bundle, visit_document
 from .maintenance import backup_database, open_database, restore_database, upgrade_database
 from .patients import find_patient, get_patient, register_patient, update_patient
+from .permissions import PERMISSIONS, allowed
 from .records import (
     DraftSaved,
     ImportResult,
@@ -33,36 +53,58 @@ from .visit_queries import (
 from .visits import amend_visit, discard_draft, save_draft, sign_visit, start_draft
 
 __all__ = [
+    "PERMISSIONS",
+    "SYSTEM",
+    "Actor",
+    "AuditRecord",
     "DemoResult",
     "DraftSaved",
     "ImportResult",
     "PatientDetails",
     "PatientRecord",
     "PatientSummary",
+    "PermissionDenied",
+    "UserRecord",
     "VisitRecord",
     "VisitSummary",
     "VisitVersionRecord",
+    "add_user",
+    "allowed",
     "amend_visit",
+    "audit_entries",
     "backup_database",
     "build_demo",
+    "change_password",
+    "create_first_admin",
     "discard_draft",
+    "export_audit_csv",
     "export_case",
+    "fhir_bundle",
     "find_patient",
     "get_patient",
     "get_visit",
     "get_visit_version",
+    "has_users",
     "import_case",
     "list_drafts",
+    "list_users",
+    "lock_session",
     "open_database",
     "patient_visits",
     "register_patient",
     "restore_database",
     "save_draft",
     "search_patients",
+    "set_roles",
+    "sign_in",
+    "sign_out",
     "sign_visit",
     "start_draft",
     "todays_visits",
+    "unlock_session",
     "update_patient",
     "upgrade_database",
+    "verify_audit",
+    "visit_document",
     "visit_versions",
 ]

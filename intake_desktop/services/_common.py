@@ -18,7 +18,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
-from .errors import ConflictError, InputError, UnavailableError
+from .actor import Actor
+from .errors import ConflictError, InputError, PermissionDenied, UnavailableError
 from .records import (
     PatientRecord,
     PatientSummary,
@@ -77,8 +78,11 @@ def _is_busy(exc: OperationalError) -> bool:
     return "database is locked" in str(exc.orig) or "database is busy" in str(exc.orig)
 
 
-def check_author(author: str) -> str:
-    """Every change names who made it; authors become users in a later issue."""
+def check_actor(actor: Actor) -> str:
+    """The signed-in user's name, stored as the author of a change (``created_by`` ...)."""
+    if not isinstance(actor, Actor):
+        raise PermissionDenied("not signed in: sign in first")
+    author = actor.username
     if not isinstance(author, str) or not author.strip():
         raise InputError("must name who makes the change", "author")
     author = author.strip()

@@ -16,15 +16,17 @@ from sqlalchemy import select
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient
 
-from ._common import check_author, reader, transaction
+from ._common import check_actor, transaction
+from .actor import Actor
 from .errors import InputError
 from .patients import clean_details, insert_patient
+from .permissions import authorize, record, require
 from .records import ImportResult, PatientDetails
 from .visits import case_json, get_visit_row, new_draft, parse_or_explain
 
 
 def import_case(
-    db: Database, data: Mapping[str, Any], *, author: str, today: date | None = None
+    db: Database, data: Mapping[str, Any], *, actor: Actor, today: date | None = None
 ) -> ImportResult:
     """Store a case file as a new draft visit, for the patient it names.
 
@@ -32,11 +34,12 @@ def import_case(
     ``patient.id``) a new one is registered from the file's patient block. A record number whose
     patient has another date of birth is refused: the file is probably someone else's.
     """
-    author = check_author(author)
-    case = parse_or_explain(data, today)
-    stored = case_json(case)
-    p = case.patient
+    author = check_actor(actor)
     with transaction(db) as session:
+        require(session, actor, "case.import")
+        case = parse_or_explain(data, today)
+        stored = case_json(case)
+        p = case.patient
         patient = None
         if p.id:
             patient = session.scalars(
@@ -60,12 +63,14 @@ def import_case(
                 f"does not match the date of birth of record {p.id}", "patient.date_of_birth"
             )
         visit = new_draft(session, patient.id, stored, author)
+        record(session, actor, "case.import", patient_id=patient.id, visit_id=visit.id)
         return ImportResult(visit.id, patient.id, created)
 
 
-def export_case(db: Database, visit_id: int) -> dict[str, Any]:
+def export_case(db: Database, visit_id: int, *, actor: Actor) -> dict[str, Any]:
     """The visit's case file: the signed case once signed, else the draft as last saved."""
-    with reader(db) as session:
+    with transaction(db) as session:
+        authorize(session, actor, "case.export", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
         data = visit.case_data if visit.status in ("signed", "amended") else visit.draft_data
         return dict(data or {})

@@ -24,11 +24,13 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit, VisitVersion
 from intake_desktop.storage.search_text import normalise_text, search_terms
 
 from ._common import transaction
+from .actor import SYSTEM
 from .demo_people import DemoPerson, PeopleFactory
 from .demo_visits import VisitFactory
 from .errors import InputError
@@ -77,6 +79,18 @@ def build_demo(
         done += count
         if progress:
             progress(done, patients)
+    with transaction(db) as session:
+        # Demo data is made by the system actor (no person signs in for it); one entry says so.
+        append_entry(
+            session,
+            NewEntry(
+                username=SYSTEM.username,
+                workstation=SYSTEM.workstation,
+                action="demo.build",
+                outcome="ok",
+                detail=f"patients={patients} visits={made_visits}",
+            ),
+        )
     return DemoResult(patients, made_visits, time.perf_counter() - started)
 
 

@@ -19,7 +19,10 @@ from intake_desktop.storage.database import Database
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import BackupError, SchemaError
 
+from ._common import transaction
+from .actor import Actor
 from .errors import InputError, UnavailableError
+from .permissions import authorize, record
 
 UpgradeResult = _migrate.UpgradeResult
 RestoreResult = _backup.RestoreResult
@@ -45,16 +48,30 @@ def upgrade_database(url: str | URL | None = None) -> UpgradeResult:
             db.dispose()
 
 
-def backup_database(db: Database, target: Path) -> Path:
-    """A consistent copy of the SQLite database at ``target``, made while everyone works."""
+def backup_database(db: Database, target: Path, *, actor: Actor) -> Path:
+    """A consistent copy of the SQLite database at ``target``, made while everyone works.
+
+    Admins only; the backup itself holds the audit entry that records it.
+    """
+    with transaction(db) as session:
+        authorize(session, actor, "database.backup")
     with _translated():
         return _backup.backup_database(db, target)
 
 
-def restore_database(db: Database, source: Path) -> RestoreResult:
-    """Replace the database's records with a backup, after copying the current ones aside."""
+def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResult:
+    """Replace the database's records with a backup, after copying the current ones aside.
+
+    Admins only. The check is recorded in the records replaced (kept in the safety copy), and
+    the restore itself in the restored trail.
+    """
+    with transaction(db) as session:
+        authorize(session, actor, "database.restore")
     with _translated():
-        return _backup.restore_database(db, source)
+        result = _backup.restore_database(db, source)
+    with transaction(db) as session:
+        record(session, actor, "database.restore", detail="restored from a backup")
+    return result
 
 
 @contextmanager

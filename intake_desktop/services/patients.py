@@ -20,13 +20,14 @@ from intake_desktop.storage.models import Patient, PatientSearchTerm, utc_now
 from intake_desktop.storage.search_text import normalise_text, search_terms
 
 from ._common import (
-    check_author,
+    check_actor,
     check_version,
     patient_record,
-    reader,
     transaction,
 )
+from .actor import Actor
 from .errors import InputError, NotFoundError
+from .permissions import record, require
 from .records import PatientDetails, PatientRecord
 
 EARLIEST_BIRTH = date(1900, 1, 1)
@@ -47,13 +48,15 @@ _EDITABLE = (
 _LIMITS = {"record_number": 64, "name": 200, "phone": 64, "email": 254, "address": 2000}
 
 
-def register_patient(db: Database, details: PatientDetails, *, author: str) -> PatientRecord:
+def register_patient(db: Database, details: PatientDetails, *, actor: Actor) -> PatientRecord:
     """Add a patient; the record number, when given, must not belong to anyone else."""
-    author = check_author(author)
-    details = clean_details(details, require_name=True)
+    author = check_actor(actor)
     with transaction(db) as session:
+        require(session, actor, "patient.register")
+        details = clean_details(details, require_name=True)
         _check_record_number_free(session, details.record_number, None)
         patient = insert_patient(session, details, author)
+        record(session, actor, "patient.register", patient_id=patient.id)
         return patient_record(patient)
 
 
@@ -63,13 +66,15 @@ def update_patient(
     details: PatientDetails,
     *,
     expected_version: int,
-    author: str,
+    actor: Actor,
 ) -> PatientRecord:
     """Replace a patient's details, unless someone changed them since ``expected_version``."""
-    author = check_author(author)
-    details = clean_details(details, require_name=True)
+    author = check_actor(actor)
     with transaction(db) as session:
-        patient = _get(session, patient_id)
+        require(session, actor, "patient.update", patient_id=patient_id)
+        details = clean_details(details, require_name=True)
+        patient = get_patient_row(session, patient_id)
+        record(session, actor, "patient.update", patient_id=patient_id)
         check_version(patient, expected_version, "patient")
         _check_record_number_free(session, details.record_number, patient_id)
         renamed = (patient.name, patient.record_number) != (details.name, details.record_number)
@@ -84,19 +89,26 @@ def update_patient(
         return patient_record(patient)
 
 
-def get_patient(db: Database, patient_id: int) -> PatientRecord:
-    """One patient, or :class:`NotFoundError`."""
-    with reader(db) as session:
-        return patient_record(_get(session, patient_id))
+def get_patient(db: Database, patient_id: int, *, actor: Actor) -> PatientRecord:
+    """One patient, or :class:`NotFoundError`; a view, so it is audited."""
+    with transaction(db) as session:
+        require(session, actor, "patient.view", patient_id=patient_id)
+        patient = get_patient_row(session, patient_id)
+        record(session, actor, "patient.view", patient_id=patient_id)
+        return patient_record(patient)
 
 
-def find_patient(db: Database, record_number: str) -> PatientRecord | None:
-    """The patient with exactly this clinic record number, if any."""
-    with reader(db) as session:
+def find_patient(db: Database, record_number: str, *, actor: Actor) -> PatientRecord | None:
+    """The patient with exactly this clinic record number, if any (a view when found)."""
+    with transaction(db) as session:
+        require(session, actor, "patient.view")
         patient = session.scalars(
             select(Patient).where(Patient.record_number == record_number.strip())
         ).one_or_none()
-        return patient_record(patient) if patient else None
+        if patient is None:
+            return None
+        record(session, actor, "patient.view", patient_id=patient.id)
+        return patient_record(patient)
 
 
 def clean_details(details: PatientDetails, *, require_name: bool) -> PatientDetails:
@@ -166,7 +178,7 @@ def _store_search_terms(session: Session, patient: Patient) -> None:
         )
 
 
-def _get(session: Session, patient_id: int) -> Patient:
+def get_patient_row(session: Session, patient_id: int) -> Patient:
     patient = session.get(Patient, patient_id)
     if patient is None:
         raise NotFoundError(f"there is no patient {patient_id}", "patient")

@@ -25,6 +25,8 @@ from intake_desktop.storage.models import Patient, PatientSearchTerm
 from intake_desktop.storage.search_text import normalise_text, prefix_upper_bound
 
 from ._common import patient_summary, reader
+from .actor import Actor
+from .permissions import authorize
 from .records import PatientSummary
 
 _DATE_PATTERNS = (
@@ -35,14 +37,18 @@ _DATE_PATTERNS = (
 MAX_LIMIT = 500
 
 
-def search_patients(db: Database, text: str, limit: int = 50) -> list[PatientSummary]:
+def search_patients(
+    db: Database, text: str, limit: int = 50, *, actor: Actor
+) -> list[PatientSummary]:
     """Patients matching ``text`` (see the module docstring), best first, at most ``limit``.
 
     Name and record-number matches come in the order of the matched words; a date alone lists
     that day's births by name.
     """
+    with reader(db) as session:
+        authorize(session, actor, "patient.search")  # audited only when refused
     limit = max(0, min(limit, MAX_LIMIT))
-    birth, rest = split_date(text or "")
+    birth, rest = split_date(text if isinstance(text, str) else "")
     prefix = normalise_text(rest)
     if limit == 0 or (birth is None and not prefix):
         return []

@@ -9,95 +9,118 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import Session, defer
 
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
-from ._common import reader, version_record, visit_record, visit_summary
+from ._common import reader, transaction, version_record, visit_record, visit_summary
+from .actor import Actor
 from .errors import NotFoundError
+from .permissions import authorize
 from .records import VisitRecord, VisitSummary, VisitVersionRecord
 from .visits import get_visit_row
 
 
-def get_visit(db: Database, visit_id: int) -> VisitRecord:
-    """One visit as stored, or :class:`NotFoundError`."""
-    with reader(db) as session:
+def get_visit(db: Database, visit_id: int, *, actor: Actor) -> VisitRecord:
+    """One visit as stored, or :class:`NotFoundError`; a view, so it is audited."""
+    with transaction(db) as session:
+        authorize(session, actor, "visit.view", visit_id=visit_id)
         return visit_record(get_visit_row(session, visit_id))
 
 
-def visit_versions(db: Database, visit_id: int) -> list[VisitVersionRecord]:
+def visit_versions(db: Database, visit_id: int, *, actor: Actor) -> list[VisitVersionRecord]:
     """Every signed version of a visit, oldest first; the last one is the current.
 
-    Empty for a draft. Earlier versions come verbatim from the append-only history.
+    Empty for a draft. Earlier versions come verbatim from the append-only history. A view of
+    the visit, audited.
     """
-    with reader(db) as session:
-        visit = get_visit_row(session, visit_id)
-        earlier = session.scalars(
-            select(VisitVersion)
-            .where(VisitVersion.visit_id == visit_id)
-            .order_by(VisitVersion.revision)
-        )
-        versions = [version_record(v) for v in earlier]
-        if visit.status in ("signed", "amended"):
-            assert visit.case_data is not None and visit.plan is not None
-            versions.append(
-                VisitVersionRecord(
-                    visit_id=visit.id,
-                    revision=visit.revision,
-                    visit_date=visit.visit_date,
-                    case_data=visit.case_data,
-                    plan=visit.plan,
-                    rules_version=visit.rules_version or "",
-                    computed_level=visit.computed_level or "",
-                    final_level=visit.final_level or "",
-                    override_reason=visit.override_reason,
-                    signed_at=visit.signed_at,  # type: ignore[arg-type]
-                    signed_by=visit.signed_by or "",
-                    amendment_reason=visit.amendment_reason,
-                    superseded_at=None,
-                    superseded_by=None,
-                )
+    with transaction(db) as session:
+        authorize(session, actor, "visit.view", visit_id=visit_id)
+        return versions_in(session, visit_id)
+
+
+def versions_in(session: Session, visit_id: int) -> list[VisitVersionRecord]:
+    """:func:`visit_versions` inside an operation's session (no check, no audit entry)."""
+    visit = get_visit_row(session, visit_id)
+    earlier = session.scalars(
+        select(VisitVersion)
+        .where(VisitVersion.visit_id == visit_id)
+        .order_by(VisitVersion.revision)
+    )
+    versions = [version_record(v) for v in earlier]
+    if visit.status in ("signed", "amended"):
+        assert visit.case_data is not None and visit.plan is not None
+        versions.append(
+            VisitVersionRecord(
+                visit_id=visit.id,
+                revision=visit.revision,
+                visit_date=visit.visit_date,
+                case_data=visit.case_data,
+                plan=visit.plan,
+                rules_version=visit.rules_version or "",
+                computed_level=visit.computed_level or "",
+                final_level=visit.final_level or "",
+                override_reason=visit.override_reason,
+                signed_at=visit.signed_at,  # type: ignore[arg-type]
+                signed_by=visit.signed_by or "",
+                amendment_reason=visit.amendment_reason,
+                superseded_at=None,
+                superseded_by=None,
             )
-        return versions
+        )
+    return versions
 
 
-def get_visit_version(db: Database, visit_id: int, revision: int) -> VisitVersionRecord:
+def get_visit_version(
+    db: Database, visit_id: int, revision: int, *, actor: Actor
+) -> VisitVersionRecord:
     """One signed version of a visit (0 is the original signature)."""
-    for version in visit_versions(db, visit_id):
+    for version in visit_versions(db, visit_id, actor=actor):
         if version.revision == revision:
             return version
     raise NotFoundError(f"visit {visit_id} has no signed version {revision}", "revision")
 
 
-def todays_visits(db: Database, day: date | None = None) -> list[VisitSummary]:
+def todays_visits(db: Database, day: date | None = None, *, actor: Actor) -> list[VisitSummary]:
     """The visits of one day (today by default), in the order they were opened."""
+    _may_list(db, actor)
     stmt = _summaries().where(
         Visit.visit_date == (day or date.today()), Visit.status != "discarded"
     )
     return _run(db, stmt.order_by(Visit.created_at, Visit.id))
 
 
-def patient_visits(db: Database, patient_id: int) -> list[VisitSummary]:
-    """A patient's visits, newest first (discarded drafts left out)."""
+def patient_visits(db: Database, patient_id: int, *, actor: Actor) -> list[VisitSummary]:
+    """A patient's visits, newest first (discarded drafts left out); a view of the patient."""
     stmt = _summaries().where(Visit.patient_id == patient_id, Visit.status != "discarded")
-    return _run(db, stmt.order_by(Visit.visit_date.desc(), Visit.id.desc()))
+    stmt = stmt.order_by(Visit.visit_date.desc(), Visit.id.desc())
+    with transaction(db) as session:
+        authorize(session, actor, "patient.view", patient_id=patient_id, detail="visits")
+        return [visit_summary(v, p) for v, p in session.execute(stmt)]
 
 
 def list_drafts(
     db: Database,
     *,
+    actor: Actor,
     author: str | None = None,
     patient_id: int | None = None,
     limit: int = 100,
 ) -> list[VisitSummary]:
     """Open drafts, most recently saved first; ``author`` narrows to one user's own."""
+    _may_list(db, actor)
     stmt = _summaries().where(Visit.status == "draft")
     if author is not None:
         stmt = stmt.where(Visit.updated_by == author)
     if patient_id is not None:
         stmt = stmt.where(Visit.patient_id == patient_id)
     return _run(db, stmt.order_by(Visit.updated_at.desc(), Visit.id.desc()).limit(limit))
+
+
+def _may_list(db: Database, actor: Actor) -> None:
+    with reader(db) as session:
+        authorize(session, actor, "visit.list")  # audited only when refused
 
 
 def _summaries() -> Select[tuple[Visit, Patient]]:

@@ -26,23 +26,27 @@ from intake_desktop.domain.validation import CaseValidationError, case_to_dict, 
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion, utc_now
 
-from ._common import CHANGED_MEANWHILE, check_author, check_version, transaction, visit_record
+from ._common import CHANGED_MEANWHILE, check_actor, check_version, transaction, visit_record
+from .actor import Actor
 from .errors import CaseInvalidError, ConflictError, InputError, NotFoundError, VisitLockedError
+from .permissions import authorize, record, require
 from .records import DraftSaved, VisitRecord
 
 MAX_REASON = 2000
 
 
 def start_draft(
-    db: Database, patient_id: int, data: Mapping[str, Any], *, author: str
+    db: Database, patient_id: int, data: Mapping[str, Any], *, actor: Actor
 ) -> DraftSaved:
     """Open a new draft visit for a patient with whatever has been typed so far."""
-    author = check_author(author)
-    payload = _draft_payload(data)
+    author = check_actor(actor)
     with transaction(db) as session:
+        require(session, actor, "visit.start", patient_id=patient_id)
+        payload = _draft_payload(data)
         if session.get(Patient, patient_id) is None:
             raise NotFoundError(f"there is no patient {patient_id}", "patient")
         visit = new_draft(session, patient_id, payload, author)
+        record(session, actor, "visit.start", patient_id=patient_id, visit_id=visit.id)
         return DraftSaved(visit.id, visit.version, visit.updated_at)
 
 
@@ -52,7 +56,7 @@ def save_draft(
     data: Mapping[str, Any],
     *,
     expected_version: int,
-    author: str,
+    actor: Actor,
 ) -> DraftSaved:
     """Store the form data of a draft as it is now (autosave), one UPDATE in one transaction.
 
@@ -60,7 +64,7 @@ def save_draft(
     workstation saved the draft meanwhile this raises :class:`ConflictError`, and if the
     visit has been signed, :class:`VisitLockedError`: nothing is ever overwritten.
     """
-    author = check_author(author)
+    author = check_actor(actor)
     payload = _draft_payload(data)
     values: dict[str, Any] = {
         "draft_data": payload,
@@ -72,6 +76,7 @@ def save_draft(
     if visit_date is not None:
         values["visit_date"] = visit_date
     with transaction(db) as session:
+        authorize(session, actor, "visit.save", visit_id=visit_id)
         result = session.execute(
             update(Visit)
             .where(
@@ -88,11 +93,12 @@ def save_draft(
 
 
 def discard_draft(
-    db: Database, visit_id: int, *, expected_version: int, author: str
+    db: Database, visit_id: int, *, expected_version: int, actor: Actor
 ) -> VisitRecord:
     """Set a draft aside (status ``discarded``); its data stays in the database."""
-    author = check_author(author)
+    author = check_actor(actor)
     with transaction(db) as session:
+        authorize(session, actor, "visit.discard", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
         _require_draft(visit)
         check_version(visit, expected_version, "visit")
@@ -107,7 +113,7 @@ def sign_visit(
     visit_id: int,
     *,
     expected_version: int,
-    author: str,
+    actor: Actor,
     override_level: str | None = None,
     override_reason: str | None = None,
     today: date | None = None,
@@ -118,8 +124,9 @@ def sign_visit(
     level; any other level needs ``override_reason``. ``today`` pins the date a visit may not be
     after (tests, imports of old files).
     """
-    author = check_author(author)
+    author = check_actor(actor)
     with transaction(db) as session:
+        authorize(session, actor, "visit.sign", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
         _require_draft(visit)
         check_version(visit, expected_version, "visit")
@@ -139,7 +146,7 @@ def amend_visit(
     case_data: Mapping[str, Any],
     *,
     expected_version: int,
-    author: str,
+    actor: Actor,
     reason: str,
     override_level: str | None = None,
     override_reason: str | None = None,
@@ -150,13 +157,14 @@ def amend_visit(
     The amended case gets a plan computed now (with the rules of today, recorded in its
     ``rules_version``); every earlier version keeps its own plan and rules version verbatim.
     """
-    author = check_author(author)
+    author = check_actor(actor)
     reason = (reason or "").strip()
     if not reason:
         raise InputError("is required: say why the signed visit is changed", "reason")
     if len(reason) > MAX_REASON:
         raise InputError(f"is longer than {MAX_REASON} characters", "reason")
     with transaction(db) as session:
+        authorize(session, actor, "visit.amend", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
         if visit.status == "draft":
             raise InputError(f"visit {visit_id} is a draft: save it or sign it instead", "visit")

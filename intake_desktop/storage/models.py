@@ -1,4 +1,5 @@
-"""The tables of a clinic's records: patients, their search terms, visits and earlier versions.
+"""The tables of a clinic's records: patients, their search terms, visits and earlier versions;
+the people who use them (users and their roles) and the append-only audit trail.
 
 Only :mod:`intake_desktop.services` uses these classes; windows and the command line get plain
 records from the services, never ORM objects (which could lazily reach the database later).
@@ -13,6 +14,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -197,3 +199,81 @@ class VisitVersion(Base):
     superseded_by: Mapped[str] = mapped_column(String(100))
 
     __table_args__ = (UniqueConstraint("visit_id", "revision"),)
+
+
+ROLES = ("front_desk", "clinician", "admin")
+
+
+class User(Base):
+    """A person who signs in. The password is kept only as its argon2id encoded hash.
+
+    ``failed_attempts`` and ``locked_until`` implement the lockout after repeated failures;
+    users are never deleted (the audit trail names them), only deactivated.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class UserRole(Base):
+    """One role a user holds; a user may hold several."""
+
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+    __table_args__ = (
+        CheckConstraint("role IN ('front_desk', 'clinician', 'admin')", name="role_known"),
+    )
+
+
+class AuditEntry(Base):
+    """One line of the audit trail: who did what to which record, from where, and the outcome.
+
+    Append-only (triggers in migration 0002 refuse UPDATE and DELETE) and tamper-evident: ``hash``
+    is the SHA-256 of the entry's canonical JSON including ``prev_hash``, the previous entry's
+    hash, so an edited, removed or reordered entry breaks the chain (see ``storage.audit``).
+    Entries hold ids and action names only, never names or case data.
+    """
+
+    __tablename__ = "audit_entries"
+
+    #: Position in the chain, 1, 2, 3 ... with no gaps (allocated from ``audit_head``).
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+    user_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    username: Mapped[str] = mapped_column(String(100))
+    workstation: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    visit_id: Mapped[int | None] = mapped_column(Integer)
+    subject_user_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(String(200))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The single row naming the chain's last entry; appends lock it, so the chain never forks."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)

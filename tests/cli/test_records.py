@@ -13,6 +13,8 @@ import pytest
 
 from intake_desktop.cli import main
 from intake_desktop.services import get_visit, open_database, search_patients
+from tests.actors import READER
+from tests.conftest import with_users
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"  # = shared examples
 EXAMPLES = sorted(p for p in EXAMPLES_DIR.glob("*.json") if not p.name.endswith(".expected.json"))
@@ -49,7 +51,7 @@ def test_export_to_a_file(database_url, capsys, tmp_path: Path) -> None:
 
 
 def test_bad_files_exit_2_naming_the_problem(capsys, tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    db = with_users(f"sqlite:///{tmp_path / 'r.sqlite3'}")
     case = json.loads(EXAMPLES[0].read_text())
     case["history"]["duration_weeks"] = "forty"
     bad = tmp_path / "bad.json"
@@ -70,7 +72,7 @@ def test_bad_files_exit_2_naming_the_problem(capsys, tmp_path: Path) -> None:
 
 def test_backup_and_restore_commands(capsys, tmp_path: Path) -> None:
     db_path = tmp_path / "r.sqlite3"
-    db = f"sqlite:///{db_path}"
+    db = with_users(f"sqlite:///{db_path}")
     assert run(capsys, "--db", db, "import", str(EXAMPLES[0]))[0] == 0
     backup = tmp_path / "copy.sqlite3"
     code, out, _ = run(capsys, "--db", db, "backup", str(backup))
@@ -80,7 +82,7 @@ def test_backup_and_restore_commands(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "--db", db, "restore", str(backup))
     assert code == 0 and "before-restore" in out
     with open_database(db) as records, pytest.raises(Exception, match="no visit 2"):
-        get_visit(records, 2)
+        get_visit(records, 2, actor=READER)
     code, _, err = run(capsys, "--db", db, "restore", str(tmp_path / "nothing.sqlite3"))
     assert code == 2 and "not a file" in err
 
@@ -103,6 +105,7 @@ def test_db_upgrade_creates_then_reports_current(capsys, tmp_path: Path) -> None
 
 
 def test_default_database_is_created_in_the_data_folder(capsys, _isolated_user_folders) -> None:
+    with_users(None)  # the first administrator and the team, as on a new workstation
     code, _, err = run(capsys, "import", str(EXAMPLES[0]))
     assert code == 0, err
     files = list((_isolated_user_folders / ".local" / "share").rglob("records.sqlite3"))
@@ -116,17 +119,18 @@ def test_demo_builds_a_searchable_clinic(database_url, capsys) -> None:
     assert "100% (200/200 patients" in err
     assert err.count("\n") <= 12  # not a tty: a line every 10 %
     with open_database(database_url) as db:
-        name = search_patients(db, "demo-00001")[0].name
+        name = search_patients(db, "demo-00001", actor=READER)[0].name
         assert name
         word = name.split()[-1][:3]
-        assert any(p.name == name for p in search_patients(db, word, limit=500))
+        assert any(p.name == name for p in search_patients(db, word, limit=500, actor=READER))
     code, _, err = run(capsys, "--db", database_url, "demo", "--patients", "0")
     assert code == 2 and "--patients" in err
 
 
 def test_the_installed_entry_point(tmp_path: Path) -> None:
     """One real process: ``python -m intake_desktop`` with INTAKE_DESKTOP_DB."""
-    env = {**os.environ, "INTAKE_DESKTOP_DB": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
+    url = with_users(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    env = {**os.environ, "INTAKE_DESKTOP_DB": url}
     imported = subprocess.run(
         [sys.executable, "-m", "intake_desktop", "import", str(EXAMPLES[0])],
         capture_output=True,

@@ -22,6 +22,7 @@ from intake_desktop.services import (
     sign_visit,
     start_draft,
 )
+from tests.actors import READER, as_user
 
 from .conftest import EXAMPLES, load, resources, validate_r4
 
@@ -55,12 +56,16 @@ def new_visit(url: str, case: dict[str, Any], *, sign: bool = True, **sign_args:
                 sex="female",
                 language="es",
             ),
-            author=AUTHOR,
+            actor=as_user(AUTHOR),
         )
-        draft = start_draft(db, patient.id, case, author=AUTHOR)
+        draft = start_draft(db, patient.id, case, actor=as_user(AUTHOR))
         if sign:
             sign_visit(
-                db, draft.visit_id, expected_version=draft.version, author=AUTHOR, **sign_args
+                db,
+                draft.visit_id,
+                expected_version=draft.version,
+                actor=as_user(AUTHOR),
+                **sign_args,
             )
         return draft.visit_id
 
@@ -99,7 +104,10 @@ def test_export_a_signed_visit_then_import_it(
     new_id = int(stdout.strip())
     assert new_id != visit_id
     with open_database(database_url) as db:  # the same patient, found by record number
-        assert get_visit(db, new_id).patient_id == get_visit(db, visit_id).patient_id
+        assert (
+            get_visit(db, new_id, actor=READER).patient_id
+            == get_visit(db, visit_id, actor=READER).patient_id
+        )
     record_number = resources(bundle, "Patient")[0]["identifier"][0]["value"]
     code, stdout, err = run(capsys, "--db", database_url, "export-case", str(new_id))
     assert code == 0, err
@@ -184,7 +192,7 @@ def test_visits_that_cannot_be_exported_exit_2(
     assert code == 2 and "9999" in err
     with open_database(database_url) as db:
         discarded = new_visit(database_url, load(EXAMPLES[0]), sign=False)
-        discard_draft(db, discarded, expected_version=1, author=AUTHOR)
+        discard_draft(db, discarded, expected_version=1, actor=as_user(AUTHOR))
     code, _, err = run(
         capsys, "--db", database_url, "export-fhir", str(discarded), "--out", str(out)
     )

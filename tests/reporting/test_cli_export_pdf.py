@@ -10,6 +10,7 @@ import pytest
 import intake_desktop.cli as cli
 from intake_desktop.reporting import load_template
 from intake_desktop.services import get_visit, import_case, sign_visit
+from tests.actors import READER, as_user
 from tests.reporting import pdfcheck
 from tests.reporting.builders import EXAMPLES, example_data
 
@@ -28,7 +29,7 @@ def _reports_command(monkeypatch) -> None:
 def visit(database) -> int:
     data = example_data(next(p for p in EXAMPLES if "cauda_equina" in p.stem))
     data["patient"]["name"] = "Tomás Herrera Vidal"
-    return import_case(database, data, author="front.desk", today=TODAY).visit_id
+    return import_case(database, data, actor=as_user("front.desk"), today=TODAY).visit_id
 
 
 def export(database_url: str, visit: int, kind: str, out: Path, *extra: str) -> int:
@@ -44,8 +45,10 @@ def test_draft_and_signed_visits(database, database_url, visit, tmp_path, capsys
     pages = pdfcheck.page_texts(draft.read_bytes())
     assert all(DRAFT in p for p in pages) and "Tomás Herrera Vidal" in pages[0]
 
-    record = get_visit(database, visit)
-    sign_visit(database, visit, expected_version=record.version, author="dr.lind", today=TODAY)
+    record = get_visit(database, visit, actor=READER)
+    sign_visit(
+        database, visit, expected_version=record.version, actor=as_user("dr.lind"), today=TODAY
+    )
     signed = tmp_path / "signed.pdf"
     assert export(database_url, visit, "clinician", signed) == 0
     text = pdfcheck.text(signed.read_bytes())
@@ -74,7 +77,7 @@ def test_unknown_visit_and_language_exit_2(database_url, visit, tmp_path, capsys
 def _visit_in(database, language: str, record: str) -> int:
     data = example_data(next(p for p in EXAMPLES if "mild_candidate" in p.stem))
     data["patient"].update(name="Lucía Fernández Peña", language=language, id=record)
-    return import_case(database, data, author="front.desk", today=TODAY).visit_id
+    return import_case(database, data, actor=as_user("front.desk"), today=TODAY).visit_id
 
 
 def test_the_patients_preferred_language_is_the_default(

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from intake_desktop.services import PatientDetails, PatientRecord, register_patient
+from tests.actors import as_user
 
 #: The repository's copy of shared/clinical/examples (tests/domain checks it is the same set).
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"
@@ -40,7 +41,7 @@ def patient(database) -> PatientRecord:
             phone="+34 600 000 000",
             language="es",
         ),
-        author=AUTHOR,
+        actor=as_user(AUTHOR),
     )
 
 

@@ -17,19 +17,21 @@ import time
 from sqlalchemy import text
 
 from intake_desktop.services import get_visit, list_drafts, open_database, start_draft
+from tests.actors import READER, as_user
 
 CHILD = textwrap.dedent(
     """
     import sys
-    from intake_desktop.services import open_database, save_draft
+    from intake_desktop.services import Actor, open_database, save_draft
 
     url, visit_id = sys.argv[1], int(sys.argv[2])
     db = open_database(url)
     version = 1
+    dr = Actor(None, "dr", frozenset({"front_desk", "clinician"}), "test-workstation")
     filler = "x" * 40_000  # a sizeable draft, so the kill often lands inside a write
     for counter in range(1, 100_000):
         data = {"format": "spine-intake-case/1", "counter": counter, "notes": filler}
-        version = save_draft(db, visit_id, data, expected_version=version, author="dr").version
+        version = save_draft(db, visit_id, data, expected_version=version, actor=dr).version
         print(counter, flush=True)
     """
 )
@@ -40,7 +42,7 @@ def test_sigkill_mid_draft_loses_at_most_the_save_in_flight(
 ) -> None:
     db = open_database(database_url)
     try:
-        draft = start_draft(db, patient.id, {"format": "spine-intake-case/1"}, author="dr")
+        draft = start_draft(db, patient.id, {"format": "spine-intake-case/1"}, actor=as_user("dr"))
     finally:
         db.dispose()
     errors = (tmp_path / "child.err").open("w")
@@ -77,9 +79,9 @@ def test_sigkill_mid_draft_loses_at_most_the_save_in_flight(
         if reopened.dialect == "sqlite":
             with reopened.engine.connect() as conn:
                 assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
-        offered = list_drafts(reopened, author="dr")
+        offered = list_drafts(reopened, author="dr", actor=READER)
         assert [d.id for d in offered] == [draft.visit_id]
-        stored = get_visit(reopened, draft.visit_id).draft_data
+        stored = get_visit(reopened, draft.visit_id, actor=READER).draft_data
         assert stored is not None
         # Committed but killed before it could say so: one save more than reported.
         assert stored["counter"] in (last, last + 1)

@@ -13,6 +13,7 @@ from intake_desktop.services import build_demo, search_patients, visit_versions
 from intake_desktop.services.demo import random_prefixes
 from intake_desktop.services.demo_people import PeopleFactory
 from intake_desktop.storage.models import Patient, Visit
+from tests.actors import READER
 
 
 def test_demo_visits_are_valid_cases_with_their_real_plans(database) -> None:
@@ -41,7 +42,7 @@ def test_demo_visits_are_valid_cases_with_their_real_plans(database) -> None:
             assert (v.final_level != v.computed_level) == bool(v.override_reason)
             patterns.add(v.plan["pattern"])
             if v.status == "amended":
-                versions = visit_versions(database, v.id)
+                versions = visit_versions(database, v.id, actor=READER)
                 assert [x.revision for x in versions] == [0, 1]
                 assert versions[0].plan == evaluate(parse_case(versions[0].case_data)).to_dict()
     assert len(patterns) >= 4, patterns
@@ -50,8 +51,8 @@ def test_demo_visits_are_valid_cases_with_their_real_plans(database) -> None:
 def test_demo_is_searchable_and_continues_numbering(database) -> None:
     build_demo(database, 30, seed=9)
     build_demo(database, 30, seed=9)
-    found = search_patients(database, "demo-000006")
+    found = search_patients(database, "demo-000006", actor=READER)
     assert [p.record_number for p in found] == ["DEMO-0000060"]
     person = PeopleFactory(9 + 1).make(1)
-    assert person.name in [p.name for p in search_patients(database, person.name)]
+    assert person.name in [p.name for p in search_patients(database, person.name, actor=READER)]
     assert all(len(p) == 3 for p in random_prefixes(5))

@@ -9,6 +9,7 @@ import pytest
 from intake_desktop.services import PatientDetails, register_patient, search_patients
 from intake_desktop.services.search import parse_date, split_date
 from intake_desktop.storage.search_text import normalise_text, prefix_upper_bound, search_terms
+from tests.actors import READER, as_user
 
 PEOPLE = [
     ("María García López", date(1958, 3, 2), "MRN-0001"),
@@ -26,7 +27,7 @@ def clinic(database) -> dict[str, int]:
         record = register_patient(
             database,
             PatientDetails(name=name, date_of_birth=dob, record_number=number),
-            author="desk",
+            actor=as_user("desk"),
         )
         ids[name] = record.id
     return ids
@@ -63,7 +64,7 @@ def names(results) -> list[str]:
     ],
 )
 def test_search(database, clinic, typed, expected) -> None:
-    assert names(search_patients(database, typed)) == expected
+    assert names(search_patients(database, typed, actor=READER)) == expected
 
 
 def test_limit_counts_patients_not_terms(database) -> None:
@@ -71,12 +72,12 @@ def test_limit_counts_patients_not_terms(database) -> None:
         register_patient(
             database,
             PatientDetails(name=f"Anna Anna Annabel {i}", date_of_birth=date(1970, 1, 1)),
-            author="desk",
+            actor=as_user("desk"),
         )
-    found = search_patients(database, "ann", limit=5)
+    found = search_patients(database, "ann", limit=5, actor=READER)
     assert len(found) == 5
     assert len({p.id for p in found}) == 5
-    assert len(search_patients(database, "ann", limit=50)) == 12
+    assert len(search_patients(database, "ann", limit=50, actor=READER)) == 12
 
 
 def test_normalisation() -> None:
@@ -125,10 +126,13 @@ def test_many_terms_of_one_patient_do_not_hide_the_next(database) -> None:
     """Twelve matching terms of one patient fill the first batch; the search reads on."""
     dob = date(1970, 1, 1)
     many = register_patient(
-        database, PatientDetails(name=" ".join(["Zz"] * 12), date_of_birth=dob), author="d"
+        database, PatientDetails(name=" ".join(["Zz"] * 12), date_of_birth=dob), actor=as_user("d")
     )
     other = register_patient(
-        database, PatientDetails(name="Zzz Top", date_of_birth=dob), author="d"
+        database, PatientDetails(name="Zzz Top", date_of_birth=dob), actor=as_user("d")
     )
-    assert [p.id for p in search_patients(database, "zz", limit=2)] == [many.id, other.id]
-    assert [p.id for p in search_patients(database, "zz", limit=1)] == [many.id]
+    assert [p.id for p in search_patients(database, "zz", limit=2, actor=READER)] == [
+        many.id,
+        other.id,
+    ]
+    assert [p.id for p in search_patients(database, "zz", limit=1, actor=READER)] == [many.id]

@@ -30,54 +30,57 @@ from intake_desktop.services.errors import (
     NotFoundError,
     VisitLockedError,
 )
+from tests.actors import READER, as_user
 
 from .conftest import AUTHOR
 
 
 def test_a_draft_keeps_whatever_was_typed(database, patient) -> None:
     half_typed = {"format": "spine-intake-case/1", "history": {"duration_weeks": "fo"}}
-    saved = start_draft(database, patient.id, half_typed, author=AUTHOR)
+    saved = start_draft(database, patient.id, half_typed, actor=as_user(AUTHOR))
     assert saved.version == 1
-    visit = get_visit(database, saved.visit_id)
+    visit = get_visit(database, saved.visit_id, actor=READER)
     assert visit.status == "draft"
     assert visit.draft_data == half_typed
     assert visit.visit_date == date.today()
     more = {**half_typed, "visit_date": "2026-11-20", "red_flags": ["fever"]}
-    again = save_draft(database, saved.visit_id, more, expected_version=1, author=AUTHOR)
+    again = save_draft(database, saved.visit_id, more, expected_version=1, actor=as_user(AUTHOR))
     assert again.version == 2
-    visit = get_visit(database, saved.visit_id)
+    visit = get_visit(database, saved.visit_id, actor=READER)
     assert visit.draft_data == more
     assert visit.visit_date == date(2026, 11, 20)
-    assert export_case(database, saved.visit_id) == more
+    assert export_case(database, saved.visit_id, actor=READER) == more
 
 
 def test_draft_must_be_json(database, patient) -> None:
     with pytest.raises(InputError) as err:
-        start_draft(database, patient.id, {"x": object()}, author=AUTHOR)
+        start_draft(database, patient.id, {"x": object()}, actor=as_user(AUTHOR))
     assert err.value.field == "draft"
     with pytest.raises(InputError):
-        start_draft(database, patient.id, {"x": float("nan")}, author=AUTHOR)
+        start_draft(database, patient.id, {"x": float("nan")}, actor=as_user(AUTHOR))
     with pytest.raises(NotFoundError):
-        start_draft(database, 999, {}, author=AUTHOR)
+        start_draft(database, 999, {}, actor=as_user(AUTHOR))
 
 
 def test_open_drafts_can_be_listed_and_reopened(database, patient, lumbar_case) -> None:
-    mine = start_draft(database, patient.id, lumbar_case, author=AUTHOR)
-    theirs = start_draft(database, patient.id, {"note": "other"}, author="dr.cuddy")
-    assert [d.id for d in list_drafts(database, author=AUTHOR)] == [mine.visit_id]
-    assert {d.id for d in list_drafts(database)} == {mine.visit_id, theirs.visit_id}
-    assert {d.id for d in list_drafts(database, patient_id=patient.id)} == {
+    mine = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
+    theirs = start_draft(database, patient.id, {"note": "other"}, actor=as_user("dr.cuddy"))
+    assert [d.id for d in list_drafts(database, author=AUTHOR, actor=READER)] == [mine.visit_id]
+    assert {d.id for d in list_drafts(database, actor=READER)} == {mine.visit_id, theirs.visit_id}
+    assert {d.id for d in list_drafts(database, patient_id=patient.id, actor=READER)} == {
         mine.visit_id,
         theirs.visit_id,
     }
-    discard_draft(database, theirs.visit_id, expected_version=1, author="dr.cuddy")
-    assert [d.id for d in list_drafts(database)] == [mine.visit_id]
-    assert get_visit(database, theirs.visit_id).draft_data == {"note": "other"}  # kept
+    discard_draft(database, theirs.visit_id, expected_version=1, actor=as_user("dr.cuddy"))
+    assert [d.id for d in list_drafts(database, actor=READER)] == [mine.visit_id]
+    assert get_visit(database, theirs.visit_id, actor=READER).draft_data == {
+        "note": "other"
+    }  # kept
 
 
 def test_sign_stores_case_plan_and_rules_version(database, patient, lumbar_case) -> None:
-    draft = start_draft(database, patient.id, lumbar_case, author=AUTHOR)
-    signed = sign_visit(database, draft.visit_id, expected_version=1, author="dr.wilson")
+    draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
+    signed = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user("dr.wilson"))
     assert signed.status == "signed" and signed.is_signed
     assert signed.case_data == lumbar_case
     assert signed.plan is not None
@@ -86,20 +89,20 @@ def test_sign_stores_case_plan_and_rules_version(database, patient, lumbar_case)
     assert not signed.level_overridden
     assert signed.signed_by == "dr.wilson"
     assert signed.revision == 0
-    assert get_visit(database, draft.visit_id) == signed
-    assert [v.revision for v in visit_versions(database, draft.visit_id)] == [0]
-    summary = patient_visits(database, patient.id)[0]
+    assert get_visit(database, draft.visit_id, actor=READER) == signed
+    assert [v.revision for v in visit_versions(database, draft.visit_id, actor=READER)] == [0]
+    summary = patient_visits(database, patient.id, actor=READER)[0]
     assert (summary.id, summary.level, summary.status) == (draft.visit_id, "conservative", "signed")
 
 
 def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
-    draft = start_draft(database, patient.id, lumbar_case, author=AUTHOR)
+    draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
     with pytest.raises(InputError) as err:
         sign_visit(
             database,
             draft.visit_id,
             expected_version=1,
-            author=AUTHOR,
+            actor=as_user(AUTHOR),
             override_level="interventional",
             override_reason="  ",
         )
@@ -109,7 +112,7 @@ def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
             database,
             draft.visit_id,
             expected_version=1,
-            author=AUTHOR,
+            actor=as_user(AUTHOR),
             override_level="magic",
             override_reason="why not",
         )
@@ -118,7 +121,7 @@ def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
         database,
         draft.visit_id,
         expected_version=1,
-        author=AUTHOR,
+        actor=as_user(AUTHOR),
         override_level="interventional",
         override_reason="patient travels far; prefers now",
     )
@@ -131,51 +134,55 @@ def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
 def test_an_invalid_draft_cannot_be_signed(database, patient, lumbar_case) -> None:
     bad = copy.deepcopy(lumbar_case)
     bad["history"]["duration_weeks"] = "forty"
-    draft = start_draft(database, patient.id, bad, author=AUTHOR)
+    draft = start_draft(database, patient.id, bad, actor=as_user(AUTHOR))
     with pytest.raises(CaseInvalidError) as err:
-        sign_visit(database, draft.visit_id, expected_version=1, author=AUTHOR)
+        sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
     assert err.value.field == "history.duration_weeks"
     assert err.value.exit_code == 2
-    assert get_visit(database, draft.visit_id).status == "draft"
+    assert get_visit(database, draft.visit_id, actor=READER).status == "draft"
 
 
 def test_the_case_must_belong_to_the_visits_patient(database, patient, lumbar_case) -> None:
     other = copy.deepcopy(lumbar_case)
     other["patient"]["date_of_birth"] = "1960-01-01"
-    draft = start_draft(database, patient.id, other, author=AUTHOR)
+    draft = start_draft(database, patient.id, other, actor=as_user(AUTHOR))
     with pytest.raises(InputError) as err:
-        sign_visit(database, draft.visit_id, expected_version=1, author=AUTHOR)
+        sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
     assert err.value.field == "patient.date_of_birth"
     other["patient"] = {**lumbar_case["patient"], "id": "MRN-0002"}
-    save_draft(database, draft.visit_id, other, expected_version=1, author=AUTHOR)
+    save_draft(database, draft.visit_id, other, expected_version=1, actor=as_user(AUTHOR))
     with pytest.raises(InputError) as err:
-        sign_visit(database, draft.visit_id, expected_version=2, author=AUTHOR)
+        sign_visit(database, draft.visit_id, expected_version=2, actor=as_user(AUTHOR))
     assert err.value.field == "patient.id"
 
 
 def test_a_signed_visit_is_immutable(database, patient, lumbar_case) -> None:
-    draft = start_draft(database, patient.id, lumbar_case, author=AUTHOR)
-    signed = sign_visit(database, draft.visit_id, expected_version=1, author=AUTHOR)
+    draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
+    signed = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
     for version in (1, signed.version):
         with pytest.raises(VisitLockedError) as err:
-            save_draft(database, draft.visit_id, {"x": 1}, expected_version=version, author="b")
+            save_draft(
+                database, draft.visit_id, {"x": 1}, expected_version=version, actor=as_user("b")
+            )
         assert err.value.exit_code == 4
         assert "amendment" in str(err.value)
     with pytest.raises(VisitLockedError):
-        sign_visit(database, draft.visit_id, expected_version=signed.version, author=AUTHOR)
+        sign_visit(database, draft.visit_id, expected_version=signed.version, actor=as_user(AUTHOR))
     with pytest.raises(VisitLockedError):
-        discard_draft(database, draft.visit_id, expected_version=signed.version, author=AUTHOR)
-    assert get_visit(database, draft.visit_id) == signed
+        discard_draft(
+            database, draft.visit_id, expected_version=signed.version, actor=as_user(AUTHOR)
+        )
+    assert get_visit(database, draft.visit_id, actor=READER) == signed
 
 
 def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -> None:
-    draft = start_draft(database, patient.id, lumbar_case, author=AUTHOR)
-    v0 = sign_visit(database, draft.visit_id, expected_version=1, author="dr.wilson")
+    draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
+    v0 = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user("dr.wilson"))
     changed = copy.deepcopy(lumbar_case)
     changed["red_flags"] = ["fever"]
     with pytest.raises(InputError) as err:
         amend_visit(
-            database, v0.id, changed, expected_version=v0.version, author=AUTHOR, reason=" "
+            database, v0.id, changed, expected_version=v0.version, actor=as_user(AUTHOR), reason=" "
         )
     assert err.value.field == "reason"
     v1 = amend_visit(
@@ -183,7 +190,7 @@ def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -
         v0.id,
         changed,
         expected_version=v0.version,
-        author="dr.cuddy",
+        actor=as_user("dr.cuddy"),
         reason="fever reported by phone after the visit",
     )
     assert v1.status == "amended"
@@ -193,9 +200,14 @@ def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -
     assert v1.final_level == "urgent"
     with pytest.raises(ConflictError):  # the version read before the amendment is stale
         amend_visit(
-            database, v0.id, lumbar_case, expected_version=v0.version, author="x", reason="late"
+            database,
+            v0.id,
+            lumbar_case,
+            expected_version=v0.version,
+            actor=as_user("x"),
+            reason="late",
         )
-    versions = visit_versions(database, v0.id)
+    versions = visit_versions(database, v0.id, actor=READER)
     assert [v.revision for v in versions] == [0, 1]
     first = versions[0]
     assert first.case_data == lumbar_case
@@ -205,16 +217,16 @@ def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -
     assert first.superseded_by == "dr.cuddy"
     assert versions[1].superseded_at is None
     assert versions[1].case_data == changed
-    assert get_visit_version(database, v0.id, 0) == first
-    assert export_case(database, v0.id) == changed
+    assert get_visit_version(database, v0.id, 0, actor=READER) == first
+    assert export_case(database, v0.id, actor=READER) == changed
     with pytest.raises(NotFoundError):
-        get_visit_version(database, v0.id, 7)
+        get_visit_version(database, v0.id, 7, actor=READER)
 
 
 def test_the_stored_plan_is_returned_verbatim(database, patient, lumbar_case) -> None:
     """A signed plan never changes, even when the rules (and so the engine's answer) do."""
-    draft = start_draft(database, patient.id, lumbar_case, author=AUTHOR)
-    signed = sign_visit(database, draft.visit_id, expected_version=1, author=AUTHOR)
+    draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
+    signed = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
     # Stand in for a plan computed by last year's rules: what is stored is what comes back.
     old_plan = {
         **signed.plan,
@@ -228,7 +240,7 @@ def test_the_stored_plan_is_returned_verbatim(database, patient, lumbar_case) ->
             text("UPDATE visits SET plan = :plan, rules_version = '2019.1.0' WHERE id = :id"),
             {"plan": __import__("json").dumps(old_plan), "id": signed.id},
         )
-    again = get_visit(database, signed.id)
+    again = get_visit(database, signed.id, actor=READER)
     assert again.plan == old_plan
     assert again.plan["ratio"] == 0.1 + 0.2
     assert list(again.plan) == list(old_plan)  # key order too
@@ -239,23 +251,25 @@ def test_the_stored_plan_is_returned_verbatim(database, patient, lumbar_case) ->
         signed.id,
         lumbar_case,
         expected_version=again.version,
-        author=AUTHOR,
+        actor=as_user(AUTHOR),
         reason="typo in pain score",
     )
     assert amended.rules_version == RULES_VERSION
-    first = visit_versions(database, signed.id)[0]
+    first = visit_versions(database, signed.id, actor=READER)[0]
     assert first.plan == old_plan
     assert first.rules_version == "2019.1.0"
 
 
 def test_todays_visits(database, patient, lumbar_case) -> None:
     today = {"format": "spine-intake-case/1", "visit_date": date.today().isoformat()}
-    a = start_draft(database, patient.id, today, author=AUTHOR)
-    b = start_draft(database, patient.id, lumbar_case, author=AUTHOR)  # dated 2026-11-20
-    ids = [v.id for v in todays_visits(database)]
+    a = start_draft(database, patient.id, today, actor=as_user(AUTHOR))
+    b = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))  # dated 2026-11-20
+    ids = [v.id for v in todays_visits(database, actor=READER)]
     assert a.visit_id in ids
     assert b.visit_id not in ids or date.today() == date(2026, 11, 20)
-    assert [v.id for v in todays_visits(database, date(2026, 11, 20))][-1] == b.visit_id
-    summary = todays_visits(database)[0]
+    assert [v.id for v in todays_visits(database, date(2026, 11, 20), actor=READER)][
+        -1
+    ] == b.visit_id
+    summary = todays_visits(database, actor=READER)[0]
     assert summary.patient_name == "María García López"
     assert summary.record_number == "MRN-0001"

@@ -23,6 +23,7 @@ from intake_desktop.services import (
 )
 from intake_desktop.services.errors import ConflictError, VisitLockedError
 from intake_desktop.storage.models import Patient
+from tests.actors import READER, as_user
 
 
 @pytest.fixture
@@ -36,12 +37,12 @@ def two_workstations(database_url):
 
 def test_second_patient_save_is_a_conflict_and_nothing_is_lost(two_workstations, patient):
     desk, clinic = two_workstations
-    seen_by_desk = get_patient(desk, patient.id)
-    seen_by_clinic = get_patient(clinic, patient.id)
+    seen_by_desk = get_patient(desk, patient.id, actor=READER)
+    seen_by_clinic = get_patient(clinic, patient.id, actor=READER)
     desk_change = replace(seen_by_desk.details, phone="+34 611 111 111")
     clinic_change = replace(seen_by_clinic.details, email="maria@example.org")
     saved = update_patient(
-        desk, patient.id, desk_change, expected_version=seen_by_desk.version, author="desk"
+        desk, patient.id, desk_change, expected_version=seen_by_desk.version, actor=as_user("desk")
     )
     with pytest.raises(ConflictError) as err:
         update_patient(
@@ -49,59 +50,72 @@ def test_second_patient_save_is_a_conflict_and_nothing_is_lost(two_workstations,
             patient.id,
             clinic_change,
             expected_version=seen_by_clinic.version,
-            author="clinic",
+            actor=as_user("clinic"),
         )
     assert err.value.exit_code == 4
     assert "someone else changed" in str(err.value)
     # The first save is intact, the second changed nothing, and the second workstation still
     # holds its edit: after reloading it can apply it on top.
-    stored = get_patient(clinic, patient.id)
+    stored = get_patient(clinic, patient.id, actor=READER)
     assert stored == saved
     assert stored.email is None
     merged = replace(stored.details, email=clinic_change.email)
     final = update_patient(
-        clinic, patient.id, merged, expected_version=stored.version, author="clinic"
+        clinic, patient.id, merged, expected_version=stored.version, actor=as_user("clinic")
     )
     assert (final.phone, final.email) == ("+34 611 111 111", "maria@example.org")
 
 
 def test_second_draft_save_is_a_conflict(two_workstations, patient, lumbar_case):
     desk, clinic = two_workstations
-    draft = start_draft(desk, patient.id, lumbar_case, author="a")
+    draft = start_draft(desk, patient.id, lumbar_case, actor=as_user("a"))
     first = save_draft(
         desk,
         draft.visit_id,
         {**lumbar_case, "red_flags": ["fever"]},
         expected_version=draft.version,
-        author="a",
+        actor=as_user("a"),
     )
     with pytest.raises(ConflictError):
         save_draft(
-            clinic, draft.visit_id, {"overwrite": True}, expected_version=draft.version, author="b"
+            clinic,
+            draft.visit_id,
+            {"overwrite": True},
+            expected_version=draft.version,
+            actor=as_user("b"),
         )
-    assert get_visit(clinic, draft.visit_id).draft_data["red_flags"] == ["fever"]
-    assert get_visit(clinic, draft.visit_id).version == first.version
+    assert get_visit(clinic, draft.visit_id, actor=READER).draft_data["red_flags"] == ["fever"]
+    assert get_visit(clinic, draft.visit_id, actor=READER).version == first.version
 
 
 def test_signing_races_with_an_autosave(two_workstations, patient, lumbar_case):
     desk, clinic = two_workstations
-    draft = start_draft(desk, patient.id, lumbar_case, author="a")
-    signed = sign_visit(clinic, draft.visit_id, expected_version=draft.version, author="dr")
+    draft = start_draft(desk, patient.id, lumbar_case, actor=as_user("a"))
+    signed = sign_visit(clinic, draft.visit_id, expected_version=draft.version, actor=as_user("dr"))
     with pytest.raises(VisitLockedError) as err:
         save_draft(
-            desk, draft.visit_id, {"late": "typing"}, expected_version=draft.version, author="a"
+            desk,
+            draft.visit_id,
+            {"late": "typing"},
+            expected_version=draft.version,
+            actor=as_user("a"),
         )
     assert err.value.exit_code == 4
     assert "signed by dr" in str(err.value)
-    assert get_visit(desk, draft.visit_id) == signed
+    assert get_visit(desk, draft.visit_id, actor=READER) == signed
 
 
 def test_two_amendments_from_the_same_version(two_workstations, patient, lumbar_case):
     desk, clinic = two_workstations
-    draft = start_draft(desk, patient.id, lumbar_case, author="a")
-    signed = sign_visit(desk, draft.visit_id, expected_version=draft.version, author="dr")
+    draft = start_draft(desk, patient.id, lumbar_case, actor=as_user("a"))
+    signed = sign_visit(desk, draft.visit_id, expected_version=draft.version, actor=as_user("dr"))
     amend_visit(
-        desk, signed.id, lumbar_case, expected_version=signed.version, author="dr", reason="first"
+        desk,
+        signed.id,
+        lumbar_case,
+        expected_version=signed.version,
+        actor=as_user("dr"),
+        reason="first",
     )
     with pytest.raises(ConflictError):
         amend_visit(
@@ -109,10 +123,10 @@ def test_two_amendments_from_the_same_version(two_workstations, patient, lumbar_
             signed.id,
             lumbar_case,
             expected_version=signed.version,
-            author="dr2",
+            actor=as_user("dr2"),
             reason="second",
         )
-    assert get_visit(clinic, signed.id).amendment_reason == "first"
+    assert get_visit(clinic, signed.id, actor=READER).amendment_reason == "first"
 
 
 def test_the_version_column_guards_even_after_the_up_front_check(two_workstations, patient):
@@ -127,4 +141,4 @@ def test_the_version_column_guards_even_after_the_up_front_check(two_workstation
         p2.phone = "222"
         with pytest.raises(StaleDataError):
             s2.commit()
-    assert get_patient(desk, patient.id).phone == "111"
+    assert get_patient(desk, patient.id, actor=READER).phone == "111"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -25,11 +26,12 @@ from intake_desktop.services.errors import InputError, UnavailableError
 from intake_desktop.storage import migrate
 from intake_desktop.storage.database import open_database as open_storage
 from intake_desktop.storage.migrate import head_revision
+from tests.actors import READER, as_user
 
 
 def _add(db, name: str) -> int:
     details = PatientDetails(name=name, date_of_birth=date(1950, 1, 1))
-    return register_patient(db, details, author="t").id
+    return register_patient(db, details, actor=as_user("t")).id
 
 
 @pytest.fixture
@@ -44,10 +46,14 @@ def test_backup_while_open_then_restore_while_open(sqlite_db, tmp_path: Path) ->
     # Another "window": a connection in the middle of a write transaction during the backup.
     other = open_database(sqlite_db.url)
     try:
-        with other.engine.connect() as busy:
+        with other.engine.connect() as busy, ThreadPoolExecutor(1) as pool:
             busy.execute(text("UPDATE patients SET phone = '555 000' WHERE id = 1"))
-            backup = backup_database(sqlite_db, tmp_path / "copies" / "backup.sqlite3")
+            # The backup first records itself in the audit trail, so it waits for the writer.
+            job = pool.submit(
+                backup_database, sqlite_db, tmp_path / "copies" / "backup.sqlite3", actor=READER
+            )
             busy.rollback()
+            backup = job.result(timeout=60)
         assert backup.exists()
         assert not Path(f"{backup}-wal").exists()
         check = sqlite3.connect(backup)
@@ -56,20 +62,20 @@ def test_backup_while_open_then_restore_while_open(sqlite_db, tmp_path: Path) ->
         check.close()
 
         _add(sqlite_db, "After Backup")
-        assert len(search_patients(other, "after")) == 1
-        result = restore_database(sqlite_db, backup)
+        assert len(search_patients(other, "after", actor=READER)) == 1
+        result = restore_database(sqlite_db, backup, actor=READER)
         assert result.revision == head_revision()
         assert result.safety_copy.exists()
         # Every open connection, in this engine and the other, sees the restored records.
-        assert search_patients(other, "after") == []
-        assert len(search_patients(sqlite_db, "before")) == 1
+        assert search_patients(other, "after", actor=READER) == []
+        assert len(search_patients(sqlite_db, "before", actor=READER)) == 1
         _add(other, "Written After Restore")
         with sqlite_db.engine.connect() as conn:
             assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         # The safety copy holds the records as they were just before the restore.
         safety = open_database(f"sqlite:///{result.safety_copy}")
-        assert len(search_patients(safety, "after")) == 1
+        assert len(search_patients(safety, "after", actor=READER)) == 1
         safety.dispose()
     finally:
         other.dispose()
@@ -89,20 +95,20 @@ def test_restore_refuses_what_is_not_our_database(sqlite_db, tmp_path: Path) -> 
         (tmp_path / "missing.sqlite3", "not a file"),
     ):
         with pytest.raises(InputError, match=message):
-            restore_database(sqlite_db, bad)
+            restore_database(sqlite_db, bad, actor=READER)
     with pytest.raises(InputError, match="the database itself"):
-        restore_database(sqlite_db, sqlite_db.sqlite_path)
-    assert len(search_patients(sqlite_db, "kept")) == 1
+        restore_database(sqlite_db, sqlite_db.sqlite_path, actor=READER)
+    assert len(search_patients(sqlite_db, "kept", actor=READER)) == 1
 
 
 def test_backup_and_restore_are_sqlite_only(database, dialect, tmp_path: Path) -> None:
     if dialect == "sqlite":
-        assert backup_database(database, tmp_path / "b.sqlite3").exists()
+        assert backup_database(database, tmp_path / "b.sqlite3", actor=READER).exists()
         return
     with pytest.raises(InputError, match="pg_dump"):
-        backup_database(database, tmp_path / "b.sqlite3")
+        backup_database(database, tmp_path / "b.sqlite3", actor=READER)
     with pytest.raises(InputError, match="pg_dump"):
-        restore_database(database, tmp_path / "b.sqlite3")
+        restore_database(database, tmp_path / "b.sqlite3", actor=READER)
 
 
 @pytest.fixture
@@ -145,7 +151,7 @@ def test_db_upgrade_copies_the_file_before_migrating(tmp_path: Path, next_revisi
     assert copy.execute("SELECT count(*) FROM patients").fetchone() == (1,)
     copy.close()
     db = open_database(f"sqlite:///{path}")
-    assert len(search_patients(db, "old")) == 1
+    assert len(search_patients(db, "old", actor=READER)) == 1
     db.dispose()
 
 
@@ -164,7 +170,7 @@ def test_an_older_postgresql_schema_waits_for_db_upgrade(postgres_server, next_r
         with pytest.raises(UnavailableError, match="db upgrade"):
             open_database(postgres_server.url(name))
         result = upgrade_database(postgres_server.url(name))
-        assert (result.from_revision, result.to_revision) == ("0001", "9999")
+        assert (result.from_revision, result.to_revision) == ("0002", "9999")
         assert result.backup_path is None  # pg_dump is the server's backup
         open_database(postgres_server.url(name)).dispose()
     finally:
@@ -177,6 +183,20 @@ def migrate_to_first(path: Path):
     db = open_storage(f"sqlite:///{path}", migrate=False)
     with db.engine.begin() as conn:
         command.upgrade(migrate.alembic_config(conn), "0001")
-    _add(db, "Old Record")
+        # Written as a program of revision 0001 did (there was no audit trail yet).
+        conn.execute(
+            text(
+                "INSERT INTO patients (id, name, search_name, date_of_birth, created_at,"
+                " created_by, updated_at, updated_by, version) VALUES (1, 'Old Record',"
+                " 'old record', '1950-01-01', '2026-01-01 00:00:00', 't',"
+                " '2026-01-01 00:00:00', 't', 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO patient_search_terms (term, patient_id)"
+                " VALUES ('old', 1), ('record', 1)"
+            )
+        )
     db.dispose()
     yield

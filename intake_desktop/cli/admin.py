@@ -1,0 +1,109 @@
+"""``users add NAME --role ROLE`` and ``audit [--patient ID] [--csv] [--verify]`` (admins).
+
+``users add`` reads the new user's password from standard input. On a database without users it
+creates the first administrator (no ``--user`` needed; the role must be admin). Otherwise the
+admin running it signs in with ``--user``: their password comes from ``INTAKE_DESKTOP_PASSWORD``,
+or else from the first line of standard input, the new user's from the next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from intake_desktop import services
+
+from . import CliError
+from .records import write_atomically
+from .session import add_user_option, read_stdin_password, signed_in
+
+ROLES = ("front_desk", "clinician", "admin")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``users`` and ``audit`` to the ``intake-desktop`` parser."""
+    users = subparsers.add_parser("users", help="user accounts (admins)")
+    actions = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    p = actions.add_parser("add", help="add a user; their password is read from standard input")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        choices=ROLES,
+        help="a role of the user (repeat for several)",
+    )
+    add_user_option(p)
+    p.set_defaults(handler=_users_add)
+
+    p = subparsers.add_parser(
+        "audit", help="list the audit trail, export it as CSV, or verify its hash chain (admins)"
+    )
+    p.add_argument("--patient", metavar="ID", type=int, help="only entries about this patient")
+    p.add_argument("--csv", action="store_true", help="CSV instead of a table")
+    p.add_argument("--out", metavar="FILE", help="write the CSV to FILE instead of printing")
+    p.add_argument(
+        "--verify",
+        action="store_true",
+        help="check that no entry was edited, removed or reordered (exit 4 when one was)",
+    )
+    add_user_option(p)
+    p.set_defaults(handler=_audit)
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db:
+        if not services.has_users(db):
+            if "admin" not in args.role:
+                raise CliError("--role: the first user must be an admin", 2)
+            password = read_stdin_password(f"Password for {args.name}: ")
+            admin = services.create_first_admin(db, args.name, password)
+            if set(args.role) != {"admin"}:
+                services.set_roles(db, admin, admin.username, args.role)
+            roles = ", ".join(sorted(set(args.role)))
+            print(f"Added {admin.username} ({roles}), the first administrator.")
+            return 0
+        with signed_in(args, db) as actor:
+            password = read_stdin_password(f"Password for {args.name}: ")
+            user = services.add_user(db, actor, args.name, password, args.role)
+    print(f"Added {user.username} ({', '.join(sorted(user.roles))}).")
+    return 0
+
+
+def _audit(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        if args.verify:
+            problems = services.verify_audit(db, actor)
+            if problems:
+                for problem in problems:
+                    print(f"TAMPERED: {problem.message}")
+                print(f"The audit trail was tampered with: {len(problems)} problem(s) found.")
+                return 4
+            print("The audit trail is intact: every entry is as it was written, in order.")
+            return 0
+        if args.csv or args.out:
+            text = services.export_audit_csv(db, actor, patient_id=args.patient)
+            if args.out:
+                from pathlib import Path
+
+                write_atomically(Path(args.out), text)
+            else:
+                sys.stdout.write(text)
+            return 0
+        entries = services.audit_entries(db, actor, patient_id=args.patient)
+    for e in entries:
+        record = " ".join(
+            f"{k}={v}"
+            for k, v in (
+                ("patient", e.patient_id),
+                ("visit", e.visit_id),
+                ("user", e.subject_user_id),
+            )
+            if v is not None
+        )
+        print(
+            f"{e.seq:>6} {e.at:%Y-%m-%d %H:%M:%S} {e.username} @{e.workstation} "
+            f"{e.action} {e.outcome} {record} {e.detail or ''}".rstrip()
+        )
+    return 0

@@ -1,0 +1,346 @@
+"""Users and sessions: first administrator, sign-in with lockout, sign-out, lock, user changes.
+
+Passwords are hashed with argon2id (argon2-cffi's :class:`PasswordHasher`); only the encoded hash
+(``$argon2id$v=19$...``) is stored, and no password is ever logged or put in an audit entry or an
+error message. An unknown user name costs the same as a wrong password (a dummy hash is checked),
+so timing does not tell which names exist. Every attempt, good or bad, leaves an audit entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from intake_desktop.storage.audit import NewEntry, append_entry
+from intake_desktop.storage.database import Database
+from intake_desktop.storage.models import ROLES, User, UserRole, utc_now
+
+from ._common import reader, transaction
+from .actor import Actor, this_workstation
+from .errors import ConflictError, InputError, PermissionDenied
+from .permissions import authorize, record, record_separately, require
+
+#: Failed sign-ins in a row that lock an account, and for how long.
+MAX_FAILED_SIGN_INS = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+MAX_USERNAME = 100
+_USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
+#: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); tests may swap it.
+PASSWORD_HASHER = PasswordHasher()
+WRONG = "sign-in refused: the user name or the password is wrong"
+#: The audit trail's name for a sign-in attempt under a name that is nobody's.
+UNKNOWN_USER = "(unknown user)"
+
+_dummy_hash: dict[str, str] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    """A user as an admin sees one (never the hash)."""
+
+    id: int
+    username: str
+    roles: frozenset[str]
+    active: bool
+    locked_until: datetime | None
+
+
+def has_users(db: Database) -> bool:
+    """Whether anyone can sign in yet (False on first run: ask for an administrator)."""
+    with reader(db) as session:
+        return session.scalar(select(func.count()).select_from(User)) > 0
+
+
+def create_first_admin(
+    db: Database, username: str, password: str, *, workstation: str | None = None
+) -> Actor:
+    """Create the first user, an administrator, and return them signed in.
+
+    Allowed only while there is no user at all; afterwards users are added by an admin.
+    """
+    username = check_username(username)
+    encoded = _hash(check_new_password(password))
+    with transaction(db) as session:
+        if session.scalar(select(func.count()).select_from(User)) > 0:
+            raise PermissionDenied("there are users already: an administrator adds new ones")
+        user = _insert_user(session, username, encoded, {"admin"}, created_by=username)
+        actor = Actor(user.id, username, frozenset({"admin"}), workstation or this_workstation())
+        _audit(session, actor, "user.create_first_admin", subject_user_id=user.id)
+        _audit(session, actor, "session.sign_in")
+        return actor
+
+
+def sign_in(db: Database, username: str, password: str, *, workstation: str | None = None) -> Actor:
+    """The signed-in user, or :class:`PermissionDenied` (exit 3) with nothing given away.
+
+    After :data:`MAX_FAILED_SIGN_INS` failures in a row the account is locked for
+    :data:`LOCKOUT`, even for the right password; each attempt is audited.
+    """
+    station = workstation or this_workstation()
+    name = username.strip() if isinstance(username, str) else ""
+    secret = password if isinstance(password, str) else ""
+    known_form = bool(_USERNAME.match(name))
+    with transaction(db) as session:
+        user = None
+        if known_form:
+            user = session.scalars(
+                select(User).where(User.username == name).with_for_update()
+            ).one_or_none()
+        outcome, actor = _check_password(session, user, secret)
+        # A name that is no user's is not kept: people type their password there by mistake.
+        who = Actor(
+            user.id if user else None,
+            user.username if user else UNKNOWN_USER,
+            actor.roles if actor else frozenset(),
+            station,
+        )
+        _audit(
+            session,
+            who,
+            "session.sign_in" if actor else "session.sign_in_failed",
+            outcome="ok" if actor else "refused",
+            detail=None if actor else outcome,
+        )
+    if actor is None:
+        if outcome == "locked":
+            raise PermissionDenied(
+                "sign-in refused: this account is locked after repeated failed sign-ins; "
+                f"try again in {int(LOCKOUT.total_seconds() // 60)} minutes or ask an admin"
+            )
+        raise PermissionDenied(WRONG)
+    return Actor(actor.user_id, actor.username, actor.roles, station)
+
+
+def sign_out(db: Database, actor: Actor) -> None:
+    """Record that ``actor`` signed out."""
+    _audit_alone(db, actor, "session.sign_out")
+
+
+def lock_session(db: Database, actor: Actor) -> None:
+    """Record that ``actor``'s session was locked (idle, or on request)."""
+    _audit_alone(db, actor, "session.lock")
+
+
+def unlock_session(db: Database, actor: Actor, password: str) -> Actor:
+    """Resume a locked session: the same user's password again (lockout rules apply)."""
+    return sign_in(db, actor.username, password, workstation=actor.workstation)
+
+
+def add_user(
+    db: Database, actor: Actor, username: str, password: str, roles: Iterable[str]
+) -> UserRecord:
+    """An admin adds a user with one or more roles."""
+    username = check_username(username)
+    wanted = check_roles(roles)
+    encoded = _hash(check_new_password(password))
+    with transaction(db) as session:
+        detail = f"roles={','.join(sorted(wanted))}"
+        require(session, actor, "user.add", detail=detail)
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            raise ConflictError(f"there is already a user {username}")
+        user = _insert_user(session, username, encoded, wanted, created_by=actor.username)
+        record(session, actor, "user.add", subject_user_id=user.id, detail=detail)
+        return UserRecord(user.id, username, frozenset(wanted), True, None)
+
+
+def set_roles(db: Database, actor: Actor, username: str, roles: Iterable[str]) -> UserRecord:
+    """An admin replaces a user's roles (an admin cannot take their own admin role away)."""
+    wanted = check_roles(roles)
+    with transaction(db) as session:
+        user = _user_named(session, username)
+        authorize(
+            session,
+            actor,
+            "user.set_roles",
+            subject_user_id=user.id,
+            detail=f"roles={','.join(sorted(wanted))}",
+        )
+        if user.id == actor.user_id and "admin" not in wanted:
+            raise InputError("an administrator cannot remove their own admin role", "roles")
+        session.execute(delete(UserRole).where(UserRole.user_id == user.id))
+        session.execute(insert(UserRole), [{"user_id": user.id, "role": r} for r in wanted])
+        user.updated_at, user.updated_by = utc_now(), actor.username
+        return UserRecord(user.id, user.username, frozenset(wanted), user.active, user.locked_until)
+
+
+def change_password(
+    db: Database, actor: Actor, username: str, new_password: str, *, old_password: str = ""
+) -> None:
+    """Change a password: one's own with the old one, or anyone's as an admin (unlocks too)."""
+    encoded = _hash(check_new_password(new_password))
+    own = isinstance(actor, Actor) and username == actor.username
+    with transaction(db) as session:
+        user = _user_named(session, username)
+        if own:
+            if not _verify(
+                user.password_hash, old_password if isinstance(old_password, str) else ""
+            ):
+                record_separately(
+                    session,
+                    _entry(actor, "user.change_password", "refused", subject_user_id=user.id),
+                )
+                raise PermissionDenied("the current password is wrong; nothing was changed")
+            _audit(session, actor, "user.change_password", subject_user_id=user.id)
+        else:
+            authorize(session, actor, "user.set_password", subject_user_id=user.id)
+        user.password_hash = encoded
+        user.failed_attempts, user.locked_until = 0, None
+        user.updated_at, user.updated_by = utc_now(), actor.username
+
+
+def list_users(db: Database, actor: Actor) -> list[UserRecord]:
+    """Every user with their roles (admins only)."""
+    with transaction(db) as session:
+        authorize(session, actor, "user.list")
+        roles: dict[int, set[str]] = {}
+        for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
+            roles.setdefault(user_id, set()).add(role)
+        return [
+            UserRecord(u.id, u.username, frozenset(roles.get(u.id, ())), u.active, u.locked_until)
+            for u in session.scalars(select(User).order_by(User.username))
+        ]
+
+
+def check_username(username: str) -> str:
+    """A user name: letters, digits and ``. _ @ -``, at most 100 characters."""
+    if not isinstance(username, str) or not username.strip():
+        raise InputError("is required", "username")
+    username = username.strip()
+    if len(username) > MAX_USERNAME:
+        raise InputError(f"is longer than {MAX_USERNAME} characters", "username")
+    if not _USERNAME.match(username):
+        raise InputError("may hold only letters, digits and . _ @ -", "username")
+    return username
+
+
+def check_new_password(password: str) -> str:
+    """A new password: at least 8 characters (no upper limit a person would reach)."""
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise InputError(f"must have at least {MIN_PASSWORD} characters", "password")
+    if len(password) > MAX_PASSWORD:
+        raise InputError(f"is longer than {MAX_PASSWORD} characters", "password")
+    if "\x00" in password:
+        raise InputError("may not contain a NUL character", "password")
+    return password
+
+
+def check_roles(roles: Iterable[str]) -> set[str]:
+    wanted = {r.strip() for r in roles if isinstance(r, str) and r.strip()}
+    if not wanted:
+        raise InputError(f"name at least one of {', '.join(ROLES)}", "roles")
+    unknown = wanted - set(ROLES)
+    if unknown:
+        raise InputError(
+            f"{', '.join(sorted(unknown))} is not a role (one of {', '.join(ROLES)})", "roles"
+        )
+    return wanted
+
+
+def _check_password(session: Session, user: User | None, password: str) -> tuple[str, Actor | None]:
+    """``("ok", actor)`` or the reason of the failure, with the user's counters updated."""
+    now = utc_now()
+    usable = 0 < len(password) <= MAX_PASSWORD
+    if user is None or not user.active:
+        _verify(_dummy(), password if usable else "x")  # the same cost as a real check
+        return ("unknown" if user is None else "inactive"), None
+    if user.locked_until is not None and user.locked_until > now:
+        _verify(_dummy(), "x")
+        return "locked", None
+    if not usable or not _verify(user.password_hash, password):
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_SIGN_INS:
+            user.failed_attempts, user.locked_until = 0, now + LOCKOUT
+            return "wrong password; account locked", None
+        return ("empty password" if not password else "wrong password"), None
+    user.failed_attempts, user.locked_until = 0, None
+    if PASSWORD_HASHER.check_needs_rehash(user.password_hash):
+        user.password_hash = _hash(password)
+    roles = frozenset(
+        session.scalars(select(UserRole.role).where(UserRole.user_id == user.id)).all()
+    )
+    return "ok", Actor(user.id, user.username, roles)
+
+
+def _verify(encoded: str, password: str) -> bool:
+    try:
+        return PASSWORD_HASHER.verify(encoded, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _hash(password: str) -> str:
+    return PASSWORD_HASHER.hash(password)
+
+
+def _dummy() -> str:
+    key = repr(PASSWORD_HASHER)
+    if key not in _dummy_hash:
+        _dummy_hash.clear()
+        _dummy_hash[key] = _hash("not-a-password-of-anyone")
+    return _dummy_hash[key]
+
+
+def _insert_user(
+    session: Session, username: str, encoded: str, roles: set[str], *, created_by: str
+) -> User:
+    now = utc_now()
+    user = User(
+        username=username,
+        password_hash=encoded,
+        active=True,
+        failed_attempts=0,
+        locked_until=None,
+        created_at=now,
+        created_by=created_by,
+        updated_at=now,
+        updated_by=created_by,
+    )
+    session.add(user)
+    session.flush()
+    session.execute(insert(UserRole), [{"user_id": user.id, "role": r} for r in sorted(roles)])
+    return user
+
+
+def _user_named(session: Session, username: str) -> User:
+    name = username.strip() if isinstance(username, str) else ""
+    user = (
+        session.scalars(select(User).where(User.username == name)).one_or_none()
+        if (_USERNAME.match(name))
+        else None
+    )
+    if user is None:
+        raise InputError("there is no such user", "username")
+    return user
+
+
+def _entry(actor: Actor, action: str, outcome: str = "ok", **ids: int | str | None) -> NewEntry:
+    return NewEntry(
+        username=actor.username,
+        workstation=actor.workstation,
+        user_id=actor.user_id,
+        action=action,
+        outcome=outcome,
+        **ids,  # type: ignore[arg-type]
+    )
+
+
+def _audit(
+    session: Session, actor: Actor, action: str, outcome: str = "ok", **ids: int | str | None
+) -> None:
+    append_entry(session, _entry(actor, action, outcome, **ids))
+
+
+def _audit_alone(db: Database, actor: Actor, action: str) -> None:
+    if not isinstance(actor, Actor):
+        raise PermissionDenied("not signed in")
+    with transaction(db) as session:
+        _audit(session, actor, action)

@@ -1,0 +1,123 @@
+"""Visits leaving the program: a printed summary (PDF) or a FHIR Bundle, each audited.
+
+The command line and the windows get what they print or write from here, so every export and
+print is permission-checked and leaves one audit entry (``summary.print_patient``,
+``summary.print_clinician`` or ``fhir.export``) naming the visit and its patient.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.followup import VisitSnapshot
+from intake_desktop.domain.validation import CaseValidationError, parse_case
+from intake_desktop.interop import build_bundle
+from intake_desktop.interop.stored import fhir_visit
+from intake_desktop.reporting import Amendment, VisitDocument
+from intake_desktop.storage.database import Database
+from intake_desktop.storage.models import Visit
+
+from ._common import patient_record, transaction, visit_record
+from .actor import Actor
+from .errors import InputError
+from .patients import get_patient_row
+from .permissions import authorize
+from .visit_queries import versions_in
+from .visits import get_visit_row
+
+PRINT_OPERATIONS = {"patient": "summary.print_patient", "clinician": "summary.print_clinician"}
+
+
+def visit_document(db: Database, actor: Actor, visit_id: int, *, kind: str) -> VisitDocument:
+    """Everything a ``kind`` summary (``patient`` or ``clinician``) needs about one visit.
+
+    Printing it is audited here. A signed or amended visit keeps the plan stored at signature
+    (printed as it was computed, never recomputed); the first signature is the signature, and
+    each later revision is an amendment. A draft is validated and evaluated now, since it has
+    no stored plan yet.
+    """
+    operation = PRINT_OPERATIONS.get(kind)
+    if operation is None:
+        raise InputError(f"must be one of {', '.join(PRINT_OPERATIONS)}", "kind")
+    with transaction(db) as session:
+        authorize(session, actor, operation, visit_id=visit_id)
+        return _document(session, visit_id)
+
+
+def fhir_bundle(
+    db: Database, actor: Actor, visit_id: int, *, clinic_name: str | None = None
+) -> dict[str, Any]:
+    """The visit as a FHIR R4 Bundle (raises the interop errors when it cannot be exported)."""
+    with transaction(db) as session:
+        authorize(session, actor, "fhir.export", visit_id=visit_id)
+        visit = visit_record(get_visit_row(session, visit_id))
+        patient = patient_record(get_patient_row(session, visit.patient_id))
+        return build_bundle(fhir_visit(visit, patient, clinic_name=clinic_name))
+
+
+def _document(session: Session, visit_id: int) -> VisitDocument:
+    visit = visit_record(get_visit_row(session, visit_id))
+    patient = patient_record(get_patient_row(session, visit.patient_id))
+    data = visit.data
+    if not data:
+        raise InputError(f"visit {visit_id} has nothing recorded yet", "visit")
+    try:
+        case = parse_case(data, today=visit.visit_date if visit.is_signed else None)
+    except CaseValidationError as exc:
+        raise InputError(
+            f"visit {visit_id} cannot be printed until its intake is complete: {exc}", "visit"
+        ) from None
+    signed_by = signed_at = None
+    amendments: list[Amendment] = []
+    if visit.is_signed:
+        versions = versions_in(session, visit_id)
+        first = versions[0]
+        signed_by, signed_at = first.signed_by, first.signed_at
+        amendments = [
+            Amendment(v.signed_by, v.signed_at, v.amendment_reason or "") for v in versions[1:]
+        ]
+    plan = visit.plan if visit.is_signed and visit.plan else evaluate(case)
+    return VisitDocument(
+        case=case,
+        plan=plan,
+        patient_name=patient.name or case.patient.name or "",
+        record_number=patient.record_number,
+        visit_id=str(visit.id),
+        status="draft" if not visit.is_signed else visit.status,  # type: ignore[arg-type]
+        accepted_level=visit.final_level if visit.is_signed else None,
+        override_reason=visit.override_reason,
+        signed_by=signed_by,
+        signed_at=signed_at,
+        amendments=tuple(amendments),
+        language=patient.language,
+        history=_history(session, visit.patient_id, visit_id),
+    )
+
+
+def _history(session: Session, patient_id: int, visit_id: int) -> tuple[VisitSnapshot, ...]:
+    """The patient's other signed visits, for the trends and alerts of the summaries.
+
+    Read in the same audited transaction as the visit itself: printing one summary is one
+    entry in the trail, however many earlier visits feed its charts.
+    """
+    rows = session.scalars(
+        select(Visit)
+        .where(
+            Visit.patient_id == patient_id,
+            Visit.id != visit_id,
+            Visit.status.in_(("signed", "amended")),
+        )
+        .order_by(Visit.visit_date, Visit.id)
+    )
+    out = []
+    for row in rows:
+        try:
+            case = parse_case(row.case_data, today=row.visit_date)
+        except CaseValidationError:
+            continue  # stored before a stricter rule: it still prints on its own visit
+        out.append(VisitSnapshot(case, row.computed_level, row.final_level))
+    return tuple(out)

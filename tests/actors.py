@@ -1,0 +1,60 @@
+"""Users for the tests: who signs in, with which roles, and the password they all share.
+
+The database templates (``tests/conftest.py``) are seeded with :data:`SEEDED` users, so every
+fresh test database has them and the command line can sign in as ``tester`` (the
+``INTAKE_DESKTOP_USER``/``INTAKE_DESKTOP_PASSWORD`` of every test). Tests that call the services
+directly and only need *someone* to author a change use :func:`as_user`: an
+:class:`~intake_desktop.services.Actor` made directly, as the services would hand it out after a
+sign-in, holding every clinical role (the permission table is tested on real sign-ins in
+``tests/services/test_permissions.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argon2 import PasswordHasher
+
+from intake_desktop.services import Actor, add_user, create_first_admin
+from intake_desktop.services import auth as _auth
+
+#: The same for every seeded user; long enough for the password rules, never a real one.
+TEST_PASSWORD = "Tr0ub4dor&3-intake-test"
+WORKSTATION = "test-workstation"
+ALL_ROLES = frozenset({"front_desk", "clinician", "admin"})
+CLINICAL = frozenset({"front_desk", "clinician"})
+
+#: username → roles, created in the test database templates (the first one is the first admin).
+SEEDED: dict[str, frozenset[str]] = {
+    "admin.user": frozenset({"admin"}),
+    "tester": ALL_ROLES,
+    "desk.user": frozenset({"front_desk"}),
+    "clin.user": frozenset({"clinician"}),
+    "front.desk": frozenset({"front_desk"}),
+    "dr.x": frozenset({"clinician"}),
+}
+
+#: argon2id still, with the smallest cost: thousands of sign-ins in a test run stay fast.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+def use_fast_hashing() -> None:
+    _auth.PASSWORD_HASHER = FAST_HASHER
+
+
+def as_user(username: str, roles: Iterable[str] = CLINICAL) -> Actor:
+    """An actor named ``username`` (the author stored on what it changes)."""
+    return Actor(user_id=None, username=username, roles=frozenset(roles), workstation=WORKSTATION)
+
+
+def seed_users(db) -> None:
+    """Create the :data:`SEEDED` users in ``db`` (which has none yet)."""
+    names = iter(SEEDED)
+    first = next(names)
+    admin = create_first_admin(db, first, TEST_PASSWORD, workstation=WORKSTATION)
+    for name in names:
+        add_user(db, admin, name, TEST_PASSWORD, SEEDED[name])
+
+
+#: Who reads in tests that only check what was stored (views are audited under this name).
+READER = as_user("reader", ALL_ROLES)

@@ -1,0 +1,175 @@
+"""The permission table at the service layer: every role × every operation, on both databases.
+
+Each pair is run by a user who really signed in (argon2 and all) and holds that one role. Allowed:
+the operation completes and the newest audit entry is its own, ``allowed``. Refused:
+:class:`PermissionDenied` (exit 3) and the newest entry is the refusal, committed although the
+operation's transaction was rolled back. Searches and lists are the exception the issue allows:
+an allowed one leaves no entry (they are not views of a record), a refused one does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from intake_desktop import services as s
+from intake_desktop.services import PERMISSIONS, PermissionDenied
+from intake_desktop.services.errors import InputError
+from intake_desktop.services.permissions import UNAUDITED_WHEN_ALLOWED
+from intake_desktop.storage.backup import backup_database as storage_backup
+from intake_desktop.storage.models import AuditEntry
+from tests.actors import TEST_PASSWORD, as_user
+
+ROLE_USERS = {"front_desk": "desk.user", "clinician": "clin.user", "admin": "admin.user"}
+
+
+@dataclass
+class World:
+    """What the operations act on: a patient, a draft and a signed visit, a temporary folder."""
+
+    patient: Any
+    draft: Any
+    signed: Any
+    case: dict[str, Any]
+    folder: Path
+    backup: Path
+
+
+OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
+    "patient.search": lambda db, a, w: s.search_patients(db, "garc", actor=a),
+    "patient.register": lambda db, a, w: s.register_patient(
+        db, s.PatientDetails(name="Nuevo Paciente", date_of_birth=date(1970, 1, 1)), actor=a
+    ),
+    "patient.update": lambda db, a, w: s.update_patient(
+        db, w.patient.id, w.patient.details, expected_version=w.patient.version, actor=a
+    ),
+    "patient.view": lambda db, a, w: s.get_patient(db, w.patient.id, actor=a),
+    "visit.list": lambda db, a, w: s.todays_visits(db, actor=a),
+    "visit.view": lambda db, a, w: s.get_visit(db, w.draft.visit_id, actor=a),
+    "visit.start": lambda db, a, w: s.start_draft(db, w.patient.id, {}, actor=a),
+    "visit.save": lambda db, a, w: s.save_draft(
+        db, w.draft.visit_id, w.case, expected_version=w.draft.version, actor=a
+    ),
+    "visit.discard": lambda db, a, w: s.discard_draft(
+        db, w.draft.visit_id, expected_version=w.draft.version, actor=a
+    ),
+    "case.import": lambda db, a, w: s.import_case(db, w.case, actor=a),
+    "summary.print_patient": lambda db, a, w: s.visit_document(db, a, w.signed.id, kind="patient"),
+    "visit.sign": lambda db, a, w: s.sign_visit(
+        db, w.draft.visit_id, expected_version=w.draft.version, actor=a
+    ),
+    "visit.amend": lambda db, a, w: s.amend_visit(
+        db, w.signed.id, w.case, expected_version=w.signed.version, actor=a, reason="typo"
+    ),
+    "case.export": lambda db, a, w: s.export_case(db, w.signed.id, actor=a),
+    "fhir.export": lambda db, a, w: s.fhir_bundle(db, a, w.signed.id),
+    "summary.print_clinician": lambda db, a, w: s.visit_document(
+        db, a, w.signed.id, kind="clinician"
+    ),
+    "user.list": lambda db, a, w: s.list_users(db, a),
+    "user.add": lambda db, a, w: s.add_user(db, a, "new.user", TEST_PASSWORD, ["front_desk"]),
+    "user.set_roles": lambda db, a, w: s.set_roles(db, a, "front.desk", ["clinician"]),
+    "user.set_password": lambda db, a, w: s.change_password(db, a, "front.desk", "N3w-passw0rd"),
+    "audit.view": lambda db, a, w: s.audit_entries(db, a),
+    "audit.export": lambda db, a, w: s.export_audit_csv(db, a),
+    "audit.verify": lambda db, a, w: s.verify_audit(db, a),
+    "database.backup": lambda db, a, w: s.backup_database(db, w.folder / "b.sqlite3", actor=a),
+    "database.restore": lambda db, a, w: s.restore_database(db, w.backup, actor=a),
+}
+
+
+def test_every_operation_of_the_table_is_exercised() -> None:
+    assert set(OPERATIONS) == set(PERMISSIONS)
+    assert set(PERMISSIONS) >= UNAUDITED_WHEN_ALLOWED
+
+
+@pytest.fixture
+def world(database, patient, lumbar_case, tmp_path) -> World:
+    author = as_user("dr.setup")
+    draft = s.start_draft(database, patient.id, lumbar_case, actor=author)
+    other = s.start_draft(database, patient.id, lumbar_case, actor=author)
+    signed = s.sign_visit(database, other.visit_id, expected_version=1, actor=author)
+    backup = tmp_path / "restore-me.sqlite3"
+    if database.dialect == "sqlite":
+        storage_backup(database, backup)  # made beforehand, so the restore is the last entry
+    return World(patient, draft, signed, lumbar_case, tmp_path, backup)
+
+
+def _newest(db) -> AuditEntry | None:
+    with db.session() as session:
+        return session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+
+
+def _count(db) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry))
+
+
+@pytest.mark.parametrize("role", list(ROLE_USERS))
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_role_and_operation(database, world: World, role: str, operation: str) -> None:
+    actor = s.sign_in(database, ROLE_USERS[role], TEST_PASSWORD, workstation="desk-3")
+    assert actor.roles == {role}
+    before = _newest(database)
+    expected = role in PERMISSIONS[operation]
+    if expected:
+        try:
+            OPERATIONS[operation](database, actor, world)
+        except InputError:
+            # A PostgreSQL server is backed up with pg_dump; the permission was still granted.
+            assert database.dialect == "postgresql" and operation.startswith("database.")
+        entry = _newest(database)
+        if operation in UNAUDITED_WHEN_ALLOWED:
+            assert entry.seq == before.seq  # a list is not a view: no entry when allowed
+            return
+        assert (entry.action, entry.outcome) == (operation, "allowed")
+    else:
+        count = _count(database)
+        with pytest.raises(PermissionDenied) as refused:
+            OPERATIONS[operation](database, actor, world)
+        assert refused.value.exit_code == 3
+        entry = _newest(database)
+        assert _count(database) == count + 1  # the refusal, and nothing of the operation
+        assert (entry.action, entry.outcome) == (operation, "refused")
+    assert (entry.username, entry.user_id, entry.workstation) == (
+        actor.username,
+        actor.user_id,
+        "desk-3",
+    )
+
+
+def test_a_view_names_the_record_and_never_its_content(database, world: World) -> None:
+    actor = s.sign_in(database, "clin.user", TEST_PASSWORD)
+    s.get_visit(database, world.draft.visit_id, actor=actor)
+    entry = _newest(database)
+    assert (entry.action, entry.visit_id, entry.patient_id) == (
+        "visit.view",
+        world.draft.visit_id,
+        world.patient.id,
+    )
+    text = " ".join(str(getattr(entry, c.key)) for c in AuditEntry.__table__.columns)
+    assert "García" not in text and "MRN-0001" not in text
+
+
+def test_a_user_with_several_roles_may_do_what_each_allows(database, world: World) -> None:
+    actor = s.sign_in(database, "tester", TEST_PASSWORD)
+    assert actor.roles == {"front_desk", "clinician", "admin"}
+    s.sign_visit(database, world.draft.visit_id, expected_version=1, actor=actor)
+    assert s.audit_entries(database, actor, action="visit.sign")[-1].username == "tester"
+
+
+def test_an_object_that_is_not_a_signed_in_actor_is_refused(database, world: World) -> None:
+    with pytest.raises(PermissionDenied):
+        s.get_patient(database, world.patient.id, actor="dr.house")  # type: ignore[arg-type]
+    with pytest.raises(PermissionDenied):
+        s.register_patient(
+            database,
+            s.PatientDetails(name="X", date_of_birth=date(1970, 1, 1)),
+            actor=None,  # type: ignore[arg-type]
+        )
