@@ -2,17 +2,29 @@
 
 Windows call these methods and nothing else that touches data, so the whole application has one
 path to the database (the services, which the command line uses too). Everything here is a thin
-delegation; rules live in the services and the domain.
+delegation; rules (permissions, audit entries) live in the services and the domain. The signed-in
+:class:`~intake_desktop.services.Actor` is set by the sign-in dialog (:meth:`Clinic.sign_in`).
 """
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from intake_desktop.services import cases, maintenance, patients, search, visit_queries, visits
+from intake_desktop.services import (
+    auth,
+    cases,
+    exports,
+    maintenance,
+    patients,
+    permissions,
+    search,
+    visit_queries,
+    visits,
+)
+from intake_desktop.services.actor import Actor
+from intake_desktop.services.errors import PermissionDenied
 from intake_desktop.services.records import (
     DraftSaved,
     ImportResult,
@@ -26,27 +38,63 @@ from intake_desktop.services.records import (
 from .form_model import UI_KEY
 
 
-def default_author() -> str:
-    """Who is at the keyboard until user accounts exist: the operating-system user."""
-    try:
-        return getpass.getuser() or "workstation"
-    except (KeyError, OSError):
-        return "workstation"
-
-
 class Clinic:
     """One open database and the person using it."""
 
-    def __init__(self, db: Any, author: str | None = None) -> None:
+    def __init__(self, db: Any, actor: Actor | None = None) -> None:
         self.db = db
-        self.author = author or default_author()
+        self._actor = actor
 
     @classmethod
-    def open(cls, url: str | None, author: str | None = None) -> Clinic:
-        return cls(maintenance.open_database(url), author)
+    def open(cls, url: str | None, actor: Actor | None = None) -> Clinic:
+        return cls(maintenance.open_database(url), actor)
 
     def close(self) -> None:
         self.db.dispose()
+
+    # --- who is signed in ----------------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        """The signed-in user; :class:`PermissionDenied` before anyone signed in."""
+        if self._actor is None:
+            raise PermissionDenied("not signed in: sign in first")
+        return self._actor
+
+    @property
+    def signed_in(self) -> bool:
+        return self._actor is not None
+
+    @property
+    def author(self) -> str:
+        return self.actor.username
+
+    def has_users(self) -> bool:
+        return auth.has_users(self.db)
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        self._actor = auth.sign_in(self.db, username, password)
+        return self._actor
+
+    def create_first_admin(self, username: str, password: str) -> Actor:
+        self._actor = auth.create_first_admin(self.db, username, password)
+        return self._actor
+
+    def sign_out(self) -> None:
+        if self._actor is not None:
+            auth.sign_out(self.db, self._actor)
+            self._actor = None
+
+    def lock(self) -> None:
+        auth.lock_session(self.db, self.actor)
+
+    def unlock(self, password: str) -> Actor:
+        """Resume the locked session: the same user, their password again."""
+        self._actor = auth.unlock_session(self.db, self.actor, password)
+        return self._actor
+
+    def may(self, operation: str) -> bool:
+        """Whether the signed-in user's roles allow ``operation`` (to hide what is refused)."""
+        return self._actor is not None and permissions.allowed(self._actor, operation)
 
     @property
     def location(self) -> str:
@@ -58,42 +106,48 @@ class Clinic:
 
     # --- patients ------------------------------------------------------------------------
     def search_patients(self, text: str, limit: int) -> list[PatientSummary]:
-        return search.search_patients(self.db, text, limit)
+        if not self.may("patient.search"):
+            return []  # an admin-only user: the lists stay empty rather than refused each time
+        return search.search_patients(self.db, text, limit, actor=self.actor)
 
     def get_patient(self, patient_id: int) -> PatientRecord:
-        return patients.get_patient(self.db, patient_id)
+        return patients.get_patient(self.db, patient_id, actor=self.actor)
 
     def register_patient(self, details: PatientDetails) -> PatientRecord:
-        return patients.register_patient(self.db, details, author=self.author)
+        return patients.register_patient(self.db, details, actor=self.actor)
 
     def update_patient(self, patient_id: int, details: PatientDetails, version: int):
         return patients.update_patient(
-            self.db, patient_id, details, expected_version=version, author=self.author
+            self.db, patient_id, details, expected_version=version, actor=self.actor
         )
 
     # --- visits --------------------------------------------------------------------------
     def get_visit(self, visit_id: int) -> VisitRecord:
-        return visit_queries.get_visit(self.db, visit_id)
+        return visit_queries.get_visit(self.db, visit_id, actor=self.actor)
 
     def todays_visits(self, day: date | None = None) -> list[VisitSummary]:
-        return visit_queries.todays_visits(self.db, day)
+        if not self.may("visit.list"):
+            return []
+        return visit_queries.todays_visits(self.db, day, actor=self.actor)
 
     def patient_visits(self, patient_id: int) -> list[VisitSummary]:
-        return visit_queries.patient_visits(self.db, patient_id)
+        return visit_queries.patient_visits(self.db, patient_id, actor=self.actor)
 
     def list_drafts(self, limit: int = 100) -> list[VisitSummary]:
-        return visit_queries.list_drafts(self.db, limit=limit)
+        if not self.may("visit.list"):
+            return []
+        return visit_queries.list_drafts(self.db, limit=limit, actor=self.actor)
 
     def start_draft(self, patient_id: int, data: Mapping[str, Any]) -> DraftSaved:
-        return visits.start_draft(self.db, patient_id, data, author=self.author)
+        return visits.start_draft(self.db, patient_id, data, actor=self.actor)
 
     def save_draft(self, visit_id: int, data: Mapping[str, Any], version: int) -> DraftSaved:
         return visits.save_draft(
-            self.db, visit_id, data, expected_version=version, author=self.author
+            self.db, visit_id, data, expected_version=version, actor=self.actor
         )
 
     def discard_draft(self, visit_id: int, version: int) -> VisitRecord:
-        return visits.discard_draft(self.db, visit_id, expected_version=version, author=self.author)
+        return visits.discard_draft(self.db, visit_id, expected_version=version, actor=self.actor)
 
     def sign_visit(
         self,
@@ -110,16 +164,29 @@ class Clinic:
             self.db,
             visit_id,
             expected_version=saved.version,
-            author=self.author,
+            actor=self.actor,
             override_level=override_level,
             override_reason=override_reason,
         )
 
     # --- case files ----------------------------------------------------------------------
     def import_case(self, data: Mapping[str, Any]) -> ImportResult:
-        return cases.import_case(self.db, data, author=self.author)
+        return cases.import_case(self.db, data, actor=self.actor)
 
     def export_case(self, visit_id: int) -> dict[str, Any]:
-        data = cases.export_case(self.db, visit_id)
+        data = cases.export_case(self.db, visit_id, actor=self.actor)
         data.pop(UI_KEY, None)
         return data
+
+    # --- printed summaries ---------------------------------------------------------------
+    def summary_pdf(self, visit_id: int, kind: str) -> tuple[bytes, str, list[str]]:
+        """The ``kind`` summary of a visit as PDF bytes, a file name, and language warnings.
+
+        Printing is audited by the services when the document is assembled; the preview, the
+        printer and a saved copy all use these same bytes.
+        """
+        from intake_desktop.reporting import render_pdf, suggested_filename
+
+        doc = exports.visit_document(self.db, self.actor, visit_id, kind=kind)
+        rendered = render_pdf(kind, doc)
+        return rendered.data, suggested_filename(doc, kind), list(rendered.warnings)

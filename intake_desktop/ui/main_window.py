@@ -26,6 +26,7 @@ from . import recovery
 from .clinic import Clinic
 from .patient_dialog import PatientDialog
 from .patient_search import PatientSearchWidget
+from .patient_trends import PatientTrendsPanel
 from .visit_io import FILTER, read_case, write_case
 from .visit_list import VisitList
 from .visit_window import FIRST_CLINICIAN_STEP, VisitWindow
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.today, self.tr("&Today's visits"))
         self.tabs.addTab(self.drafts, self.tr("Open &drafts"))
         self.tabs.addTab(self.history, self.tr("Visit &history"))
+        self.trends = PatientTrendsPanel(self.clinic)
+        self.tabs.addTab(self.trends, self.tr("T&rends"))
         for lst in (self.today, self.drafts, self.history):
             lst.visit_activated.connect(self.open_visit)
         lay.addWidget(self.tabs, 1)
@@ -87,8 +90,8 @@ class MainWindow(QMainWindow):
         split.setSizes([520, 760])
         split.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(split)
-        self.user_label = QLabel(self.tr("Working as %s (sign-in comes with user accounts)")
-                                 % self.clinic.author)  # fmt: skip
+        self.user_label = QLabel(self.tr("Signed in as %s") % self.clinic.actor.label)
+        self.user_label.setAccessibleName(self.tr("Signed-in user and roles"))
         self.db_label = QLabel(self.tr("Database: %s") % self.clinic.location)
         self.db_label.setAccessibleName(self.tr("Database in use"))
         self.statusBar().addWidget(self.user_label)
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         for b in (self.intake_button, self.clinician_button, self.edit_button):
             b.setEnabled(True)
         self.history.set_visits(self.clinic.patient_visits(p.id))
+        self.trends.show_patient(p.id)
 
     def _on_patient_activated(self, patient_id: int) -> None:
         self.show_patient(patient_id)
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Open &drafts (%d)") % len(self.drafts.visits))
         if self.patient is not None:
             self.history.set_visits(self.clinic.patient_visits(self.patient.id))
+            self.trends.show_patient(self.patient.id)  # redraws only after a new signature
         self.search.set_guide(first_run=not self.today.visits and not self.drafts.visits
                               and not self.search.model.rowCount())  # fmt: skip
 

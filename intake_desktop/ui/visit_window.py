@@ -41,12 +41,14 @@ from .clinician_pages.exam import ExamPage
 from .clinician_pages.framework import FrameworkPage
 from .clinician_pages.imaging import ImagingPage
 from .conflict_dialog import ConflictDialog
+from .followup import CarriedMarks, follow_up_data
 from .form_model import FormModel
 from .intake_pages.activity import ActivityPage
 from .intake_pages.questionnaires import QuestionnairesPage
 from .intake_pages.red_flags import RedFlagPage
 from .intake_pages.symptoms import SymptomsPage
 from .intake_pages.treatment import TreatmentPage
+from .pdf_preview import PdfPreviewDialog, preview_summary
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .red_flag_banner import RedFlagBanner
@@ -99,7 +101,11 @@ class VisitWindow(QMainWindow):
         self.plan_panel = PlanPanel(self)
         self.pages: list[StepPage] = []
         self._build(start_step)
-        self.form.load((visit.data if visit else None) or new_visit_data(patient, date.today()))
+        fresh = new_visit_data(patient, date.today())
+        if visit is None:  # a follow-up starts from the last signed visit (issue 7)
+            fresh = follow_up_data(clinic, patient, fresh) or fresh
+        self.form.load((visit.data if visit else None) or fresh)
+        self.carried_marks = CarriedMarks(self.form, self.binder, self.pages, self)
         self.saved_revision = self.form.revision if visit else -1
         self.controller.plan_ready.connect(self._on_plan_ready)
         self.controller.invalid.connect(self._on_invalid)
@@ -157,6 +163,7 @@ class VisitWindow(QMainWindow):
             ("Ctrl+PgDown", self.next_step), ("Alt+Right", self.next_step),
             ("Ctrl+PgUp", self.previous_step), ("Alt+Left", self.previous_step),
             ("Ctrl+E", self.export_case), ("Ctrl+W", self.close),
+            (QKeySequence.StandardKey.Print, self.preview_patient_summary),
         ):  # fmt: skip
             QShortcut(QKeySequence(keys), self, activated=slot)
         if self.read_only:
@@ -172,11 +179,16 @@ class VisitWindow(QMainWindow):
         self.save_button.setToolTip(self.tr("Save the draft now (Ctrl+S); it also saves itself"))
         self.export_button = QPushButton(self.tr("Export case file…"), self)
         self.export_button.setToolTip(self.tr("Export the case file (Ctrl+E)"))
-        # The patient summary PDF arrives with the reporting module; its button goes here.
+        self.summary_button = QPushButton(self.tr("Patient &summary…"), self)
+        self.summary_button.setToolTip(
+            self.tr("Preview, print or save the patient's summary (Ctrl+P)")
+        )
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName(self.tr("Save status"))
-        for w in (self.prev_button, self.next_button, self.save_button, self.export_button):
+        buttons = (self.prev_button, self.next_button, self.save_button, self.export_button,
+                   self.summary_button)  # fmt: skip
+        for w in buttons:
             w.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             row.addWidget(w)
         row.addStretch(1)
@@ -185,6 +197,7 @@ class VisitWindow(QMainWindow):
         self.next_button.clicked.connect(self.next_step)
         self.save_button.clicked.connect(self.save_now)
         self.export_button.clicked.connect(self.export_case)
+        self.summary_button.clicked.connect(self.preview_patient_summary)
         return row
 
     @property
@@ -365,6 +378,21 @@ class VisitWindow(QMainWindow):
 
     def export_case(self) -> None:
         export_case_file(self, self.form.case_dict(), self.controller)
+
+    def preview_patient_summary(self, kind: str = "patient") -> PdfPreviewDialog | None:
+        """Save, then preview the summary the patient takes home (print, save, open from there)."""
+        if not self.save_draft() or self.visit_id is None:
+            return None
+        try:
+            data, name, warnings = self.clinic.summary_pdf(self.visit_id, kind)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("No summary yet"), str(exc))
+            return None
+        title = self.tr("Patient summary") if kind == "patient" else self.tr("Clinician summary")
+        dialog = preview_summary(self, data, name, title)
+        if warnings:
+            dialog.setToolTip("\n".join(warnings))
+        return dialog
 
     # --- closing -------------------------------------------------------------------------
     def ask_keep_draft(self) -> str:

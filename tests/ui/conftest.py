@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings
 
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.clinic import Clinic
+from tests.actors import as_user
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"
 EXAMPLES = sorted(p for p in EXAMPLES_DIR.glob("*.json") if not p.name.endswith(".expected.json"))
@@ -57,7 +58,7 @@ def db_url(sqlite_template: Path, tmp_path: Path) -> str:
 
 @pytest.fixture
 def clinic(db_url: str) -> Iterator[Clinic]:
-    c = Clinic.open(db_url, author="test-desk")
+    c = Clinic.open(db_url, actor=as_user("test-desk"))
     yield c
     c.close()
 

@@ -70,3 +70,38 @@ def test_save_refuses_to_replace_without_asking(qtbot, tmp_path: Path, monkeypat
     assert warnings == ["A file with that name already exists."]
     assert dialog.save_to(target, overwrite=True)
     assert "DRAFT" in PdfReader(target).pages[0].extract_text()
+
+
+def test_ctrl_p_in_a_visit_previews_the_audited_summary(qtbot, clinic, settings) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from intake_desktop.services.audit import audit_entries
+    from intake_desktop.ui.main_window import MainWindow
+    from tests.actors import as_user
+    from tests.ui.helpers import press
+
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    window = main.import_case_path(EXAMPLE)
+    assert window is not None
+    window.ask_keep_draft = lambda: "keep"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, PdfPreviewDialog) for w in QApplication.topLevelWidgets())
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog))
+    qtbot.waitUntil(lambda: dialog.document.status() == QPdfDocument.Status.Ready)
+    assert dialog.document.pageCount() >= 1
+    assert dialog.suggested_name.endswith("-patient-summary-DRAFT.pdf")
+    first_page = PdfReader(__import__("io").BytesIO(dialog.data)).pages[0].extract_text()
+    assert "emergency department" in first_page.lower()
+    admin = as_user("audit.reader", roles={"admin"})
+    printed = audit_entries(clinic.db, admin, action="summary.print_patient")
+    assert [(e.visit_id, e.outcome) for e in printed] == [(window.visit_id, "allowed")]
+    dialog.close()

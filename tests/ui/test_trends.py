@@ -1,0 +1,71 @@
+"""The Trends tab: charts of the selected patient's signed visits, redrawn after a signature."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+
+from intake_desktop.ui.main_window import MainWindow
+from tests.domain.builders import BASE
+from tests.ui.helpers import open_visit_window
+
+
+def case_on(day: date, distance: float, *, injections=(), leg: int = 7) -> dict:
+    data = copy.deepcopy(BASE)
+    data["patient"] = {"date_of_birth": "1955-04-02", "name": "Ana Test", "id": "MRN-1"}
+    data["visit_date"] = day.isoformat()
+    data["history"]["painless_walking_distance_m"] = distance
+    data["history"]["pain_nrs"] = {"back": 4, "leg": leg}
+    data["treatment"]["injections"] = [
+        {"date": d.isoformat(), "type": "epidural_steroid"} for d in injections
+    ]
+    return data
+
+
+def sign(clinic, patient_id: int, data: dict) -> int:
+    draft = clinic.start_draft(patient_id, data)
+    clinic.sign_visit(draft.visit_id, data, draft.version, override_level=None,
+                      override_reason=None)  # fmt: skip
+    return draft.visit_id
+
+
+def test_chart_shows_the_selected_patient_and_updates_on_signing(
+    qtbot, clinic, patient, settings
+) -> None:
+    today = date.today()
+    first, second = today - timedelta(days=200), today - timedelta(days=100)
+    injected = today - timedelta(days=130)
+    sign(clinic, patient.id, case_on(first, 800))
+    sign(clinic, patient.id, case_on(second, 600, injections=[injected], leg=9))
+    other = clinic.register_patient(
+        type(patient.details)(name="Otto Other", date_of_birth=date(1950, 1, 1))
+    )
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    main.show_patient(patient.id)
+    chart = main.trends.chart
+    walking = chart.series_values("function")["Painless walking distance (m)"]
+    assert walking == [(first, 800.0), (second, 600.0)]
+    assert chart.series_values("pain")["Leg"] == [(first, 7.0), (second, 9.0)]
+    assert chart.injection_marks("pain") == [injected]
+    assert (
+        "Painless walking distance (m): 800 on" in chart.views["function"].accessibleDescription()
+    )
+    assert "walking_distance_shrinking" in main.trends.alerts.codes()  # 800 -> 600 is 25 %
+
+    main.show_patient(other.id)  # another patient: nothing of Ana's
+    assert main.trends.visits == []
+    assert chart.series_values("function") == {}
+    main.show_patient(patient.id)
+
+    # a follow-up through the real window: starts from the last visit, then is signed
+    window = open_visit_window(qtbot, main.new_visit())
+    assert window.form.get("history.painless_walking_distance_m") == 600
+    window.form.set("history.painless_walking_distance_m", 300)
+    qtbot.waitUntil(lambda: window.controller.case is not None)
+    window.decision_page.sign_button.click()
+    qtbot.waitUntil(lambda: window.read_only)
+    qtbot.waitUntil(lambda: len(chart.series_values("function").get(
+        "Painless walking distance (m)", [])) == 3)  # fmt: skip
+    assert chart.series_values("function")["Painless walking distance (m)"][-1] == (today, 300.0)
+    assert main.trends.table.rowCount() == 3
