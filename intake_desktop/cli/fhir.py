@@ -17,8 +17,6 @@ from typing import Any
 
 from intake_desktop import services
 from intake_desktop.domain.validation import CaseValidationError
-from intake_desktop.interop import BundleError, NotExportable, parse_bundle
-from intake_desktop.interop.stored import case_for_import
 
 from . import CliError
 from .session import add_user_option, signed_in
@@ -52,6 +50,8 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from intake_desktop.interop import NotExportable
+
     out: Path = args.out.expanduser()
     if out.exists() and not args.force:
         raise CliError(f"{out}: the file already exists; add --force to replace it")
@@ -71,6 +71,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from intake_desktop.interop import BundleError, parse_bundle
+    from intake_desktop.interop.stored import case_for_import
+
     data = read_json(args.file)
     try:
         imported = parse_bundle(data)

@@ -19,14 +19,10 @@ from pathlib import Path
 
 from intake_desktop.cli import CliError
 from intake_desktop.cli.session import add_user_option, signed_in
-from intake_desktop.reporting import (
-    KINDS,
-    OutputExistsError,
-    TemplateError,
-    build_summary,
-    choose_language,
-)
 from intake_desktop.services import open_database, visit_document
+
+#: The summaries there are (``intake_desktop.reporting.KINDS``; ReportLab loads only on use).
+KINDS = ("patient", "clinician")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,6 +48,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export_pdf(args: argparse.Namespace) -> int:
+    from intake_desktop.reporting import (
+        OutputExistsError,
+        TemplateError,
+        build_summary,
+        choose_language,
+    )
+
     out: Path = args.out
     if out.exists() and not args.force:
         raise CliError(f"{out}: the file already exists; use --force to replace it", 2)

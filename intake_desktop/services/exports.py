@@ -7,7 +7,7 @@ print is permission-checked and leaves one audit entry (``summary.print_patient`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,9 +15,6 @@ from sqlalchemy.orm import Session
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.followup import VisitSnapshot
 from intake_desktop.domain.validation import CaseValidationError, parse_case
-from intake_desktop.interop import build_bundle
-from intake_desktop.interop.stored import fhir_visit
-from intake_desktop.reporting import Amendment, VisitDocument
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Visit
 
@@ -28,6 +25,12 @@ from .patients import get_patient_row
 from .permissions import authorize
 from .visit_queries import versions_in
 from .visits import get_visit_row
+
+if TYPE_CHECKING:
+    from intake_desktop.reporting import VisitDocument
+
+# ReportLab and the FHIR builders load on first use, not with the services: the app's start-up
+# (measured by the benchmark suite) should not pay for them.
 
 PRINT_OPERATIONS = {"patient": "summary.print_patient", "clinician": "summary.print_clinician"}
 
@@ -56,10 +59,15 @@ def fhir_bundle(
         authorize(session, actor, "fhir.export", visit_id=visit_id)
         visit = visit_record(get_visit_row(session, visit_id))
         patient = patient_record(get_patient_row(session, visit.patient_id))
+        from intake_desktop.interop import build_bundle
+        from intake_desktop.interop.stored import fhir_visit
+
         return build_bundle(fhir_visit(visit, patient, clinic_name=clinic_name))
 
 
 def _document(session: Session, visit_id: int) -> VisitDocument:
+    from intake_desktop.reporting import Amendment, VisitDocument
+
     visit = visit_record(get_visit_row(session, visit_id))
     patient = patient_record(get_patient_row(session, visit.patient_id))
     data = visit.data

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.reporting import OutputExistsError, write_atomic
-
 
 class PdfPreviewDialog(QDialog):
     """Shows one rendered summary, with Print (Ctrl+P), Save as (Ctrl+S) and Open in viewer."""
@@ -117,6 +115,8 @@ class PdfPreviewDialog(QDialog):
 
     def save_to(self, path: Path, *, overwrite: bool = False) -> bool:
         """Write the PDF atomically; refuses to replace a file unless ``overwrite``."""
+        from intake_desktop.reporting import OutputExistsError, write_atomic
+
         try:
             write_atomic(path, self.data, overwrite=overwrite)
         except OutputExistsError:
