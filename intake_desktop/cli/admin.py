@@ -15,7 +15,7 @@ from typing import Any
 from intake_desktop import services
 
 from . import CliError
-from .records import write_atomically
+from .files import write_text_atomically
 from .session import add_user_option, read_stdin_password, signed_in
 
 ROLES = ("front_desk", "clinician", "admin")
@@ -87,7 +87,7 @@ def _audit(args: argparse.Namespace) -> int:
             if args.out:
                 from pathlib import Path
 
-                write_atomically(Path(args.out), text)
+                write_text_atomically(Path(args.out), text)
             else:
                 sys.stdout.write(text)
             return 0

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from intake_desktop import services
 from intake_desktop.domain.validation import CaseValidationError
 
 from . import CliError
+from .files import read_json_file, write_text_atomically
 from .session import add_user_option, signed_in
 
 
@@ -66,7 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
             f"visit {args.visit} is a draft that is not a complete case yet ({problems}); "
             "finish it before exporting"
         ) from None
-    write_file(out, json.dumps(bundle, indent=1, ensure_ascii=False) + "\n")
+    write_text_atomically(out, json.dumps(bundle, indent=1, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -74,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
     from intake_desktop.interop import BundleError, parse_bundle
     from intake_desktop.interop.stored import case_for_import
 
-    data = read_json(args.file)
+    data = read_json_file(args.file, "a FHIR Bundle")
     try:
         imported = parse_bundle(data)
     except BundleError as exc:
@@ -90,37 +90,3 @@ def run_import(args: argparse.Namespace) -> int:
         )
     print(result.visit_id)
     return 0
-
-
-def read_json(path: Path) -> Any:
-    """Decode a JSON file, every way it can be unreadable turned into one clear message."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, not a FHIR Bundle") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: not UTF-8 text; a FHIR Bundle is JSON") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-
-
-def write_file(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file in the same folder, renamed into place at once."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CliError(f"{path}: cannot be written ({exc.strerror or exc})", 1) from None

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from intake_desktop.cli import CliError
+from intake_desktop.cli.files import read_json_file
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.labels import SCORE_NAMES, describe_score, label
 from intake_desktop.domain.plan import Plan
@@ -27,24 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def read_case_file(path: Path) -> Any:
     """Decode a case file, turning every way it can be unreadable into one clear message."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: is a folder, not a case file") from None
-    except OSError as exc:
-        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not raw.strip():
-        raise CliError(f"{path}: the file is empty; a case file is a JSON object")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: not UTF-8 text; a case file is a JSON object") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
+    return read_json_file(path, "a case file")
 
 
 def load_case(path: Path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, TextIO
 from intake_desktop import services
 
 from . import CliError
+from .files import read_json_file, write_text_atomically
 from .session import add_user_option, signed_in
 
 
@@ -65,7 +65,7 @@ def register(subparsers: Any) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    data = _read_json(args.case_file)
+    data = read_json_file(args.case_file, "a case file")
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
         result = services.import_case(db, data, actor=actor)
     print(result.visit_id)
@@ -77,7 +77,7 @@ def _export_case(args: argparse.Namespace) -> int:
         case = services.export_case(db, args.visit, actor=actor)
     text = json.dumps(case, indent=1, ensure_ascii=False) + "\n"
     if args.out:
-        write_atomically(args.out, text)
+        write_text_atomically(args.out, text)
     else:
         sys.stdout.write(text)
     return 0
@@ -159,33 +159,3 @@ class ProgressDisplay:
         if self._tty:
             self._stream.write("\n")
             self._stream.flush()
-
-
-def _read_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{path}: cannot be read ({exc})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file renamed into place."""
-    path = path.expanduser()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CliError(f"{path}: cannot be written ({exc.strerror or exc})", 1) from None

@@ -1,0 +1,52 @@
+"""Reading and writing the files the commands take and produce, with one clear message each way.
+
+Every command that reads a JSON file (a case, a FHIR Bundle) or writes one (an export, an audit
+CSV) goes through here, so an unreadable file is described the same way everywhere and no output
+is ever left half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from intake_desktop.cli import CliError
+
+
+def read_json_file(path: Path, what: str = "a JSON file") -> Any:
+    """Decode ``path``; every way it can be unreadable becomes a CliError (exit 2) naming it."""
+    try:
+        raw = path.expanduser().read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not {what}") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not raw.strip():
+        raise CliError(f"{path}: the file is empty; {what} is a JSON object")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not UTF-8 text; {what} is a JSON object") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` through a temporary file in the same folder, renamed into place at once."""
+    path = path.expanduser()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"{path}: cannot be written ({exc.strerror or exc})", 1) from None
