@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -20,6 +21,10 @@ from .theme import apply_theme
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
+#: Compiled translations of the app's interface (intake_desktop_<lang>.qm); see update.py there.
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+#: Environment override of the interface language, e.g. ``es`` (tests, or a user's choice).
+LANGUAGE_VARIABLE = "INTAKE_DESKTOP_LANGUAGE"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -37,8 +42,45 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     app.setApplicationDisplayName("Spine intake")
+    if not getattr(app, "_intake_translators", None):
+        app._intake_translators = install_translators(app)  # type: ignore[attr-defined]
     apply_theme(app)
     return app
+
+
+def ui_locale() -> QLocale:
+    """The interface language: ``INTAKE_DESKTOP_LANGUAGE`` when set, else the system's."""
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    return QLocale(chosen) if chosen else QLocale.system()
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install the app's translation and Qt's own (standard buttons) for ``locale``.
+
+    English needs no file. Returns the installed translators (to remove them again, as tests do);
+    a language without a translation installs nothing and the interface stays English.
+    """
+    locale = locale if locale is not None else ui_locale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return []
+    installed: list[QTranslator] = []
+    candidates = (
+        ("intake_desktop", str(TRANSLATIONS_DIR)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
+            installed.append(translator)
+        else:
+            translator.deleteLater()
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Undo :func:`install_translators`."""
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def run(db_url: str | None) -> int:

@@ -24,6 +24,7 @@ from intake_desktop.services.records import PatientRecord
 
 from . import recovery
 from .clinic import Clinic
+from .code_labels import fill
 from .patient_dialog import PatientDialog
 from .patient_search import PatientSearchWidget
 from .patient_trends import PatientTrendsPanel
@@ -136,9 +137,11 @@ class MainWindow(QMainWindow):
             return
         p = self.patient
         self.patient_label.setText(
-            f"<b>{p.name or '—'}</b> · {self.tr('record')} {p.record_number or '—'} · "
-            f"{self.tr('born')} {p.date_of_birth.isoformat()}"
-        )
+            fill(
+                self.tr("<b>%1</b> · record %2 · born %3"),
+                p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(),
+            )
+        )  # fmt: skip
         for b in (self.intake_button, self.clinician_button, self.edit_button):
             b.setEnabled(True)
         self.history.set_visits(self.clinic.patient_visits(p.id))

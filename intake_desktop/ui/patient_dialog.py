@@ -40,22 +40,25 @@ class PatientDialog(QDialog):
         super().__init__(parent)
         self.clinic, self.patient = clinic, patient
         self.record: PatientRecord | None = None
-        t = self.tr
-        self.setWindowTitle(t("Edit patient") if patient else t("New patient"))
+        self.setWindowTitle(self.tr("Edit patient") if patient else self.tr("New patient"))
         lay = QVBoxLayout(self)
         form = QFormLayout()
         lay.addLayout(form)
         self.edits: dict[str, QLineEdit | ChoiceCombo] = {}
         self.errors: dict[str, QLabel] = {}
         for key, text, hint in (
-            ("name", t("&Name:"), t("Given and family name")),
-            ("date_of_birth", t("&Date of birth:"), t("YYYY-MM-DD or DD.MM.YYYY")),
-            ("record_number", t("&Record number:"), t("Clinic record number (optional)")),
-            ("sex", t("&Sex:"), ""),
-            ("phone", t("&Phone:"), ""),
-            ("email", t("&E-mail:"), ""),
-            ("language", t("&Language:"), t("For printouts, e.g. en, es")),
-            ("address", t("&Address:"), ""),
+            ("name", self.tr("&Name:"), self.tr("Given and family name")),
+            ("date_of_birth", self.tr("&Date of birth:"), self.tr("YYYY-MM-DD or DD.MM.YYYY")),
+            (
+                "record_number",
+                self.tr("&Record number:"),
+                self.tr("Clinic record number (optional)"),
+            ),
+            ("sex", self.tr("&Sex:"), ""),
+            ("phone", self.tr("&Phone:"), ""),
+            ("email", self.tr("&E-mail:"), ""),
+            ("language", self.tr("&Language:"), self.tr("For printouts, e.g. en, es")),
+            ("address", self.tr("&Address:"), ""),
         ):
             edit: QLineEdit | ChoiceCombo
             edit = ChoiceCombo(codes_of(Sex), parent=self) if key == "sex" else QLineEdit(self)
@@ -73,7 +76,7 @@ class PatientDialog(QDialog):
             box.addWidget(err)
             form.addRow(caption, box)
             self.edits[key], self.errors[key] = edit, err
-        self.start_intake = QCheckBox(t("Start the &intake now"), self)
+        self.start_intake = QCheckBox(self.tr("Start the &intake now"), self)
         self.start_intake.setAccessibleName(plain(self.start_intake.text()))
         self.start_intake.setChecked(patient is None)
         self.start_intake.setVisible(patient is None)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,7 +47,12 @@ Index = QModelIndex | QPersistentModelIndex
 class PatientSearchModel(QAbstractTableModel):
     """Rows of :class:`PatientSummary` for the current query, fetched a page at a time."""
 
-    COLUMNS = ("Name", "Record number", "Date of birth", "Sex")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PatientSearchModel", "Name"),
+        QT_TRANSLATE_NOOP("PatientSearchModel", "Record number"),
+        QT_TRANSLATE_NOOP("PatientSearchModel", "Date of birth"),
+        QT_TRANSLATE_NOOP("PatientSearchModel", "Sex"),
+    )
 
     def __init__(
         self, search: Callable[[str, int], list[PatientSummary]], parent: Any = None
@@ -196,12 +202,11 @@ class PatientSearchWidget(QWidget):
         self.set_guide(first_run=False)
 
     def set_guide(self, *, first_run: bool) -> None:
-        t = self.tr
-        intro = (t("<h3>Welcome</h3><p>This database has no patients yet.</p>") if first_run
-                 else t("<h3>Find a patient</h3>"))  # fmt: skip
+        intro = (self.tr("<h3>Welcome</h3><p>This database has no patients yet.</p>") if first_run
+                 else self.tr("<h3>Find a patient</h3>"))  # fmt: skip
         self.guide.setText(
             intro
-            + t(
+            + self.tr(
                 "<p>Type any part of a name, a record number, or a date of birth "
                 "(2026-01-31 or 31.01.2026); the list follows as you type. "
                 "Press Enter or Down to reach the list.</p>"

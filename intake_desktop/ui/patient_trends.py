@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.domain.findings import INJECTION_CAP
 from intake_desktop.domain.followup import VisitSnapshot, alerts, injections_in_year, trends
-from intake_desktop.domain.labels import label
 from intake_desktop.services.errors import ServiceError
+from intake_desktop.ui.code_labels import label
 
 from .alerts_view import AlertsView
 from .followup import SIGNED, history_of
@@ -26,8 +27,17 @@ from .trend_chart import TrendChart
 if TYPE_CHECKING:
     from .clinic import Clinic
 
-COLUMNS = ("Date", "Walking (m)", "Standing (min)", "ODI / NDI %", "Medication", "Opioid",
-           "Injections, 12 months", "Recommended", "Accepted")  # fmt: skip
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Date"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Walking (m)"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Standing (min)"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "ODI / NDI %"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Medication"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Opioid"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Injections, 12 months"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Recommended"),
+    QT_TRANSLATE_NOOP("PatientTrendsPanel", "Accepted"),
+)
 
 
 class PatientTrendsPanel(QScrollArea):

@@ -9,12 +9,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from intake_desktop.domain.labels import label
 from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import FieldError
+from intake_desktop.ui.code_labels import label
 
 LEVEL_STYLE = {
     # Background, text: chosen for contrast on both palettes (all >= 4.5:1).
@@ -25,6 +25,20 @@ LEVEL_STYLE = {
     "urgent": ("#a4161a", "#ffffff"),
     "emergency": ("#a4161a", "#ffffff"),
 }
+
+#: The headings of the plan details (translated with ``self.tr`` where the HTML is built).
+DETAIL_HEADINGS = (
+    QT_TRANSLATE_NOOP("PlanPanel", "Pattern"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Region"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Red flags"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Why"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Work-up"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Escalation signs"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Alternatives"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Warnings"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Scores"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Rules"),
+)
 
 
 def _items(values: Any, fmt: Any = label) -> str:
@@ -140,7 +154,6 @@ class PlanPanel(QScrollArea):
     def _details_html(self, plan: Plan) -> str:
         self.level.setEnabled(True)
         self.details.setEnabled(True)
-        t = self.tr
         why = "".join(
             f"<li><b>{escape(r.reason)}</b>"
             + (f"<br/><small>{escape('; '.join(r.findings))}</small>" if r.findings else "")
@@ -148,20 +161,20 @@ class PlanPanel(QScrollArea):
             for r in plan.rules_fired
         )
         parts = [
-            f"<p><b>{t('Pattern')}:</b> {escape(label(plan.pattern))}<br/>"
-            f"<b>{t('Region')}:</b> {escape(label(plan.region))}</p>",
+            f"<p><b>{self.tr('Pattern')}:</b> {escape(label(plan.pattern))}<br/>"
+            f"<b>{self.tr('Region')}:</b> {escape(label(plan.region))}</p>",
         ]
         if plan.red_flags:
-            parts.append(f"<h4>{t('Red flags')}</h4>"
+            parts.append(f"<h4>{self.tr('Red flags')}</h4>"
                          + _items(plan.red_flags, lambda rf: label(rf.code)))  # fmt: skip
-        parts.append(f"<h4>{t('Why')}</h4><ul style='margin:0'>{why}</ul>")
-        parts.append(f"<h4>{t('Work-up')}</h4>" + _items(plan.workup))
+        parts.append(f"<h4>{self.tr('Why')}</h4><ul style='margin:0'>{why}</ul>")
+        parts.append(f"<h4>{self.tr('Work-up')}</h4>" + _items(plan.workup))
         if plan.escalation_signs:
-            parts.append(f"<h4>{t('Escalation signs')}</h4>" + _items(plan.escalation_signs))
+            parts.append(f"<h4>{self.tr('Escalation signs')}</h4>" + _items(plan.escalation_signs))
         if plan.alternatives:
-            parts.append(f"<h4>{t('Alternatives')}</h4>" + _items(plan.alternatives))
+            parts.append(f"<h4>{self.tr('Alternatives')}</h4>" + _items(plan.alternatives))
         if plan.warnings:
-            parts.append(f"<h4>{t('Warnings')}</h4>" + _items(plan.warnings, str))
-        parts.append(f"<h4>{t('Scores')}</h4>" + _items(score_lines(plan.scores), str))
-        parts.append(f"<p><small>{t('Rules')} {escape(plan.rules_version)}</small></p>")
+            parts.append(f"<h4>{self.tr('Warnings')}</h4>" + _items(plan.warnings, str))
+        parts.append(f"<h4>{self.tr('Scores')}</h4>" + _items(score_lines(plan.scores), str))
+        parts.append(f"<p><small>{self.tr('Rules')} {escape(plan.rules_version)}</small></p>")
         return "".join(parts)

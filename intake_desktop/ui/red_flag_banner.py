@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS, RED_FLAGS
-from intake_desktop.domain.labels import label
+from intake_desktop.ui.code_labels import label
 
 from .red_flag_text import level_action, level_heading
 
@@ -70,7 +70,7 @@ class RedFlagBanner(QFrame):
         self.heading.setText(level_heading(level))
         lines = []
         for code in codes:
-            where = ", ".join(found[code])
+            where = ", ".join(self.tr(source) for source in found[code])
             lines.append(f"• {label(code)}" + (f"  ({where})" if where else ""))
         self.flags.setText("\n".join(lines))
         self.action.setText(level_action(level))

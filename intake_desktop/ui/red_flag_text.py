@@ -13,21 +13,31 @@ def tr(text: str) -> str:
 
 def level_heading(level: str) -> str:
     if level == "emergency":
-        return tr("EMERGENCY: send to the emergency department now")
-    return tr("SAME-DAY EVALUATION: the patient must be seen today")
+        return QCoreApplication.translate(
+            "RedFlags", "EMERGENCY: send to the emergency department now"
+        )
+    return QCoreApplication.translate(
+        "RedFlags", "SAME-DAY EVALUATION: the patient must be seen today"
+    )
 
 
 def level_action(level: str) -> str:
     if level == "emergency":
-        return tr(
+        return QCoreApplication.translate(
+            "RedFlags",
             "Do not send the patient home. Tell the clinician at once and arrange transfer "
-            "to the emergency department; an urgent MRI is needed."
+            "to the emergency department; an urgent MRI is needed.",
         )
-    return tr(
+    return QCoreApplication.translate(
+        "RedFlags",
         "Tell the clinician now. The patient needs a same-day evaluation and an urgent MRI; "
-        "do not book a routine appointment."
+        "do not book a routine appointment.",
     )
 
 
 def flag_level_text(code: str) -> str:
-    return tr("Emergency") if RED_FLAG_LEVELS[code] == "emergency" else tr("Same day")
+    return (
+        QCoreApplication.translate("RedFlags", "Emergency")
+        if RED_FLAG_LEVELS[code] == "emergency"
+        else QCoreApplication.translate("RedFlags", "Same day")
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,17 +13,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.domain.labels import label
 from intake_desktop.services.records import VisitSummary
+from intake_desktop.ui.code_labels import label
 
-STATUS = {"draft": "Draft", "signed": "Signed", "amended": "Amended", "discarded": "Discarded"}
+STATUS = {
+    "draft": QT_TRANSLATE_NOOP("VisitList", "Draft"),
+    "signed": QT_TRANSLATE_NOOP("VisitList", "Signed"),
+    "amended": QT_TRANSLATE_NOOP("VisitList", "Amended"),
+    "discarded": QT_TRANSLATE_NOOP("VisitList", "Discarded"),
+}
+#: Column headers (translated when shown).
+HEADERS = (
+    QT_TRANSLATE_NOOP("VisitList", "Date"),
+    QT_TRANSLATE_NOOP("VisitList", "Patient"),
+    QT_TRANSLATE_NOOP("VisitList", "Record"),
+    QT_TRANSLATE_NOOP("VisitList", "Status"),
+    QT_TRANSLATE_NOOP("VisitList", "Level"),
+    QT_TRANSLATE_NOOP("VisitList", "Last saved by"),
+)
 
 
 class VisitList(QTableWidget):
     visit_activated = Signal(int)
 
     def __init__(self, name: str, *, show_patient: bool = True, parent: QWidget | None = None):
-        headers = ["Date", "Patient", "Record", "Status", "Level", "Last saved by"]
+        headers = list(HEADERS)
         self.show_patient = show_patient
         if not show_patient:
             headers = [h for h in headers if h not in ("Patient", "Record")]

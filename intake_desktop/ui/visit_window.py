@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.domain.codes import RED_FLAGS
 from intake_desktop.domain.findings import age_on
-from intake_desktop.domain.labels import label
 from intake_desktop.services.errors import ConflictError, ServiceError, VisitLockedError
 from intake_desktop.services.records import PatientRecord, VisitRecord
+from intake_desktop.ui.code_labels import fill, label
 
 from . import recovery
 from .binding import Binder
@@ -58,7 +58,7 @@ from .window_state import restore_geometry, save_geometry
 
 AUTOSAVE_MS = 3000
 #: How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).
-SCREEN_SOURCE = "red-flag screen"
+SCREEN_SOURCE = QT_TRANSLATE_NOOP("RedFlagBanner", "red-flag screen")
 INTAKE_STEPS = (SymptomsPage, ActivityPage, RedFlagPage, TreatmentPage, QuestionnairesPage)
 CLINICIAN_STEPS = (ExamPage, ImagingPage, FrameworkPage, DecisionPage)
 FIRST_CLINICIAN_STEP = len(INTAKE_STEPS)
@@ -439,15 +439,15 @@ class VisitWindow(QMainWindow):
         else:
             state = self.tr("unsaved changes") if self.unsaved else self.tr("draft saved")
         visit_date = self.form.get("visit_date") or "?"
-        self.setWindowTitle(
-            f"{p.name or self.tr('Patient')} · {self.tr('Visit')} {visit_date} · {state}"
-        )
+        name = p.name or self.tr("Patient")
+        self.setWindowTitle(fill(self.tr("%1 · Visit %2 · %3"), name, visit_date, state))
         age = age_on(p.date_of_birth, date.today())
         self.header.setText(
-            f"<b>{p.name or '—'}</b> · {self.tr('record')} {p.record_number or '—'} · "
-            f"{self.tr('born')} {p.date_of_birth.isoformat()} ({age}) · "
-            f"{self.tr('visit')} {visit_date}"
-        )
+            fill(
+                self.tr("<b>%1</b> · record %2 · born %3 (%4) · visit %5"),
+                p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(), age, visit_date,
+            )
+        )  # fmt: skip
 
 
 def first_field(page: QWidget) -> QWidget | None:

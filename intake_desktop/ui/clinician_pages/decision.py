@@ -6,7 +6,7 @@ the visit window's job (through the services), this page only collects the decis
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from intake_desktop.domain.codes import LEVELS
-from intake_desktop.domain.labels import label
 from intake_desktop.domain.plan import Plan
+from intake_desktop.ui.code_labels import label
 
 from ..binding import Binder, error_label
 from ..form_model import FormModel
@@ -29,23 +29,22 @@ DECISION_KEY = "decision"
 
 
 class DecisionPage(StepPage):
-    title = "Decision and signature"
+    title = QT_TRANSLATE_NOOP("DecisionPage", "Decision and signature")
     sign_requested = Signal()
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)
-        t = self.tr
-        self.heading(t("Decision and signature"),
-                     t("Accept the recommended level of care, or choose another and say why. "
+        self.heading(self.tr("Decision and signature"),
+                     self.tr("Accept the recommended level of care, or choose another and say why. "
                        "Signing stores the case and the plan as computed; afterwards the visit "
                        "changes only by amendment."))  # fmt: skip
-        f = self.group(t("Level of care"))
+        f = self.group(self.tr("Level of care"))
         self.recommended = QLabel("—", self)
         self.recommended.setObjectName("recommendedLevel")
-        self.recommended.setAccessibleName(t("Recommended level"))
-        f.addRow(t("Recommended:"), self.recommended)
-        self.accept_radio = QRadioButton(t("&Accept the recommended level"), self)
-        self.override_radio = QRadioButton(t("&Override with another level"), self)
+        self.recommended.setAccessibleName(self.tr("Recommended level"))
+        f.addRow(self.tr("Recommended:"), self.recommended)
+        self.accept_radio = QRadioButton(self.tr("&Accept the recommended level"), self)
+        self.override_radio = QRadioButton(self.tr("&Override with another level"), self)
         group = QButtonGroup(self)
         group.addButton(self.accept_radio)
         group.addButton(self.override_radio)
@@ -53,23 +52,23 @@ class DecisionPage(StepPage):
         f.addRow(self.accept_radio)
         f.addRow(self.override_radio)
         self.level = ChoiceCombo(LEVELS, parent=self)
-        self.level.setAccessibleName(t("Level chosen instead"))
-        level_caption = QLabel(t("&Level:"), self)
+        self.level.setAccessibleName(self.tr("Level chosen instead"))
+        level_caption = QLabel(self.tr("&Level:"), self)
         level_caption.setBuddy(self.level)
         f.addRow(level_caption, self.level)
         self.reason = QPlainTextEdit(self)
         self.reason.setTabChangesFocus(True)
-        self.reason.setAccessibleName(t("Reason for the override"))
-        self.reason.setPlaceholderText(t("Required when the level is overridden"))
+        self.reason.setAccessibleName(self.tr("Reason for the override"))
+        self.reason.setPlaceholderText(self.tr("Required when the level is overridden"))
         self.reason.setMaximumHeight(90)
-        reason_caption = QLabel(t("&Reason:"), self)
+        reason_caption = QLabel(self.tr("&Reason:"), self)
         reason_caption.setBuddy(self.reason)
         f.addRow(reason_caption, self.reason)
         self.problem = error_label(self)
         f.addRow(self.problem)
-        self.sign_button = QPushButton(t("&Sign visit"), self)
+        self.sign_button = QPushButton(self.tr("&Sign visit"), self)
         self.sign_button.setObjectName("signButton")
-        self.sign_button.setAccessibleName(t("Sign visit"))
+        self.sign_button.setAccessibleName(self.tr("Sign visit"))
         f.addRow(self.sign_button)
         self.layout_.addStretch(1)
         self.accept_radio.toggled.connect(self._on_decision_changed)

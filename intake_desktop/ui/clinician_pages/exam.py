@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -24,7 +25,7 @@ def _tri() -> TriStateSwitch:
 
 
 class ExamPage(StepPage):
-    title = "Examination"
+    title = QT_TRANSLATE_NOOP("ExamPage", "Examination")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)
@@ -37,52 +38,54 @@ class ExamPage(StepPage):
         self.boxes: list[QWidget] = []
         self.layout_.addLayout(columns)
         self.layout_.addStretch(1)
-        t = self.tr
 
-        f = self.group(t("Walking and posture"), add=False)
+        f = self.group(self.tr("Walking and posture"), add=False)
         self.boxes.append(f.parentWidget())
-        add_field(binder, f, t("Shopping-cart sign (&observed):"), "exam.shopping_cart_sign",
+        add_field(binder, f, self.tr("Shopping-cart sign (&observed):"), "exam.shopping_cart_sign",
                   _tri())  # fmt: skip
-        add_field(binder, f, t("&Flexion relieves:"), "exam.flexion_relief", _tri())
-        add_field(binder, f, t("E&xtension provokes:"), "exam.extension_provokes", _tri())
-        add_field(binder, f, t("Walking test &distance:"), "exam.walking_test_distance_m",
-                  NumberField(0, 100000, t("m")))  # fmt: skip
-        add_field(binder, f, t("Minutes to symptom o&nset:"),
-                  "exam.walking_test_minutes_to_onset", NumberField(0, 600, t("min")))  # fmt: skip
-        add_field(binder, f, t("&Gait unsteady:"), "exam.gait_unsteady", _tri())
-        add_field(binder, f, t("&Romberg positive:"), "exam.romberg_positive", _tri())
+        add_field(binder, f, self.tr("&Flexion relieves:"), "exam.flexion_relief", _tri())
+        add_field(binder, f, self.tr("E&xtension provokes:"), "exam.extension_provokes", _tri())
+        add_field(binder, f, self.tr("Walking test &distance:"), "exam.walking_test_distance_m",
+                  NumberField(0, 100000, self.tr("m")))  # fmt: skip
+        add_field(binder, f, self.tr("Minutes to symptom o&nset:"),
+                  "exam.walking_test_minutes_to_onset",
+                  NumberField(0, 600, self.tr("min")))  # fmt: skip
+        add_field(binder, f, self.tr("&Gait unsteady:"), "exam.gait_unsteady", _tri())
+        add_field(binder, f, self.tr("&Romberg positive:"), "exam.romberg_positive", _tri())
 
-        f = self.group(t("Strength, sensation, reflexes"), add=False)
+        f = self.group(self.tr("Strength, sensation, reflexes"), add=False)
         self.boxes.append(f.parentWidget())
-        add_field(binder, f, t("&Leg weakness:"), "exam.leg_weakness",
+        add_field(binder, f, self.tr("&Leg weakness:"), "exam.leg_weakness",
                   ChoiceCombo(codes_of(LegWeakness)))  # fmt: skip
-        add_field(binder, f, t("Foot dro&p:"), "exam.foot_drop", _tri(),
-                  t("Cannot lift the foot (ankle dorsiflexion). A red flag."))  # fmt: skip
+        add_field(binder, f, self.tr("Foot dro&p:"), "exam.foot_drop", _tri(),
+                  self.tr("Cannot lift the foot (ankle dorsiflexion). A red flag."))  # fmt: skip
         add_field(
             binder,
             f,
-            t("&Saddle sensation reduced:"),
+            self.tr("&Saddle sensation reduced:"),
             "exam.saddle_sensation_reduced",
             _tri(),
-            t("Reduced sensation of groin, buttocks, perineum. A red flag."),
+            self.tr("Reduced sensation of groin, buttocks, perineum. A red flag."),
         )
-        add_field(binder, f, t("&Achilles reflex abnormal:"), "exam.achilles_reflex_abnormal",
+        add_field(binder, f, self.tr("&Achilles reflex abnormal:"), "exam.achilles_reflex_abnormal",
                   _tri())  # fmt: skip
-        add_field(binder, f, t("S&traight-leg raise positive:"),
+        add_field(binder, f, self.tr("S&traight-leg raise positive:"),
                   "exam.straight_leg_raise_positive", _tri())  # fmt: skip
 
-        f = self.group(t("Cord signs (cervical)"), add=False)
+        f = self.group(self.tr("Cord signs (cervical)"), add=False)
         self.boxes.append(f.parentWidget())
-        add_field(binder, f, t("&Hoffmann sign:"), "exam.hoffmann_sign", _tri())
-        add_field(binder, f, t("Hand dexterity red&uced:"), "exam.hand_dexterity_reduced", _tri())
+        add_field(binder, f, self.tr("&Hoffmann sign:"), "exam.hoffmann_sign", _tri())
+        add_field(
+            binder, f, self.tr("Hand dexterity red&uced:"), "exam.hand_dexterity_reduced", _tri()
+        )
 
-        f = self.group(t("Circulation and temperature"), add=False)
+        f = self.group(self.tr("Circulation and temperature"), add=False)
         self.boxes.append(f.parentWidget())
-        add_field(binder, f, t("P&edal pulses:"), "exam.pedal_pulses",
+        add_field(binder, f, self.tr("P&edal pulses:"), "exam.pedal_pulses",
                   ChoiceCombo(codes_of(PedalPulses)))  # fmt: skip
-        add_field(binder, f, t("Ankle-&brachial index:"), "exam.ankle_brachial_index",
+        add_field(binder, f, self.tr("Ankle-&brachial index:"), "exam.ankle_brachial_index",
                   NumberField(0.1, 2.5))  # fmt: skip
-        add_field(binder, f, t("Te&mperature:"), "exam.temperature_c",
+        add_field(binder, f, self.tr("Te&mperature:"), "exam.temperature_c",
                   NumberField(30, 45, "°C"))  # fmt: skip
         self._flow(1)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from intake_desktop.domain.case import Case
 from intake_desktop.domain.codes import FRAMEWORK_QUESTIONS, Cause, Goal, Limitation, Recovery
 from intake_desktop.domain.framework import answer_framework
-from intake_desktop.domain.labels import label
+from intake_desktop.ui.code_labels import label
 
 from ..binding import Binder, error_label
 from ..form_model import FormModel
@@ -90,7 +91,7 @@ class QuestionPanel(QWidget):
 
 
 class FrameworkPage(StepPage):
-    title = "Four questions"
+    title = QT_TRANSLATE_NOOP("FrameworkPage", "Four questions")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)

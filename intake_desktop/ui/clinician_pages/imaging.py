@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from intake_desktop.domain.codes import ImagingCause, Modality
@@ -95,22 +95,23 @@ class CausesField(QWidget):
 
 
 class ImagingPage(StepPage):
-    title = "Imaging"
+    title = QT_TRANSLATE_NOOP("ImagingPage", "Imaging")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)
-        t = self.tr
-        self.heading(t("Imaging"), t("Leave empty when there is no imaging yet."))
-        f = self.group(t("Study"))
-        add_field(binder, f, t("&Modality:"), "imaging.modality", ChoiceCombo(codes_of(Modality)))
-        add_field(binder, f, t("&Date:"), "imaging.date", TextField(t("YYYY-MM-DD")))
-        add_field(binder, f, t("Stenotic &levels:"), "imaging.levels",
-                  LevelsField(t("e.g. L4-L5, L5-S1")))  # fmt: skip
-        f = self.group(t("Findings"))
-        add_field(binder, f, t("&Causes of narrowing:"), "imaging.causes", CausesField())
-        add_field(binder, f, t("Smallest canal &area:"), "imaging.canal_area_mm2",
+        self.heading(self.tr("Imaging"), self.tr("Leave empty when there is no imaging yet."))
+        f = self.group(self.tr("Study"))
+        add_field(
+            binder, f, self.tr("&Modality:"), "imaging.modality", ChoiceCombo(codes_of(Modality))
+        )
+        add_field(binder, f, self.tr("&Date:"), "imaging.date", TextField(self.tr("YYYY-MM-DD")))
+        add_field(binder, f, self.tr("Stenotic &levels:"), "imaging.levels",
+                  LevelsField(self.tr("e.g. L4-L5, L5-S1")))  # fmt: skip
+        f = self.group(self.tr("Findings"))
+        add_field(binder, f, self.tr("&Causes of narrowing:"), "imaging.causes", CausesField())
+        add_field(binder, f, self.tr("Smallest canal &area:"), "imaging.canal_area_mm2",
                   NumberField(0, 500, "mm²"))  # fmt: skip
-        add_field(binder, f, t("&Instability on flexion-extension:"),
+        add_field(binder, f, self.tr("&Instability on flexion-extension:"),
                   "imaging.instability_on_flexion_extension",
-                  TriStateSwitch(unset_text=t("Not known")))  # fmt: skip
+                  TriStateSwitch(unset_text=self.tr("Not known")))  # fmt: skip
         self.layout_.addStretch(1)

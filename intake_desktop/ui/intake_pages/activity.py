@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from intake_desktop.domain.codes import Aggravator, Reliever
@@ -14,11 +15,13 @@ from ..widgets.choice import CheckGroup
 from ..widgets.number_field import NumberField
 from ..widgets.tri_state import TriStateSwitch
 
-RELIEVER_LABELS = {"stopping_while_standing": "Stopping, while still standing"}
+RELIEVER_LABELS = {
+    "stopping_while_standing": QT_TRANSLATE_NOOP("codes", "Stopping, while still standing")
+}
 
 
 class ActivityPage(StepPage):
-    title = "Walking and pain"
+    title = QT_TRANSLATE_NOOP("ActivityPage", "Walking and pain")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)

@@ -7,28 +7,67 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from intake_desktop.domain.case import Zcq
 from intake_desktop.domain.codes import CERVICAL_SITES, LUMBAR_SITES
 from intake_desktop.domain.instruments import ndi_score, odi_score, zcq_score
-from intake_desktop.domain.labels import label
+from intake_desktop.ui.code_labels import label
 
 from ..binding import Binder, error_label
 from ..form_model import FormModel
 from ..step_page import StepPage
 from ..widgets.questionnaire import QuestionnaireEditor
 
-ODI_SECTIONS = ("Pain intensity", "Personal care", "Lifting", "Walking", "Sitting", "Standing",
-                "Sleeping", "Sex life", "Social life", "Travelling")  # fmt: skip
-NDI_SECTIONS = ("Pain intensity", "Personal care", "Lifting", "Reading", "Headaches",
-                "Concentration", "Work", "Driving", "Sleeping", "Recreation")  # fmt: skip
-ZCQ_SYMPTOMS = ("Pain overall", "How often", "Back pain", "Leg pain", "Numbness or tingling",
-                "Weakness", "Balance")  # fmt: skip
-ZCQ_FUNCTION = ("Walking distance", "Walking outdoors", "Walking at home", "Shopping",
-                "Walking for pleasure")  # fmt: skip
-ZCQ_SATISFACTION = ("Overall result", "Pain relief", "Walking", "Housework and chores",
-                    "Strength", "Expectations met")  # fmt: skip
+ODI_SECTIONS = (
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Pain intensity"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Personal care"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Lifting"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Walking"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Sitting"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Standing"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Sleeping"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Sex life"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Social life"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Travelling"),
+)
+NDI_SECTIONS = (
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Pain intensity"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Personal care"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Lifting"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Reading"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Headaches"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Concentration"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Work"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Driving"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Sleeping"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Recreation"),
+)
+ZCQ_SYMPTOMS = (
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Pain overall"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "How often"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Back pain"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Leg pain"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Numbness or tingling"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Weakness"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Balance"),
+)
+ZCQ_FUNCTION = (
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Walking distance"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Walking outdoors"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Walking at home"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Shopping"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Walking for pleasure"),
+)
+ZCQ_SATISFACTION = (
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Overall result"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Pain relief"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Walking"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Housework and chores"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Strength"),
+    QT_TRANSLATE_NOOP("QuestionnairesPage", "Expectations met"),
+)
 
 
 def _score_text(kind: str, answers: Any) -> str:
@@ -38,18 +77,22 @@ def _score_text(kind: str, answers: Any) -> str:
         if kind == "odi":
             s = odi_score(tuple(answers))
             if s["percent"] is None:
-                return "not scorable: too many sections unanswered"
+                return QCoreApplication.translate(
+                    "QuestionnairesPage", "not scorable: too many sections unanswered"
+                )
             return f"{s['percent']} % ({label(s['band'])})"
         s = ndi_score(tuple(answers))
         if s["raw"] is None:
-            return "not scorable: too many sections unanswered"
+            return QCoreApplication.translate(
+                "QuestionnairesPage", "not scorable: too many sections unanswered"
+            )
         return f"{s['raw']} of 50, {s['percent']} % ({label(s['band'])})"
     except (ValueError, TypeError) as exc:
         return str(exc)
 
 
 class QuestionnairesPage(StepPage):
-    title = "Questionnaires"
+    title = QT_TRANSLATE_NOOP("QuestionnairesPage", "Questionnaires")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)
@@ -78,6 +121,7 @@ class QuestionnairesPage(StepPage):
              ZCQ_SATISFACTION, range(1, 5)),
         ):  # fmt: skip
             zlay.addWidget(QLabel(f"<b>{title}</b>", zbox))
+            sections = [self.tr(s) for s in sections]
             editor = QuestionnaireEditor(f"ZCQ {title}", sections, choices, zbox, columns=3)
             zlay.addWidget(editor)
             err = error_label(zbox)
@@ -96,6 +140,7 @@ class QuestionnairesPage(StepPage):
     def _instrument(self, title, path, name, sections, choices):  # type: ignore[no-untyped-def]
         box = QGroupBox(title, self)
         lay = QVBoxLayout(box)
+        sections = [self.tr(s) for s in sections]
         editor = QuestionnaireEditor(name, sections, choices, box, columns=3)
         lay.addWidget(editor)
         err = error_label(box)

@@ -7,10 +7,11 @@ record shows what was asked.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS, RED_FLAGS
-from intake_desktop.domain.labels import label
+from intake_desktop.ui.code_labels import label
 
 from ..binding import Binder
 from ..form_model import FormModel
@@ -22,7 +23,7 @@ SCREEN_KEY = "red_flag_screen"
 
 
 class RedFlagPage(StepPage):
-    title = "Red flags"
+    title = QT_TRANSLATE_NOOP("RedFlagPage", "Red flags")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)

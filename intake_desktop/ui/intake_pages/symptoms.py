@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QWidget
 
 from intake_desktop.domain.codes import Onset, Sensation, SymptomSite
@@ -17,7 +18,7 @@ from ..widgets.tri_state import TriStateSwitch
 
 
 class SymptomsPage(StepPage):
-    title = "Symptoms"
+    title = QT_TRANSLATE_NOOP("SymptomsPage", "Symptoms")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from intake_desktop.domain.codes import Comorbidity, HomeBenefit, Trend
@@ -15,11 +16,13 @@ from ..widgets.injections import InjectionsEditor
 from ..widgets.number_field import NumberField
 from ..widgets.tri_state import TriStateSwitch
 
-COMORBIDITY_LABELS = {"mri_contraindicated": "MRI not possible (e.g. pacemaker)"}
+COMORBIDITY_LABELS = {
+    "mri_contraindicated": QT_TRANSLATE_NOOP("codes", "MRI not possible (e.g. pacemaker)")
+}
 
 
 class TreatmentPage(StepPage):
-    title = "Treatment so far"
+    title = QT_TRANSLATE_NOOP("TreatmentPage", "Treatment so far")
 
     def __init__(self, form: FormModel, binder: Binder, parent: QWidget | None = None) -> None:
         super().__init__(form, binder, parent)

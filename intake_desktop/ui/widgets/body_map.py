@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from intake_desktop.domain.labels import label
+from intake_desktop.ui.code_labels import label
 
 # One figure is drawn in a 100 x 224 box; the back view is the same box shifted right.
 _FIG_W, _FIG_H, _GAP = 100.0, 224.0, 24.0

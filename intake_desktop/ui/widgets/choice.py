@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QWidget
 
-from intake_desktop.domain.labels import label
+from intake_desktop.ui.code_labels import label, translated
 
 
 class ChoiceCombo(QComboBox):
@@ -26,7 +26,7 @@ class ChoiceCombo(QComboBox):
         super().__init__(parent)
         self.addItem(empty_text, None)
         for code in codes:
-            self.addItem((labels or {}).get(code) or label(code), code)
+            self.addItem(translated((labels or {}).get(code) or "") or label(code), code)
         self.currentIndexChanged.connect(self._on_index_changed)
 
     def value(self) -> str | None:
@@ -63,7 +63,7 @@ class CheckGroup(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for i, code in enumerate(self.codes):
-            text = (labels or {}).get(code) or label(code)
+            text = translated((labels or {}).get(code) or "") or label(code)
             box = QCheckBox(text, self)
             box.setAccessibleName(text.replace("&", ""))
             box.toggled.connect(self._on_box_toggled)

@@ -1,0 +1,2812 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/activity.py" line="+24"/>
+        <source>Walking and pain</source>
+        <translation>Caminar y dolor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Walking, standing and pain</source>
+        <translation>Caminar, estar de pie y dolor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worse and better</source>
+        <translation>Qué empeora y qué mejora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Worse with:</source>
+        <translation>&amp;Empeora con:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Eased by:</source>
+        <translation>&amp;Mejora con:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time to &amp;relief on sitting:</source>
+        <translation>Tiempo hasta el a&amp;livio al sentarse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walks farther leaning on a &amp;cart:</source>
+        <translation>Camina más apoyándose en un &amp;carrito:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As the patient reports it: leaning on a shopping cart lets them walk farther.</source>
+        <translation>Según lo que dice el paciente: apoyarse en un carrito de compras le permite caminar más.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How far and how long</source>
+        <translation>Cuánto camina y cuánto tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Painless walking &amp;distance:</source>
+        <translation>&amp;Distancia que camina sin dolor:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Standing tolerance:</source>
+        <translation>&amp;Tolerancia de pie:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pain, worst in the last week (0 = none, 10 = worst)</source>
+        <translation>Dolor, el peor de la última semana (0 = ninguno, 10 = el peor)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back:</source>
+        <translation>E&amp;spalda:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Leg:</source>
+        <translation>&amp;Pierna:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Neck:</source>
+        <translation>Cuell&amp;o:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arm:</source>
+        <translation>&amp;Brazo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>of 10</source>
+        <translation>de 10</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../../intake_desktop/ui/alerts_view.py" line="+32"/>
+        <location line="+13"/>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Follow-up alerts</source>
+        <translation>Alertas de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Alerts since the visit of %s</source>
+        <translation>Alertas desde la visita del %s</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No alerts: nothing slipped or changed meaningfully.</source>
+        <translation>Sin alertas: nada empeoró ni cambió de forma importante.</translation>
+    </message>
+</context>
+<context>
+    <name>BodyMap</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+140"/>
+        <source>Front</source>
+        <translation>Frente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back</source>
+        <translation>Espalda</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedBar</name>
+    <message>
+        <location filename="../../intake_desktop/ui/followup.py" line="+211"/>
+        <source>Confirm &amp;all on this page</source>
+        <translation>Confirmar &amp;todo en esta página</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedMarks</name>
+    <message>
+        <location line="-72"/>
+        <source>Carried forward from the visit of %s: change it or confirm it.</source>
+        <translation>Traído de la visita del %s: cámbielo o confírmelo.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>✓ Confirm carried-forward value</source>
+        <translation>✓ Confirmar el valor traído</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm %s</source>
+        <translation>Confirmar %s</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%d answers come from the visit of %s (tinted). Change what is different today; confirm what is still right.</source>
+        <translation>%d respuestas vienen de la visita del %s (sombreadas). Cambie lo que sea distinto hoy; confirme lo que siga igual.</translation>
+    </message>
+</context>
+<context>
+    <name>CausesField</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/imaging.py" line="+72"/>
+        <source>Main cause of narrowing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/conflict_dialog.py" line="+53"/>
+        <source>This visit was changed on another workstation</source>
+        <translation>Esta visita se modificó en otro equipo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%s saved this draft at %s while you were editing it. Nothing has been overwritten. The fields that differ are listed below; your edits are still in this window.</source>
+        <translation>%s guardó este borrador a las %s mientras usted lo editaba. No se sobrescribió nada. Abajo están los campos que difieren; sus cambios siguen en esta ventana.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Their version</source>
+        <translation>Su versión (la otra)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your version</source>
+        <translation>Su versión (esta)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Differences between the two versions</source>
+        <translation>Diferencias entre las dos versiones</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Keep my version</source>
+        <translation>&amp;Conservar mi versión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use their version</source>
+        <translation>&amp;Usar la otra versión</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/decision.py" line="+32"/>
+        <location line="+5"/>
+        <source>Decision and signature</source>
+        <translation>Decisión y firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the recommended level of care, or choose another and say why. Signing stores the case and the plan as computed; afterwards the visit changes only by amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level of care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recommended level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept the recommended level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Override with another level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Level chosen instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required when the level is overridden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sign visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExamPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/exam.py" line="+28"/>
+        <location line="+4"/>
+        <source>Examination</source>
+        <extracomment>Page width (logical pixels) from which the exam groups sit in two columns.</extracomment>
+        <translation>Exploración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Y / N answers a finding; leave &apos;Not examined&apos; when it was not tested. A foot drop, reduced saddle sensation or a temperature over 38 °C raises a red flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Walking and posture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shopping-cart sign (&amp;observed):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Flexion relieves:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xtension provokes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking test &amp;distance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes to symptom o&amp;nset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Gait unsteady:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Romberg positive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strength, sensation, reflexes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Leg weakness:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Foot dro&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot lift the foot (ankle dorsiflexion). A red flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Saddle sensation reduced:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reduced sensation of groin, buttocks, perineum. A red flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Achilles reflex abnormal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;traight-leg raise positive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cord signs (cervical)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hoffmann sign:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hand dexterity red&amp;uced:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Circulation and temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;edal pulses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ankle-&amp;brachial index:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Te&amp;mperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+103"/>
+        <source>Create the administrator</source>
+        <translation>Crear el administrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is the first start on this database. Create the administrator account; the administrator then adds the front desk&apos;s and the clinicians&apos; accounts.</source>
+        <translation>Es el primer inicio con esta base de datos. Cree la cuenta del administrador; luego el administrador agrega las cuentas de recepción y de los médicos.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Password again</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;again:</source>
+        <translation>&amp;Repita la contraseña:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>Las dos contraseñas no coinciden; escríbalas de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="+94"/>
+        <source>Four questions</source>
+        <translation>Cuatro preguntas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The four questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One question at a time. Confirm what the findings suggest or choose your own answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Previous question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;xt question</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImagingPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/imaging.py" line="+22"/>
+        <location line="+4"/>
+        <source>Imaging</source>
+        <translation>Imágenes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leave empty when there is no imaging yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Modality:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stenotic &amp;levels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. L4-L5, L5-S1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Causes of narrowing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smallest canal &amp;area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Instability on flexion-extension:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InjectionsEditor</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/injections.py" line="+30"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relief</source>
+        <translation>Alivio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Function better</source>
+        <translation>Mejor función</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No injections recorded.</source>
+        <translation>No hay inyecciones registradas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add in&amp;jection</source>
+        <translation>Agregar in&amp;yección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add injection</source>
+        <translation>Agregar inyección</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Injection %d date</source>
+        <translation>Fecha de la inyección %d</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Injection %d kind</source>
+        <translation>Tipo de la inyección %d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injection %d weeks of relief</source>
+        <translation>Semanas de alivio de la inyección %d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injection %d function improved</source>
+        <translation>Mejoró la función con la inyección %d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove injection %d</source>
+        <translation>Quitar la inyección %d</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../intake_desktop/ui/main_window.py" line="+45"/>
+        <source>Spine intake</source>
+        <translation>Ingreso de columna</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No patient selected.</source>
+        <translation>No hay ningún paciente seleccionado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Selected patient</source>
+        <translation>Paciente seleccionado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New &amp;intake (Ctrl+I)</source>
+        <translation>Nuevo &amp;ingreso (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clinician view (Ctrl+L)</source>
+        <translation>Vista &amp;clínica (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit patient</source>
+        <translation>&amp;Editar paciente</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Today&apos;s visits</source>
+        <translation>Visitas de hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open drafts</source>
+        <translation>Borradores abiertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit history</source>
+        <translation>Historial de visitas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today&apos;s visits</source>
+        <translation>Visitas de &amp;hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;drafts</source>
+        <translation>&amp;Borradores abiertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit &amp;history</source>
+        <translation>Histo&amp;rial de visitas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;rends</source>
+        <translation>&amp;Tendencias</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed in as %s</source>
+        <translation>Sesión iniciada como %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed-in user and roles</source>
+        <translation>Usuario con sesión iniciada y sus funciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database: %s</source>
+        <translation>Base de datos: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database in use</source>
+        <translation>Base de datos en uso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Visit</source>
+        <translation>&amp;Visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nuevo paciente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find patient</source>
+        <translation>&amp;Buscar paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import case file…</source>
+        <translation>&amp;Importar expediente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export case file…</source>
+        <translation>&amp;Exportar expediente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;intake</source>
+        <translation>Nuevo &amp;ingreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clinician view</source>
+        <translation>Vista &amp;clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open selected visit</source>
+        <translation>&amp;Abrir la visita seleccionada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh lists</source>
+        <translation>Actuali&amp;zar listas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Primeros pasos</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Select a patient first (Ctrl+F to find one).</source>
+        <translation>Primero seleccione un paciente (Ctrl+F para buscarlo).</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot open the visit</source>
+        <translation>No se puede abrir la visita</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Open &amp;drafts (%d)</source>
+        <translation>&amp;Borradores abiertos (%d)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reopen unfinished visits?</source>
+        <translation>¿Volver a abrir las visitas sin terminar?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The program ended while %d visit(s) were open. Everything typed up to the last few seconds was saved as a draft. Reopen them now?</source>
+        <translation>El programa se cerró con %d visita(s) abierta(s). Todo lo escrito hasta los últimos segundos se guardó como borrador. ¿Abrirlas ahora?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import case file</source>
+        <translation>Importar expediente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read the file</source>
+        <translation>No se puede leer el archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not imported</source>
+        <translation>No se importó</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a visit in a list first.</source>
+        <translation>Primero seleccione una visita en una lista.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export case file</source>
+        <translation>Exportar expediente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported to %s</source>
+        <translation>Exportado a %s</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/number_field.py" line="+39"/>
+        <source>Allowed: %s %s</source>
+        <translation>Permitido: %s %s</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>in %s, allowed %s to %s</source>
+        <translation>en %s, permitido de %s a %s</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/patient_dialog.py" line="+43"/>
+        <source>Edit patient</source>
+        <translation>Editar paciente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New patient</source>
+        <translation>Nuevo paciente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given and family name</source>
+        <translation>Nombre y apellidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YYYY-MM-DD or DD.MM.YYYY</source>
+        <translation>AAAA-MM-DD o DD.MM.AAAA</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record number:</source>
+        <translation>Número de &amp;expediente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinic record number (optional)</source>
+        <translation>Número de expediente de la clínica (opcional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Sexo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>C&amp;orreo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For printouts, e.g. en, es</source>
+        <translation>Para los impresos, p. ej. es, en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Start the &amp;intake now</source>
+        <translation>Iniciar el ingreso &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The name is required.</source>
+        <translation>El nombre es obligatorio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date of birth is required.</source>
+        <translation>La fecha de nacimiento es obligatoria.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a date: type it as YYYY-MM-DD or DD.MM.YYYY.</source>
+        <translation>No es una fecha: escríbala como AAAA-MM-DD o DD.MM.AAAA.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A date of birth cannot be in the future.</source>
+        <translation>La fecha de nacimiento no puede ser futura.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not an e-mail address.</source>
+        <translation>No es un correo electrónico válido.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Discard these details?</source>
+        <translation>¿Descartar estos datos?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient&apos;s details are not saved. Close and discard what was typed?</source>
+        <translation>Los datos del paciente no se guardaron. ¿Cerrar y descartar lo escrito?</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearchModel</name>
+    <message>
+        <location filename="../../intake_desktop/ui/patient_search.py" line="+51"/>
+        <source>Name</source>
+        <extracomment>A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs once per pass of the event loop, after a burst of typing or a paste) and never delayed. How long the selection must rest before the patient beside the list is loaded.</extracomment>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record number</source>
+        <translation>Número de expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearchWidget</name>
+    <message>
+        <location line="+94"/>
+        <source>&amp;Find patient:</source>
+        <translation>B&amp;uscar paciente:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name, record number or date of birth</source>
+        <translation>Nombre, número de expediente o fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Patients found</source>
+        <translation>Pacientes encontrados</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No patient matches. Press Ctrl+N to register a new one.</source>
+        <translation>Ningún paciente coincide. Pulse Ctrl+N para registrar uno nuevo.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database has no patients yet.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bienvenido&lt;/h3&gt;&lt;p&gt;Esta base de datos todavía no tiene pacientes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Find a patient&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Buscar un paciente&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;p&gt;Type any part of a name, a record number, or a date of birth (2026-01-31 or 31.01.2026); the list follows as you type. Press Enter or Down to reach the list.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; registers a new patient&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; starts an intake for the selected patient&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; imports a case file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; comes back to this box&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;To explore with made-up patients, run &lt;code&gt;intake-desktop demo&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Escriba cualquier parte de un nombre, un número de expediente o una fecha de nacimiento (2026-01-31 o 31.01.2026); la lista se actualiza mientras escribe. Pulse Intro o Flecha abajo para ir a la lista.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; registra un paciente nuevo&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; inicia un ingreso para el paciente seleccionado&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; importa un expediente&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; vuelve a este cuadro&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Para probar con pacientes ficticios, ejecute &lt;code&gt;intake-desktop demo&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTrendsPanel</name>
+    <message>
+        <location filename="../../intake_desktop/ui/patient_trends.py" line="+31"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking (m)</source>
+        <translation>Caminar (m)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standing (min)</source>
+        <translation>De pie (min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ODI / NDI %</source>
+        <translation>ODI / NDI %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medication</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opioid</source>
+        <translation>Opioides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injections, 12 months</source>
+        <translation>Inyecciones, 12 meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended</source>
+        <translation>Recomendado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Trends of the selected patient</source>
+        <translation>Evolución del paciente seleccionado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outcomes visit by visit</source>
+        <translation>Resultados visita por visita</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/pdf_preview.py" line="+49"/>
+        <source>Summary preview</source>
+        <translation>Vista previa del resumen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open in viewer</source>
+        <translation>&amp;Abrir en el visor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Print summary</source>
+        <translation>Imprimir resumen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer cannot be used.</source>
+        <translation>No se puede usar la impresora.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save summary as</source>
+        <translation>Guardar resumen como</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A file with that name already exists.</source>
+        <translation>Ya existe un archivo con ese nombre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file cannot be written: %1</source>
+        <translation>No se puede escribir el archivo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <location filename="../../intake_desktop/ui/plan_panel.py" line="+31"/>
+        <source>Pattern</source>
+        <extracomment>The headings of the plan details (translated with ``self.tr`` where the HTML is built).</extracomment>
+        <translation>Patrón</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flags</source>
+        <translation>Señales de alarma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work-up</source>
+        <translation>Estudios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation signs</source>
+        <translation>Signos de escalamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternatives</source>
+        <translation>Alternativas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings</source>
+        <translation>Advertencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scores</source>
+        <translation>Puntajes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules</source>
+        <translation>Reglas</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+4"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No plan yet</source>
+        <translation>Todavía no hay plan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recommended level of care</source>
+        <translation>Nivel de atención recomendado</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Plan details</source>
+        <translation>Detalles del plan</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not up to date: %d field(s) need attention. The last valid plan is shown greyed.</source>
+        <translation>Desactualizado: %d campo(s) requieren atención. El último plan válido se muestra en gris.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPanel</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="-48"/>
+        <source>What the findings suggest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirm the suggested answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suggested answer: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No findings recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnairesPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/questionnaires.py" line="+24"/>
+        <location line="+12"/>
+        <source>Pain intensity</source>
+        <translation>Intensidad del dolor</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Personal care</source>
+        <translation>Cuidado personal</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Lifting</source>
+        <translation>Levantar peso</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+39"/>
+        <source>Walking</source>
+        <translation>Caminar</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Sitting</source>
+        <translation>Estar sentado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standing</source>
+        <translation>Estar de pie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Sleeping</source>
+        <translation>Dormir</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Sex life</source>
+        <translation>Vida sexual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social life</source>
+        <translation>Vida social</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travelling</source>
+        <translation>Viajar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headaches</source>
+        <translation>Dolores de cabeza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concentration</source>
+        <translation>Concentración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work</source>
+        <translation>Trabajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driving</source>
+        <translation>Manejar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recreation</source>
+        <translation>Recreación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pain overall</source>
+        <translation>Dolor en general</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often</source>
+        <translation>Con qué frecuencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back pain</source>
+        <translation>Dolor de espalda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leg pain</source>
+        <translation>Dolor de pierna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbness or tingling</source>
+        <translation>Adormecimiento u hormigueo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weakness</source>
+        <translation>Debilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>Equilibrio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Walking distance</source>
+        <translation>Distancia que camina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking outdoors</source>
+        <translation>Caminar al aire libre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking at home</source>
+        <translation>Caminar en casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shopping</source>
+        <translation>Hacer compras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking for pleasure</source>
+        <translation>Caminar por gusto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overall result</source>
+        <translation>Resultado general</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pain relief</source>
+        <translation>Alivio del dolor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Housework and chores</source>
+        <translation>Tareas de la casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strength</source>
+        <translation>Fuerza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expectations met</source>
+        <translation>Expectativas cumplidas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>not scorable: too many sections unanswered</source>
+        <translation>no se puede calcular: demasiadas secciones sin respuesta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>Questionnaires</source>
+        <translation>Cuestionarios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The questionnaire shown follows the symptom sites: ODI for the low back and legs, NDI for the neck and arms. Scores update as answers are entered.</source>
+        <translation>El cuestionario que aparece depende de las zonas de síntomas: ODI para la zona lumbar y las piernas, NDI para el cuello y los brazos. Los puntajes se actualizan al ingresar las respuestas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Oswestry Disability Index (ODI), each section 0–5</source>
+        <translation>Índice de Discapacidad de Oswestry (ODI), cada sección 0–5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Neck Disability Index (NDI), each section 0–5</source>
+        <translation>Índice de Discapacidad Cervical (NDI), cada sección 0–5</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zurich Claudication Questionnaire (ZCQ), lower is better</source>
+        <translation>Cuestionario de Claudicación de Zúrich (ZCQ), menor es mejor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Symptom severity (1–5; balance 1, 3 or 5)</source>
+        <translation>Gravedad de los síntomas (1–5; equilibrio 1, 3 o 5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Physical function (1–4)</source>
+        <translation>Función física (1–4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction, only after treatment (1–4)</source>
+        <translation>Satisfacción, solo después del tratamiento (1–4)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%s score</source>
+        <translation>Puntaje %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%s score:</source>
+        <translation>Puntaje %s:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>ZCQ scores: —</source>
+        <translation>Puntajes ZCQ: —</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ZCQ scores: symptom severity %s, physical function %s, satisfaction %s</source>
+        <translation>Puntajes ZCQ: gravedad de los síntomas %s, función física %s, satisfacción %s</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagBanner</name>
+    <message>
+        <location filename="../../intake_desktop/ui/red_flag_banner.py" line="+32"/>
+        <source>Red flag alert</source>
+        <translation>Alerta de señal de alarma</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+61"/>
+        <source>red-flag screen</source>
+        <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
+        <translation>tamizaje de señales de alarma</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlagPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/red_flags.py" line="+26"/>
+        <source>Red flags</source>
+        <translation>Señales de alarma</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Red-flag screen</source>
+        <translation>Tamizaje de señales de alarma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the patient every question. Answer Yes or No (keys Y and N); leave &apos;Not asked&apos; only if the question could not be asked.</source>
+        <translation>Haga al paciente todas las preguntas. Responda Sí o No (teclas Y y N); deje «No se preguntó» solo si no se pudo hacer la pregunta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Is this happening now?</source>
+        <translation>¿Le está pasando ahora?</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>All %d questions answered.</source>
+        <translation>Las %d preguntas están respondidas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%d of %d questions answered: the screen is not complete.</source>
+        <translation>%d de %d preguntas respondidas: el tamizaje no está completo.</translation>
+    </message>
+</context>
+<context>
+    <name>RedFlags</name>
+    <message>
+        <location filename="../../intake_desktop/ui/red_flag_text.py" line="+16"/>
+        <source>EMERGENCY: send to the emergency department now</source>
+        <translation>EMERGENCIA: enviar al servicio de urgencias ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SAME-DAY EVALUATION: the patient must be seen today</source>
+        <translation>EVALUACIÓN EL MISMO DÍA: el paciente debe ser atendido hoy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Do not send the patient home. Tell the clinician at once and arrange transfer to the emergency department; an urgent MRI is needed.</source>
+        <translation>No envíe al paciente a su casa. Avise al médico de inmediato y organice el traslado al servicio de urgencias; se necesita una RM urgente.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tell the clinician now. The patient needs a same-day evaluation and an urgent MRI; do not book a routine appointment.</source>
+        <translation>Avise al médico ahora. El paciente necesita una evaluación el mismo día y una RM urgente; no programe una cita de rutina.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Emergency</source>
+        <translation>Emergencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same day</source>
+        <translation>Mismo día</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-33"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in to open the clinic&apos;s records.</source>
+        <translation>Inicie sesión para abrir los expedientes de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>SymptomsPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/symptoms.py" line="+21"/>
+        <location line="+5"/>
+        <source>Symptoms</source>
+        <translation>Síntomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark every place the patient feels symptoms, on the list or on the body map.</source>
+        <translation>Marque cada lugar donde el paciente siente síntomas, en la lista o en el mapa del cuerpo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Symptom sites</source>
+        <translation>Zonas de los síntomas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sites:</source>
+        <translation>&amp;Zonas:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Body map of symptom sites</source>
+        <translation>Mapa del cuerpo con las zonas de síntomas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Course</source>
+        <translation>Evolución</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both sides (&amp;bilateral):</source>
+        <translation>Ambos lados (bi&amp;lateral):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Leg pain worse than back pain:</source>
+        <translation>Dolor de &amp;pierna mayor que el de espalda:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Onset:</source>
+        <translation>&amp;Inicio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Began after lifting or &amp;twisting:</source>
+        <translation>Comenzó al levantar peso o al &amp;girar:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Duración:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What it feels like</source>
+        <translation>Cómo se siente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ensations:</source>
+        <translation>S&amp;ensaciones:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hands clumsy:</source>
+        <translation>&amp;Manos torpes:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Balance p&amp;roblems:</source>
+        <translation>P&amp;roblemas de equilibrio:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Arm symptoms:</source>
+        <translation>Síntomas en los &amp;brazos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Slee&amp;p disrupted:</source>
+        <translation>Altera el &amp;sueño:</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentPage</name>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/treatment.py" line="+25"/>
+        <source>Treatment so far</source>
+        <translation>Tratamiento hasta ahora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other conditions and treatment so far</source>
+        <translation>Otras enfermedades y tratamiento hasta ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other conditions</source>
+        <translation>Otras enfermedades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Conditions:</source>
+        <translation>&amp;Enfermedades:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Treatment</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Structured c&amp;onservative care:</source>
+        <translation>Tratamiento c&amp;onservador estructurado:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Physical therapy:</source>
+        <translation>&amp;Fisioterapia:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Injections:</source>
+        <translation>&amp;Inyecciones:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Medication use is:</source>
+        <translation>El uso de &amp;medicamentos está:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Activity is:</source>
+        <translation>La &amp;actividad está:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Takes opioi&amp;ds:</source>
+        <translation>Toma opioi&amp;des:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Home measures help:</source>
+        <translation>Las medidas en &amp;casa ayudan:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily function</source>
+        <translation>Función diaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Walking distance shrinking:</source>
+        <translation>&amp;La distancia que camina disminuye:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sitting breaks increasing:</source>
+        <translation>Más pau&amp;sas para sentarse:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acti&amp;vities given up:</source>
+        <translation>Acti&amp;vidades abandonadas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Flares increasing:</source>
+        <translation>C&amp;risis más frecuentes:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Painless walking distance at the p&amp;revious visit:</source>
+        <translation>Distancia sin dolor en la visita an&amp;terior:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../intake_desktop/ui/trend_chart.py" line="+72"/>
+        <source>Outcome trends</source>
+        <extracomment>Series drawn against a second value axis on the right (another unit). Line colours with enough contrast on light and on dark backgrounds.</extracomment>
+        <translation>Evolución de los resultados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trends appear once the patient has a signed visit.</source>
+        <translation>La evolución aparece cuando el paciente tiene una visita firmada.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>not recorded</source>
+        <translation>sin registrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not recorded at any visit.</source>
+        <translation>No se registró en ninguna visita.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>injections</source>
+        <translation>inyecciones</translation>
+    </message>
+</context>
+<context>
+    <name>TriStateSwitch</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/tri_state.py" line="+37"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not asked</source>
+        <translation>No se preguntó</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+43"/>
+        <source>Session locked</source>
+        <translation>Sesión bloqueada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The session was locked. Type your password to continue where you were.</source>
+        <translation>La sesión se bloqueó. Escriba su contraseña para continuar donde estaba.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitList</name>
+    <message>
+        <location filename="../../intake_desktop/ui/visit_list.py" line="+20"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amended</source>
+        <translation>Enmendada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <extracomment>Column headers (translated when shown).</extracomment>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Expediente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last saved by</source>
+        <translation>Guardado por última vez por</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWindow</name>
+    <message>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+71"/>
+        <location line="+310"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="-306"/>
+        <source>Steps of the visit</source>
+        <translation>Pasos de la visita</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The clinician&apos;s part starts here</source>
+        <translation>Aquí empieza la parte del médico</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>◀ Previous step</source>
+        <translation>◀ Paso anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous step (Ctrl+PgUp or Alt+Left)</source>
+        <translation>Paso anterior (Ctrl+RePág o Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step ▶</source>
+        <translation>Paso siguiente ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step (Ctrl+PgDown or Alt+Right)</source>
+        <translation>Paso siguiente (Ctrl+AvPág o Alt+Derecha)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the draft now (Ctrl+S); it also saves itself</source>
+        <translation>Guardar el borrador ahora (Ctrl+S); también se guarda solo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export case file…</source>
+        <translation>Exportar expediente…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the case file (Ctrl+E)</source>
+        <translation>Exportar el expediente (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;summary…</source>
+        <translation>Res&amp;umen del paciente…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save the patient&apos;s summary (Ctrl+P)</source>
+        <translation>Ver, imprimir o guardar el resumen del paciente (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Not saved: %s (your entries are kept)</source>
+        <translation>No se guardó: %s (lo que escribió se conserva)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft saved %s</source>
+        <translation>Borrador guardado %s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>this visit was signed meanwhile</source>
+        <translation>esta visita se firmó mientras tanto</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Visit closed elsewhere</source>
+        <translation>Visita cerrada en otro lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%s
+
+Your entries are kept: they are saved now as a new draft visit.</source>
+        <translation>%s
+
+Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The case has errors: fix the fields marked in red (listed in the plan panel) first.</source>
+        <translation>El caso tiene errores: primero corrija los campos marcados en rojo (listados en el panel del plan).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Signed: %s</source>
+        <translation>Firmada: %s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No summary yet</source>
+        <translation>Todavía no hay resumen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient summary</source>
+        <translation>Resumen del paciente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinician summary</source>
+        <translation>Resumen para el médico</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Close this visit?</source>
+        <translation>¿Cerrar esta visita?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This visit is not signed. It is saved as a draft and can be finished later.</source>
+        <translation>Esta visita no está firmada. Se guarda como borrador y se puede terminar después.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep draft and close</source>
+        <translation>&amp;Conservar el borrador y cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard visit</source>
+        <translation>&amp;Descartar la visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation>C&amp;ancelar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Not discarded</source>
+        <translation>No se descartó</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>signed</source>
+        <translation>firmada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsaved changes</source>
+        <translation>cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>draft saved</source>
+        <translation>borrador guardado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · Visit %2 · %3</source>
+        <translation>%1 · Visita %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3 (%4) · visit %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3 (%4) · visita %5</translation>
+    </message>
+</context>
+<context>
+    <name>_CredentialsDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-86"/>
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign-in problem</source>
+        <translation>Problema al iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <location filename="code_names.py" line="+6"/>
+        <source>Abnormal</source>
+        <translation>Anormal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ache</source>
+        <translation>Dolor sordo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities given up</source>
+        <translation>Actividades abandonadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ankle-brachial index</source>
+        <translation>Índice tobillo-brazo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anticoagulant use</source>
+        <translation>Uso de anticoagulantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arm</source>
+        <translation>Brazo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back extension</source>
+        <translation>Extender la espalda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bed bound</source>
+        <translation>Postrado en cama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bending forward</source>
+        <translation>Inclinarse hacia adelante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Borderline</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brief</source>
+        <translation>Breve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burning</source>
+        <translation>Ardor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Buttock</source>
+        <translation>Glúteo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CT myelogram</source>
+        <translation>Mielografía por TC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calf</source>
+        <translation>Pantorrilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancer history</source>
+        <translation>Antecedente de cáncer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cervical myelopathy (possible cord involvement)</source>
+        <translation>Mielopatía cervical (posible compromiso medular)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cervical radiculopathy</source>
+        <translation>Radiculopatía cervical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Congenital</source>
+        <translation>Congénita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conservative and home care</source>
+        <translation>Tratamiento conservador y cuidados en casa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coughing sneezing</source>
+        <translation>Toser o estornudar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cramping</source>
+        <translation>Calambres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crippled</source>
+        <translation>Incapacitado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ct</source>
+        <translation>TC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decreasing</source>
+        <translation>Disminuyendo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diabetes</source>
+        <translation>Diabetes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diminished</source>
+        <translation>Disminuidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disc bulge</source>
+        <translation>Abombamiento discal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disc herniation suspected</source>
+        <translation>Sospecha de hernia de disco</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EMG / nerve conduction</source>
+        <translation>EMG / conducción nerviosa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency department now</source>
+        <translation>Servicio de urgencias ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epidural steroid</source>
+        <translation>Esteroide epidural</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facet hypertrophy</source>
+        <translation>Hipertrofia facetaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fever above 38 °C with back pain</source>
+        <translation>Fiebre de más de 38 °C con dolor de espalda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flexion-extension X-rays</source>
+        <translation>Radiografías en flexión-extensión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foot</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foot drop</source>
+        <translation>Pie caído</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradual</source>
+        <translation>Progresivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groin</source>
+        <translation>Ingle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand</source>
+        <translation>Mano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heaviness</source>
+        <translation>Pesadez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home measures help only briefly</source>
+        <translation>Las medidas en casa ayudan solo por poco tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How limited is daily life?</source>
+        <translation>¿Cuánto limita la vida diaria?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Increasing</source>
+        <translation>Aumentando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instability</source>
+        <translation>Inestabilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interventional pain management</source>
+        <translation>Manejo intervencionista del dolor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lasting</source>
+        <translation>Duradera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leg pain dominant</source>
+        <translation>Predomina el dolor de pierna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leg weakness worsening over days</source>
+        <translation>Debilidad de piernas que empeora en días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ligamentum flavum hypertrophy</source>
+        <translation>Hipertrofia del ligamento amarillo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low back</source>
+        <translation>Zona lumbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lumbar neurogenic claudication</source>
+        <translation>Claudicación neurógena lumbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lying down</source>
+        <translation>Acostarse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MRI</source>
+        <translation>RM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked new decline in balance or gait</source>
+        <translation>Empeoramiento nuevo y marcado del equilibrio o la marcha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medial branch block</source>
+        <translation>Bloqueo de rama medial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mild</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimal</source>
+        <translation>Mínima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimally invasive procedure</source>
+        <translation>Procedimiento mínimamente invasivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed or unclear pattern</source>
+        <translation>Patrón mixto o poco claro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moderate</source>
+        <translation>Moderada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More medication, less activity</source>
+        <translation>Más medicamentos, menos actividad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mri contraindicated</source>
+        <translation>RM contraindicada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multilevel</source>
+        <translation>Multinivel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neck</source>
+        <translation>Cuello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neck movement</source>
+        <translation>Mover el cuello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New loss of bladder or bowel control</source>
+        <translation>Pérdida reciente del control de la vejiga o del intestino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>Normales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbness</source>
+        <translation>Adormecimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbness spreading over days</source>
+        <translation>Adormecimiento que se extiende en días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Osteoporosis</source>
+        <translation>Osteoporosis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outpatient only</source>
+        <translation>Solo ambulatorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pain at night or at rest not eased by sitting</source>
+        <translation>Dolor de noche o en reposo que no alivia al sentarse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peripheral arterial disease</source>
+        <translation>Enfermedad arterial periférica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peripheral neuropathy</source>
+        <translation>Neuropatía periférica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prior spine surgery</source>
+        <translation>Cirugía de columna previa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progressive</source>
+        <translation>Progresiva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radiofrequency ablation</source>
+        <translation>Ablación por radiofrecuencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saddle numbness (groin, buttocks, inner thighs)</source>
+        <translation>Adormecimiento en silla de montar (ingle, glúteos, cara interna de los muslos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same-day evaluation (urgent)</source>
+        <translation>Evaluación el mismo día (urgente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severe</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharp shooting</source>
+        <translation>Punzante, como descarga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short recovery</source>
+        <translation>Recuperación corta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shoulder</source>
+        <translation>Hombro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitting</source>
+        <translation>Estar sentado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitting breaks increasing</source>
+        <translation>Cada vez más pausas para sentarse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smoker</source>
+        <translation>Fumador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spondylolisthesis</source>
+        <translation>Espondilolistesis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stable</source>
+        <translation>Estable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standing</source>
+        <translation>Estar de pie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopping while standing</source>
+        <translation>Detenerse de pie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Structural relief</source>
+        <translation>Alivio estructural</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudden</source>
+        <translation>Repentino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sudden loss of walking ability</source>
+        <translation>Pérdida repentina de la capacidad de caminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surgery acceptable</source>
+        <translation>Acepta cirugía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Surgical consultation</source>
+        <translation>Consulta quirúrgica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symptom management</source>
+        <translation>Manejo de síntomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symptom management or structural relief?</source>
+        <translation>¿Manejo de síntomas o alivio estructural?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thigh</source>
+        <translation>Muslo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tingling</source>
+        <translation>Hormigueo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unexplained weight loss</source>
+        <translation>Pérdida de peso sin explicación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent MRI</source>
+        <translation>RM urgente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vascular claudication suspected</source>
+        <translation>Sospecha de claudicación vascular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vascular referral</source>
+        <translation>Derivación a cirugía vascular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking</source>
+        <translation>Caminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walking distance shrinking</source>
+        <translation>La distancia que camina disminuye</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weakness</source>
+        <translation>Debilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weakness, balance trouble or flares</source>
+        <translation>Debilidad, problemas de equilibrio o crisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What causes the narrowing?</source>
+        <translation>¿Qué causa el estrechamiento?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What recovery will the patient take on?</source>
+        <translation>¿Qué recuperación está dispuesto a asumir el paciente?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xray</source>
+        <translation>Radiografía</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/activity.py" line="-39"/>
+        <source>Stopping, while still standing</source>
+        <translation>Detenerse, aunque siga de pie</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/intake_pages/treatment.py" line="-40"/>
+        <source>MRI not possible (e.g. pacemaker)</source>
+        <translation>No puede hacerse RM (p. ej., marcapasos)</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../intake_desktop/ui/visit_io.py" line="+34"/>
+        <source>Cannot export yet</source>
+        <translation>Todavía no se puede exportar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case file would not be valid:
+
+%s</source>
+        <translation>El expediente no sería válido:
+
+%s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export case file</source>
+        <translation>Exportar expediente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not exported</source>
+        <translation>No se exportó</translation>
+    </message>
+</context>
+</TS>
