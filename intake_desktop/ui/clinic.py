@@ -190,3 +190,7 @@ class Clinic:
         doc = exports.visit_document(self.db, self.actor, visit_id, kind=kind)
         rendered = render_pdf(kind, doc)
         return rendered.data, suggested_filename(doc, kind), list(rendered.warnings)
+
+    def fhir_bundle(self, visit_id: int) -> dict[str, Any]:
+        """The visit as a FHIR R4 Bundle for the referring doctor's system (audited)."""
+        return exports.fhir_bundle(self.db, self.actor, visit_id)

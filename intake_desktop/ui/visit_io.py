@@ -49,3 +49,27 @@ def export_case_file(parent: QWidget, data: dict[str, Any], controller: Any = No
         QMessageBox.warning(parent, parent.tr("Not exported"), str(exc))
         return None
     return path
+
+
+def export_fhir_file(parent: QWidget, clinic: Any, visit_id: int) -> Path | None:
+    """Ask where, then write the visit as a FHIR R4 Bundle (audited by the services)."""
+    from intake_desktop.interop import NotExportable
+    from intake_desktop.services.errors import ServiceError
+
+    try:
+        bundle = clinic.fhir_bundle(visit_id)
+    except (ServiceError, NotExportable, CaseValidationError) as exc:
+        QMessageBox.warning(parent, parent.tr("Cannot export yet"), str(exc))
+        return None
+    target, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("Export FHIR bundle"), f"visit-{visit_id}-fhir.json", FILTER
+    )
+    if not target:
+        return None
+    path = Path(target)
+    try:
+        write_case(path, bundle)
+    except OSError as exc:
+        QMessageBox.warning(parent, parent.tr("Not exported"), str(exc))
+        return None
+    return path

@@ -8,6 +8,7 @@ few seconds, on every step change and on close, so nothing typed is lost.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
@@ -53,7 +54,7 @@ from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .red_flag_banner import RedFlagBanner
 from .step_page import StepPage
-from .visit_io import export_case_file
+from .visit_io import export_case_file, export_fhir_file
 from .window_state import restore_geometry, save_geometry
 
 AUTOSAVE_MS = 3000
@@ -163,6 +164,7 @@ class VisitWindow(QMainWindow):
             ("Ctrl+PgDown", self.next_step), ("Alt+Right", self.next_step),
             ("Ctrl+PgUp", self.previous_step), ("Alt+Left", self.previous_step),
             ("Ctrl+E", self.export_case), ("Ctrl+W", self.close),
+            ("Ctrl+Shift+E", self.export_fhir),
             (QKeySequence.StandardKey.Print, self.preview_patient_summary),
         ):  # fmt: skip
             QShortcut(QKeySequence(keys), self, activated=slot)
@@ -378,6 +380,12 @@ class VisitWindow(QMainWindow):
 
     def export_case(self) -> None:
         export_case_file(self, self.form.case_dict(), self.controller)
+
+    def export_fhir(self) -> Path | None:
+        """Save, then write the visit as a FHIR R4 Bundle (Ctrl+Shift+E)."""
+        if not self.save_draft() or self.visit_id is None:
+            return None
+        return export_fhir_file(self, self.clinic, self.visit_id)
 
     def preview_patient_summary(self, kind: str = "patient") -> PdfPreviewDialog | None:
         """Save, then preview the summary the patient takes home (print, save, open from there)."""

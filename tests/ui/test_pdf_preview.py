@@ -105,3 +105,39 @@ def test_ctrl_p_in_a_visit_previews_the_audited_summary(qtbot, clinic, settings)
     printed = audit_entries(clinic.db, admin, action="summary.print_patient")
     assert [(e.visit_id, e.outcome) for e in printed] == [(window.visit_id, "allowed")]
     dialog.close()
+
+
+def test_fhir_export_from_the_visit_window(qtbot, clinic, settings, tmp_path, monkeypatch) -> None:
+    """Ctrl+Shift+E writes the visit's FHIR R4 Bundle where the user chose, audited."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from intake_desktop.services.audit import audit_entries
+    from intake_desktop.ui.main_window import MainWindow
+    from tests.actors import as_user
+    from tests.ui.helpers import press
+
+    target = tmp_path / "bundle.json"
+    monkeypatch.setattr(
+        "intake_desktop.ui.visit_io.QFileDialog.getSaveFileName",
+        lambda *args: (str(target), ""),
+    )
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    window = main.import_case_path(EXAMPLE)
+    assert window is not None
+    window.ask_keep_draft = lambda: "keep"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(target.exists)
+    bundle = __import__("json").loads(target.read_text(encoding="utf-8"))
+    assert bundle["resourceType"] == "Bundle"
+    kinds = {e["resource"]["resourceType"] for e in bundle["entry"]}
+    assert {"Patient", "Encounter", "QuestionnaireResponse", "CarePlan"} <= kinds
+    admin = as_user("audit.reader", roles={"admin"})
+    exported = audit_entries(clinic.db, admin, action="fhir.export")
+    assert [(e.visit_id, e.outcome) for e in exported] == [(window.visit_id, "allowed")]
