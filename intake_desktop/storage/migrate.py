@@ -10,22 +10,50 @@ pg_dump), except when it is still empty.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
 from .database import Database
 from .errors import SchemaError
 from .sqlite_copy import copy_live_sqlite
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic itself loads only when a database is not at HEAD_REVISION: opening an up-to-date
+# database (every start of the app) reads one row instead of the migration scripts.
+
 log = logging.getLogger(__name__)
+
+_REVISION_LINE = re.compile(
+    r"^(down_revision|revision)\s*(?::[^=]*)?=\s*['\"]?([^'\"\s]+)['\"]?", re.MULTILINE
+)
+
+
+def quick_head_revision() -> str | None:
+    """The head revision read from the scripts' text, without Alembic (a few small files).
+
+    Used only to recognise an up-to-date database cheaply; anything unusual (several heads,
+    a file it cannot read) returns None and the full Alembic path decides.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+            for kind, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+                (revisions if kind == "revision" else parents).add(value)
+    except OSError:
+        return None
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 #: Tables that tell an intake-desktop database apart from someone else's.
@@ -54,6 +82,8 @@ class UpgradeResult:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration without alembic.ini, bound to ``connection`` when given."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -62,6 +92,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @cache
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -74,12 +106,16 @@ def head_revision() -> str:
 
 def current_revision(db: Database) -> str | None:
     """The revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def schema_state(db: Database) -> SchemaState:
     """Whether the database is empty, current, behind or ahead of this program."""
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         revision = MigrationContext.configure(conn).get_current_revision()
         if revision is None:
@@ -107,6 +143,9 @@ def ensure_schema(db: Database) -> SchemaState:
     server waits for ``db upgrade``. Ahead: a newer program made it; never downgrade silently.
     Returns the state found before anything was done.
     """
+    head = quick_head_revision()
+    if head is not None and _stored_revision(db) == head:
+        return SchemaState.CURRENT
     state = schema_state(db)
     if state is SchemaState.CURRENT:
         return state
@@ -122,6 +161,14 @@ def ensure_schema(db: Database) -> SchemaState:
         )
     upgrade(db)
     return state
+
+
+def _stored_revision(db: Database) -> str | None:
+    """The revision recorded in the database, read with one query (None if there is none)."""
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def upgrade(db: Database, *, backup_dir: Path | None = None) -> UpgradeResult:
@@ -152,6 +199,8 @@ def _run_upgrade(db: Database, revision: str) -> None:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             conn.commit()
         try:
+            from alembic import command
+
             with conn.begin():
                 command.upgrade(alembic_config(conn), revision)
             if sqlite:

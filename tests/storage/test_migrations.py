@@ -107,3 +107,10 @@ def test_visit_versions_are_append_only_in_the_database_itself(database) -> None
         assert conn.execute(text("SELECT final_level FROM visit_versions")).scalar_one() == (
             "conservative"
         )
+
+
+def test_quick_head_revision_matches_alembic() -> None:
+    """Opening an up-to-date database skips Alembic by reading the head from the scripts."""
+    from intake_desktop.storage import migrate
+
+    assert migrate.quick_head_revision() == migrate.head_revision()
