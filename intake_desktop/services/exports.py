@@ -9,21 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.followup import VisitSnapshot
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import Visit
 
 from ._common import patient_record, transaction, visit_record
 from .actor import Actor
 from .errors import InputError
 from .patients import get_patient_row
 from .permissions import authorize
-from .visit_queries import versions_in
+from .visit_queries import signed_history, versions_in
 from .visits import get_visit_row
 
 if TYPE_CHECKING:
@@ -102,30 +99,5 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         signed_at=signed_at,
         amendments=tuple(amendments),
         language=patient.language,
-        history=_history(session, visit.patient_id, visit_id),
+        history=signed_history(session, visit.patient_id, exclude=visit_id),
     )
-
-
-def _history(session: Session, patient_id: int, visit_id: int) -> tuple[VisitSnapshot, ...]:
-    """The patient's other signed visits, for the trends and alerts of the summaries.
-
-    Read in the same audited transaction as the visit itself: printing one summary is one
-    entry in the trail, however many earlier visits feed its charts.
-    """
-    rows = session.scalars(
-        select(Visit)
-        .where(
-            Visit.patient_id == patient_id,
-            Visit.id != visit_id,
-            Visit.status.in_(("signed", "amended")),
-        )
-        .order_by(Visit.visit_date, Visit.id)
-    )
-    out = []
-    for row in rows:
-        try:
-            case = parse_case(row.case_data, today=row.visit_date)
-        except CaseValidationError:
-            continue  # stored before a stricter rule: it still prints on its own visit
-        out.append(VisitSnapshot(case, row.computed_level, row.final_level))
-    return tuple(out)

@@ -11,6 +11,8 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, defer
 
+from intake_desktop.domain.followup import VisitSnapshot
+from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
@@ -98,6 +100,35 @@ def patient_visits(db: Database, patient_id: int, *, actor: Actor) -> list[Visit
     with transaction(db) as session:
         authorize(session, actor, "patient.view", patient_id=patient_id, detail="visits")
         return [visit_summary(v, p) for v, p in session.execute(stmt)]
+
+
+def patient_history(db: Database, patient_id: int, *, actor: Actor) -> tuple[VisitSnapshot, ...]:
+    """The patient's signed visits as snapshots for trends and alerts, oldest first.
+
+    One audited view of the patient and one query, however many visits there are.
+    """
+    with transaction(db) as session:
+        authorize(session, actor, "patient.view", patient_id=patient_id, detail="history")
+        return signed_history(session, patient_id)
+
+
+def signed_history(
+    session: Session, patient_id: int, *, exclude: int | None = None
+) -> tuple[VisitSnapshot, ...]:
+    """Signed and amended visits of a patient (all but ``exclude``), oldest first."""
+    stmt = select(Visit).where(
+        Visit.patient_id == patient_id, Visit.status.in_(("signed", "amended"))
+    )
+    if exclude is not None:
+        stmt = stmt.where(Visit.id != exclude)
+    out = []
+    for row in session.scalars(stmt.order_by(Visit.visit_date, Visit.id)):
+        try:
+            case = parse_case(row.case_data, today=row.visit_date)
+        except CaseValidationError:
+            continue  # stored before a stricter rule: it still prints on its own visit
+        out.append(VisitSnapshot(case, row.computed_level, row.final_level))
+    return tuple(out)
 
 
 def list_drafts(

@@ -130,6 +130,10 @@ class Clinic:
             return []
         return visit_queries.todays_visits(self.db, day, actor=self.actor)
 
+    def patient_history(self, patient_id: int) -> tuple[Any, ...]:
+        """The patient's signed visits as domain snapshots, oldest first (one audited view)."""
+        return visit_queries.patient_history(self.db, patient_id, actor=self.actor)
+
     def patient_visits(self, patient_id: int) -> list[VisitSummary]:
         return visit_queries.patient_visits(self.db, patient_id, actor=self.actor)
 

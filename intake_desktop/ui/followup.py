@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from intake_desktop.domain.followup import VisitSnapshot, carry_forward
-from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.services.errors import ServiceError
 from intake_desktop.services.records import PatientRecord
 
@@ -37,17 +36,7 @@ FROM_KEY = "carried_from"  # _ui.carried_from: the date of the visit they came f
 
 def history_of(clinic: Clinic, patient_id: int) -> list[VisitSnapshot]:
     """The patient's signed visits as snapshots, oldest first (unreadable ones left out)."""
-    out = []
-    for summary in clinic.patient_visits(patient_id):
-        if summary.status not in SIGNED:
-            continue
-        record = clinic.get_visit(summary.id)
-        try:
-            case = parse_case(record.case_data, today=record.visit_date)
-        except CaseValidationError:
-            continue  # an old visit the current rules cannot read is not a trend point
-        out.append(VisitSnapshot(case, record.computed_level, record.final_level))
-    return sorted(out, key=lambda v: v.case.visit_date)
+    return list(clinic.patient_history(patient_id))
 
 
 def follow_up_data(

@@ -34,3 +34,23 @@ def test_summary_history_holds_the_other_signed_visits(database, patient) -> Non
     assert [v.case.visit_date.isoformat() for v in doc.history] == ["2026-05-04"]
     assert doc.history[0].level_accepted == "conservative"
     assert [v.case.visit_date.isoformat() for v in doc.visits] == ["2026-05-04", "2026-11-20"]
+
+
+def test_patient_history_is_one_audited_view(database, patient) -> None:
+    from intake_desktop.services import patient_history
+    from intake_desktop.services.audit import audit_entries
+
+    base = json.loads((EXAMPLES_DIR / "01_lumbar_early.json").read_text())
+    base["patient"]["id"] = patient.record_number
+    for day in ("2026-03-02", "2026-06-01", "2026-09-01"):
+        signed(database, patient.id, {**copy.deepcopy(base), "visit_date": day})
+    reader = as_user("history.reader")
+    history = patient_history(database, patient.id, actor=reader)
+    assert [v.case.visit_date.isoformat() for v in history] == [
+        "2026-03-02",
+        "2026-06-01",
+        "2026-09-01",
+    ]
+    admin = as_user("audit.reader", roles={"admin"})
+    views = [e for e in audit_entries(database, admin) if e.username == "history.reader"]
+    assert [(e.action, e.patient_id) for e in views] == [("patient.view", patient.id)]
