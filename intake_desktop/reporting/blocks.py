@@ -7,11 +7,33 @@ rows; a long list never has to fit on one page and never costs more than linear 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from .layout import Styles
+
+if TYPE_CHECKING:
+    from .document import VisitDocument
+    from .templates import Template
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """What every section builder of a summary reads: the visit, its wording, styles and width."""
+
+    doc: VisitDocument
+    t: Template
+    s: Styles
+    width: float
+    values: dict[str, Any]
+
+    def text(self, key: str, **extra: Any) -> str:
+        """The template's text at ``key``, with the document's placeholders filled in."""
+        return self.t.text(key, **self.values, **extra)
+
 
 BULLET = "•"
 

@@ -9,7 +9,6 @@ work stays linear in the length of the visit.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -18,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
 from intake_desktop.domain.labels import label
 
-from .blocks import box, bullets, table
+from .blocks import StoryContext, box, bullets, table
 from .document import VisitDocument
 from .facts import code_text, fact_rows, score_rows, value_text
 from .layout import Styles, colour, format_date, format_datetime
@@ -26,16 +25,9 @@ from .templates import Template
 from .trends import alerts_section, trends_section
 
 
-@dataclass(frozen=True)
-class _Ctx:
-    doc: VisitDocument
-    t: Template
-    s: Styles
-    width: float
-    values: dict[str, Any]
-
+class _Ctx(StoryContext):
     def label(self, key: str, **extra: Any) -> str:
-        return self.t.text(f"labels.{key}", **self.values, **extra)
+        return self.text(f"labels.{key}", **extra)
 
     def heading(self, section: str) -> Flowable:
         """A section heading that never ends a page alone.
@@ -43,7 +35,7 @@ class _Ctx:
         A conditional page break rather than keep-with-next: keep-with-next would carry a whole
         long table to the next page with its heading and leave half a page empty.
         """
-        text = self.t.text(f"headings.{section}", **self.values)
+        text = self.text(f"headings.{section}")
         return KeepTogether([CondPageBreak(self.s.size * 7), Paragraph(text, self.s.heading_alone)])
 
     def p(self, markup: str, style: Any = None) -> Paragraph:

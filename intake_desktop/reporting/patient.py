@@ -8,14 +8,13 @@ do, and the safety-net box listing every warning sign is always printed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS, RED_FLAGS, level_rank
 
-from .blocks import box, bullet_columns, bullets
+from .blocks import StoryContext, box, bullet_columns, bullets
 from .document import VisitDocument
 from .homecare import home_care_items
 from .layout import Styles, colour, format_number
@@ -32,17 +31,7 @@ WATCH_SKIPPED_PATTERNS = frozenset({"cervical_myelopathy"})
 MAX_REASONS = 3
 
 
-@dataclass(frozen=True)
-class _Ctx:
-    doc: VisitDocument
-    t: Template
-    s: Styles
-    width: float
-    values: dict[str, Any]
-
-    def text(self, key: str, **extra: Any) -> str:
-        return self.t.text(key, **self.values, **extra)
-
+class _Ctx(StoryContext):
     def para(self, key: str, style: Any = None, **extra: Any) -> Paragraph:
         return Paragraph(self.text(key, **extra), style or self.s.body)
 
