@@ -58,3 +58,16 @@ def open_visit_window(qtbot, window):
     qtbot.waitExposed(window)
     window.activateWindow()
     return window
+
+
+def open_imported_visit(qtbot, main, path):
+    """Import a case file through the main window and bring its visit window to the front."""
+    window = main.import_case_path(path)
+    assert window is not None
+    window.ask_keep_draft = lambda: "keep"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

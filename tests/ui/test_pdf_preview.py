@@ -79,18 +79,11 @@ def test_ctrl_p_in_a_visit_previews_the_audited_summary(qtbot, clinic, settings)
     from intake_desktop.services.audit import audit_entries
     from intake_desktop.ui.main_window import MainWindow
     from tests.actors import as_user
-    from tests.ui.helpers import press
+    from tests.ui.helpers import open_imported_visit, press
 
     main = MainWindow(clinic, settings)
     qtbot.addWidget(main)
-    window = main.import_case_path(EXAMPLE)
-    assert window is not None
-    window.ask_keep_draft = lambda: "keep"
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = open_imported_visit(qtbot, main, EXAMPLE)
     press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(
         lambda: any(isinstance(w, PdfPreviewDialog) for w in QApplication.topLevelWidgets())
@@ -110,12 +103,11 @@ def test_ctrl_p_in_a_visit_previews_the_audited_summary(qtbot, clinic, settings)
 def test_fhir_export_from_the_visit_window(qtbot, clinic, settings, tmp_path, monkeypatch) -> None:
     """Ctrl+Shift+E writes the visit's FHIR R4 Bundle where the user chose, audited."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from intake_desktop.services.audit import audit_entries
     from intake_desktop.ui.main_window import MainWindow
     from tests.actors import as_user
-    from tests.ui.helpers import press
+    from tests.ui.helpers import open_imported_visit, press
 
     target = tmp_path / "bundle.json"
     monkeypatch.setattr(
@@ -124,14 +116,7 @@ def test_fhir_export_from_the_visit_window(qtbot, clinic, settings, tmp_path, mo
     )
     main = MainWindow(clinic, settings)
     qtbot.addWidget(main)
-    window = main.import_case_path(EXAMPLE)
-    assert window is not None
-    window.ask_keep_draft = lambda: "keep"
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = open_imported_visit(qtbot, main, EXAMPLE)
     press(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(target.exists)
     bundle = __import__("json").loads(target.read_text(encoding="utf-8"))
