@@ -7,9 +7,11 @@ database noticed them (a version check, SQLAlchemy's version column, a unique in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -29,6 +31,7 @@ from .records import (
 )
 
 log = logging.getLogger(__name__)
+R = TypeVar("R")
 
 CHANGED_MEANWHILE = (
     "someone else changed this {what} first (on another workstation or window); "
@@ -98,22 +101,7 @@ def check_version(row: Patient | Visit, expected_version: int, what: str) -> Non
 
 
 def patient_record(p: Patient) -> PatientRecord:
-    return PatientRecord(
-        id=p.id,
-        version=p.version,
-        record_number=p.record_number,
-        name=p.name,
-        date_of_birth=p.date_of_birth,
-        sex=p.sex,
-        phone=p.phone,
-        email=p.email,
-        address=p.address,
-        language=p.language,
-        created_at=p.created_at,
-        created_by=p.created_by,
-        updated_at=p.updated_at,
-        updated_by=p.updated_by,
-    )
+    return _copy(PatientRecord, p)
 
 
 def patient_summary(p: Patient) -> PatientSummary:
@@ -121,28 +109,7 @@ def patient_summary(p: Patient) -> PatientSummary:
 
 
 def visit_record(v: Visit) -> VisitRecord:
-    return VisitRecord(
-        id=v.id,
-        version=v.version,
-        patient_id=v.patient_id,
-        visit_date=v.visit_date,
-        status=v.status,
-        draft_data=v.draft_data,
-        case_data=v.case_data,
-        plan=v.plan,
-        rules_version=v.rules_version,
-        computed_level=v.computed_level,
-        final_level=v.final_level,
-        override_reason=v.override_reason,
-        revision=v.revision,
-        created_at=v.created_at,
-        created_by=v.created_by,
-        updated_at=v.updated_at,
-        updated_by=v.updated_by,
-        signed_at=v.signed_at,
-        signed_by=v.signed_by,
-        amendment_reason=v.amendment_reason,
-    )
+    return _copy(VisitRecord, v)
 
 
 def visit_summary(v: Visit, p: Patient) -> VisitSummary:
@@ -162,19 +129,13 @@ def visit_summary(v: Visit, p: Patient) -> VisitSummary:
 
 
 def version_record(v: VisitVersion) -> VisitVersionRecord:
-    return VisitVersionRecord(
-        visit_id=v.visit_id,
-        revision=v.revision,
-        visit_date=v.visit_date,
-        case_data=v.case_data,
-        plan=v.plan,
-        rules_version=v.rules_version,
-        computed_level=v.computed_level,
-        final_level=v.final_level,
-        override_reason=v.override_reason,
-        signed_at=v.signed_at,
-        signed_by=v.signed_by,
-        amendment_reason=v.amendment_reason,
-        superseded_at=v.superseded_at,
-        superseded_by=v.superseded_by,
-    )
+    return _copy(VisitVersionRecord, v)
+
+
+def _copy(record: type[R], row: object) -> R:
+    """A frozen record from the ORM row's attributes of the same names.
+
+    The records mirror the models field for field, so a new record field is filled without a
+    hand-written copy that could forget it.
+    """
+    return record(**{f.name: getattr(row, f.name) for f in dataclasses.fields(record)})
