@@ -104,6 +104,14 @@ class Styles:
                 base["leading"] = base["fontSize"] * lead
             return ParagraphStyle(name, **base)
 
+        # Section headings: one look, with or without keep-with-next.
+        heading = {
+            "fontName": fonts.bold,
+            "fontSize": size * 1.2,
+            "textColor": colour(t, "primary"),
+            "spaceBefore": size * 0.6,
+            "spaceAfter": size * 0.25,
+        }
         return cls(
             fonts=fonts,
             size=size,
@@ -119,23 +127,8 @@ class Styles:
                 textColor=colour(t, "primary"),
                 spaceAfter=size * 0.3,
             ),
-            heading=style(
-                "heading",
-                fontName=fonts.bold,
-                fontSize=size * 1.2,
-                textColor=colour(t, "primary"),
-                spaceBefore=size * 0.6,
-                spaceAfter=size * 0.25,
-                keepWithNext=1,
-            ),
-            heading_alone=style(
-                "heading_alone",
-                fontName=fonts.bold,
-                fontSize=size * 1.2,
-                textColor=colour(t, "primary"),
-                spaceBefore=size * 0.6,
-                spaceAfter=size * 0.25,
-            ),
+            heading=style("heading", **heading, keepWithNext=1),
+            heading_alone=style("heading_alone", **heading),
             subheading=style(
                 "subheading",
                 fontName=fonts.bold,
