@@ -66,7 +66,7 @@ def save_figure(_: argparse.Namespace) -> list[Row]:
 
 
 def pdf_figure(_: argparse.Namespace) -> list[Row]:
-    from benchmarks.services_figures import pdf_rows
+    from benchmarks.pdf_figures import pdf_rows
 
     return pdf_rows()
 
