@@ -20,6 +20,22 @@ def timed(fn: Callable[[], object], *, repeat: int, warmup: int = 5) -> list[flo
     return out
 
 
+def timed_pair(
+    app: Callable[[], object], floor: Callable[[], object], *, repeat: int, warmup: int = 5
+) -> tuple[list[float], list[float]]:
+    """Like :func:`timed` for two jobs at once, alternating, so a busy moment hurts both alike."""
+    for _ in range(warmup):
+        app()
+        floor()
+    app_out, floor_out = [], []
+    for _ in range(repeat):
+        for fn, out in ((app, app_out), (floor, floor_out)):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return app_out, floor_out
+
+
 def p95(samples: Sequence[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]

@@ -56,7 +56,7 @@ def time_chart(
     shown = [d for d in injections if first <= d <= last]
     legend_rows = _legend_rows(lines, bool(shown), injection_label, font, size * 0.85, width)
     height = size * 1.6 + 110 + size * 2.2 + legend_rows * size * 1.3
-    d = Drawing(width, height)
+    d = _drawing(width, height, font)
     d.add(String(0, height - size * 1.1, title, fontName=font, fontSize=size))
     plot = LinePlot()
     plot.x = size * 3.2
@@ -115,7 +115,7 @@ def walking_bars(
     bar_area = 120.0
     base = size * 2.8
     height = base + bar_area + size * 1.6
-    d = Drawing(width, height)
+    d = _drawing(width, height, font)
     top = max(float(v) for _, v in points) or 1.0
     slot = width / max(n, 4)
     bar_w = min(slot * 0.55, 60)
@@ -133,6 +133,14 @@ def walking_bars(
         d.add(String(cx, base - size * 2.3, second_line, fontName=font, fontSize=size,
                      textAnchor="middle"))  # fmt: skip
     d.add(Line(0, base, slot * n, base, strokeColor=colors.HexColor("#5B6770"), strokeWidth=0.8))
+    return d
+
+
+def _drawing(width: float, height: float, font: str) -> Drawing:
+    """An empty drawing whose starting font is ``font``: ReportLab's default start is Helvetica,
+    which would be listed in the PDF without being embedded (though no letter uses it)."""
+    d = Drawing(width, height)
+    d.initialFontName = font
     return d
 
 

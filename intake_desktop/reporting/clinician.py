@@ -12,15 +12,16 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
 from intake_desktop.domain.labels import label
 
-from .blocks import StoryContext, box, bullets, table
+from .blocks import StoryContext, box, bullets, text_table
 from .document import VisitDocument
 from .facts import code_text, fact_rows, score_rows, value_text
 from .layout import Styles, colour, format_date, format_datetime
+from .paragraphs import TextParagraph
 from .templates import Template
 from .trends import alerts_section, trends_section
 
@@ -29,30 +30,29 @@ class _Ctx(StoryContext):
     def label(self, key: str, **extra: Any) -> str:
         return self.text(f"labels.{key}", **extra)
 
-    def heading(self, section: str) -> Flowable:
-        """A section heading that never ends a page alone.
+    def heading(self, section: str) -> list[Flowable]:
+        """A section heading that never ends a page alone: splice it into the story with ``*``.
 
         A conditional page break rather than keep-with-next: keep-with-next would carry a whole
-        long table to the next page with its heading and leave half a page empty.
+        long table to the next page with its heading and leave half a page empty. The break
+        leaves room for seven lines, so the heading always fits after it; wrapping the two in a
+        KeepTogether added nothing but a copy of the frame per heading (issue 8).
         """
         text = self.text(f"headings.{section}")
-        return KeepTogether([CondPageBreak(self.s.size * 7), Paragraph(text, self.s.heading_alone)])
+        return [CondPageBreak(self.s.size * 7), TextParagraph(text, self.s.heading_alone)]
 
-    def p(self, markup: str, style: Any = None) -> Paragraph:
-        return Paragraph(markup, style or self.s.cell)
+    def p(self, markup: str, style: Any = None) -> TextParagraph:
+        return TextParagraph(markup, style or self.s.cell)
 
     def grid(
         self, head: Sequence[str] | None, rows: Sequence[Sequence[str]], fractions: Sequence[float]
     ) -> Flowable:
-        """A table of paragraph cells; ``fractions`` of the width per column."""
+        """A table of cells in paragraph markup; ``fractions`` of the width per column."""
         widths = [self.width * f for f in fractions]
-        cells = [[self.p(c) for c in r] for r in rows]
-        if head is not None:
-            cells.insert(0, [self.p(h, self.s.cell_bold) for h in head])
-        return table(
-            cells,
+        return text_table(
+            [head, *rows] if head is not None else rows,
             widths,
-            font=self.s.fonts.regular,
+            self.s,
             header=head is not None,
             shade=colour(self.t, "shade"),
             rule=colour(self.t, "rule"),
@@ -78,8 +78,8 @@ def clinician_story(
     c = _Ctx(doc, t, s, width, values)
     status = t.plain(f"status.{doc.status}")
     story: list[Flowable] = [
-        Paragraph(t.text("document.title", **values), s.title),
-        Paragraph(f"{t.text('page.footer', **values)}  ·  {escape(status)}", s.small),
+        TextParagraph(t.text("document.title", **values), s.title),
+        TextParagraph(f"{t.text('page.footer', **values)}  ·  {escape(status)}", s.small),
         Spacer(1, s.size * 0.6),
         _red_flags(c),
     ]
@@ -93,7 +93,7 @@ def _red_flags(c: _Ctx) -> Flowable:
     heading_style = c.s.alert_heading
     if not flags:
         rows = [
-            Paragraph(c.t.text("headings.red_flags", **c.values), c.s.subheading),
+            TextParagraph(c.t.text("headings.red_flags", **c.values), c.s.subheading),
             c.p(c.t.text("red_flags.none", **c.values)),
         ]
         return box(
@@ -107,9 +107,9 @@ def _red_flags(c: _Ctx) -> Flowable:
     level = c.doc.red_flag_level or "urgent"
     title = f"{c.t.text('headings.red_flags')} — {c.t.text(f'red_flags.{level}')}"
     sources = c.doc.plan.get("red_flag_sources") or {}
-    rows: list[Flowable] = [Paragraph(title, heading_style)]
+    rows: list[Flowable] = [TextParagraph(title, heading_style)]
     # Red flags print larger than the body, never smaller.
-    flag_style = c.s.bullet.clone("red_flag", fontSize=c.s.size * 1.1, leading=c.s.size * 1.4)
+    flag_style = c.s.red_flag
     for code in flags:
         src = ", ".join(
             c.t.plain(f"sources.{s}", **c.values) if c.t.has(f"sources.{s}") else s
@@ -119,7 +119,7 @@ def _red_flags(c: _Ctx) -> Flowable:
         line = f"<b>{code_text(c.t, code)}</b> — {escape(flag_level)}"
         if src:
             line += " · " + c.t.text("red_flags.source", sources=src)
-        rows.append(Paragraph(line, flag_style, bulletText="•"))
+        rows.append(TextParagraph(line, flag_style, bulletText="•"))
     return box(
         rows,
         c.width,
@@ -147,7 +147,7 @@ def _identification(c: _Ctx) -> list[Flowable]:
         (c.label("rules_version"), escape(str(doc.plan.get("rules_version", "—")))),
     ]
     body = fact_rows(t, "patient", p, skip=("date_of_birth", "id", "name", "sex"))
-    return [c.heading("identification"), *c.pairs(rows + body)]
+    return [*c.heading("identification"), *c.pairs(rows + body)]
 
 
 def _recommendation(c: _Ctx) -> list[Flowable]:
@@ -168,12 +168,12 @@ def _recommendation(c: _Ctx) -> list[Flowable]:
     if alternatives:
         rows.append((c.label("alternatives"), ", ".join(code_text(t, a) for a in alternatives)))
     out: list[Flowable] = [
-        c.heading("recommendation"),
+        *c.heading("recommendation"),
         c.grid(None, [[f"<b>{a}</b>", b] for a, b in rows], (0.25, 0.75)),
     ]
     warnings = doc.plan.get("warnings") or []
     if warnings:
-        out.append(Paragraph(c.label("warnings"), c.s.subheading))
+        out.append(TextParagraph(c.label("warnings"), c.s.subheading))
         out += bullets([escape(w) for w in warnings], c.s)
     return out
 
@@ -187,21 +187,21 @@ def _history(c: _Ctx) -> list[Flowable]:
         )
     if case.function is not None:
         rows += fact_rows(c.t, "function", case.function)
-    return [c.heading("history"), *c.pairs(rows)]
+    return [*c.heading("history"), *c.pairs(rows)]
 
 
 def _exam(c: _Ctx) -> list[Flowable]:
-    return [c.heading("exam"), *c.pairs(fact_rows(c.t, "exam", c.doc.case.exam))]
+    return [*c.heading("exam"), *c.pairs(fact_rows(c.t, "exam", c.doc.case.exam))]
 
 
 def _imaging(c: _Ctx) -> list[Flowable]:
-    return [c.heading("imaging"), *c.pairs(fact_rows(c.t, "imaging", c.doc.case.imaging))]
+    return [*c.heading("imaging"), *c.pairs(fact_rows(c.t, "imaging", c.doc.case.imaging))]
 
 
 def _treatment(c: _Ctx) -> list[Flowable]:
     treatment = c.doc.case.treatment
     out: list[Flowable] = [
-        c.heading("treatment"),
+        *c.heading("treatment"),
         *c.pairs(fact_rows(c.t, "treatment", treatment, skip=("injections",))),
     ]
     injections = (treatment.injections if treatment else None) or ()
@@ -227,7 +227,7 @@ def _treatment(c: _Ctx) -> list[Flowable]:
         ]
         out += [
             Spacer(1, c.s.size * 0.4),
-            Paragraph(c.label("injections"), c.s.subheading),
+            TextParagraph(c.label("injections"), c.s.subheading),
             c.grid(head, rows, (0.2, 0.26, 0.18, 0.2, 0.16)),
         ]
     return out
@@ -237,9 +237,9 @@ def _scores(c: _Ctx) -> list[Flowable]:
     scores = c.doc.plan.get("scores") or {}
     rows = [list(r) for r in score_rows(c.t, scores)]
     if not rows:
-        return [c.heading("scores"), *c.pairs([])]
+        return [*c.heading("scores"), *c.pairs([])]
     head = [c.label(k) for k in ("instrument", "result", "interpretation", "note")]
-    return [c.heading("scores"), c.grid(head, rows, (0.27, 0.28, 0.15, 0.30))]
+    return [*c.heading("scores"), c.grid(head, rows, (0.27, 0.28, 0.15, 0.30))]
 
 
 def _pattern(c: _Ctx) -> list[Flowable]:
@@ -248,13 +248,13 @@ def _pattern(c: _Ctx) -> list[Flowable]:
         (c.label("pattern"), code_text(c.t, plan.get("pattern"))),
         (c.label("region"), code_text(c.t, plan.get("region"))),
     ]
-    return [c.heading("pattern"), *c.pairs(rows)]
+    return [*c.heading("pattern"), *c.pairs(rows)]
 
 
 def _escalation(c: _Ctx) -> list[Flowable]:
     signs = c.doc.plan.get("escalation_signs") or []
     evidence = c.doc.plan.get("escalation_evidence") or {}
-    out: list[Flowable] = [c.heading("escalation")]
+    out: list[Flowable] = [*c.heading("escalation")]
     if not signs:
         return [*out, c.p(escape(c.t.plain("words.none")))]
     out.append(c.p(c.label("sign_count", count=len(signs))))
@@ -282,7 +282,7 @@ def _framework(c: _Ctx) -> list[Flowable]:
             ]
         )
     head = [c.label(k) for k in ("question", "answer", "source", "evidence")]
-    return [c.heading("framework"), c.grid(head, rows, (0.27, 0.2, 0.13, 0.4))]
+    return [*c.heading("framework"), c.grid(head, rows, (0.27, 0.2, 0.13, 0.4))]
 
 
 def _rules(c: _Ctx) -> list[Flowable]:
@@ -295,25 +295,25 @@ def _rules(c: _Ctx) -> list[Flowable]:
         for r in fired
     ]
     head = [c.label("rule"), c.label("findings")]
-    return [c.heading("rules"), c.grid(head, rows, (0.45, 0.55))]
+    return [*c.heading("rules"), c.grid(head, rows, (0.45, 0.55))]
 
 
 def _workup(c: _Ctx) -> list[Flowable]:
     items = [f"<b>{code_text(c.t, w)}</b>" for w in c.doc.plan.get("workup") or []]
     return [
-        c.heading("workup"),
+        *c.heading("workup"),
         *(bullets(items, c.s) if items else [c.p(escape(c.t.plain("words.none")))]),
     ]
 
 
 def _signature(c: _Ctx) -> list[Flowable]:
     doc, t = c.doc, c.t
-    out: list[Flowable] = [c.heading("signature")]
+    out: list[Flowable] = [*c.heading("signature")]
     if doc.is_draft:
         out.append(
-            Paragraph(
+            TextParagraph(
                 f"<b>{c.label('not_signed')}</b>",
-                c.s.cell.clone("draft_line", textColor=colour(t, "draft")),
+                c.s.draft_line,
             )
         )
     else:
@@ -331,7 +331,7 @@ def _signature(c: _Ctx) -> list[Flowable]:
         ]
         out += [
             Spacer(1, c.s.size * 0.4),
-            Paragraph(c.label("amendments"), c.s.subheading),
+            TextParagraph(c.label("amendments"), c.s.subheading),
             c.grid(head, rows, (0.22, 0.22, 0.56)),
         ]
     return out

@@ -18,6 +18,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 _registered: dict[Path, str] = {}
+#: Font sets already registered, by the files asked for: every render of a template asks for the
+#: same files, and this look-up skips resolving four paths each time.
+_sets: dict[tuple[tuple[str, Path], ...], FontSet] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,14 @@ class FontError(Exception):
 
 
 def register_fonts(files: Mapping[str, Path]) -> FontSet:
-    """Register the regular/bold/italic/bold_italic files; return their ReportLab names."""
+    """Register the regular/bold/italic/bold_italic files; return their ReportLab names.
+
+    Each file is parsed and registered once per process; later calls are a dictionary look-up.
+    """
+    key = tuple(sorted((style, Path(path)) for style, path in files.items()))
+    found = _sets.get(key)
+    if found is not None:
+        return found
     names = {style: _register(style, Path(path)) for style, path in files.items()}
     fonts = FontSet(names["regular"], names["bold"], names["italic"], names["bold_italic"])
     # Lets <b> and <i> inside paragraphs find the right face.
@@ -48,6 +58,7 @@ def register_fonts(files: Mapping[str, Path]) -> FontSet:
     addMapping(fonts.regular, 1, 0, fonts.bold)
     addMapping(fonts.regular, 0, 1, fonts.italic)
     addMapping(fonts.regular, 1, 1, fonts.bold_italic)
+    _sets[key] = fonts
     return fonts
 
 

@@ -8,6 +8,8 @@ end, so the canvas keeps each finished page and stamps the numbers when the docu
 
 from __future__ import annotations
 
+import copy
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,12 +19,13 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame
 
 from .document import VisitDocument
 from .fonts import FontSet
+from .images import prepared_image
 from .templates import Template
 
 PAGE_SIZES = {"letter": letter, "A4": A4}
@@ -69,7 +72,11 @@ def format_number(t: Template, value: float) -> str:
 
 @dataclass(frozen=True)
 class Styles:
-    """The paragraph styles of one document, from the template's fonts, colours and size."""
+    """The paragraph styles of one document, from the template's fonts, colours and size.
+
+    Shared by every document with the same look (:meth:`shared`), so they are never changed
+    after they are made; a variant is a style of its own here.
+    """
 
     fonts: FontSet
     size: float
@@ -83,9 +90,35 @@ class Styles:
     alert_heading: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    #: The patient's safety-net heading: the alert heading in the safety colour.
+    safety_heading: ParagraphStyle
+    #: A red flag on the clinician summary: larger than the body, never smaller.
+    red_flag: ParagraphStyle
+    #: "Not signed" on a draft's signature line, in the draft colour.
+    draft_line: ParagraphStyle
+
+    @classmethod
+    def shared(cls, t: Template, fonts: FontSet, size: float) -> Styles:
+        """The styles for this look, made once per process and reused.
+
+        Stable style objects let :mod:`.paragraphs` do its once-per-style work once, not once
+        per document. The key is everything the styles are made from (fonts, size, colours),
+        so a clinic's new colour makes new styles.
+        """
+        key = (fonts, float(size), tuple(sorted(t.clinic["colours"].items())))
+        with _styles_lock:
+            found = _styles.get(key)
+        if found is None:
+            found = cls.make(t, fonts, size)
+            with _styles_lock:
+                if len(_styles) >= _MAX_STYLES:
+                    _styles.clear()
+                _styles[key] = found
+        return found
 
     @classmethod
     def make(cls, t: Template, fonts: FontSet, size: float) -> Styles:
+        """New styles from the template's colours, ``fonts`` and body ``size`` in points."""
         text = colour(t, "text")
         lead = 1.22
 
@@ -112,14 +145,23 @@ class Styles:
             "spaceBefore": size * 0.6,
             "spaceAfter": size * 0.25,
         }
+        bullet = style(
+            "bullet", leftIndent=size * 1.3, bulletIndent=size * 0.3, spaceAfter=size * 0.08
+        )
+        alert_heading = style(
+            "alert_heading",
+            fontName=fonts.bold,
+            fontSize=size * 1.25,
+            textColor=colour(t, "alert"),
+            spaceAfter=size * 0.35,
+        )
+        cell = style("cell", leading=size * 1.22)
         return cls(
             fonts=fonts,
             size=size,
             body=style("body", spaceAfter=size * 0.3),
             small=style("small", fontSize=size * 0.85, textColor=colour(t, "muted")),
-            bullet=style(
-                "bullet", leftIndent=size * 1.3, bulletIndent=size * 0.3, spaceAfter=size * 0.08
-            ),
+            bullet=bullet,
             title=style(
                 "title",
                 fontName=fonts.bold,
@@ -136,16 +178,40 @@ class Styles:
                 spaceAfter=size * 0.2,
                 keepWithNext=1,
             ),
-            alert_heading=style(
-                "alert_heading",
-                fontName=fonts.bold,
-                fontSize=size * 1.25,
-                textColor=colour(t, "alert"),
-                spaceAfter=size * 0.35,
-            ),
-            cell=style("cell", leading=size * 1.22),
+            alert_heading=alert_heading,
+            cell=cell,
             cell_bold=style("cell_bold", fontName=fonts.bold, leading=size * 1.22),
+            safety_heading=alert_heading.clone("safety_heading", textColor=colour(t, "safety")),
+            red_flag=bullet.clone("red_flag", fontSize=size * 1.1, leading=size * 1.4),
+            draft_line=cell.clone("draft_line", textColor=colour(t, "draft")),
         )
+
+
+#: Styles by look (see :meth:`Styles.shared`); a few entries, cleared if it ever grows.
+_styles: dict[tuple[Any, ...], Styles] = {}
+_styles_lock = threading.Lock()
+_MAX_STYLES = 32
+
+
+class BodyFrame(Frame):
+    """The frame that holds the body of every page, cheap to copy.
+
+    ReportLab deep-copies the current frame each time it measures a group kept together (a
+    heading with keep-with-next, the safety-net box): a generic deep copy of a frame costs more
+    than laying out a short paragraph (issue 8). A frame holds numbers and strings and the list
+    of its backgrounds, so copying the containers and sharing the rest is the same copy.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> BodyFrame:
+        new = copy.copy(self)
+        for key, value in vars(self).items():
+            if isinstance(value, list | dict | set):
+                setattr(new, key, copy.deepcopy(value, memo))
+        return new
+
+
+#: The name of the form that holds a document's letterhead and footer.
+_DECOR_FORM = "page-decor"
 
 
 class PageDecor:
@@ -162,15 +228,26 @@ class PageDecor:
             "visit_date": format_date(t, doc.case.visit_date),
         }
         self.pages = 0
-        self._logo = ImageReader(str(t.logo)) if t.logo else None
+        self._logo = prepared_image(t.logo) if t.logo else None
 
     def draw(self, canvas: Canvas, _doc: Any) -> None:
-        """onPage hook: letterhead and footer (the page number waits for the total)."""
-        width, height = canvas._pagesize
-        canvas.saveState()
-        self._letterhead(canvas, width, height)
-        self._footer(canvas, width)
-        canvas.restoreState()
+        """onPage hook: letterhead and footer (the page number waits for the total).
+
+        Both are the same on every page of a document, so the first page draws them once into
+        a form that every page then places with a single instruction (issue 8).
+        """
+        if not canvas.hasForm(_DECOR_FORM):
+            width, height = canvas._pagesize
+            canvas.beginForm(_DECOR_FORM)
+            canvas.saveState()
+            self._letterhead(canvas, width, height)
+            self._footer(canvas, width)
+            canvas.restoreState()
+            canvas.endForm()
+        canvas.doForm(_DECOR_FORM)
+        if self._logo is not None:
+            # Each page with a picture lists the image procedures, as drawImage would do.
+            canvas._currentPageHasImages = 1
 
     def finish_page(self, canvas: Canvas, page: int, total: int) -> None:
         """Stamp "page X of Y" and, on a draft, the DRAFT mark over the content.
@@ -192,10 +269,9 @@ class PageDecor:
         top = height - 0.45 * inch
         x = SIDE_MARGIN
         if self._logo is not None:
-            iw, ih = self._logo.getSize()
             h = 0.5 * inch
-            w = h * iw / ih
-            canvas.drawImage(self._logo, x, top - h + 2, w, h, mask="auto")
+            w = h * self._logo.width / self._logo.height
+            self._logo.draw(canvas, x, top - h + 2, w, h)
             x += w + 8
         right_w = 2.6 * inch
         name_w = width - SIDE_MARGIN - x - right_w - 8

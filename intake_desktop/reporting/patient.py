@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS, RED_FLAGS, level_rank
 
@@ -18,6 +18,7 @@ from .blocks import StoryContext, box, bullet_columns, bullets
 from .document import VisitDocument
 from .homecare import home_care_items
 from .layout import Styles, colour, format_number
+from .paragraphs import TextParagraph
 from .templates import Template
 from .trends import walking_picture
 
@@ -32,11 +33,11 @@ MAX_REASONS = 3
 
 
 class _Ctx(StoryContext):
-    def para(self, key: str, style: Any = None, **extra: Any) -> Paragraph:
-        return Paragraph(self.text(key, **extra), style or self.s.body)
+    def para(self, key: str, style: Any = None, **extra: Any) -> TextParagraph:
+        return TextParagraph(self.text(key, **extra), style or self.s.body)
 
-    def heading(self, section: str) -> Paragraph:
-        return Paragraph(self.text(f"headings.{section}"), self.s.heading)
+    def heading(self, section: str) -> TextParagraph:
+        return TextParagraph(self.text(f"headings.{section}"), self.s.heading)
 
 
 def patient_story(
@@ -45,8 +46,8 @@ def patient_story(
     """The flowables of the patient summary, in the template's section order."""
     c = _Ctx(doc, t, s, width, values)
     story: list[Flowable] = [
-        Paragraph(c.text("document.title"), s.title),
-        Paragraph(c.text("page.footer"), s.small),
+        TextParagraph(c.text("document.title"), s.title),
+        TextParagraph(c.text("page.footer"), s.small),
         Spacer(1, s.size * 0.5),
     ]
     if doc.red_flags:
@@ -63,9 +64,9 @@ def _alert(c: _Ctx) -> Flowable:
     """The first thing on page 1 when a red flag is present: where to go, and why."""
     kind = "emergency" if c.doc.red_flag_level == "emergency" else "urgent"
     rows: list[Flowable] = [
-        Paragraph(c.text(f"alert.{kind}_heading"), c.s.alert_heading),
+        TextParagraph(c.text(f"alert.{kind}_heading"), c.s.alert_heading),
         c.para(f"alert.{kind}_text"),
-        Paragraph(c.text("alert.found"), c.s.subheading),
+        TextParagraph(c.text("alert.found"), c.s.subheading),
         *bullets([_flag_text(c, code) for code in c.doc.red_flags], c.s),
     ]
     return box(
@@ -118,7 +119,7 @@ def _care(c: _Ctx) -> list[Flowable]:
         ]
         why = list(dict.fromkeys(why))[:MAX_REASONS]  # two rules may share one plain reason
         if why:
-            out.append(Paragraph(f"<b>{c.text('care.why')}</b> " + " ".join(why), c.s.body))
+            out.append(TextParagraph(f"<b>{c.text('care.why')}</b> " + " ".join(why), c.s.body))
     for alt in c.doc.plan.get("alternatives") or ():
         if alt != level and c.t.has(f"care.levels.{alt}.name"):
             name = c.t.plain(f"care.levels.{alt}.name")
@@ -142,7 +143,7 @@ def _home_care(c: _Ctx) -> list[Flowable]:
     """Home care fitted to the plan; before an urgent assessment, only what to do until then."""
     if level_rank(c.doc.level) >= level_rank("urgent"):
         return [
-            Paragraph(c.text("home_care.until_seen_heading"), c.s.heading),
+            TextParagraph(c.text("home_care.until_seen_heading"), c.s.heading),
             c.para("home_care.until_seen"),
         ]
     keys = home_care_items(c.doc.case, c.doc.plan, c.doc.level)
@@ -157,7 +158,7 @@ def _come_back(c: _Ctx) -> list[Flowable]:
         watch = c.t.raw("come_back.watch")
         items = [c.t.fill(v, f"come_back.watch.{k}", **c.values) for k, v in watch.items()]
         out += [
-            Paragraph(c.text("come_back.watch_intro"), c.s.subheading),
+            TextParagraph(c.text("come_back.watch_intro"), c.s.subheading),
             bullet_columns(items, c.s, c.width),
         ]
     return out
@@ -169,15 +170,12 @@ def _safety_net(c: _Ctx) -> list[Flowable]:
         lvl: [_flag_text(c, code) for code in RED_FLAGS if RED_FLAG_LEVELS[code] == lvl]
         for lvl in ("emergency", "urgent")
     }
-    safety_heading = Paragraph(
-        c.text("headings.safety_net"),
-        c.s.alert_heading.clone("safety_heading", textColor=colour(c.t, "safety")),
-    )
+    safety_heading = TextParagraph(c.text("headings.safety_net"), c.s.safety_heading)
     rows: list[Flowable] = [
         safety_heading,
-        Paragraph(c.text("safety_net.emergency_intro"), c.s.subheading),
+        TextParagraph(c.text("safety_net.emergency_intro"), c.s.subheading),
         *bullets(groups["emergency"], c.s),
-        Paragraph(c.text("safety_net.urgent_intro"), c.s.subheading),
+        TextParagraph(c.text("safety_net.urgent_intro"), c.s.subheading),
         *bullets(groups["urgent"], c.s),
     ]
     if c.t.raw("safety_net.closing", ""):

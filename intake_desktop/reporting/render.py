@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from intake_desktop import __version__
 
@@ -29,6 +29,7 @@ from .layout import (
     PAGE_SIZES,
     SIDE_MARGIN,
     TOP_MARGIN,
+    BodyFrame,
     NumberedCanvas,
     PageDecor,
     Styles,
@@ -80,7 +81,7 @@ def render_pdf(
     except FontError as exc:
         raise TemplateError(t.folder / "clinic.toml", f"fonts.{exc.style}", str(exc)) from None
     size = float(t.clinic["sizes"][f"{kind}_body"])
-    styles = Styles.make(t, fonts, size)
+    styles = Styles.shared(t, fonts, size)
     values = common_values(doc, t)
     title = t.plain("document.title")
     pagesize = PAGE_SIZES[t.clinic["page"]["size"]]
@@ -105,7 +106,7 @@ def render_pdf(
         initialFontName=fonts.regular,
         displayDocTitle=1,
     )
-    frame = Frame(
+    frame = BodyFrame(
         SIDE_MARGIN,
         BOTTOM_MARGIN,
         width,

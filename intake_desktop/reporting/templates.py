@@ -9,17 +9,25 @@ document). Everything is checked when the template is loaded, against the spec i
 
 Texts are plain text with ``{placeholders}`` from a fixed list and ``**bold**``; they are escaped
 for ReportLab's paragraph markup, so an ``&`` or ``<`` in a clinic's wording prints as written.
+
+Parsing and checking the TOML is most of the cost of loading (milliseconds per render, issue 8),
+so each file's checked contents are kept for the life of the process and reused while the file's
+bytes are unchanged. The bytes are read and compared on every load (microseconds), not just the
+modification time: an edit saved within the same clock tick, at the same size, is still picked up
+by the next render. Because a loaded file is shared between templates, its contents are read-only
+(tables are mappings, lists are tuples).
 """
 
 from __future__ import annotations
 
-import copy
 import re
 import string
+import threading
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -82,7 +90,7 @@ class Template:
         """The text at ``key`` as plain text (for drawing on the page, not for paragraphs)."""
         text = self.raw(key)
         try:
-            return text.format_map({k: str(v) for k, v in values.items()}).replace("**", "")
+            return text.format_map(_OnDemand(values, str)).replace("**", "")
         except KeyError as exc:
             raise TemplateError(
                 self.file_of(key), key, f"placeholder {{{exc.args[0]}}} is not available here"
@@ -90,9 +98,8 @@ class Template:
 
     def fill(self, text: str, key: str, **values: Any) -> str:
         """Escape ``text``, fill its placeholders with escaped values, apply ``**bold**``."""
-        safe = {k: escape(str(v)) for k, v in values.items()}
         try:
-            out = escape(text).format_map(safe)
+            out = escape(text).format_map(_OnDemand(values, _escaped))
         except KeyError as exc:
             raise TemplateError(
                 self.file_of(key), key, f"placeholder {{{exc.args[0]}}} is not available here"
@@ -101,6 +108,27 @@ class Template:
 
     def file_of(self, key: str) -> Path:
         return self._origin.get(key.split(".")[0], self.folder)
+
+
+class _OnDemand:
+    """Placeholder values for ``str.format_map``, each converted only if the text uses it.
+
+    A summary fills some hundred texts, each offered every placeholder of the document, and
+    most use one or none: converting them all for every text was most of the cost of a fill.
+    """
+
+    __slots__ = ("_convert", "_values")
+
+    def __init__(self, values: Mapping[str, Any], convert: Callable[[Any], str]) -> None:
+        self._values = values
+        self._convert = convert
+
+    def __getitem__(self, name: str) -> str:
+        return self._convert(self._values[name])  # KeyError: the text's placeholder is unknown
+
+
+def _escaped(value: Any) -> str:
+    return escape(str(value))
 
 
 def load_template(kind: str, language: str = "en", templates_dir: Path | None = None) -> Template:
@@ -123,16 +151,14 @@ def load_template(kind: str, language: str = "en", templates_dir: Path | None = 
     language = found
     lang_dir = folder / language
     clinic_file = folder / "clinic.toml"
-    clinic = _read(clinic_file)
-    _check(clinic, CLINIC_SPEC, clinic_file, PLACEHOLDERS["clinic"])
+    clinic = _load_checked(clinic_file, CLINIC_SPEC, PLACEHOLDERS["clinic"])
     texts: dict[str, Any] = {}
     origin: dict[str, Path] = {}
     for path, spec in (
         (lang_dir / "common.toml", COMMON_SPEC),
         (lang_dir / f"{kind}.toml", KIND_SPECS[kind]),
     ):
-        data = _read(path)
-        _check(data, spec, path, PLACEHOLDERS[kind])
+        data = _load_checked(path, spec, PLACEHOLDERS[kind])
         for top, value in data.items():
             if top in texts:
                 raise TemplateError(path, top, f"already defined in {origin[top].name}")
@@ -148,8 +174,8 @@ def load_template(kind: str, language: str = "en", templates_dir: Path | None = 
             for style, name in clinic["fonts"].items()
         },
         logo=_find_logo(clinic["clinic"].get("logo", ""), folder, clinic_file),
-        _texts=texts,
-        _origin=origin,
+        _texts=MappingProxyType(texts),
+        _origin=MappingProxyType(origin),
     )
 
 
@@ -169,18 +195,64 @@ def questionnaire_labels(
     folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
     found = template_language(language or DEFAULT_LANGUAGE, folder) or DEFAULT_LANGUAGE
     path = folder / found / "common.toml"
-    data = _read(path)
-    _check(data, COMMON_SPEC, path, PLACEHOLDERS["patient"])
-    return copy.deepcopy(data["questionnaire_labels"])
+    data = _load_checked(path, COMMON_SPEC, PLACEHOLDERS["patient"])
+    return _thaw(data["questionnaire_labels"])
 
 
-def _read(path: Path) -> dict[str, Any]:
+#: Checked file contents by (file, spec, placeholders): the bytes they came from and the frozen
+#: data. A handful of entries per templates folder; a changed file replaces its entry.
+_checked: dict[tuple[Path, int, int], tuple[bytes, Mapping[str, Any]]] = {}
+_checked_lock = threading.Lock()
+
+
+def _load_checked(path: Path, spec: Mapping[str, Check], allowed: set[str]) -> Mapping[str, Any]:
+    """The parsed and checked contents of ``path``, read-only; parsed again only when changed.
+
+    Only a file that passed the checks is kept, so a broken file raises on every load until it
+    is fixed. ``spec`` and ``allowed`` are module constants, so their identity names the check.
+    """
+    raw = _read_bytes(path)
+    key = (path, id(spec), id(allowed))
+    with _checked_lock:
+        hit = _checked.get(key)
+    if hit is not None and hit[0] == raw:
+        return hit[1]
+    data = _parse(path, raw)
+    _check(data, spec, path, allowed)
+    frozen = _freeze(data)
+    with _checked_lock:
+        _checked[key] = (raw, frozen)
+    return frozen
+
+
+def _freeze(value: Any) -> Any:
+    """A read-only copy: tables become mappings that cannot be changed, lists become tuples."""
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    """A plain, changeable copy (dicts and lists) of frozen template data, for a caller to keep."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise TemplateError(path, "", "file not found") from None
     except OSError as exc:
         raise TemplateError(path, "", f"cannot be read ({exc.strerror})") from None
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

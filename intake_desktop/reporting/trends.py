@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from intake_desktop.domain.findings import INJECTION_CAP
 from intake_desktop.domain.followup import alerts, injection_dates, trends
@@ -20,6 +20,7 @@ from intake_desktop.domain.followup import alerts, injection_dates, trends
 from .charts import Series, time_chart, walking_bars
 from .facts import code_text
 from .layout import colour, format_date, format_number
+from .paragraphs import TextParagraph
 from .templates import Template
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def short_date(t: Template, d: date, *, day: bool = False) -> str:
 def trends_section(c: ClinicianCtx) -> list[Flowable]:
     """Charts of function, pain and questionnaires over the visits, then a table per visit."""
     visits = c.doc.visits
-    out: list[Flowable] = [c.heading("trends")]
+    out: list[Flowable] = [*c.heading("trends")]
     if len(visits) < 2:
         return [*out, c.p(escape(c.t.plain("trends.too_few")), c.s.small)]
     series = trends(visits)
@@ -87,6 +88,8 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
         grid.setStyle(
             TableStyle(
                 [
+                    # Tables set a font of their own (Helvetica, never embedded) unless told.
+                    ("FONTNAME", (0, 0), (-1, -1), c.s.fonts.regular),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -95,7 +98,7 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
             )
         )
         out.append(grid)
-    out += [Paragraph(c.label("per_visit"), c.s.subheading), _visit_table(c, series)]
+    out += [TextParagraph(c.label("per_visit"), c.s.subheading), _visit_table(c, series)]
     return out
 
 
@@ -166,7 +169,7 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
     visits = c.doc.visits
     previous = visits[-2] if len(visits) >= 2 else None
     found = alerts(previous, visits[-1])
-    out: list[Flowable] = [c.heading("alerts")]
+    out: list[Flowable] = [*c.heading("alerts")]
     if previous is not None:
         since = c.t.plain("alerts.since", date=format_date(c.t, previous.case.visit_date))
         out.append(c.p(escape(since), c.s.small))
@@ -186,6 +189,8 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
 
 def walking_picture(c: PatientCtx) -> list[Flowable]:
     """The patient's own painless walking distance over the visits, when there are two or more."""
+    if len(c.doc.visits) < 2:  # one point at most: no picture, and no series to compute
+        return []
     points = trends(c.doc.visits).get("walking_distance_m", [])
     if len(points) < 2 or not c.t.raw("found.walking_trend", ""):
         return []
@@ -204,7 +209,7 @@ def walking_picture(c: PatientCtx) -> list[Flowable]:
     )
     rows: list[Flowable] = [c.para("found.walking_trend"), picture]
     if t.raw("found.walking_trend_note", ""):
-        rows.append(Paragraph(c.text("found.walking_trend_note"), c.s.small))
+        rows.append(TextParagraph(c.text("found.walking_trend_note"), c.s.small))
     return [Spacer(1, c.s.size * 0.3), KeepTogether(rows)]
 
 
