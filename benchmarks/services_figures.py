@@ -7,12 +7,17 @@ import json
 import random
 import sqlite3
 import tempfile
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from benchmarks.stats import Row, timed
 
 ROOT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 @functools.cache
@@ -31,10 +36,13 @@ EXAMPLES = ROOT / "tests" / "data" / "examples"
 
 
 def search_rows(clinic: Path) -> list[Row]:
-    """Search as typed at the front desk, against the same queries run raw through sqlite3."""
+    """Search as typed at the front desk, against the same statements run raw through sqlite3.
+
+    Each query is first run once through the service with its SQL captured; the floor replays
+    exactly those statements (text, parameters, limit) on a plain sqlite3 connection. The two
+    are timed query by query, taking turns, so a busy moment of the machine hurts both alike.
+    """
     from intake_desktop.services import open_database, search_patients
-    from intake_desktop.services.search import parse_date, prefix_query
-    from intake_desktop.storage.search_text import normalise_text
 
     db = open_database(f"sqlite:///{clinic}")
     raw = sqlite3.connect(clinic)
@@ -55,25 +63,15 @@ def search_rows(clinic: Path) -> list[Row]:
         "record number": [n[: rng.randint(6, len(n))] for n in numbers],
         "date of birth": [str(b) for b in births],
     }
+    limit = 50
     rows = []
     for kind, queries in kinds.items():
-        it = iter(queries * 3)
-        app = timed(
-            lambda: search_patients(db, next(it), 50, actor=bench_actor()),
-            repeat=len(queries),
-            warmup=20,
+        statements = search_statements(f"sqlite:///{clinic}", queries, limit)
+        app, floor = timed_against_floor(
+            lambda q: search_patients(db, q, limit, actor=bench_actor()),
+            lambda sql: replay(raw, sql),
+            list(zip(queries, statements, strict=True)),
         )
-        sqls = [_raw_sql(prefix_query, normalise_text, parse_date, q) for q in queries]
-        it2 = iter(sqls * 3)
-
-        def run_raw() -> None:
-            sql, params, birth_only = next(it2)
-            ids = [r[1] for r in raw.execute(sql, params).fetchall()]
-            if not birth_only:
-                marks = ",".join("?" * len(ids))
-                raw.execute(f"SELECT * FROM patients WHERE id IN ({marks})", ids).fetchall()
-
-        floor = timed(run_raw, repeat=len(queries), warmup=20)
         rows.append(
             Row(f"search: {kind} ({size:,} patients)", app, floor=floor).check(
                 p95_at_most=30, p95_ratio_at_most=3
@@ -84,46 +82,64 @@ def search_rows(clinic: Path) -> list[Row]:
     return rows
 
 
-def _raw_sql(prefix_query, normalise_text, parse_date, text: str):
-    """The statement the service runs, compiled once and handed to sqlite3 as plain SQL."""
-    from sqlalchemy.dialects import sqlite
-
-    birth = parse_date(text)
-    if birth is not None:
-        sql = (
-            "SELECT name, id FROM patients WHERE date_of_birth = ? "
-            "ORDER BY search_name, id LIMIT 50"
-        )
-        return sql, (birth.isoformat(),), True
-    stmt = prefix_query(normalise_text(text)).limit(108)
-    compiled = stmt.compile(dialect=sqlite.dialect())
-    params = tuple(compiled.params[k] for k in compiled.positiontup)
-    sql = str(compiled)
-    if "ORDER BY" not in sql:
-        sql = sql.replace(" LIMIT", " ORDER BY 1, 2 LIMIT")
-    return sql, params, False
+Statement = tuple[str, Any]
 
 
-def raw_search_floor(clinic: Path, queries: list[str]) -> list[float]:
-    """The statements the search runs for ``queries``, straight through sqlite3."""
-    from intake_desktop.services.search import parse_date, prefix_query
-    from intake_desktop.storage.search_text import normalise_text
+def search_statements(url: str, queries: list[str], limit: int) -> list[list[Statement]]:
+    """The SQL statements and parameters the search service sends for each query.
 
-    raw = sqlite3.connect(clinic)
-    sqls = [_raw_sql(prefix_query, normalise_text, parse_date, q) for q in queries]
-    it = iter(sqls * 3)
+    Captured from the engine while the service answers each query once, so the floor is
+    exactly what the app asks the database (text, parameters, limit), whatever the service's
+    code. The capture uses a database handle of its own: the timed one carries no listener.
+    """
+    from sqlalchemy import event
 
-    def run_raw() -> None:
-        sql, params, birth_only = next(it)
-        ids = [r[1] for r in raw.execute(sql, params).fetchall()]
-        if not birth_only:
-            marks = ",".join("?" * len(ids))
-            raw.execute(f"SELECT * FROM patients WHERE id IN ({marks})", ids).fetchall()
+    from intake_desktop.services import open_database, search_patients
 
-    try:
-        return timed(run_raw, repeat=len(queries), warmup=20)
-    finally:
-        raw.close()
+    seen: list[Statement] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        seen.append((statement, parameters))
+
+    out = []
+    with open_database(url) as db:
+        event.listen(db.engine, "before_cursor_execute", capture)
+        for q in queries:
+            seen.clear()
+            search_patients(db, q, limit, actor=bench_actor())
+            out.append(list(seen))
+    return out
+
+
+def replay(raw: sqlite3.Connection, statements: list[Statement]) -> None:
+    """Run captured statements through sqlite3 and fetch every row, as the app does."""
+    for sql, params in statements:
+        raw.execute(sql, params).fetchall()
+
+
+def timed_against_floor(
+    app: Callable[[T], object],
+    floor: Callable[[U], object],
+    items: list[tuple[T, U]],
+    *,
+    warmup: int = 20,
+) -> tuple[list[float], list[float]]:
+    """Seconds per call of ``app(a)`` and ``floor(f)`` for each ``(a, f)`` of ``items``.
+
+    The two take turns item by item (and which goes first alternates), so both see the same
+    machine and the same caches; ``warmup`` items are run untimed first.
+    """
+    for a, f in items[:warmup]:
+        app(a)
+        floor(f)
+    app_times, floor_times = [], []
+    clock = time.perf_counter
+    for i, (a, f) in enumerate(items):
+        for fn, arg, out in ((app, a, app_times), (floor, f, floor_times))[:: 1 if i % 2 else -1]:
+            start = clock()
+            fn(arg)
+            out.append(clock() - start)
+    return app_times, floor_times
 
 
 def save_rows(urls: dict[str, str]) -> list[Row]:

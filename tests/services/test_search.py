@@ -96,30 +96,100 @@ def test_normalisation() -> None:
 
 def test_dates() -> None:
     assert parse_date("31.12.1990") == date(1990, 12, 31)
-    assert parse_date("31.02.1990") is None
-    assert parse_date("1990-1-1") is None
+    assert parse_date("1.2.1990") == date(1990, 2, 1)
+    assert parse_date("12/31/1990") == date(1990, 12, 31)
+    assert parse_date("2/1/1990") == date(1990, 2, 1)
+    assert parse_date("1990-12-31") == date(1990, 12, 31)
+    not_dates = ["31.02.1990", "1990-1-1", "0000-01-01", "1990-13-01", "31/12/1990"]
+    not_dates += ["1990-12-31x", "1990-12-31\n", "123.1.1990", "garcia", "", "1990"]
+    for not_a_date in not_dates:
+        assert parse_date(not_a_date) is None, not_a_date
     assert split_date("lee 1990-12-31") == (date(1990, 12, 31), "lee")
     assert split_date("lee") == (None, "lee")
 
 
-def test_name_search_is_an_index_range_scan(database, dialect) -> None:
-    """The query plan reads a slice of the search-term index, never the whole table."""
+@pytest.mark.parametrize("birth", [False, True], ids=["name", "name and birth"])
+def test_name_search_is_an_index_range_scan(database, dialect, birth) -> None:
+    """The plan reads a slice of the search-term index in order, never the whole table.
+
+    Either the term index in order, joined to the patients by key (no sort), or, with a
+    date of birth, that day's patients by the date index and their terms.
+    """
     from sqlalchemy import text
 
     from intake_desktop.services.search import prefix_query
 
-    stmt = prefix_query("gar").order_by("term", "patient_id").limit(50)
+    params = {"low": "gar", "high": "gas", "batch": 50}
+    if birth:
+        params["birth"] = date(1958, 3, 2)
+    stmt = prefix_query(birth=birth).params(params)
     sql = str(stmt.compile(database.engine, compile_kwargs={"literal_binds": True}))
     with database.engine.connect() as conn:
         if dialect == "sqlite":
             plan = " ".join(r[-1] for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
-            assert "SEARCH patient_search_terms USING" in plan, plan
-            assert "term>? AND term<?" in plan, plan
+            if birth:
+                assert "SEARCH patients USING INDEX ix_patients_date_of_birth" in plan, plan
+            else:
+                assert "SEARCH patient_search_terms USING COVERING INDEX" in plan, plan
+                assert "term>? AND term<?" in plan, plan
+                assert "TEMP B-TREE" not in plan, plan  # the index order is the result order
+            assert "SCAN" not in plan, plan
         else:
-            conn.execute(text("SET enable_seqscan = off"))  # the table is tiny in a test
+            conn.execute(text("SET enable_seqscan = off"))  # the tables are tiny in a test
             plan = " ".join(r[0] for r in conn.execute(text(f"EXPLAIN {sql}")))
-            assert "Index Only Scan using pk_patient_search_terms" in plan, plan
-            assert "Sort" not in plan, plan  # the index order is the result order
+            if not birth:
+                assert "Index Only Scan using pk_patient_search_terms" in plan, plan
+                assert "Sort" not in plan, plan  # the index order is the result order
+            assert "Seq Scan" not in plan, plan
+
+
+def test_one_statement_per_search_and_none_for_the_permission(database, clinic) -> None:
+    """An allowed search runs one statement on one connection: nothing for the permission
+    check (an allowed search is not audited), no second query for the patients' columns."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    try:
+        for typed in ("gar", "1958-03-02", "garcia 1958-03-02", "mrn-000"):
+            statements.clear()
+            assert search_patients(database, typed, actor=READER)
+            assert len(statements) == 1, statements
+        statements.clear()
+        assert search_patients(database, "zzz", actor=READER) == []
+        assert search_patients(database, "", actor=READER) == []
+        assert len(statements) == 1, statements  # nothing at all for an empty box
+    finally:
+        event.remove(database.engine, "before_cursor_execute", seen)
+
+
+def test_results_carry_what_the_list_shows(database, clinic) -> None:
+    (found,) = search_patients(database, "obrien", actor=READER)
+    assert found.id == clinic["Jean-Luc O'Brien"]
+    assert (found.name, found.record_number, found.date_of_birth) == (
+        "Jean-Luc O'Brien",
+        "MRN-0002",
+        date(1961, 7, 14),
+    )
+    assert isinstance(found.date_of_birth, date)
+    (by_birth,) = search_patients(database, "31.12.1990", actor=READER)
+    assert by_birth == search_patients(database, "soren", actor=READER)[0]
+
+
+def test_a_refused_search_is_recorded_and_runs_nothing(database, clinic) -> None:
+    from intake_desktop.services import PermissionDenied, audit_entries
+
+    admin = as_user("admin.only", {"admin"})
+    with pytest.raises(PermissionDenied):
+        search_patients(database, "gar", actor=admin)
+    entry = audit_entries(database, admin, action="patient.search")[-1]
+    assert (entry.username, entry.outcome) == ("admin.only", "refused")
+    with pytest.raises(PermissionDenied):
+        search_patients(database, "gar", actor=None)  # type: ignore[arg-type]
 
 
 def test_many_terms_of_one_patient_do_not_hide_the_next(database) -> None:
@@ -136,3 +206,16 @@ def test_many_terms_of_one_patient_do_not_hide_the_next(database) -> None:
         other.id,
     ]
     assert [p.id for p in search_patients(database, "zz", limit=1, actor=READER)] == [many.id]
+
+
+def test_a_database_error_comes_as_sqlalchemy_raises_it(database, clinic) -> None:
+    """The search runs its statement on the driver itself, but its failures look the same as
+    any other operation's (SQLAlchemy's exception classes), and the connection stays usable."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    with database.engine.begin() as conn:
+        conn.execute(text("DROP TABLE patient_search_terms"))
+    with pytest.raises(DBAPIError, match="patient_search_terms"):
+        search_patients(database, "gar", actor=READER)
+    assert names(search_patients(database, "1961-07-14", actor=READER)) == ["Jean-Luc O'Brien"]
