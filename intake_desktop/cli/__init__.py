@@ -32,8 +32,12 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, assembled from the command modules that are present."""
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line, assembled from the command modules that are present.
+
+    ``commands=False`` gives the global options alone: starting the app needs nothing more, and
+    importing every command module (the services, SQLAlchemy) would delay its window.
+    """
     parser = argparse.ArgumentParser(
         prog="intake-desktop",
         description="Intake and procedure-decision support for spine and pain clinics. "
@@ -53,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="who runs the command (env INTAKE_DESKTOP_USER); the password is read from "
         "standard input or INTAKE_DESKTOP_PASSWORD",
     )
+    if not commands:
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -67,8 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``intake-desktop`` and ``python -m intake_desktop``."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _app_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -93,6 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("INTAKE_DESKTOP_DEBUG"):
             raise
         return 1
+
+
+def _app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The global options when nothing but them was given (start the app), else None."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if any(w in ("-h", "--help") for w in words):
+        return None
+    args, rest = build_parser(commands=False).parse_known_args(words)
+    return None if rest else args
 
 
 def _expected_exit_code(exc: Exception) -> int | None:

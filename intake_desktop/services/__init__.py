@@ -5,53 +5,134 @@ Each operation takes a :class:`~intake_desktop.storage.database.Database` (from
 actor's roles against :data:`PERMISSIONS`, runs in one transaction with its audit entry, and
 returns plain frozen records (:mod:`.records`). Expected failures are the :mod:`.errors` classes,
 each with its exit code (:class:`PermissionDenied`: 3).
+
+The names below load their module on first use (PEP 562), so ``services.errors`` or
+``services.records`` can be imported without pulling in SQLAlchemy: the desktop app shows its
+window first and opens the database behind it.
 """
 
 from __future__ import annotations
 
-from .actor import SYSTEM, Actor
-from .audit import AuditRecord, audit_entries, export_audit_csv, verify_audit
-from .auth import (
-    UserRecord,
-    add_user,
-    change_password,
-    create_first_admin,
-    has_users,
-    list_users,
-    lock_session,
-    set_roles,
-    sign_in,
-    sign_out,
-    unlock_session,
-)
-from .cases import export_case, import_case
-from .demo import DemoResult, build_demo
-from .errors import PermissionDenied
-from .exports import fhir_bundle, visit_document
-from .maintenance import backup_database, open_database, restore_database, upgrade_database
-from .patients import find_patient, get_patient, register_patient, update_patient
-from .permissions import PERMISSIONS, allowed
-from .records import (
-    DraftSaved,
-    ImportResult,
-    PatientDetails,
-    PatientRecord,
-    PatientSummary,
-    VisitRecord,
-    VisitSummary,
-    VisitVersionRecord,
-)
-from .search import search_patients
-from .visit_queries import (
-    get_visit,
-    get_visit_version,
-    list_drafts,
-    patient_history,
-    patient_visits,
-    todays_visits,
-    visit_versions,
-)
-from .visits import amend_visit, discard_draft, save_draft, sign_visit, start_draft
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .actor import SYSTEM, Actor
+    from .audit import AuditRecord, audit_entries, export_audit_csv, verify_audit
+    from .auth import (
+        UserRecord,
+        add_user,
+        change_password,
+        create_first_admin,
+        has_users,
+        list_users,
+        lock_session,
+        set_roles,
+        sign_in,
+        sign_out,
+        unlock_session,
+    )
+    from .cases import export_case, import_case
+    from .demo import DemoResult, build_demo
+    from .errors import PermissionDenied
+    from .exports import fhir_bundle, visit_document
+    from .maintenance import backup_database, open_database, restore_database, upgrade_database
+    from .patients import find_patient, get_patient, register_patient, update_patient
+    from .permissions import PERMISSIONS, allowed
+    from .records import (
+        DraftSaved,
+        ImportResult,
+        PatientDetails,
+        PatientRecord,
+        PatientSummary,
+        VisitRecord,
+        VisitSummary,
+        VisitVersionRecord,
+    )
+    from .search import search_patients
+    from .visit_queries import (
+        get_visit,
+        get_visit_version,
+        list_drafts,
+        patient_history,
+        patient_visits,
+        todays_visits,
+        visit_versions,
+    )
+    from .visits import amend_visit, discard_draft, save_draft, sign_visit, start_draft
+
+#: Where each public name lives.
+_WHERE: dict[str, str] = {
+    "Actor": "actor",
+    "AuditRecord": "audit",
+    "DemoResult": "demo",
+    "DraftSaved": "records",
+    "ImportResult": "records",
+    "PERMISSIONS": "permissions",
+    "PatientDetails": "records",
+    "PatientRecord": "records",
+    "PatientSummary": "records",
+    "PermissionDenied": "errors",
+    "SYSTEM": "actor",
+    "UserRecord": "auth",
+    "VisitRecord": "records",
+    "VisitSummary": "records",
+    "VisitVersionRecord": "records",
+    "add_user": "auth",
+    "allowed": "permissions",
+    "amend_visit": "visits",
+    "audit_entries": "audit",
+    "backup_database": "maintenance",
+    "build_demo": "demo",
+    "change_password": "auth",
+    "create_first_admin": "auth",
+    "discard_draft": "visits",
+    "export_audit_csv": "audit",
+    "export_case": "cases",
+    "fhir_bundle": "exports",
+    "find_patient": "patients",
+    "get_patient": "patients",
+    "get_visit": "visit_queries",
+    "get_visit_version": "visit_queries",
+    "has_users": "auth",
+    "import_case": "cases",
+    "list_drafts": "visit_queries",
+    "list_users": "auth",
+    "lock_session": "auth",
+    "open_database": "maintenance",
+    "patient_history": "visit_queries",
+    "patient_visits": "visit_queries",
+    "register_patient": "patients",
+    "restore_database": "maintenance",
+    "save_draft": "visits",
+    "search_patients": "search",
+    "set_roles": "auth",
+    "sign_in": "auth",
+    "sign_out": "auth",
+    "sign_visit": "visits",
+    "start_draft": "visits",
+    "todays_visits": "visit_queries",
+    "unlock_session": "auth",
+    "update_patient": "patients",
+    "upgrade_database": "maintenance",
+    "verify_audit": "audit",
+    "visit_document": "exports",
+    "visit_versions": "visit_queries",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
 
 __all__ = [
     "PERMISSIONS",

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    VARCHAR,
     Boolean,
     CheckConstraint,
     Date,
@@ -27,7 +28,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -76,7 +76,9 @@ def utc_now() -> datetime:
 # Search keys must compare byte by byte so that a range scan means "starts with"; SQLite's
 # default BINARY collation does, on PostgreSQL the column says COLLATE "C" (a server whose
 # default collation is en_US would otherwise ignore spaces when ordering).
-SearchKey = String(200).with_variant(postgresql.VARCHAR(200, collation="C"), "postgresql")
+# (The generic VARCHAR renders the same DDL and spares the app importing the PostgreSQL dialect,
+# with asyncio and ssl, on every start on SQLite.)
+SearchKey = String(200).with_variant(VARCHAR(200, collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from intake_desktop.services.errors import ServiceError
 
-from .clinic import Clinic
-from .idle_lock import IdleLock
 from .main_window import MainWindow, start_later
 from .settings import IDLE_LOCK_MINUTES
-from .sign_in import FirstAdminDialog, SignInDialog
 from .theme import apply_theme
+
+if TYPE_CHECKING:
+    from .clinic import Clinic
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
@@ -28,15 +39,15 @@ LANGUAGE_VARIABLE = "INTAKE_DESKTOP_LANGUAGE"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, set up once: names for QSettings, high-DPI rounding, theme."""
+    """The QApplication, set up once: names for QSettings, translations, theme.
+
+    Fractional scale factors (125 %, 150 %) render crisply: that is Qt 6's default rounding
+    policy (PassThrough), so nothing is set for it.
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
     else:
-        # Fractional scale factors (125 %, 150 %) render crisply instead of being rounded.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
         app = QApplication(argv if argv is not None else sys.argv)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -83,49 +94,137 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
         app.removeTranslator(translator)
 
 
+class ClinicOpener(QObject):
+    """Opens the clinic on a worker thread while the window shows: the database layer takes
+    longer to import than the whole window takes to appear, so start-up overlaps the two.
+
+    With credentials (``INTAKE_DESKTOP_USER``/``_PASSWORD``) the worker also signs in, so the
+    password check runs beside the event loop too. :attr:`opened` is delivered on the thread
+    that made the opener; :attr:`clinic` / :attr:`error` / :attr:`refusal` say how it went.
+    """
+
+    opened = Signal()
+    _done = Signal()
+
+    def __init__(self, db_url: str | None, credentials: tuple[str, str] | None) -> None:
+        super().__init__()
+        self.db_url, self.credentials = db_url, credentials
+        self.clinic: Clinic | None = None
+        self.error: ServiceError | None = None
+        self.refusal: ServiceError | None = None
+        self._done.connect(self._deliver)  # queued: the signal comes from the worker
+        self._thread = threading.Thread(target=self._work, name="clinic-opener", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def _work(self) -> None:
+        from .clinic import Clinic
+
+        try:
+            self.clinic = Clinic.open(self.db_url)
+            if self.credentials is not None:
+                try:
+                    self.clinic.sign_in(*self.credentials)
+                except ServiceError as exc:
+                    self.refusal = exc
+            # What attach() needs next (Qt Charts for the Trends tab) loads here, off the UI.
+            from . import patient_trends  # noqa: F401
+        except ServiceError as exc:
+            self.error = exc
+        finally:
+            self._done.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        self.opened.emit()
+
+
 def run(db_url: str | None) -> int:
-    """Open the database at ``db_url`` (None: the default file), show the main window, run."""
+    """Show the main window at once, open the database at ``db_url`` behind it, sign in, run.
+
+    The window holds no record until :meth:`MainWindow.attach`; what is typed in the search box
+    meanwhile is searched then. Exit codes: 0 closed (or sign-in cancelled), 1 the database cannot
+    be opened, 3 sign-in from the environment refused.
+    """
     app = make_application()
-    try:
-        clinic = Clinic.open(db_url)
-    except ServiceError as exc:
-        QMessageBox.critical(None, "Spine intake", f"The database cannot be opened.\n\n{exc}")
-        return 1
-    try:
-        if not sign_in_at_start(clinic):
-            return 3 if _from_environment() else 0  # refused, or the dialog was cancelled
-        window = MainWindow(clinic)
-        window.show()
+    credentials = _from_environment()
+    window = MainWindow()
+    window.show()
+    opener = ClinicOpener(db_url, credentials)
+    outcome = {"code": 0, "idle": None}
+
+    def on_opened() -> None:
+        if opener.error is not None or opener.clinic is None:
+            QMessageBox.critical(
+                window, "Spine intake", f"The database cannot be opened.\n\n{opener.error}"
+            )
+            outcome["code"] = 1
+            window.close()
+            app.exit(1)
+            return
+        clinic = opener.clinic
+        if opener.refusal is not None:
+            print(f"intake-desktop: {opener.refusal}", file=sys.stderr)
+            outcome["code"] = 3
+            app.exit(3)
+            return
+        if not clinic.signed_in and not sign_in_at_start(clinic, window):
+            app.exit(0)  # the dialog was cancelled
+            return
+        window.attach(clinic)
         minutes = IDLE_LOCK_MINUTES.read(QSettings())
-        idle = IdleLock(app, clinic, minutes * 60_000)
-        from .bench_hook import install
+        from .idle_lock import IdleLock
 
-        if not install(app, window):
+        outcome["idle"] = IdleLock(app, clinic, minutes * 60_000)
+        if not bench_armed:
             start_later(window)
+
+    opener.opened.connect(on_opened)
+    from .bench_hook import install
+
+    bench_armed = install(app, window)
+    # After the first pass of the event loop, so the window's first paint waits on neither the
+    # Qt namespace (see qt_values) nor the worker (for Python's interpreter lock).
+    QTimer.singleShot(0, _build_qt_namespace)
+    QTimer.singleShot(0, opener.start)
+    try:
         code = app.exec()
-        idle.stop()
-        clinic.sign_out()
-        return code
     finally:
-        clinic.close()
+        opener.wait()
+        if outcome["idle"] is not None:
+            outcome["idle"].stop()
+        if opener.clinic is not None:
+            if opener.clinic.signed_in:
+                opener.clinic.sign_out()
+            opener.clinic.close()
+    return outcome["code"] if outcome["code"] else code
 
 
-def sign_in_at_start(clinic: Clinic) -> bool:
-    """Sign in before any window shows a record; False when nobody did.
+def _build_qt_namespace() -> None:
+    """Build Qt's enums now, while the user looks at the new window, not at the first key."""
+    from PySide6.QtCore import Qt
+
+    Qt.Key.Key_Escape  # noqa: B018 - the first use is what builds them
+
+
+def sign_in_at_start(clinic: Clinic, parent: MainWindow | None = None) -> bool:
+    """Ask who is at the keyboard before any record is shown; False when nobody signed in.
 
     With ``INTAKE_DESKTOP_USER`` and ``INTAKE_DESKTOP_PASSWORD`` both set (as for the command
-    line) the app signs in without asking, for benchmarks and kiosk scripts. On a database
-    without users, the first-run dialog creates the administrator.
+    line) the app signs in without asking (see :class:`ClinicOpener`), for benchmarks and kiosk
+    scripts. On a database without users, the first-run dialog creates the administrator.
     """
-    credentials = _from_environment()
-    if credentials is not None:
-        try:
-            clinic.sign_in(*credentials)
-        except ServiceError as exc:
-            print(f"intake-desktop: {exc}", file=sys.stderr)
-            return False
-        return True
-    dialog = SignInDialog(clinic) if clinic.has_users() else FirstAdminDialog(clinic)
+    from .sign_in import FirstAdminDialog, SignInDialog
+
+    dialog = (
+        SignInDialog(clinic, parent=parent)
+        if clinic.has_users()
+        else FirstAdminDialog(clinic, parent=parent)
+    )
     return dialog.exec() == QDialog.DialogCode.Accepted and clinic.signed_in
 
 

@@ -9,14 +9,17 @@ closed, so a half-filled intake keeps every typed answer and is shown again as i
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from intake_desktop.services.errors import ServiceError
 
-from .clinic import Clinic
 from .sign_in import UnlockDialog
+
+if TYPE_CHECKING:
+    from .clinic import Clinic
 
 _INPUT_EVENTS = frozenset(
     {

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,40 +21,86 @@ from PySide6.QtWidgets import (
 )
 
 from intake_desktop.services.errors import ServiceError
-from intake_desktop.services.records import PatientRecord
 
 from . import recovery
-from .clinic import Clinic
 from .code_labels import fill
-from .patient_dialog import PatientDialog
 from .patient_search import PatientSearchWidget
-from .patient_trends import PatientTrendsPanel
-from .visit_io import FILTER, read_case, write_case
 from .visit_list import VisitList
-from .visit_window import FIRST_CLINICIAN_STEP, VisitWindow
 from .window_state import restore_geometry, save_geometry
+
+if TYPE_CHECKING:
+    from intake_desktop.services.records import PatientRecord
+
+    from .clinic import Clinic
+    from .patient_trends import PatientTrendsPanel
+    from .visit_window import VisitWindow
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, clinic: Clinic, settings: QSettings | None = None) -> None:
+    """The home window. It can be built before the database is open: the app shows it at once
+    and calls :meth:`attach` once the clinic is open and someone has signed in, so start-up
+    never waits for the database layer to load. Until then the search box takes typing (the
+    query runs on attach) and nothing else reads records.
+    """
+
+    #: Emitted by :meth:`attach`, once the lists are filled and search answers.
+    records_ready = Signal()
+
+    def __init__(self, clinic: Clinic | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.clinic = clinic
+        self._clinic = clinic
         self.settings = settings or QSettings()
         self.visit_windows: dict[int, VisitWindow] = {}
         self.open_windows: list[VisitWindow] = []
         self.patient: PatientRecord | None = None
+        self.trends: PatientTrendsPanel | None = None
         self.setWindowTitle(self.tr("Spine intake"))
-        self.search = PatientSearchWidget(clinic.search_patients, self)
+        self.search = PatientSearchWidget(None, self)
         self.search.patient_selected.connect(self.show_patient)
         self.search.patient_activated.connect(self._on_patient_activated)
         self._build()
         self._build_actions()
-        self.refresh_lists()
         restore_geometry(self, self.settings, "main_window", (1280, 800))
         self.search.box.setFocus()
+        if clinic is not None:
+            self.attach(clinic)
+        else:
+            self._set_record_actions_enabled(False)
+            self.statusBar().showMessage(self.tr("Opening the clinic's records…"))
+
+    @property
+    def clinic(self) -> Clinic:
+        if self._clinic is None:
+            raise RuntimeError("the main window has no clinic yet (attach() was not called)")
+        return self._clinic
+
+    @property
+    def attached(self) -> bool:
+        return self._clinic is not None
+
+    def attach(self, clinic: Clinic) -> None:
+        """Start working with the open, signed-in ``clinic``: lists, trends, pending search."""
+        from .patient_trends import PatientTrendsPanel
+
+        self._clinic = clinic
+        self.statusBar().clearMessage()
+        self.trends = PatientTrendsPanel(clinic)
+        self.tabs.addTab(self.trends, self.tr("T&rends"))
+        self.user_label.setText(self.tr("Signed in as %s") % clinic.actor.label)
+        self.db_label.setText(self.tr("Database: %s") % clinic.location)
+        self._set_record_actions_enabled(True)
+        self._set_shortcuts()
+        self.refresh_lists()
+        self.search.set_search(clinic.search_patients)
+        self.records_ready.emit()
+
+    def _set_record_actions_enabled(self, enabled: bool) -> None:
+        for name, action in self.actions_by_name.items():
+            if name not in ("Find patient", "Quit"):
+                action.setEnabled(enabled)
 
     def _build(self) -> None:
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split = QSplitter()  # horizontal; parented by setCentralWidget (see qt_values on args)
         split.addWidget(self.search)
         right = QWidget(split)
         lay = QVBoxLayout(right)
@@ -82,8 +129,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.today, self.tr("&Today's visits"))
         self.tabs.addTab(self.drafts, self.tr("Open &drafts"))
         self.tabs.addTab(self.history, self.tr("Visit &history"))
-        self.trends = PatientTrendsPanel(self.clinic)
-        self.tabs.addTab(self.trends, self.tr("T&rends"))
         for lst in (self.today, self.drafts, self.history):
             lst.visit_activated.connect(self.open_visit)
         lay.addWidget(self.tabs, 1)
@@ -91,9 +136,9 @@ class MainWindow(QMainWindow):
         split.setSizes([520, 760])
         split.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(split)
-        self.user_label = QLabel(self.tr("Signed in as %s") % self.clinic.actor.label)
+        self.user_label = QLabel(self.tr("Not signed in yet"))
         self.user_label.setAccessibleName(self.tr("Signed-in user and roles"))
-        self.db_label = QLabel(self.tr("Database: %s") % self.clinic.location)
+        self.db_label = QLabel("")
         self.db_label.setAccessibleName(self.tr("Database in use"))
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -117,12 +162,20 @@ class MainWindow(QMainWindow):
              self.show_help),
         )  # fmt: skip
         self.actions_by_name: dict[str, QAction] = {}
+        self._shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         for menu, text, keys, slot in specs:
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions_by_name[text.replace("&", "").rstrip("…")] = action
+            self._shortcuts.append((action, keys))
+
+    def _set_shortcuts(self) -> None:
+        """Give the actions their keys: on attach, with the records (the actions are disabled
+        before), because making a key sequence builds the Qt namespace (see qt_values)."""
+        for action, keys in self._shortcuts:
+            action.setShortcut(QKeySequence(keys))
+        self._shortcuts = []
 
     # --- patients ------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -145,13 +198,16 @@ class MainWindow(QMainWindow):
         for b in (self.intake_button, self.clinician_button, self.edit_button):
             b.setEnabled(True)
         self.history.set_visits(self.clinic.patient_visits(p.id))
-        self.trends.show_patient(p.id)
+        if self.trends is not None:
+            self.trends.show_patient(p.id)
 
     def _on_patient_activated(self, patient_id: int) -> None:
         self.show_patient(patient_id)
         self.intake_button.setFocus()
 
     def new_patient(self) -> None:
+        from .patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.clinic, parent=self)
         if dialog.exec() and dialog.record is not None:
             self.search.box.setText(dialog.record.name or "")
@@ -163,12 +219,16 @@ class MainWindow(QMainWindow):
     def edit_patient(self) -> None:
         if self.patient is None:
             return
+        from .patient_dialog import PatientDialog
+
         dialog = PatientDialog(self.clinic, self.patient, parent=self)
         if dialog.exec() and dialog.record is not None:
             self.show_patient(dialog.record.id)
 
     # --- visits --------------------------------------------------------------------------
     def new_visit(self, start_step: int = 0) -> VisitWindow | None:
+        from .visit_window import VisitWindow
+
         if self.patient is None:
             self.statusBar().showMessage(
                 self.tr("Select a patient first (Ctrl+F to find one)."), 5000
@@ -182,6 +242,8 @@ class MainWindow(QMainWindow):
 
     def open_clinician_view(self) -> VisitWindow | None:
         """The patient's open draft at the exam step, or a new visit there."""
+        from .visit_window import FIRST_CLINICIAN_STEP
+
         if self.patient is None:
             return self.new_visit(FIRST_CLINICIAN_STEP)
         drafts = [v for v in self.clinic.patient_visits(self.patient.id) if v.status == "draft"]
@@ -195,6 +257,8 @@ class MainWindow(QMainWindow):
             self.open_visit(current.current_visit().id)  # type: ignore[union-attr]
 
     def open_visit(self, visit_id: int, start_step: int | None = None) -> VisitWindow | None:
+        from .visit_window import VisitWindow
+
         if visit_id in self.visit_windows:
             window = self.visit_windows[visit_id]
             window.raise_()
@@ -232,6 +296,8 @@ class MainWindow(QMainWindow):
                 del self.visit_windows[key]
 
     def _on_visit_saved(self, visit_id: int) -> None:
+        from .visit_window import VisitWindow
+
         window = self.sender()
         if isinstance(window, VisitWindow):
             self.visit_windows[visit_id] = window
@@ -247,7 +313,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Open &drafts (%d)") % len(self.drafts.visits))
         if self.patient is not None:
             self.history.set_visits(self.clinic.patient_visits(self.patient.id))
-            self.trends.show_patient(self.patient.id)  # redraws only after a new signature
+            if self.trends is not None:
+                self.trends.show_patient(self.patient.id)  # redraws only after a new signature
         self.search.set_guide(first_run=not self.today.visits and not self.drafts.visits
                               and not self.search.model.rowCount())  # fmt: skip
 
@@ -282,11 +349,15 @@ class MainWindow(QMainWindow):
 
     # --- case files ----------------------------------------------------------------------
     def import_case(self) -> None:
+        from .visit_io import FILTER
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import case file"), "", FILTER)
         if path:
             self.import_case_path(Path(path))
 
     def import_case_path(self, path: Path) -> VisitWindow | None:
+        from .visit_io import read_case
+
         try:
             result = self.clinic.import_case(read_case(path))
         except (OSError, ValueError) as exc:
@@ -300,6 +371,8 @@ class MainWindow(QMainWindow):
         return self.open_visit(result.visit_id)
 
     def export_case(self) -> None:
+        from .visit_io import FILTER, write_case
+
         current = self.tabs.currentWidget()
         visit = current.current_visit() if isinstance(current, VisitList) else None
         if visit is None:

@@ -3,19 +3,25 @@
 Each query asks the service for one page (``PAGE`` rows, an index range scan); scrolling to the
 end fetches the next page, up to the service's maximum. Typing is debounced, so a fast typist
 causes one query, not one per key.
+
+The widget may be built before there is a search function: start-up shows the window before the
+database layer is loaded. Typing is kept meanwhile, and :meth:`PatientSearchWidget.set_search`
+runs the query for it. Between a keystroke and its list nothing runs that the list does not
+need: the rows' texts are made when a row is first painted, signals go straight to timers.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
@@ -31,8 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.domain.findings import age_on
-from intake_desktop.services.records import PatientSummary
+from . import qt_values
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+    # Only for annotations: the main window is built before the database layer is imported.
+    from intake_desktop.services.records import PatientSummary
+
+#: What the model asks for one query: (text, how many rows) -> the matching patients.
+SearchFunction = Callable[[str, int], "list[PatientSummary]"]
 
 PAGE = 100
 MAX_ROWS = 500
@@ -42,10 +56,20 @@ DEBOUNCE_MS = 0
 #: How long the selection must rest before the patient beside the list is loaded.
 SETTLE_MS = 200
 Index = QModelIndex | QPersistentModelIndex
+# Roles and keys as plain ints (see qt_values): data() compares them for every cell painted, and
+# an enum member's comparison costs several times an int's.
+_DISPLAY = qt_values.DISPLAY_ROLE
+_USER = qt_values.USER_ROLE
+_TEXT_ROLES = frozenset({_DISPLAY, qt_values.ACCESSIBLE_TEXT_ROLE})
+_DOWN = qt_values.KEY_DOWN
+_LIST_KEYS = frozenset({_DOWN, qt_values.KEY_RETURN, qt_values.KEY_ENTER})
 
 
 class PatientSearchModel(QAbstractTableModel):
-    """Rows of :class:`PatientSummary` for the current query, fetched a page at a time."""
+    """Rows of :class:`PatientSummary` for the current query, fetched a page at a time.
+
+    Until a search function is installed (:meth:`set_search`) a query is kept but not run.
+    """
 
     COLUMNS = (
         QT_TRANSLATE_NOOP("PatientSearchModel", "Name"),
@@ -54,12 +78,15 @@ class PatientSearchModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PatientSearchModel", "Sex"),
     )
 
-    def __init__(
-        self, search: Callable[[str, int], list[PatientSummary]], parent: Any = None
-    ) -> None:
+    def __init__(self, search: SearchFunction | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._search = search
         self._rows: list[PatientSummary] = []
+        # The four texts of each row, made when the view first paints the row: a view asks
+        # data() for many roles of every visible cell on every paint, and a reset must not
+        # format the rows nobody scrolls to.
+        self._cells: list[tuple[str, str, str, str] | None] = []
+        self._today: date | None = None  # for the ages shown; taken when a row is first shown
         self._query = ""
         self._limit = PAGE
         self._exhausted = True  # the last query returned fewer rows than asked: nothing more
@@ -69,16 +96,28 @@ class PatientSearchModel(QAbstractTableModel):
     def query(self) -> str:
         return self._query
 
+    @property
+    def has_search(self) -> bool:
+        """Whether queries run (False while the records are still being opened)."""
+        return self._search is not None
+
+    def set_search(self, search: SearchFunction | None) -> None:
+        """Install the search function; the caller re-runs the query (:meth:`set_query`)."""
+        self._search = search
+
     def set_query(self, text: str) -> None:
+        """Show the first page for ``text`` (nothing for an empty text or without a search)."""
         self.beginResetModel()
         self._query = text.strip()
         self._limit = PAGE
         self._rows = self._run(self._limit)
+        self._cells = [None] * len(self._rows)
+        self._today = None
         self._exhausted = len(self._rows) < self._limit
         self.endResetModel()
 
     def _run(self, limit: int) -> list[PatientSummary]:
-        if not self._query:
+        if not self._query or self._search is None:
             return []
         self.queries += 1
         return self._search(self._query, limit)
@@ -105,48 +144,89 @@ class PatientSearchModel(QAbstractTableModel):
         if extra:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(extra) - 1)
             self._rows.extend(extra)
+            self._cells.extend([None] * len(extra))
             self.endInsertRows()
         self._exhausted = len(rows) < self._limit
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role == _DISPLAY and orientation.value == qt_values.HORIZONTAL:
             return self.tr(self.COLUMNS[section])
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            col = index.column()
-            if col == 0:
-                return p.name or "—"
-            if col == 1:
-                return p.record_number or "—"
-            if col == 2:
-                from datetime import date
-
-                return f"{p.date_of_birth.isoformat()} ({age_on(p.date_of_birth, date.today())})"
-            return p.sex or "—"
-        if role == Qt.ItemDataRole.UserRole:
-            return p.id
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for seven roles of every visible cell on every paint: the roles this
+        # model does not answer return at the first comparison, the texts come ready-made.
+        if role in _TEXT_ROLES:
+            row = index.row()
+            if not 0 <= row < len(self._rows):
+                return None
+            cells = self._cells[row]
+            if cells is None:
+                if self._today is None:
+                    self._today = date.today()
+                cells = self._cells[row] = _cells(self._rows[row], self._today)
+            return cells[index.column()]
+        if role == _USER:
+            row = index.row()
+            return self._rows[row].id if 0 <= row < len(self._rows) else None
         return None
 
 
+def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str]:
+    """The texts of one row, in column order."""
+    born = p.date_of_birth
+    return (
+        p.name or "—",
+        p.record_number or "—",
+        f"{born.isoformat()} ({_age_on()(born, today)})",
+        p.sex or "—",
+    )
+
+
+@functools.cache
+def _age_on() -> Callable[[date, date], int]:
+    """The domain's age rule, imported when the first row is shown: not at start-up, when the
+    window is built before the rest of the application loads (nor at every row: an import
+    statement costs more than formatting the row)."""
+    from intake_desktop.domain.findings import age_on
+
+    return age_on
+
+
+class _SearchBox(QLineEdit):
+    """The search box; the keys that lead to the list go to ``to_list`` first.
+
+    An override of the key press alone, rather than an event filter, which Python would run
+    for every event the box gets (several per keystroke).
+    """
+
+    def __init__(self, to_list: Callable[[int], bool], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._to_list = to_list
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in _LIST_KEYS and self._to_list(key):
+            return  # handled (and accepted): the box does not see it
+        super().keyPressEvent(event)
+
+
 class PatientSearchWidget(QWidget):
-    """The search box, the results, and a guide while nothing has been typed."""
+    """The search box, the results, and a guide while nothing has been typed.
+
+    ``search`` may be None while the records are being opened: the box takes typing at once and
+    :meth:`set_search` runs the query for whatever was typed by then.
+    """
 
     patient_activated = Signal(int)
     patient_selected = Signal(int)
 
-    def __init__(
-        self, search: Callable[[str, int], list[PatientSummary]], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, search: SearchFunction | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         caption = QLabel(self.tr("&Find patient:"), self)
-        self.box = QLineEdit(self)
+        self.box = _SearchBox(self._to_list, self)
         self.box.setObjectName("patientSearchBox")
         self.box.setPlaceholderText(self.tr("Name, record number or date of birth"))
         self.box.setAccessibleName(self.tr("Find patient"))
@@ -155,8 +235,7 @@ class PatientSearchWidget(QWidget):
         lay.addWidget(caption)
         lay.addWidget(self.box)
         self.model = PatientSearchModel(search, self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
+        self.view = QTableView(self)  # its model comes with the search function: _connect_view
         self.view.setAccessibleName(self.tr("Patients found"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -164,25 +243,17 @@ class PatientSearchWidget(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
-        # Widths come from the font once: resizing to contents would measure every row on every
-        # keystroke (it was most of the time from a keystroke to the list).
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.view.fontMetrics()
-        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._on_row_activated)
-        self.view.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
         self.guide = QLabel(self)
         self.guide.setObjectName("searchGuide")
         self.guide.setWordWrap(True)
-        self.guide.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Top-left, as the style sheet says (qproperty-alignment), not through Qt.AlignmentFlag:
+        # see qt_values.
         self.empty = QLabel(
             self.tr("No patient matches. Press Ctrl+N to register a new one."), self
         )
+        self.empty.setObjectName("searchEmpty")
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stack = QStackedWidget(self)
         for w in (self.guide, self.view, self.empty):
             self.stack.addWidget(w)
@@ -197,9 +268,33 @@ class PatientSearchWidget(QWidget):
         self.settle.setSingleShot(True)
         self.settle.setInterval(SETTLE_MS)
         self.settle.timeout.connect(self._emit_selected)
-        self.box.textChanged.connect(self._on_text_changed)
-        self.box.installEventFilter(self)
+        self._typing_runs_queries = False
+        if search is not None:
+            self._connect_view()
+            self._run_queries_on_typing()
         self.set_guide(first_run=False)
+
+    def _connect_view(self) -> None:
+        """Give the list its model, once there is something to search.
+
+        Not earlier: on its model the view's header asks the model for its headers, and that
+        call hands Python a ``Qt.Orientation``, building the Qt namespace before the window's
+        first paint (see qt_values); the list stays hidden until the first search anyway.
+        """
+        if self.view.model() is self.model:
+            return
+        self.view.setModel(self.model)
+        # Widths come from the font once: resizing to contents would measure every row on every
+        # keystroke (it was most of the time from a keystroke to the list).
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Straight to the timer, no Python per keystroke; a cleared current row starts it
+        # too, and then nothing is emitted (see _emit_selected).
+        self.view.selectionModel().currentRowChanged.connect(self.settle.start)
 
     def set_guide(self, *, first_run: bool) -> None:
         intro = (self.tr("<h3>Welcome</h3><p>This database has no patients yet.</p>") if first_run
@@ -218,13 +313,25 @@ class PatientSearchWidget(QWidget):
             )
         )
 
-    def _on_text_changed(self, _text: str) -> None:
-        self.timer.start()
+    def set_search(self, search: SearchFunction) -> None:
+        """Start searching with ``search``, at once for the text already typed."""
+        self.model.set_search(search)
+        self._connect_view()
+        self._run_queries_on_typing()
+        self.run_query()
+
+    def _run_queries_on_typing(self) -> None:
+        # Straight from the box's signal to the timer: no Python runs between keystroke and
+        # query. Until there is a search function typing only fills the box.
+        if not self._typing_runs_queries:
+            self.box.textChanged.connect(self.timer.start)
+            self._typing_runs_queries = True
 
     def run_query(self) -> None:
+        """Query for the box's text now; the guide, the list or "no patient matches"."""
         self.timer.stop()
         self.model.set_query(self.box.text())
-        if not self.model.query:
+        if not self.model.query or not self.model.has_search:
             self._show(self.guide)
         elif self.model.rowCount() == 0:
             self._show(self.empty)
@@ -242,29 +349,21 @@ class PatientSearchWidget(QWidget):
             return None
         return self.model.patient(index.row()).id
 
-    def eventFilter(self, obj: object, event: Any) -> bool:
-        if (
-            obj is self.box
-            and isinstance(event, QKeyEvent)
-            and event.type() == QKeyEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            if self.timer.isActive():
-                self.run_query()
-            if self.model.rowCount():
-                self.view.setFocus()
-                if event.key() != Qt.Key.Key_Down:
-                    self._on_row_activated(self.view.currentIndex())
-                return True
-        return super().eventFilter(obj, event)
+    def _to_list(self, key: int) -> bool:
+        """Down, Return or Enter in the box: to the list (Return and Enter open the first
+        patient), after running a query still pending. False when there is no list to go to."""
+        if self.timer.isActive():
+            self.run_query()
+        if not self.model.rowCount():
+            return False
+        self.view.setFocus()
+        if key != _DOWN:
+            self._on_row_activated(self.view.currentIndex())
+        return True
 
     def _on_row_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.patient_activated.emit(self.model.patient(index.row()).id)
-
-    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.settle.start()
 
     def _emit_selected(self) -> None:
         patient_id = self.current_patient_id()

@@ -7,6 +7,8 @@ fields never echo, and are cleared after every attempt.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
-from .clinic import Clinic
+if TYPE_CHECKING:
+    from .clinic import Clinic
+
 
 MAX_TYPED = 1024
 

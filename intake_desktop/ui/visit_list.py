@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,8 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.services.records import VisitSummary
 from intake_desktop.ui.code_labels import label
+
+from .qt_values import USER_ROLE
+
+if TYPE_CHECKING:
+    from intake_desktop.services.records import VisitSummary
 
 STATUS = {
     "draft": QT_TRANSLATE_NOOP("VisitList", "Draft"),
@@ -65,7 +70,7 @@ class VisitList(QTableWidget):
                       label(v.level) if v.level else "—", v.updated_by]  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, v.id)
+                item.setData(USER_ROLE, v.id)
                 self.setItem(row, col, item)
 
     def current_visit(self) -> VisitSummary | None:
@@ -73,4 +78,4 @@ class VisitList(QTableWidget):
         return self.visits[row] if 0 <= row < len(self.visits) else None
 
     def _on_item_activated(self, item: QTableWidgetItem) -> None:
-        self.visit_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.visit_activated.emit(item.data(USER_ROLE))

@@ -31,3 +31,33 @@ def test_app_start_does_not_import_reportlab_or_fhir() -> None:
         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_window_shows_before_the_database_layer_loads() -> None:
+    """What runs before the main window is shown loads no SQLAlchemy, argon2 or Qt Charts.
+
+    They take longer to import than the whole window takes to appear, so the app loads them on
+    a worker thread behind the window (ui.app.ClinicOpener); this keeps that true.
+    """
+    code = (
+        "import sys\n"
+        "from intake_desktop.cli import _app_arguments\n"
+        "assert _app_arguments(['--db', 'sqlite:///x.db']) is not None\n"
+        "from intake_desktop.ui.app import make_application\n"
+        "from intake_desktop.ui.main_window import MainWindow\n"
+        "app = make_application([])\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "window.search.box.setText('garc')\n"
+        "heavy = [m for m in ('sqlalchemy', 'argon2', 'PySide6.QtCharts', 'PySide6.QtPdf',"
+        " 'intake_desktop.storage', 'intake_desktop.ui.visit_window') if m in sys.modules]\n"
+        "print(heavy, window.search.box.text())\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
+    assert out.stdout.strip() == "[] garc"

@@ -1,0 +1,72 @@
+"""Start-up: the main window shows first, the clinic opens behind it, nothing typed is lost.
+
+The subprocess tests run ``python -m intake_desktop`` as a user would start it (offscreen), on a
+real SQLite file, signing in from the environment; the others drive the window with qtbot.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from intake_desktop.services.records import PatientDetails
+from intake_desktop.ui.clinic import Clinic
+from intake_desktop.ui.main_window import MainWindow
+from tests.actors import TEST_PASSWORD
+
+
+def _start(db_url: str, mode: str, password: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        INTAKE_DESKTOP_BENCH=mode,
+        INTAKE_DESKTOP_USER="tester",
+        INTAKE_DESKTOP_PASSWORD=password,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "intake_desktop", "--db", db_url],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_app_opens_the_records_and_signs_in_behind_the_window(db_url: str) -> None:
+    shown = _start(db_url, "start", TEST_PASSWORD)
+    assert (shown.returncode, shown.stdout.strip()) == (0, "ready")
+    opened = _start(db_url, "records", TEST_PASSWORD)
+    assert (opened.returncode, opened.stdout.strip()) == (0, "ready")
+
+
+def test_a_refused_sign_in_ends_the_app_before_any_record_is_shown(db_url: str) -> None:
+    refused = _start(db_url, "records", "not the password")
+    assert refused.returncode == 3
+    assert refused.stdout.strip() == ""  # never reached the records
+    assert "sign-in refused" in refused.stderr
+
+
+def test_typing_before_the_records_open_is_searched_once_they_do(
+    qtbot, clinic: Clinic, settings
+) -> None:
+    clinic.register_patient(PatientDetails(name="Garcia Lopez", date_of_birth=date(1950, 1, 2)))
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.attached
+    assert not window.actions_by_name["New patient"].isEnabled()
+    qtbot.keyClicks(window.search.box, "garc")
+    assert window.search.box.text() == "garc"
+    assert window.search.model.rowCount() == 0  # no clinic yet: nothing read
+    window.attach(clinic)
+    assert window.actions_by_name["New patient"].isEnabled()
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
+    assert window.search.model.data(window.search.model.index(0, 0)) == "Garcia Lopez"
+    assert window.trends is not None and window.tabs.count() == 4
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: window.search.model.query == "gar")
