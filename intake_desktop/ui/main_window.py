@@ -66,7 +66,6 @@ class MainWindow(QMainWindow):
             self.attach(clinic)
         else:
             self._set_record_actions_enabled(False)
-            self.statusBar().showMessage(self.tr("Opening the clinic's records…"))
 
     @property
     def clinic(self) -> Clinic:
@@ -83,7 +82,6 @@ class MainWindow(QMainWindow):
         from .patient_trends import PatientTrendsPanel
 
         self._clinic = clinic
-        self.statusBar().clearMessage()
         self.trends = PatientTrendsPanel(clinic)
         self.tabs.addTab(self.trends, self.tr("T&rends"))
         self.user_label.setText(self.tr("Signed in as %s") % clinic.actor.label)
@@ -136,7 +134,7 @@ class MainWindow(QMainWindow):
         split.setSizes([520, 760])
         split.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(split)
-        self.user_label = QLabel(self.tr("Not signed in yet"))
+        self.user_label = QLabel(self.tr("Opening the clinic's records…"))
         self.user_label.setAccessibleName(self.tr("Signed-in user and roles"))
         self.db_label = QLabel("")
         self.db_label.setAccessibleName(self.tr("Database in use"))
