@@ -88,15 +88,17 @@ FIGURES: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
 
 
 def print_table(rows: list[Row]) -> None:
-    print(f"{'figure':44} {'median':>9} {'p95':>9} {'floor':>9} {'ratio':>6}  result")
+    print(f"{'figure':46} {'median':>8} {'p95':>8} {'floor':>8} {'ratio':>6} {'p95 r.':>6}  result")
     for r in rows:
         scale = 1e3 if r.unit == "ms" else 1.0
-        floor = "-" if r.floor is None else f"{r.floor_median * scale:9.2f}"
+        floor = "-" if r.floor is None else f"{r.floor_median * scale:8.2f}"
         ratio = "-" if r.ratio is None else f"{r.ratio:6.2f}"
+        p95_ratio = "-" if r.p95_ratio is None else f"{r.p95_ratio:6.2f}"
         verdict = {True: "pass", False: "FAIL", None: ""}[r.verdict]
         targets = "; ".join(r.targets)
         print(
-            f"{r.figure:44} {r.median * scale:9.2f} {r.p95 * scale:9.2f} {floor:>9} {ratio:>6}"
+            f"{r.figure:46} {r.median * scale:8.2f} {r.p95 * scale:8.2f} {floor:>8} {ratio:>6}"
+            f" {p95_ratio:>6}"
             f"  {verdict} {targets} ({r.unit})"
         )
 

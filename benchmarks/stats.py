@@ -69,6 +69,11 @@ class Row:
         f = self.floor_median
         return self.median / f if f else None
 
+    @property
+    def p95_ratio(self) -> float | None:
+        """The p95 against the floor's p95 (what the search targets compare)."""
+        return self.p95 / p95(self.floor) if self.floor else None
+
     def check(
         self,
         *,
@@ -105,6 +110,7 @@ class Row:
             "p95": self.p95 * scale,
             "floor_median": None if self.floor is None else self.floor_median * scale,
             "ratio": self.ratio,
+            "p95_ratio": self.p95_ratio,
             "targets": self.targets,
             "pass": self.verdict,
         }

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from intake_desktop import __version__
-
-log = logging.getLogger(__name__)
 
 #: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
 COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "reports", "fhir", "admin")
@@ -92,7 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if code is not None:
             _say(str(exc))
             return code
-        log.debug("unexpected error", exc_info=True)
+        import logging  # here: starting the app should not load it
+
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
         _say(
             f"Unexpected error ({type(exc).__name__}). Nothing further was changed. "
             "Run again with INTAKE_DESKTOP_DEBUG=1 to see the details."

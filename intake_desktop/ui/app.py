@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from intake_desktop.services.errors import ServiceError
 
 from .main_window import MainWindow, start_later
-from .settings import IDLE_LOCK_MINUTES
 from .theme import apply_theme
 
 if TYPE_CHECKING:
@@ -176,8 +175,10 @@ def run(db_url: str | None) -> int:
             app.exit(0)  # the dialog was cancelled
             return
         window.attach(clinic)
-        minutes = IDLE_LOCK_MINUTES.read(QSettings())
         from .idle_lock import IdleLock
+        from .settings import IDLE_LOCK_MINUTES
+
+        minutes = IDLE_LOCK_MINUTES.read(QSettings())
 
         outcome["idle"] = IdleLock(app, clinic, minutes * 60_000)
         if not bench_armed:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
-from . import recovery
 from .code_labels import fill
 from .patient_search import PatientSearchWidget
 from .visit_list import VisitList
@@ -319,6 +318,8 @@ class MainWindow(QMainWindow):
     # --- after a crash -------------------------------------------------------------------
     def offer_recovery(self, ask: bool = True) -> list[VisitWindow]:
         """Offer back the drafts that were open when the program last ended uncleanly."""
+        from . import recovery
+
         ids = recovery.left_open(self.settings, self.clinic.location)
         drafts = []
         for visit_id in ids:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -40,6 +39,8 @@ from PySide6.QtWidgets import (
 from . import qt_values
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtCore import Qt
 
     # Only for annotations: the main window is built before the database layer is imported.
@@ -163,6 +164,8 @@ class PatientSearchModel(QAbstractTableModel):
             cells = self._cells[row]
             if cells is None:
                 if self._today is None:
+                    from datetime import date  # not at start-up: see _age_on
+
                     self._today = date.today()
                 cells = self._cells[row] = _cells(self._rows[row], self._today)
             return cells[index.column()]
