@@ -28,6 +28,7 @@ from .theme import apply_theme
 
 if TYPE_CHECKING:
     from .clinic import Clinic
+    from .idle_lock import IdleLock
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
@@ -99,7 +100,8 @@ class ClinicOpener(QObject):
 
     With credentials (``INTAKE_DESKTOP_USER``/``_PASSWORD``) the worker also signs in, so the
     password check runs beside the event loop too. :attr:`opened` is delivered on the thread
-    that made the opener; :attr:`clinic` / :attr:`error` / :attr:`refusal` say how it went.
+    that made the opener; :attr:`clinic`, :attr:`error` (the database could not be opened, or
+    an unexpected failure) and :attr:`refusal` (sign-in refused) say how it went.
     """
 
     opened = Signal()
@@ -109,7 +111,7 @@ class ClinicOpener(QObject):
         super().__init__()
         self.db_url, self.credentials = db_url, credentials
         self.clinic: Clinic | None = None
-        self.error: ServiceError | None = None
+        self.error: Exception | None = None
         self.refusal: ServiceError | None = None
         self._done.connect(self._deliver)  # queued: the signal comes from the worker
         self._thread = threading.Thread(target=self._work, name="clinic-opener", daemon=True)
@@ -132,7 +134,7 @@ class ClinicOpener(QObject):
                     self.refusal = exc
             # What attach() needs next (Qt Charts for the Trends tab) loads here, off the UI.
             from . import patient_trends  # noqa: F401
-        except ServiceError as exc:
+        except Exception as exc:  # handed to the UI thread, which reports it (see run)
             self.error = exc
         finally:
             self._done.emit()
@@ -146,29 +148,32 @@ def run(db_url: str | None) -> int:
     """Show the main window at once, open the database at ``db_url`` behind it, sign in, run.
 
     The window holds no record until :meth:`MainWindow.attach`; what is typed in the search box
-    meanwhile is searched then. Exit codes: 0 closed (or sign-in cancelled), 1 the database cannot
-    be opened, 3 sign-in from the environment refused.
+    meanwhile is searched then. Exit codes: 0 closed (or sign-in cancelled), 1 the database
+    cannot be opened, 3 sign-in from the environment refused; an unexpected failure while
+    opening is raised again here, for the command line to report like any other.
     """
     app = make_application()
     credentials = _from_environment()
     window = MainWindow()
     window.show()
     opener = ClinicOpener(db_url, credentials)
-    outcome = {"code": 0, "idle": None}
+    exit_code = 0
+    idle: IdleLock | None = None
 
     def on_opened() -> None:
+        nonlocal exit_code, idle
         if opener.error is not None or opener.clinic is None:
-            QMessageBox.critical(
-                window, "Spine intake", f"The database cannot be opened.\n\n{opener.error}"
-            )
-            outcome["code"] = 1
-            window.close()
+            if isinstance(opener.error, ServiceError):
+                QMessageBox.critical(
+                    window, "Spine intake", f"The database cannot be opened.\n\n{opener.error}"
+                )
+            exit_code = 1
             app.exit(1)
             return
         clinic = opener.clinic
         if opener.refusal is not None:
             print(f"intake-desktop: {opener.refusal}", file=sys.stderr)
-            outcome["code"] = 3
+            exit_code = 3
             app.exit(3)
             return
         if not clinic.signed_in and not sign_in_at_start(clinic, window):
@@ -178,9 +183,7 @@ def run(db_url: str | None) -> int:
         from .idle_lock import IdleLock
         from .settings import IDLE_LOCK_MINUTES
 
-        minutes = IDLE_LOCK_MINUTES.read(QSettings())
-
-        outcome["idle"] = IdleLock(app, clinic, minutes * 60_000)
+        idle = IdleLock(app, clinic, IDLE_LOCK_MINUTES.read(QSettings()) * 60_000)
         if not bench_armed:
             start_later(window)
 
@@ -196,13 +199,15 @@ def run(db_url: str | None) -> int:
         code = app.exec()
     finally:
         opener.wait()
-        if outcome["idle"] is not None:
-            outcome["idle"].stop()
+        if idle is not None:
+            idle.stop()
         if opener.clinic is not None:
             if opener.clinic.signed_in:
                 opener.clinic.sign_out()
             opener.clinic.close()
-    return outcome["code"] if outcome["code"] else code
+    if opener.error is not None and not isinstance(opener.error, ServiceError):
+        raise opener.error
+    return exit_code or code
 
 
 def _build_qt_namespace() -> None:
