@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
 from intake_desktop.domain.labels import label
@@ -35,11 +35,12 @@ class _Ctx(StoryContext):
 
         A conditional page break rather than keep-with-next: keep-with-next would carry a whole
         long table to the next page with its heading and leave half a page empty. The break
-        leaves room for seven lines, so the heading always fits after it; wrapping the two in a
-        KeepTogether added nothing but a copy of the frame per heading (issue 8).
+        (:class:`RoomForHeading`) needs room for the heading and the first row of what follows
+        it, which :func:`clinician_story` tells it once the story is complete.
         """
         text = self.text(f"headings.{section}")
-        return [CondPageBreak(self.s.size * 7), TextParagraph(text, self.s.heading_alone)]
+        heading = TextParagraph(text, self.s.heading_alone)
+        return [RoomForHeading(heading, self.s.size * 7), heading]
 
     def p(self, markup: str, style: Any = None) -> TextParagraph:
         return TextParagraph(markup, style or self.s.cell)
@@ -85,7 +86,46 @@ def clinician_story(
     ]
     for section in t.raw("document.section_order"):
         story += _SECTIONS[section](c)
+    for i, flowable in enumerate(story):
+        if isinstance(flowable, RoomForHeading) and i + 2 < len(story):
+            flowable.follower = story[i + 2]
     return story
+
+
+class RoomForHeading(CondPageBreak):
+    """A page break unless the heading and the first row of what follows it fit on this page.
+
+    A fixed height was not enough: a rules table whose first row runs to ten lines left its
+    heading alone at the foot of a page. The room asked for is the heading, plus the table's
+    heading row and first row (or the whole of anything else), at least ``minimum`` and at most
+    half a page, so a break never repeats on an empty page.
+    """
+
+    def __init__(self, heading: Flowable, minimum: float) -> None:
+        super().__init__(minimum)
+        self.minimum = minimum
+        self.heading = heading
+        self.follower: Flowable | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        h = self.heading
+        need = h.wrap(availWidth, availHeight)[1] + h.getSpaceBefore() + h.getSpaceAfter()
+        if self.follower is not None:
+            need += self.follower.getSpaceBefore()
+            need += _first_rows_height(self.follower, availWidth)
+        frame = self._doctemplateAttr("frame")  # ReportLab's own way to the current frame
+        most = frame._height / 2 if frame is not None else availHeight
+        self.height = min(max(self.minimum, need), most)
+        return super().wrap(availWidth, availHeight)
+
+
+def _first_rows_height(flowable: Flowable, width: float) -> float:
+    """The height of what a page must hold of ``flowable`` for a heading to lead into it."""
+    _, height = flowable.wrap(width, 1e6)
+    if isinstance(flowable, Table):
+        rows = flowable._rowHeights  # known after wrap; ReportLab has no public accessor
+        return sum(rows[: flowable.repeatRows + 1])
+    return height
 
 
 def _red_flags(c: _Ctx) -> Flowable:

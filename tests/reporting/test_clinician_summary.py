@@ -6,8 +6,16 @@ import pytest
 
 from intake_desktop.domain.labels import label
 from intake_desktop.reporting import load_template, render_pdf
+from intake_desktop.reporting.layout import BOTTOM_MARGIN
 from tests.reporting import pdfcheck
-from tests.reporting.builders import EXAMPLES, amended, document, example_data
+from tests.reporting.builders import (
+    EXAMPLES,
+    amended,
+    busiest_plan_case,
+    document,
+    everything_case,
+    example_data,
+)
 
 T = load_template("clinician")
 
@@ -118,3 +126,37 @@ def test_scores_print_with_their_bands() -> None:
     assert f"{scores['mjoa']['total']}/18" in text
     for name in ("odi", "ndi", "zcq", "mjoa", "nrs", "abi", "konno", "cook"):
         assert has(text, T.plain(f"scores.{name}")), name
+
+
+def _lines_by_page(data: bytes) -> list[list[tuple[float, str]]]:
+    """Per page, (height on the page, text) of every text run, read back with its position."""
+    pages = []
+    for page in pdfcheck.reader(data).pages:
+        runs: list[tuple[float, str]] = []
+
+        def visit(text, cm, tm, _font, _size, runs=runs):
+            if text.strip():
+                runs.append(((tm[5] * cm[3]) + cm[5], " ".join(text.split())))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+@pytest.mark.parametrize(
+    "data",
+    [*(example_data(p) for p in EXAMPLES), everything_case(30), busiest_plan_case()],
+    ids=[*(p.stem for p in EXAMPLES), "everything", "busiest_plan"],
+)
+def test_no_page_ends_with_a_section_heading(data) -> None:
+    """A heading always has the start of its section under it on the same page (example 04's
+    rules once stood alone at the foot of page 2)."""
+    pdf = render_pdf("clinician", document(data, status="signed"))
+    headings = set(T.raw("headings").values())
+    footer_top = BOTTOM_MARGIN + 2  # the footer sits below the frame
+    for number, runs in enumerate(_lines_by_page(pdf.data)[:-1], start=1):
+        body = [(y, text) for y, text in runs if y > footer_top]
+        lowest = min(y for y, _ in body)
+        for y, text in body:
+            if text in headings:
+                assert y > lowest, f"page {number} ends with the heading {text!r}"
