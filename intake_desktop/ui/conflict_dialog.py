@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .theme import style
+
 
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """``{"a": {"b": [1]}}`` -> ``{"a.b[0]": 1}``: one entry per answer, for comparing."""
@@ -50,6 +52,7 @@ class ConflictDialog(QDialog):
         self, mine: Any, theirs: Any, who: str, when: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        style(self)
         self.setWindowTitle(self.tr("This visit was changed on another workstation"))
         lay = QVBoxLayout(self)
         intro = QLabel(

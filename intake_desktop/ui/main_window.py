@@ -104,6 +104,11 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(6, 0, 0, 0)
         self.patient_label = QLabel(self.tr("No patient selected."), right)
         self.patient_label.setObjectName("patientHeader")
+        # Set here rather than by the style sheet, which the main window goes without (theme).
+        header_font = self.patient_label.font()
+        header_font.setPointSizeF(11)
+        self.patient_label.setFont(header_font)
+        self.patient_label.setContentsMargins(0, 2, 0, 4)
         self.patient_label.setAccessibleName(self.tr("Selected patient"))
         self.patient_label.setWordWrap(True)
         lay.addWidget(self.patient_label)

@@ -25,6 +25,7 @@ from intake_desktop.services.search import parse_date
 from .binding import error_label, plain, set_invalid
 from .clinic import Clinic
 from .literal_codes import codes_of
+from .theme import style
 from .widgets.choice import ChoiceCombo
 
 FIELDS = ("name", "date_of_birth", "record_number", "sex", "phone", "email", "language",
@@ -38,6 +39,7 @@ class PatientDialog(QDialog):
         self, clinic: Clinic, patient: PatientRecord | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        style(self)
         self.clinic, self.patient = clinic, patient
         self.record: PatientRecord | None = None
         self.setWindowTitle(self.tr("Edit patient") if patient else self.tr("New patient"))

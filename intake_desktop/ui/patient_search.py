@@ -64,6 +64,9 @@ _USER = qt_values.USER_ROLE
 _TEXT_ROLES = frozenset({_DISPLAY, qt_values.ACCESSIBLE_TEXT_ROLE})
 _DOWN = qt_values.KEY_DOWN
 _LIST_KEYS = frozenset({_DOWN, qt_values.KEY_RETURN, qt_values.KEY_ENTER})
+#: The guide and "no patient matches" read from the top left of the list's space. Said in a
+#: one-widget style sheet, because Qt.AlignmentFlag would build the Qt namespace (qt_values).
+_TOP_LEFT = "QLabel { qproperty-alignment: 'AlignTop | AlignLeft'; }"
 
 
 class PatientSearchModel(QAbstractTableModel):
@@ -250,13 +253,13 @@ class PatientSearchWidget(QWidget):
         self.guide = QLabel(self)
         self.guide.setObjectName("searchGuide")
         self.guide.setWordWrap(True)
-        # Top-left, as the style sheet says (qproperty-alignment), not through Qt.AlignmentFlag:
-        # see qt_values.
+        self.guide.setStyleSheet(_TOP_LEFT)
         self.empty = QLabel(
             self.tr("No patient matches. Press Ctrl+N to register a new one."), self
         )
         self.empty.setObjectName("searchEmpty")
         self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(_TOP_LEFT)
         self.stack = QStackedWidget(self)
         for w in (self.guide, self.view, self.empty):
             self.stack.addWidget(w)

@@ -22,6 +22,7 @@ from intake_desktop.ui.code_labels import label
 
 from .alerts_view import AlertsView
 from .followup import SIGNED, history_of
+from .theme import style
 from .trend_chart import TrendChart
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class PatientTrendsPanel(QScrollArea):
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        style(self)
         self.clinic = clinic
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Trends of the selected patient"))

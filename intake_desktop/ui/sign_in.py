@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
+from .theme import style
+
 if TYPE_CHECKING:
     from .clinic import Clinic
 
@@ -35,6 +37,7 @@ class _CredentialsDialog(QDialog):
         self, clinic: Clinic, title: str, intro: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        style(self)
         self.clinic = clinic
         self.setWindowTitle(title)
         self.setModal(True)

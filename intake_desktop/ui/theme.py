@@ -1,11 +1,18 @@
-"""Light and dark: the palette follows the system; our few own colours follow the palette."""
+"""Light and dark: the palette follows the system; our few own colours follow the palette.
+
+The style sheet is set on the windows that use its rules (:func:`style`), not on the whole
+application: a sheet makes Qt style every widget under it through its slower style-sheet
+engine, and the main window, shown first and repainted at every keystroke of a search, needs
+none of it (its two looks are set in code).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakSet
 
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 STYLE_FILE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "app.qss"
 
@@ -30,13 +37,24 @@ def style_sheet(palette: QPalette) -> str:
     return text
 
 
+#: The widgets given the sheet, to give them its other colours when the scheme flips.
+_STYLED: WeakSet[QWidget] = WeakSet()
+
+
+def style(widget: QWidget) -> None:
+    """Give ``widget`` and everything in it (dialogs it parents too) the app's style sheet."""
+    widget.setStyleSheet(style_sheet(QApplication.palette()))
+    _STYLED.add(widget)
+
+
 def apply_theme(app: QApplication) -> None:
-    """Fusion style with the system's palette, our sheet on top; again when the scheme flips."""
+    """Fusion style with the system's palette; the styled windows follow a flip of scheme."""
     app.setStyle("Fusion")
-    app.setStyleSheet(style_sheet(app.palette()))
 
     def _on_scheme_changed(*_args: object) -> None:
         app.setPalette(QGuiApplication.palette())
-        app.setStyleSheet(style_sheet(app.palette()))
+        sheet = style_sheet(app.palette())
+        for widget in list(_STYLED):
+            widget.setStyleSheet(sheet)
 
     QGuiApplication.styleHints().colorSchemeChanged.connect(_on_scheme_changed)

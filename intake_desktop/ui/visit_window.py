@@ -54,6 +54,7 @@ from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .red_flag_banner import RedFlagBanner
 from .step_page import StepPage
+from .theme import style
 from .visit_io import export_case_file, export_fhir_file
 from .window_state import restore_geometry, save_geometry
 
@@ -90,6 +91,7 @@ class VisitWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        style(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.clinic, self.patient, self.settings = clinic, patient, settings or QSettings()
         self.visit_id = visit.id if visit else None
