@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +26,12 @@ class PatientDetails:
     language: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PatientSummary:
-    """One line of a patient search."""
+class PatientSummary(NamedTuple):
+    """One line of a patient search.
+
+    A named tuple, as frozen as the other records: a search makes a hundred of these at every
+    keystroke, and a tuple is made in a third of a frozen dataclass's time (issue 8).
+    """
 
     id: int
     record_number: str | None
