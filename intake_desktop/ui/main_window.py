@@ -92,8 +92,8 @@ class MainWindow(QMainWindow):
         self.records_ready.emit()
 
     def _set_record_actions_enabled(self, enabled: bool) -> None:
-        for name, action in self.actions_by_name.items():
-            if name not in ("Find patient", "Quit"):
+        for action in self.actions_by_name.values():
+            if action not in self._without_records:
                 action.setEnabled(enabled)
 
     def _build(self) -> None:
@@ -165,8 +165,11 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.actions_by_name: dict[str, QAction] = {}
         self._shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
+        self._without_records: set[QAction] = set()  # what works before attach()
         for menu, text, keys, slot in specs:
             action = QAction(text, self)
+            if slot in (self.focus_search, self.close):
+                self._without_records.add(action)
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions_by_name[text.replace("&", "").rstrip("…")] = action

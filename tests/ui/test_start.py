@@ -70,3 +70,10 @@ def test_typing_before_the_records_open_is_searched_once_they_do(
     assert window.trends is not None and window.tabs.count() == 4
     qtbot.keyClick(window.search.box, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: window.search.model.query == "gar")
+
+
+def test_finding_and_quitting_work_before_the_records_open(qtbot, settings) -> None:
+    window = MainWindow(settings=settings)
+    qtbot.addWidget(window)
+    enabled = {name for name, action in window.actions_by_name.items() if action.isEnabled()}
+    assert enabled == {"Find patient", "Quit"}
