@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from intake_desktop.storage import backup as _backup
 from intake_desktop.storage import migrate as _migrate
@@ -87,4 +87,10 @@ def _translated() -> Iterator[None]:
         raise UnavailableError(
             f"cannot use the database ({first_line}): check the --db URL, "
             "that the server is running and that you may connect"
+        ) from exc
+    except DatabaseError as exc:  # reached, but not a database (a wrong or damaged file)
+        first_line = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        raise UnavailableError(
+            f"this is not a database the app can use ({first_line}): check the --db URL, "
+            "or restore the file from a backup"
         ) from exc

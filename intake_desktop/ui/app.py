@@ -163,10 +163,15 @@ def run(db_url: str | None) -> int:
     def on_opened() -> None:
         nonlocal exit_code, idle
         if opener.error is not None or opener.clinic is None:
-            if isinstance(opener.error, ServiceError):
-                QMessageBox.critical(
-                    window, "Spine intake", f"The database cannot be opened.\n\n{opener.error}"
-                )
+            reason = (
+                str(opener.error)
+                if isinstance(opener.error, ServiceError)
+                else f"Unexpected error ({type(opener.error).__name__}). Start the program from "
+                "a terminal with INTAKE_DESKTOP_DEBUG=1 set to see the details."
+            )
+            QMessageBox.critical(
+                window, "Spine intake", f"The database cannot be opened.\n\n{reason}"
+            )
             exit_code = 1
             app.exit(1)
             return

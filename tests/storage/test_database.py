@@ -71,3 +71,11 @@ def test_an_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(UnavailableError, match="check the --db URL") as err:
         open_database(f"postgresql://nobody@127.0.0.1:{port}/clinic")
     assert err.value.exit_code == 1
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path) -> None:
+    wrong = tmp_path / "notes.sqlite3"
+    wrong.write_text("a letter to the clinic, not a database", encoding="utf-8")
+    with pytest.raises(UnavailableError, match="not a database the app can use"):
+        open_database(f"sqlite:///{wrong}")
+    assert wrong.read_text(encoding="utf-8").startswith("a letter")  # left as it was
