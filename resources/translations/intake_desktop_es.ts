@@ -144,7 +144,7 @@
 <context>
     <name>CarriedBar</name>
     <message>
-        <location filename="../../intake_desktop/ui/followup.py" line="+211"/>
+        <location filename="../../intake_desktop/ui/followup.py" line="+200"/>
         <source>Confirm &amp;all on this page</source>
         <translation>Confirmar &amp;todo en esta página</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/conflict_dialog.py" line="+53"/>
+        <location filename="../../intake_desktop/ui/conflict_dialog.py" line="+56"/>
         <source>This visit was changed on another workstation</source>
         <translation>Esta visita se modificó en otro equipo</translation>
     </message>
@@ -455,7 +455,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+103"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+110"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -663,17 +663,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/main_window.py" line="+45"/>
+        <location filename="../../intake_desktop/ui/main_window.py" line="+56"/>
         <source>Spine intake</source>
+        <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers.</extracomment>
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+49"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Selected patient</source>
         <translation>Paciente seleccionado</translation>
     </message>
@@ -723,27 +724,32 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Signed in as %s</source>
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+56"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+54"/>
+        <source>Opening the clinic&apos;s records…</source>
+        <translation>Abriendo los registros de la clínica…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Database in use</source>
         <translation>Base de datos en uso</translation>
     </message>
@@ -813,27 +819,27 @@
         <translation>&amp;Primeros pasos</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Select a patient first (Ctrl+F to find one).</source>
         <translation>Primero seleccione un paciente (Ctrl+F para buscarlo).</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Cannot open the visit</source>
         <translation>No se puede abrir la visita</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Open &amp;drafts (%d)</source>
         <translation>&amp;Borradores abiertos (%d)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Reopen unfinished visits?</source>
         <translation>¿Volver a abrir las visitas sin terminar?</translation>
     </message>
@@ -843,12 +849,12 @@
         <translation>El programa se cerró con %d visita(s) abierta(s). Todo lo escrito hasta los últimos segundos se guardó como borrador. ¿Abrirlas ahora?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Import case file</source>
         <translation>Importar expediente</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot read the file</source>
         <translation>No se puede leer el archivo</translation>
     </message>
@@ -858,7 +864,7 @@
         <translation>No se importó</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Select a visit in a list first.</source>
         <translation>Primero seleccione una visita en una lista.</translation>
     </message>
@@ -889,7 +895,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_dialog.py" line="+43"/>
+        <location filename="../../intake_desktop/ui/patient_dialog.py" line="+45"/>
         <source>Edit patient</source>
         <translation>Editar paciente</translation>
     </message>
@@ -1002,9 +1008,9 @@
 <context>
     <name>PatientSearchModel</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_search.py" line="+51"/>
+        <location filename="../../intake_desktop/ui/patient_search.py" line="+79"/>
         <source>Name</source>
-        <extracomment>A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs once per pass of the event loop, after a burst of typing or a paste) and never delayed. How long the selection must rest before the patient beside the list is loaded.</extracomment>
+        <extracomment>What the model asks for one query: (text, how many rows) -&gt; the matching patients. A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs once per pass of the event loop, after a burst of typing or a paste) and never delayed. How long the selection must rest before the patient beside the list is loaded. The guide and &quot;no patient matches&quot; read from the top left of the list&apos;s space. Said in a one-widget style sheet, because Qt.AlignmentFlag would build the Qt namespace (qt_values).</extracomment>
         <translation>Nombre</translation>
     </message>
     <message>
@@ -1026,7 +1032,7 @@
 <context>
     <name>PatientSearchWidget</name>
     <message>
-        <location line="+94"/>
+        <location line="+152"/>
         <source>&amp;Find patient:</source>
         <translation>B&amp;uscar paciente:</translation>
     </message>
@@ -1041,17 +1047,17 @@
         <translation>Buscar paciente</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Patients found</source>
         <translation>Pacientes encontrados</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+13"/>
         <source>No patient matches. Press Ctrl+N to register a new one.</source>
         <translation>Ningún paciente coincide. Pulse Ctrl+N para registrar uno nuevo.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+48"/>
         <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database has no patients yet.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bienvenido&lt;/h3&gt;&lt;p&gt;Esta base de datos todavía no tiene pacientes.&lt;/p&gt;</translation>
     </message>
@@ -1069,7 +1075,7 @@
 <context>
     <name>PatientTrendsPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_trends.py" line="+31"/>
+        <location filename="../../intake_desktop/ui/patient_trends.py" line="+32"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1114,7 +1120,7 @@
         <translation>Aceptado</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Trends of the selected patient</source>
         <translation>Evolución del paciente seleccionado</translation>
     </message>
@@ -1571,7 +1577,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+61"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+63"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -1917,7 +1923,7 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_list.py" line="+20"/>
+        <location filename="../../intake_desktop/ui/visit_list.py" line="+25"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -1971,13 +1977,13 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+71"/>
-        <location line="+310"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+72"/>
+        <location line="+317"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-313"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -1987,7 +1993,7 @@
         <translation>Aquí empieza la parte del médico</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>◀ Previous step</source>
         <translation>◀ Paso anterior</translation>
     </message>
@@ -2081,7 +2087,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Firmada: %s</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>No summary yet</source>
         <translation>Todavía no hay resumen</translation>
     </message>
@@ -2786,11 +2792,12 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
     <name>parent</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_io.py" line="+34"/>
+        <location line="+28"/>
         <source>Cannot export yet</source>
         <translation>Todavía no se puede exportar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-27"/>
         <source>The case file would not be valid:
 
 %s</source>
@@ -2805,8 +2812,14 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
     </message>
     <message>
         <location line="+7"/>
+        <location line="+24"/>
         <source>Not exported</source>
         <translation>No se exportó</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Export FHIR bundle</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
