@@ -177,22 +177,22 @@
     <message>
         <location filename="../../intake_desktop/ui/clinician_pages/imaging.py" line="+72"/>
         <source>Main cause of narrowing</source>
-        <translation type="unfinished"></translation>
+        <translation>Causa principal del estrechamiento</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Other causes</source>
-        <translation type="unfinished"></translation>
+        <translation>Otras causas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Main:</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Also:</source>
-        <translation type="unfinished"></translation>
+        <translation>Otras:</translation>
     </message>
 </context>
 <context>
@@ -249,107 +249,112 @@
     <message>
         <location line="+1"/>
         <source>Accept the recommended level of care, or choose another and say why. Signing stores the case and the plan as computed; afterwards the visit changes only by amendment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acepte el nivel de atención recomendado o elija otro y explique por qué. Al firmar se guardan el caso y el plan tal como se calcularon; después, la visita solo puede cambiarse mediante una enmienda.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Level of care</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel de atención</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recommended level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel recomendado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recommended:</source>
-        <translation type="unfinished"></translation>
+        <translation>Recomendado:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Accept the recommended level</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aceptar el nivel recomendado</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Override with another level</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir otro nivel en su lugar</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Level chosen instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel elegido en su lugar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nivel:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reason for the override</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo para elegir otro nivel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Required when the level is overridden</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatorio si se elige otro nivel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Sign visit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Firmar la visita</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmar la visita</translation>
     </message>
 </context>
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/exam.py" line="+28"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/exam.py" line="+24"/>
+        <source>Not examined</source>
+        <extracomment>Page width (logical pixels) from which the exam groups sit in two columns.</extracomment>
+        <translation>No explorado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location line="+4"/>
         <source>Examination</source>
-        <extracomment>Page width (logical pixels) from which the exam groups sit in two columns.</extracomment>
         <translation>Exploración</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Y / N answers a finding; leave &apos;Not examined&apos; when it was not tested. A foot drop, reduced saddle sensation or a temperature over 38 °C raises a red flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque Sí o No (teclas Y y N) en cada hallazgo; deje «No explorado» si no se exploró. Un pie caído, la sensibilidad en silla de montar disminuida o una temperatura de más de 38 °C generan una señal de alarma.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Walking and posture</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcha y postura</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shopping-cart sign (&amp;observed):</source>
-        <translation type="unfinished"></translation>
+        <translation>Signo del carrito de compras (&amp;observado):</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Flexion relieves:</source>
-        <translation type="unfinished"></translation>
+        <translation>La &amp;flexión alivia:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xtension provokes:</source>
-        <translation type="unfinished"></translation>
+        <translation>La e&amp;xtensión provoca síntomas:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Walking test &amp;distance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Distancia en la prueba de marcha:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -359,7 +364,7 @@
     <message>
         <location line="+1"/>
         <source>Minutes to symptom o&amp;nset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos hasta el i&amp;nicio de síntomas:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -369,87 +374,87 @@
     <message>
         <location line="+1"/>
         <source>&amp;Gait unsteady:</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcha &amp;inestable:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Romberg positive:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Romberg positivo:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Strength, sensation, reflexes</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuerza, sensibilidad, reflejos</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Leg weakness:</source>
-        <translation type="unfinished"></translation>
+        <translation>Debilidad de &amp;piernas:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Foot dro&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pie &amp;caído:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cannot lift the foot (ankle dorsiflexion). A red flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>No puede levantar el pie (dorsiflexión del tobillo). Es una señal de alarma.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Saddle sensation reduced:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sensibilidad en silla de montar disminuida:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reduced sensation of groin, buttocks, perineum. A red flag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensibilidad disminuida en ingle, glúteos y periné. Es una señal de alarma.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Achilles reflex abnormal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reflejo &amp;aquíleo anormal:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>S&amp;traight-leg raise positive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ele&amp;vación de la pierna recta (Lasègue) positiva:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cord signs (cervical)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signos medulares (cervicales)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Hoffmann sign:</source>
-        <translation type="unfinished"></translation>
+        <translation>Signo de &amp;Hoffmann:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hand dexterity red&amp;uced:</source>
-        <translation type="unfinished"></translation>
+        <translation>Destre&amp;za manual disminuida:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Circulation and temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Circulación y temperatura</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>P&amp;edal pulses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsos p&amp;edios:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ankle-&amp;brachial index:</source>
-        <translation type="unfinished"></translation>
+        <translation>Índice tobillo-&amp;brazo:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Te&amp;mperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;mperatura:</translation>
     </message>
 </context>
 <context>
@@ -490,22 +495,22 @@
     <message>
         <location line="+4"/>
         <source>The four questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Las cuatro preguntas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One question at a time. Confirm what the findings suggest or choose your own answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una pregunta a la vez. Confirme lo que sugieren los hallazgos o elija su propia respuesta.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Previous question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta &amp;anterior</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ne&amp;xt question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta &amp;siguiente</translation>
     </message>
 </context>
 <context>
@@ -519,22 +524,22 @@
     <message>
         <location line="+0"/>
         <source>Leave empty when there is no imaging yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjelo vacío si todavía no hay estudios de imagen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Study</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudio</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Modality:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modalidad:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -544,37 +549,37 @@
     <message>
         <location line="+1"/>
         <source>Stenotic &amp;levels:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Niveles con estenosis:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. L4-L5, L5-S1</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. L4-L5, L5-S1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Causes of narrowing:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Causas del estrechamiento:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Smallest canal &amp;area:</source>
-        <translation type="unfinished"></translation>
+        <translation>Á&amp;rea mínima del canal:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Instability on flexion-extension:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inestabilidad en flexión-extensión:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>No se sabe</translation>
     </message>
 </context>
 <context>
@@ -1289,44 +1294,64 @@
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="-48"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="-72"/>
+        <source>from the findings</source>
+        <translation>según los hallazgos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the usual default</source>
+        <translation>lo habitual por defecto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the findings cannot decide</source>
+        <translation>los hallazgos no permiten decidir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>your answer</source>
+        <translation>su respuesta</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>What the findings suggest</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que sugieren los hallazgos</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Confirm the suggested answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmar la respuesta sugerida</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your &amp;answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;respuesta:</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin respuesta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Suggested answer: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta sugerida: %s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No findings recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay hallazgos registrados.</translation>
     </message>
 </context>
 <context>
@@ -2819,7 +2844,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
     <message>
         <location line="-8"/>
         <source>Export FHIR bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar paquete FHIR</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -21,7 +21,7 @@ TWO_COLUMNS_FROM = 980
 
 
 def _tri() -> TriStateSwitch:
-    return TriStateSwitch(unset_text="Not examined")
+    return TriStateSwitch(unset_text=QCoreApplication.translate("ExamPage", "Not examined"))
 
 
 class ExamPage(StepPage):

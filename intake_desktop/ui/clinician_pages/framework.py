@@ -34,10 +34,10 @@ from ..widgets.choice import ChoiceCombo
 
 OPTIONS = {"cause": Cause, "limitation": Limitation, "goal": Goal, "recovery": Recovery}
 SOURCE_TEXT = {
-    "findings": "from the findings",
-    "default": "the usual default",
-    "unanswered": "the findings cannot decide",
-    "clinician": "your answer",
+    "findings": QT_TRANSLATE_NOOP("QuestionPanel", "from the findings"),
+    "default": QT_TRANSLATE_NOOP("QuestionPanel", "the usual default"),
+    "unanswered": QT_TRANSLATE_NOOP("QuestionPanel", "the findings cannot decide"),
+    "clinician": QT_TRANSLATE_NOOP("QuestionPanel", "your answer"),
 }
 
 
