@@ -92,9 +92,12 @@ class MainWindow(QMainWindow):
         self.records_ready.emit()
 
     def _set_record_actions_enabled(self, enabled: bool) -> None:
+        """Before attach: only what needs no records. After: what the user's roles allow."""
         for action in self.actions_by_name.values():
-            if action not in self._without_records:
-                action.setEnabled(enabled)
+            if action in self._without_records:
+                continue
+            operation = self._needs.get(action)
+            action.setEnabled(enabled and (operation is None or self.clinic.may(operation)))
 
     def _build(self) -> None:
         split = QSplitter()  # horizontal; parented by setCentralWidget (see qt_values on args)
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
-        self.intake_button.clicked.connect(lambda: self.new_visit())
+        self.intake_button.clicked.connect(self.new_intake)
         self.clinician_button.clicked.connect(self.open_clinician_view)
         self.edit_button.clicked.connect(self.edit_patient)
         self.tabs = QTabWidget(right)
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
             (file_menu, self.tr("&Import case file…"), "Ctrl+O", self.import_case),
             (file_menu, self.tr("&Export case file…"), "Ctrl+E", self.export_case),
             (file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close),
-            (visit_menu, self.tr("New &intake"), "Ctrl+I", lambda: self.new_visit()),
+            (visit_menu, self.tr("New &intake"), "Ctrl+I", self.new_intake),
             (visit_menu, self.tr("&Clinician view"), "Ctrl+L", self.open_clinician_view),
             (visit_menu, self.tr("&Open selected visit"), "Ctrl+Return", self.open_selected_visit),
             (visit_menu, self.tr("&Refresh lists"), QKeySequence.StandardKey.Refresh,
@@ -166,10 +169,22 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._without_records: set[QAction] = set()  # what works before attach()
+        self._needs: dict[QAction, str] = {}  # the operation an action needs the roles for
+        needs = {
+            self.new_patient: "patient.register",
+            self.import_case: "case.import",
+            self.export_case: "case.export",
+            self.new_intake: "visit.start",
+            self.open_clinician_view: "visit.start",
+            self.open_selected_visit: "visit.view",
+        }
         for menu, text, keys, slot in specs:
             action = QAction(text, self)
             if slot in (self.focus_search, self.close):
                 self._without_records.add(action)
+            for method, operation in needs.items():
+                if slot == method:
+                    self._needs[action] = operation
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions_by_name[text.replace("&", "").rstrip("…")] = action
@@ -200,8 +215,12 @@ class MainWindow(QMainWindow):
                 p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(),
             )
         )  # fmt: skip
-        for b in (self.intake_button, self.clinician_button, self.edit_button):
-            b.setEnabled(True)
+        for button, operation in (
+            (self.intake_button, "visit.start"),
+            (self.clinician_button, "visit.start"),
+            (self.edit_button, "patient.update"),
+        ):
+            button.setEnabled(self.clinic.may(operation))
         self.history.set_visits(self.clinic.patient_visits(p.id))
         if self.trends is not None:
             self.trends.show_patient(p.id)
@@ -231,6 +250,9 @@ class MainWindow(QMainWindow):
             self.show_patient(dialog.record.id)
 
     # --- visits --------------------------------------------------------------------------
+    def new_intake(self) -> None:
+        self.new_visit()
+
     def new_visit(self, start_step: int = 0) -> VisitWindow | None:
         from .visit_window import VisitWindow
 

@@ -172,6 +172,18 @@ class VisitWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, activated=slot)
         if self.read_only:
             self.stack.setEnabled(False)
+        self._limit_to_roles()
+
+    def _limit_to_roles(self) -> None:
+        """Grey out what the user's roles do not allow, saying why, rather than let them try
+        and be refused (the services refuse and audit it either way)."""
+        for widget, operation in (
+            (self.export_button, "case.export"),
+            (self.decision_page.sign_button, "visit.sign"),
+        ):
+            if not self.clinic.may(operation):
+                widget.setEnabled(False)
+                widget.setToolTip(self.tr("Needs the clinician role."))
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -380,8 +392,17 @@ class VisitWindow(QMainWindow):
         self.saved.emit(self.visit_id)
         self._update_title()
 
-    def export_case(self) -> None:
-        export_case_file(self, self.form.case_dict(), self.controller)
+    def export_case(self) -> Path | None:
+        """Save, then write the case file as the services hand it out (Ctrl+E): checked against
+        the user's roles and audited like every export, never written from the form alone."""
+        if not self.save_draft() or self.visit_id is None:
+            return None
+        try:
+            data = self.clinic.export_case(self.visit_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+            return None
+        return export_case_file(self, data, self.controller)
 
     def export_fhir(self) -> Path | None:
         """Save, then write the visit as a FHIR R4 Bundle (Ctrl+Shift+E)."""

@@ -674,7 +674,7 @@
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-51"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
@@ -739,17 +739,17 @@
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-58"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>Opening the clinic&apos;s records…</source>
         <translation>Abriendo los registros de la clínica…</translation>
     </message>
@@ -824,12 +824,12 @@
         <translation>&amp;Primeros pasos</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Select a patient first (Ctrl+F to find one).</source>
         <translation>Primero seleccione un paciente (Ctrl+F para buscarlo).</translation>
     </message>
@@ -2003,12 +2003,12 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_window.py" line="+72"/>
-        <location line="+317"/>
+        <location line="+338"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-334"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -2018,7 +2018,12 @@
         <translation>Aquí empieza la parte del médico</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
+        <source>Needs the clinician role.</source>
+        <translation>Requiere el rol de médico.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>◀ Previous step</source>
         <translation>◀ Paso anterior</translation>
     </message>
@@ -2112,7 +2117,12 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Firmada: %s</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
+        <source>Not exported</source>
+        <translation>No se exportó</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No summary yet</source>
         <translation>Todavía no hay resumen</translation>
     </message>
