@@ -129,9 +129,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    # PySide6 can crash while the interpreter tears down a QApplication made in-process (the
-    # typing figure); everything is printed and written by now, so leave without the teardown.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    sys.exit(main())
