@@ -197,8 +197,9 @@ def run(db_url: str | None) -> int:
 
     bench_armed = install(app, window)
     # After the first pass of the event loop, so the window's first paint waits on neither the
-    # Qt namespace (see qt_values) nor the worker (for Python's interpreter lock).
-    QTimer.singleShot(0, _build_qt_namespace)
+    # Qt namespace (see qt_values), which the key sequences build, nor the worker (for Python's
+    # interpreter lock).
+    QTimer.singleShot(0, window.set_shortcuts)  # builds the Qt namespace, after the paint
     QTimer.singleShot(0, opener.start)
     try:
         code = app.exec()
@@ -213,13 +214,6 @@ def run(db_url: str | None) -> int:
     if opener.error is not None and not isinstance(opener.error, ServiceError):
         raise opener.error
     return exit_code or code
-
-
-def _build_qt_namespace() -> None:
-    """Build Qt's enums now, while the user looks at the new window, not at the first key."""
-    from PySide6.QtCore import Qt
-
-    Qt.Key.Key_Escape  # noqa: B018 - the first use is what builds them
 
 
 def sign_in_at_start(clinic: Clinic, parent: MainWindow | None = None) -> bool:

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as %s") % clinic.actor.label)
         self.db_label.setText(self.tr("Database: %s") % clinic.location)
         self._set_record_actions_enabled(True)
-        self._set_shortcuts()
+        self.set_shortcuts()
         self.refresh_lists()
         self.search.set_search(clinic.search_patients)
         self.records_ready.emit()
@@ -190,9 +190,10 @@ class MainWindow(QMainWindow):
             self.actions_by_name[text.replace("&", "").rstrip("…")] = action
             self._shortcuts.append((action, keys))
 
-    def _set_shortcuts(self) -> None:
-        """Give the actions their keys: on attach, with the records (the actions are disabled
-        before), because making a key sequence builds the Qt namespace (see qt_values)."""
+    def set_shortcuts(self) -> None:
+        """Give the actions their keys, once: not while the window is built, because making a
+        key sequence builds the Qt namespace (see qt_values), but just after it first shows
+        (ui.app) or on :meth:`attach`, whichever comes first."""
         for action, keys in self._shortcuts:
             action.setShortcut(QKeySequence(keys))
         self._shortcuts = []

@@ -12,6 +12,7 @@ import sys
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.clinic import Clinic
@@ -77,3 +78,6 @@ def test_finding_and_quitting_work_before_the_records_open(qtbot, settings) -> N
     qtbot.addWidget(window)
     enabled = {name for name, action in window.actions_by_name.items() if action.isEnabled()}
     assert enabled == {"Find patient", "Quit"}
+    window.set_shortcuts()  # what the app does once the window has shown
+    assert window.actions_by_name["Quit"].shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.actions_by_name["New patient"].shortcut() == QKeySequence("Ctrl+N")
