@@ -181,9 +181,11 @@ def run(db_url: str | None) -> int:
             exit_code = 3
             app.exit(3)
             return
-        if not clinic.signed_in and not sign_in_at_start(clinic, window):
-            app.exit(0)  # the dialog was cancelled
-            return
+        if not clinic.signed_in:
+            window.await_sign_in()
+            if not sign_in_at_start(clinic, window):
+                app.exit(0)  # the dialog was cancelled
+                return
         window.attach(clinic)
         from .idle_lock import IdleLock
         from .settings import IDLE_LOCK_MINUTES

@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         self.search.set_search(clinic.search_patients)
         self.records_ready.emit()
 
+    def await_sign_in(self) -> None:
+        """Say in the status line that the records are open and a sign-in is awaited."""
+        self.user_label.setText(self.tr("Waiting for sign-in"))
+
     def _set_record_actions_enabled(self, enabled: bool) -> None:
         """Before attach: only what needs no records. After: what the user's roles allow."""
         for action in self.actions_by_name.values():

@@ -674,7 +674,7 @@
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -729,7 +729,7 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-55"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
@@ -739,17 +739,22 @@
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-62"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+9"/>
+        <source>Waiting for sign-in</source>
+        <translation>Esperando el inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Opening the clinic&apos;s records…</source>
         <translation>Abriendo los registros de la clínica…</translation>
     </message>
@@ -824,7 +829,7 @@
         <translation>&amp;Primeros pasos</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3</translation>
     </message>
