@@ -7,17 +7,13 @@ import json
 import random
 import sqlite3
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from benchmarks.stats import Row, timed
+from benchmarks.stats import Row, timed, timed_against_floor
 
 ROOT = Path(__file__).resolve().parents[1]
-T = TypeVar("T")
-U = TypeVar("U")
 
 
 @functools.cache
@@ -115,31 +111,6 @@ def replay(raw: sqlite3.Connection, statements: list[Statement]) -> None:
     """Run captured statements through sqlite3 and fetch every row, as the app does."""
     for sql, params in statements:
         raw.execute(sql, params).fetchall()
-
-
-def timed_against_floor(
-    app: Callable[[T], object],
-    floor: Callable[[U], object],
-    items: list[tuple[T, U]],
-    *,
-    warmup: int = 20,
-) -> tuple[list[float], list[float]]:
-    """Seconds per call of ``app(a)`` and ``floor(f)`` for each ``(a, f)`` of ``items``.
-
-    The two take turns item by item (and which goes first alternates), so both see the same
-    machine and the same caches; ``warmup`` items are run untimed first.
-    """
-    for a, f in items[:warmup]:
-        app(a)
-        floor(f)
-    app_times, floor_times = [], []
-    clock = time.perf_counter
-    for i, (a, f) in enumerate(items):
-        for fn, arg, out in ((app, a, app_times), (floor, f, floor_times))[:: 1 if i % 2 else -1]:
-            start = clock()
-            fn(arg)
-            out.append(clock() - start)
-    return app_times, floor_times
 
 
 def save_rows(urls: dict[str, str]) -> list[Row]:

@@ -6,6 +6,10 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 def timed(fn: Callable[[], object], *, repeat: int, warmup: int = 5) -> list[float]:
@@ -20,20 +24,29 @@ def timed(fn: Callable[[], object], *, repeat: int, warmup: int = 5) -> list[flo
     return out
 
 
-def timed_pair(
-    app: Callable[[], object], floor: Callable[[], object], *, repeat: int, warmup: int = 5
+def timed_against_floor(
+    app: Callable[[T], object],
+    floor: Callable[[U], object],
+    items: list[tuple[T, U]],
+    *,
+    warmup: int = 20,
 ) -> tuple[list[float], list[float]]:
-    """Like :func:`timed` for two jobs at once, alternating, so a busy moment hurts both alike."""
-    for _ in range(warmup):
-        app()
-        floor()
-    app_out, floor_out = [], []
-    for _ in range(repeat):
-        for fn, out in ((app, app_out), (floor, floor_out)):
-            start = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - start)
-    return app_out, floor_out
+    """Seconds per call of ``app(a)`` and ``floor(f)`` for each ``(a, f)`` of ``items``.
+
+    The two take turns item by item (and which goes first alternates), so both see the same
+    machine and the same caches; ``warmup`` items are run untimed first.
+    """
+    for a, f in items[:warmup]:
+        app(a)
+        floor(f)
+    app_times, floor_times = [], []
+    clock = time.perf_counter
+    for i, (a, f) in enumerate(items):
+        for fn, arg, out in ((app, a, app_times), (floor, f, floor_times))[:: 1 if i % 2 else -1]:
+            start = clock()
+            fn(arg)
+            out.append(clock() - start)
+    return app_times, floor_times
 
 
 def p95(samples: Sequence[float]) -> float:

@@ -186,9 +186,8 @@ class MainWindow(QMainWindow):
             action = QAction(text, self)
             if slot in (self.focus_search, self.close):
                 self._without_records.add(action)
-            for method, operation in needs.items():
-                if slot == method:
-                    self._needs[action] = operation
+            elif slot in needs:
+                self._needs[action] = needs[slot]
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions_by_name[text.replace("&", "").rstrip("…")] = action
