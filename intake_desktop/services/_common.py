@@ -24,7 +24,6 @@ from .actor import Actor
 from .errors import ConflictError, InputError, PermissionDenied, UnavailableError
 from .records import (
     PatientRecord,
-    PatientSummary,
     VisitRecord,
     VisitSummary,
     VisitVersionRecord,
@@ -102,10 +101,6 @@ def check_version(row: Patient | Visit, expected_version: int, what: str) -> Non
 
 def patient_record(p: Patient) -> PatientRecord:
     return _copy(PatientRecord, p)
-
-
-def patient_summary(p: Patient) -> PatientSummary:
-    return PatientSummary(p.id, p.record_number, p.name, p.date_of_birth, p.sex)
 
 
 def visit_record(v: Visit) -> VisitRecord:
