@@ -12,6 +12,7 @@ from datetime import date
 
 from .codes import (
     Aggravator,
+    BlockResponse,
     Cause,
     Comorbidity,
     Goal,
@@ -118,6 +119,7 @@ class Injection:
     type: InjectionType
     relief_weeks: float | None = field(default=None, metadata=rng(0, 520))
     function_improved: bool | None = None
+    response: BlockResponse | None = None
 
     @property
     def durable(self) -> bool:
@@ -177,6 +179,14 @@ class Questionnaires:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What the clinician tells the patient happens next (printed on page 1 of the sheet)."""
+
+    next_visit_date: date | None = None
+    note_for_patient: str | None = field(default=None, metadata={"max_length": 2000})
+
+
+@dataclass(frozen=True, slots=True)
 class FrameworkAnswers:
     """The clinician's own answers to the four questions; ``None`` leaves it to the findings."""
 
@@ -199,6 +209,7 @@ class Case:
     treatment: Treatment | None = None
     function: Function | None = None
     questionnaires: Questionnaires | None = None
+    follow_up: FollowUp | None = None
     framework: FrameworkAnswers | None = None
 
     def has_comorbidity(self, code: str) -> bool:

@@ -85,6 +85,8 @@ ImagingCause = Literal[
     "multilevel",
 ]
 InjectionType = Literal["epidural_steroid", "medial_branch_block", "radiofrequency_ablation"]
+#: A diagnostic block's answer: did the expected relief come while the anaesthetic acted?
+BlockResponse = Literal["positive", "negative"]
 Trend = Literal["decreasing", "stable", "increasing"]
 HomeBenefit = Literal["lasting", "brief", "none"]
 
@@ -141,6 +143,27 @@ WORKUPS: tuple[str, ...] = (
     "abi",
     "vascular_referral",
     "medial_branch_block",
+)
+#: Procedures a plan may suggest (CLINICAL_CONTENT.md section 7, block 8), least invasive first.
+Procedure = Literal[
+    "epidural_steroid",
+    "medial_branch_block",
+    "radiofrequency_ablation",
+    "mild",
+    "interspinous_spacer",
+    "spinal_cord_stimulation",
+    "decompression",
+    "decompression_with_stabilisation",
+]
+PROCEDURES: tuple[str, ...] = (
+    "epidural_steroid",
+    "medial_branch_block",
+    "radiofrequency_ablation",
+    "mild",
+    "interspinous_spacer",
+    "spinal_cord_stimulation",
+    "decompression",
+    "decompression_with_stabilisation",
 )
 FRAMEWORK_QUESTIONS: tuple[str, ...] = ("cause", "limitation", "goal", "recovery")
 

@@ -50,6 +50,14 @@ LABELS: dict[str, str] = {
     "abi": "Ankle-brachial index",
     "vascular_referral": "Vascular referral",
     "medial_branch_block": "Medial branch block",
+    # procedures (medial_branch_block is shared with the work-up above)
+    "epidural_steroid": "Epidural steroid injection",
+    "radiofrequency_ablation": "Radiofrequency ablation",
+    "mild": "MILD (minimally invasive lumbar decompression)",
+    "interspinous_spacer": "Interspinous spacer",
+    "spinal_cord_stimulation": "Spinal cord stimulation",
+    "decompression": "Decompression (laminectomy)",
+    "decompression_with_stabilisation": "Decompression with stabilisation",
     # framework questions
     "cause": "What causes the narrowing?",
     "limitation": "How limited is daily life?",

@@ -63,6 +63,8 @@ class Plan:
     warnings: tuple[str, ...] = ()
     scores: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Suggested procedures at this level, in order of preference (block 8); empty when none.
+    procedures: tuple[str, ...] = ()
 
     @property
     def red_flag_codes(self) -> tuple[str, ...]:
@@ -86,6 +88,7 @@ class Plan:
             },
             "framework": {k: v.to_dict() for k, v in self.framework.items()},
             "workup": list(self.workup),
+            "procedures": list(self.procedures),
             "rules_fired": [r.to_dict() for r in self.rules_fired],
             "warnings": list(self.warnings),
             "scores": self.scores,

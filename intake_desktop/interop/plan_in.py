@@ -15,6 +15,7 @@ from intake_desktop.domain.codes import (
     LEVELS,
     PATTERNS,
     PLAN_FORMAT,
+    PROCEDURES,
     RED_FLAGS,
     REGIONS,
     WORKUPS,
@@ -47,10 +48,12 @@ from .systems import (
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
     EXT_RULES_VERSION,
+    EXT_SUGGESTED_PROCEDURE,
     FRAMEWORK_QUESTION,
     LEVEL,
     OBSERVATION_CATEGORY,
     PATTERN,
+    PROCEDURE,
     RED_FLAG,
     REGION,
     SCORE,
@@ -98,6 +101,15 @@ def read_plan(index: BundleIndex) -> dict[str, Any]:
         code_in(ext_value(e, "valueCoding", where), LEVEL, f"{where} alternative-level", LEVELS)
         for e in extensions(careplan, EXT_ALTERNATIVE_LEVEL, where)
     ]
+    procedures = [
+        code_in(
+            ext_value(e, "valueCoding", where),
+            PROCEDURE,
+            f"{where} suggested-procedure",
+            PROCEDURES,
+        )
+        for e in extensions(careplan, EXT_SUGGESTED_PROCEDURE, where)
+    ]
     condition = index.one("Condition", "symptom pattern", lambda r: has_pattern(r))
     assert condition is not None
     cwhere = where_of(condition)
@@ -134,6 +146,7 @@ def read_plan(index: BundleIndex) -> dict[str, Any]:
         },
         "framework": _framework(index),
         "workup": _workup(index, careplan),
+        "procedures": procedures,
         "rules_fired": [_rule(e, where) for e in extensions(careplan, EXT_RULE_FIRED, where)],
         "warnings": texts(careplan, "note", where),
         "scores": _scores(index),

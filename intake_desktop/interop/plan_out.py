@@ -36,12 +36,14 @@ from .systems import (
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
     EXT_RULES_VERSION,
+    EXT_SUGGESTED_PROCEDURE,
     FRAMEWORK_QUESTION,
     INTERPRETATION,
     LEVEL,
     OBSERVATION_CATEGORY,
     OBSERVATION_CATEGORY_HL7,
     PATTERN,
+    PROCEDURE,
     RED_FLAG,
     REGION,
     SCORE,
@@ -261,6 +263,10 @@ def _careplan(
     ext += [
         extension(EXT_ALTERNATIVE_LEVEL, "valueCoding", concept(LEVEL, a)["coding"][0])
         for a in plan.get("alternatives", [])
+    ]
+    ext += [
+        extension(EXT_SUGGESTED_PROCEDURE, "valueCoding", concept(PROCEDURE, p)["coding"][0])
+        for p in plan.get("procedures", [])
     ]
     description = f"Recommended: {label(level)}"
     if visit.accepted_level is not None:

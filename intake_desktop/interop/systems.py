@@ -54,6 +54,7 @@ ESCALATION_SIGN = code_system("escalation-sign")
 FRAMEWORK_QUESTION = code_system("framework-question")
 ANSWER_SOURCE = code_system("answer-source")
 LEVEL = code_system("level")
+PROCEDURE = code_system("procedure")
 PATTERN = code_system("pattern")
 REGION = code_system("region")
 WORKUP = code_system("workup")
@@ -85,6 +86,7 @@ ENUM_SYSTEMS: dict[Any, str] = {
     codes.ImagingCause: "cause",
     codes.Cause: "cause",
     codes.InjectionType: "injection-type",
+    codes.BlockResponse: "block-response",
     codes.Trend: "trend",
     codes.HomeBenefit: "home-benefit",
     codes.Limitation: "limitation",
@@ -99,6 +101,7 @@ GENDER = "http://hl7.org/fhir/administrative-gender"
 EXT_RULES_VERSION = extension_url("rules-version")
 EXT_RECOMMENDED_LEVEL = extension_url("recommended-level")
 EXT_ALTERNATIVE_LEVEL = extension_url("alternative-level")
+EXT_SUGGESTED_PROCEDURE = extension_url("suggested-procedure")
 EXT_ACCEPTED_LEVEL = extension_url("accepted-level")
 EXT_OVERRIDE_REASON = extension_url("override-reason")
 EXT_RULE_FIRED = extension_url("rule-fired")
