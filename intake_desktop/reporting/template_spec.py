@@ -150,6 +150,8 @@ COMMON_SPEC: dict[str, Check] = {
     "page.page_number": TEXT,
     "page.draft_mark": TEXT,
     "page.draft_note": TEXT,
+    # "Amended on {date} ({reason})" under the title of a signed visit that was amended.
+    "page.amended_note": OPTIONAL_TEXT,
     "words.yes": TEXT,
     "words.no": TEXT,
     "words.not_recorded": TEXT,
@@ -361,6 +363,7 @@ _COMMON_VALUES = {
     "year",
     "date",
     "time",
+    "reason",
 }
 #: The placeholders each kind of template may use; anything else is a typo caught at load time.
 PLACEHOLDERS: dict[str, set[str]] = {
