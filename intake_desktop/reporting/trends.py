@@ -22,6 +22,7 @@ from .facts import code_text
 from .layout import colour, format_date, format_number
 from .paragraphs import TextParagraph
 from .templates import Template
+from .wording import clinical_line
 
 if TYPE_CHECKING:
     from .clinician import _Ctx as ClinicianCtx
@@ -170,11 +171,16 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
     previous = visits[-2] if len(visits) >= 2 else None
     found = alerts(previous, visits[-1])
     out: list[Flowable] = [*c.heading("alerts")]
-    if previous is not None:
+    if previous is None:
+        # Nothing to compare with: "no alerts" would read as "nothing slipped".
+        out.append(c.p(escape(c.t.plain("alerts.first_visit"))))
+        if not found:
+            return out
+    else:
         since = c.t.plain("alerts.since", date=format_date(c.t, previous.case.visit_date))
         out.append(c.p(escape(since), c.s.small))
-    if not found:
-        return [*out, c.p(escape(c.t.plain("alerts.none")))]
+        if not found:
+            return [*out, c.p(escape(c.t.plain("alerts.none")))]
     rows = []
     for a in found:
         key = f"alerts.codes.{a.code}"
@@ -182,7 +188,7 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
         direction = c.t.plain(f"alerts.{a.direction}")
         tone = colour(c.t, "alert") if a.direction == "worse" else colour(c.t, "primary")
         mark = f'<font color="#{tone.hexval()[2:]}"><b>{escape(direction)}</b></font>'
-        rows.append([f"<b>{escape(title)}</b>", mark, escape(a.message)])
+        rows.append([f"<b>{escape(title)}</b>", mark, clinical_line(c.t, a.message)])
     head = [c.label(k) for k in ("alert", "direction", "evidence")]
     return [*out, c.grid(head, rows, (0.3, 0.12, 0.58))]
 
