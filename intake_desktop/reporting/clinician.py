@@ -157,12 +157,7 @@ def _red_flags(c: _Ctx) -> Flowable:
     # Red flags print larger than the body, never smaller.
     flag_style = c.s.red_flag
     for code in flags:
-        src = ", ".join(
-            escape(c.t.plain(f"sources.{s}", **c.values))
-            if c.t.has(f"sources.{s}")
-            else clinical_line(c.t, s)
-            for s in sources.get(code, ())
-        )
+        src = ", ".join(_flag_source(c.t, s) for s in sources.get(code, ()))
         flag_level = c.t.plain(f"red_flags.{RED_FLAG_LEVELS.get(code, 'urgent')}")
         line = f"<b>{code_text(c.t, code)}</b> — {escape(flag_level)}"
         if src:
@@ -176,6 +171,20 @@ def _red_flags(c: _Ctx) -> Flowable:
         background=colour(c.t, "alert_background"),
         border_width=2.5,
     )
+
+
+#: How the findings name where a red flag was recorded (domain/findings.py red_flag_sources).
+_SCREEN, _EXAM = "red-flag screen", "exam: "
+
+
+def _flag_source(t: Template, source: str) -> str:
+    """Where a red flag was recorded, in the template's words ("exam: foot drop" keeps its
+    detail, which goes through :func:`clinical_line` like every engine sentence)."""
+    if source == _SCREEN:
+        return escape(t.plain("sources.screen"))
+    if source.startswith(_EXAM):
+        return f"{escape(t.plain('sources.exam'))}: {clinical_line(t, source[len(_EXAM) :])}"
+    return clinical_line(t, source)
 
 
 def _identification(c: _Ctx) -> list[Flowable]:

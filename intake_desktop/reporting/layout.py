@@ -20,13 +20,13 @@ from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 
 from .document import VisitDocument
 from .fonts import FontSet
 from .images import prepared_image
-from .outline import draw_contours, word_outline
+from .marks import draft_mark, fit, wrap_lines
 from .templates import Template
 
 PAGE_SIZES = {"letter": letter, "A4": A4}
@@ -229,9 +229,8 @@ class BodyFrame(Frame):
         return new
 
 
-#: The names of the forms that hold a document's letterhead and footer, and its DRAFT mark.
+#: The name of the form that holds a document's letterhead and footer.
 _DECOR_FORM = "page-decor"
-_DRAFT_FORM = "draft-mark"
 
 
 class PageDecor:
@@ -345,31 +344,8 @@ class PageDecor:
         return fit(self.t.plain("page.footer", patient_name=name, **self._dates), font, 8.5, room)
 
     def _watermark(self, canvas: Canvas, width: float, height: float) -> None:
-        """The DRAFT mark: the word's letters as filled shapes, never as text.
-
-        As text, "DRAFT" would come along with every copy-paste and text extraction of the
-        summary; as shapes it is only seen. Drawn once into a form, then placed on each page.
-        """
-        if not canvas.hasForm(_DRAFT_FORM):
-            mark = self.t.plain("page.draft_mark")
-            contours, advance, cap = word_outline(self.t.fonts["bold"], mark)
-            size = min(140.0, 0.8 * width / max(1e-6, advance * 0.75))
-            canvas.beginForm(_DRAFT_FORM)
-            canvas.saveState()
-            canvas.translate(width / 2, height / 2)
-            canvas.rotate(40)
-            shape = canvas.beginPath()
-            draw_contours(shape, contours, size, -advance * size / 2, -cap * size / 2)
-            canvas.drawPath(shape, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
-            canvas.restoreState()
-            canvas.endForm()
-        # Colour and transparency are set where the form is placed: a form draws with the
-        # state it is placed in, and its own resources cannot name the page's alpha state.
-        canvas.saveState()
-        canvas.setFillColor(colour(self.t, "draft"))
-        canvas.setFillAlpha(0.09)
-        canvas.doForm(_DRAFT_FORM)
-        canvas.restoreState()
+        mark = self.t.plain("page.draft_mark")
+        draft_mark(canvas, self.t.fonts["bold"], mark, colour(self.t, "draft"), width, height)
 
 
 def amended_notes(t: Template, doc: VisitDocument) -> list[str]:
@@ -394,37 +370,6 @@ def _local(moment: datetime) -> datetime:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def wrap_lines(text: str, font: str, size: float, width: float, most: int) -> list[str]:
-    """``text`` in at most ``most`` lines of ``width`` (the last cut with an ellipsis)."""
-    lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < most:
-        line = words.pop(0)
-        while words and stringWidth(f"{line} {words[0]}", font, size) <= width:
-            line += " " + words.pop(0)
-        lines.append(line)
-    if words:
-        lines[-1] = fit(f"{lines[-1]} {' '.join(words)}", font, size, width)
-    return [fit(line, font, size, width) for line in lines]
-
-
-def fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` (for one-line page furniture only).
-
-    Bisects on the length, so a 200-character name costs a handful of width measurements.
-    """
-    if stringWidth(text, font, size) <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
 
 
 class NumberedCanvas(Canvas):
