@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import re
 import time
+import tomllib
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from intake_desktop.domain.engine import RULES
-from intake_desktop.reporting import load_template, render_pdf
+from intake_desktop.reporting import DEFAULT_TEMPLATES_DIR, load_template, render_pdf
 from intake_desktop.reporting.layout import LEFT_MARGIN
 from intake_desktop.reporting.scores import konno_bounds
 from intake_desktop.reporting.template_spec import rule_key
@@ -28,6 +29,7 @@ from tests.reporting.builders import (
     everything_case,
     example_data,
 )
+from tests.reporting.language_check import flat_keys
 from tests.reporting.test_trends_pdf import follow_up
 
 EN, ES = load_template("clinician", "en"), load_template("clinician", "es")
@@ -77,6 +79,15 @@ def test_every_code_has_a_spanish_name() -> None:
     """A code without a Spanish name would print in English on the Spanish summary."""
     missing = sorted(c for c in STORED_CODES if c not in ES.raw("codes"))
     assert missing == []
+
+
+def test_every_english_clinician_text_has_its_spanish() -> None:
+    """A text added to en/clinician.toml cannot be forgotten in es/ (es/ may run ahead)."""
+    en, es = (
+        tomllib.loads((DEFAULT_TEMPLATES_DIR / lang / "clinician.toml").read_text("utf-8"))
+        for lang in ("en", "es")
+    )
+    assert sorted(flat_keys(en) - flat_keys(es) - {"codes"}) == []
 
 
 def test_codes_inside_engine_sentences_become_labels() -> None:
@@ -236,5 +247,5 @@ def test_draft_mark_is_a_shape_drawn_over_the_boxes(kind: str) -> None:
     first = pdfcheck.reader(pdf).pages[0].get_contents().get_data().decode("latin-1")
     from tests.reporting.test_patient_summary import _rgb
 
-    box_fill = first.index(_rgb(EN.clinic["colours"]["alert_background"]))
+    box_fill = first.index(_rgb(EN.clinic["colours"]["alert_background"]))  # the red-flag box
     assert first.index("/FormXob.draft-mark Do") > box_fill
