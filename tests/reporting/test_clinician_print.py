@@ -13,6 +13,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 
 from intake_desktop.domain.engine import RULES
 from intake_desktop.reporting import DEFAULT_TEMPLATES_DIR, load_template, render_pdf
@@ -208,6 +210,12 @@ def test_signature_line_names_the_signer_with_the_time_zone(chicago) -> None:
     assert EN.plain("labels.content_hash") not in plain
 
 
+def _rgb(hex_colour: str) -> str:
+    """The PDF fill instruction of a template colour."""
+    c = HexColor(hex_colour)
+    return f"{fp_str(c.red, c.green, c.blue)} rg"
+
+
 def _runs(data: bytes) -> list[list[tuple[float, float, str]]]:
     """Per page, (x, y, text) of every text run."""
     pages = []
@@ -245,7 +253,5 @@ def test_draft_mark_is_a_shape_drawn_over_the_boxes(kind: str) -> None:
     for page in pdfcheck.page_texts(pdf):
         assert page.count(EN.plain("page.draft_mark")) == 1 and note in page
     first = pdfcheck.reader(pdf).pages[0].get_contents().get_data().decode("latin-1")
-    from tests.reporting.test_patient_summary import _rgb
-
     box_fill = first.index(_rgb(EN.clinic["colours"]["alert_background"]))  # the red-flag box
     assert first.index("/FormXob.draft-mark Do") > box_fill
