@@ -61,12 +61,18 @@ def pdf_rows() -> list[Row]:
 def _page_geometry(kind: str) -> dict[str, Any]:
     """The page size (the clinic's, from its template) and margins of the ``kind`` summary."""
     from intake_desktop.reporting import load_template
-    from intake_desktop.reporting.layout import BOTTOM_MARGIN, PAGE_SIZES, SIDE_MARGIN, TOP_MARGIN
+    from intake_desktop.reporting.layout import (
+        BOTTOM_MARGIN,
+        LEFT_MARGIN,
+        PAGE_SIZES,
+        RIGHT_MARGIN,
+        TOP_MARGIN,
+    )
 
     return {
         "pagesize": PAGE_SIZES[load_template(kind).clinic["page"]["size"]],
-        "leftMargin": SIDE_MARGIN,
-        "rightMargin": SIDE_MARGIN,
+        "leftMargin": LEFT_MARGIN,
+        "rightMargin": RIGHT_MARGIN,
         "topMargin": TOP_MARGIN,
         "bottomMargin": BOTTOM_MARGIN,
     }

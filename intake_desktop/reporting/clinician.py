@@ -19,11 +19,14 @@ from intake_desktop.domain.labels import label
 
 from .blocks import StoryContext, box, bullets, text_table
 from .document import VisitDocument
-from .facts import code_text, fact_rows, score_rows, value_text
-from .layout import Styles, colour, format_date, format_datetime
+from .facts import code_text, fact_rows, value_text
+from .layout import Styles, amended_notes, colour, format_date
 from .paragraphs import TextParagraph
+from .scores import score_rows
+from .signature import signature_section
 from .templates import Template
 from .trends import alerts_section, trends_section
+from .wording import clinical_line, clinical_lines, language_name, rule_title
 
 
 class _Ctx(StoryContext):
@@ -81,6 +84,9 @@ def clinician_story(
     story: list[Flowable] = [
         TextParagraph(t.text("document.title", **values), s.title),
         TextParagraph(f"{t.text('page.footer', **values)}  ·  {escape(status)}", s.small),
+        # Every amendment, beside the status: the reader knows at once this is not the visit
+        # as first signed (the signature section has the table with authors and times).
+        *(TextParagraph(f"<b>{escape(note)}</b>", s.small) for note in amended_notes(t, doc)),
         Spacer(1, s.size * 0.6),
         _red_flags(c),
     ]
@@ -151,14 +157,11 @@ def _red_flags(c: _Ctx) -> Flowable:
     # Red flags print larger than the body, never smaller.
     flag_style = c.s.red_flag
     for code in flags:
-        src = ", ".join(
-            c.t.plain(f"sources.{s}", **c.values) if c.t.has(f"sources.{s}") else s
-            for s in sources.get(code, ())
-        )
+        src = ", ".join(_flag_source(c.t, s) for s in sources.get(code, ()))
         flag_level = c.t.plain(f"red_flags.{RED_FLAG_LEVELS.get(code, 'urgent')}")
         line = f"<b>{code_text(c.t, code)}</b> — {escape(flag_level)}"
         if src:
-            line += " · " + c.t.text("red_flags.source", sources=src)
+            line += " · " + c.t.text("red_flags.source", sources="\0").replace("\0", src)
         rows.append(TextParagraph(line, flag_style, bulletText="•"))
     return box(
         rows,
@@ -168,6 +171,20 @@ def _red_flags(c: _Ctx) -> Flowable:
         background=colour(c.t, "alert_background"),
         border_width=2.5,
     )
+
+
+#: How the findings name where a red flag was recorded (domain/findings.py red_flag_sources).
+_SCREEN, _EXAM = "red-flag screen", "exam: "
+
+
+def _flag_source(t: Template, source: str) -> str:
+    """Where a red flag was recorded, in the template's words ("exam: foot drop" keeps its
+    detail, which goes through :func:`clinical_line` like every engine sentence)."""
+    if source == _SCREEN:
+        return escape(t.plain("sources.screen"))
+    if source.startswith(_EXAM):
+        return f"{escape(t.plain('sources.exam'))}: {clinical_line(t, source[len(_EXAM) :])}"
+    return clinical_line(t, source)
 
 
 def _identification(c: _Ctx) -> list[Flowable]:
@@ -186,7 +203,9 @@ def _identification(c: _Ctx) -> list[Flowable]:
         (c.label("status"), escape(t.plain(f"status.{doc.status}"))),
         (c.label("rules_version"), escape(str(doc.plan.get("rules_version", "—")))),
     ]
-    body = fact_rows(t, "patient", p, skip=("date_of_birth", "id", "name", "sex"))
+    body = fact_rows(t, "patient", p, skip=("date_of_birth", "id", "name", "sex", "language"))
+    if p.language:
+        body.append((c.label("language"), language_name(t, p.language)))
     return [*c.heading("identification"), *c.pairs(rows + body)]
 
 
@@ -214,7 +233,7 @@ def _recommendation(c: _Ctx) -> list[Flowable]:
     warnings = doc.plan.get("warnings") or []
     if warnings:
         out.append(TextParagraph(c.label("warnings"), c.s.subheading))
-        out += bullets([escape(w) for w in warnings], c.s)
+        out += bullets([clinical_line(c.t, w) for w in warnings], c.s)
     return out
 
 
@@ -298,7 +317,9 @@ def _escalation(c: _Ctx) -> list[Flowable]:
     if not signs:
         return [*out, c.p(escape(c.t.plain("words.none")))]
     out.append(c.p(c.label("sign_count", count=len(signs))))
-    rows = [[f"<b>{code_text(c.t, s)}</b>", escape("; ".join(evidence.get(s, [])))] for s in signs]
+    rows = [
+        [f"<b>{code_text(c.t, s)}</b>", clinical_lines(c.t, evidence.get(s, []))] for s in signs
+    ]
     return [*out, c.grid([c.label("sign"), c.label("evidence")], rows, (0.3, 0.7))]
 
 
@@ -307,7 +328,7 @@ def _framework(c: _Ctx) -> list[Flowable]:
     rows = []
     for question, a in framework.items():
         answer = a.get("answer")
-        shown = code_text(c.t, answer) if answer else escape(c.t.plain("sources.unanswered"))
+        shown = _answer_text(c.t, question, answer)
         source = a.get("source", "")
         rows.append(
             [
@@ -317,20 +338,28 @@ def _framework(c: _Ctx) -> list[Flowable]:
                 f"<b>{shown}</b>",
                 escape(c.t.plain(f"sources.{source}"))
                 if c.t.has(f"sources.{source}")
-                else escape(source),
-                escape("; ".join(a.get("evidence") or [])),
+                else clinical_line(c.t, source),
+                clinical_lines(c.t, a.get("evidence") or []),
             ]
         )
     head = [c.label(k) for k in ("question", "answer", "source", "evidence")]
     return [*c.heading("framework"), c.grid(head, rows, (0.27, 0.2, 0.13, 0.4))]
 
 
+def _answer_text(t: Template, question: str, answer: str | None) -> str:
+    """A framework answer in words; the limitation's "mild" is not the MILD procedure."""
+    if not answer:
+        return escape(t.plain("sources.unanswered"))
+    key = f"answers.{question}.{answer}"
+    return escape(t.plain(key)) if t.has(key) else code_text(t, answer)
+
+
 def _rules(c: _Ctx) -> list[Flowable]:
     fired = c.doc.plan.get("rules_fired") or []
     rows = [
         [
-            f"<b>{escape(r.get('id', ''))}</b><br/>{escape(r.get('reason', ''))}",
-            "<br/>".join("– " + escape(f) for f in r.get("findings") or []),
+            f"{rule_title(c.t, r.get('id', ''))}<br/>{clinical_line(c.t, r.get('reason', ''))}",
+            "<br/>".join("– " + clinical_line(c.t, f) for f in r.get("findings") or []),
         ]
         for r in fired
     ]
@@ -346,37 +375,6 @@ def _workup(c: _Ctx) -> list[Flowable]:
     ]
 
 
-def _signature(c: _Ctx) -> list[Flowable]:
-    doc, t = c.doc, c.t
-    out: list[Flowable] = [*c.heading("signature")]
-    if doc.is_draft:
-        out.append(
-            TextParagraph(
-                f"<b>{c.label('not_signed')}</b>",
-                c.s.draft_line,
-            )
-        )
-    else:
-        out += c.pairs(
-            [
-                (c.label("signed_by"), escape(doc.signed_by or t.plain("words.not_recorded"))),
-                (c.label("signed_at"), escape(format_datetime(t, doc.signed_at))),
-            ]
-        )
-    if doc.amendments:
-        head = [c.label(k) for k in ("amend_time", "amend_author", "amend_reason")]
-        rows = [
-            [escape(format_datetime(t, a.time)), escape(a.author), escape(a.reason)]
-            for a in doc.amendments
-        ]
-        out += [
-            Spacer(1, c.s.size * 0.4),
-            TextParagraph(c.label("amendments"), c.s.subheading),
-            c.grid(head, rows, (0.22, 0.22, 0.56)),
-        ]
-    return out
-
-
 _SECTIONS: dict[str, Callable[[_Ctx], list[Flowable]]] = {
     "identification": _identification,
     "recommendation": _recommendation,
@@ -390,7 +388,7 @@ _SECTIONS: dict[str, Callable[[_Ctx], list[Flowable]]] = {
     "framework": _framework,
     "rules": _rules,
     "workup": _workup,
-    "signature": _signature,
+    "signature": signature_section,
     "trends": trends_section,
     "alerts": alerts_section,
 }

@@ -43,6 +43,9 @@ class VisitDocument:
     ``amendments`` takes :class:`Amendment` objects or ``(author, time, reason)`` tuples.
     ``language`` is the patient's preferred language for printouts (a BCP 47 tag, from the
     patient record); when ``None``, the case's ``patient.language`` is used.
+    ``signer_name`` and ``signer_credentials`` (the signer's full name and e.g. "MD, FRCPC")
+    and ``content_hash`` (the fingerprint of the signed content) print on the signature line
+    when given; ``signed_by`` is the signing user's name, as the audit trail has it.
     ``history`` is the patient's other signed visits as :class:`VisitSnapshot` objects, in any
     order, for the trends, the alerts and the patient's walking-distance picture. The caller that
     reads the visit from the records (cli/reports.py ``visit_document`` or its successor) fills
@@ -64,6 +67,9 @@ class VisitDocument:
     amendments: tuple[Amendment, ...] = field(default=())
     language: str | None = None
     history: tuple[VisitSnapshot, ...] = field(default=())
+    signer_name: str | None = None
+    signer_credentials: str | None = None
+    content_hash: str | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

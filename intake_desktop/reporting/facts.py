@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
@@ -102,67 +102,3 @@ def fact_rows(
         (field_label(t, section, name), value_text(t, name, value))
         for name, value in recorded(obj, skip)
     ]
-
-
-def score_rows(t: Template, scores: Mapping[str, Any]) -> list[tuple[str, str, str, str]]:
-    """(instrument, result, band or reading, note) for each score in the plan."""
-    names = t.raw("scores", {})
-    rows: list[tuple[str, str, str, str]] = []
-    for key, value in scores.items():
-        name = escape(names.get(key, key.upper()))
-        if key == "nrs" and isinstance(value, Mapping):
-            for site, v in value.items():
-                site_name = field_label(t, "painnrs", site)
-                rows.append((f"{name}: {site_name}", f"{v.get('value')}/10", _band(v), ""))
-            continue
-        rows.append((name, *_score(t, key, value)))
-    return rows
-
-
-def _band(value: Mapping[str, Any]) -> str:
-    band = value.get("band")
-    return escape(str(band).replace("_", " ")) if band else "—"
-
-
-def _score(t: Template, key: str, v: Any) -> tuple[str, str, str]:
-    missing = t.plain("words.not_recorded")
-    if not isinstance(v, Mapping):
-        return escape(str(v)), "", ""
-    note = escape(str(v.get("reason") or ""))
-    not_recorded = v.get("not_recorded") or []
-    if not_recorded:
-        items = ", ".join(s.replace("_", " ") for s in not_recorded)
-        note = escape(f"{missing}: {items}")
-    na = escape(t.plain("terms.not_scorable"))
-    if key == "odi":
-        result = f"{v['percent']} %" if v.get("percent") is not None else na
-        answered = escape(t.plain("terms.answered", count=v.get("answered", "?"), total=10))
-        return result, _band(v), "; ".join(x for x in (answered, note) if x)
-    if key == "ndi":
-        result = f"{v['raw']}/50 ({v['percent']} %)" if v.get("raw") is not None else na
-        return result, _band(v), note
-    if key == "zcq":
-        parts = [
-            f"{field_label(t, 'zcq', sub)} {v[sub] if v.get(sub) is not None else '—'}"
-            for sub in ("symptom_severity", "physical_function", "satisfaction")
-            if sub in v
-        ]
-        satisfied = v.get("satisfied")
-        reading = (
-            ""
-            if satisfied is None
-            else escape(t.plain("terms.satisfied" if satisfied else "terms.not_satisfied"))
-        )
-        return "; ".join(parts), reading, note
-    if key == "mjoa":
-        return f"{v.get('total')}/18", _band(v), note
-    if key == "abi":
-        return number_text(v.get("value")), _band(v), note
-    if key == "konno":
-        likely = escape(t.plain("terms.likely" if v.get("likely") else "terms.not_likely"))
-        return f"{v.get('points')}", likely, note
-    if key == "cook":
-        reading = escape(str(v.get("interpretation") or ""))
-        return f"{v.get('findings')}/5", reading, note
-    generic = ", ".join(f"{k} {w}" for k, w in v.items() if w not in (None, [], ""))
-    return escape(generic), _band(v), ""

@@ -26,12 +26,22 @@ from reportlab.platypus import Frame
 from .document import VisitDocument
 from .fonts import FontSet
 from .images import prepared_image
+from .marks import draft_mark, fit, wrap_lines
 from .templates import Template
 
 PAGE_SIZES = {"letter": letter, "A4": A4}
-SIDE_MARGIN = 0.7 * inch
-TOP_MARGIN = 1.08 * inch
-BOTTOM_MARGIN = 0.72 * inch
+#: The left margin is at least 3/4 in, so a hole punch or a binder never takes a word; the
+#: right one, away from the binding, is narrower so a line holds as many words as before.
+LEFT_MARGIN = 0.75 * inch
+RIGHT_MARGIN = 0.65 * inch
+#: The left margin, under its older name.
+SIDE_MARGIN = LEFT_MARGIN
+TOP_MARGIN = 0.99 * inch
+#: The footer's baseline: its lowest letters stay more than 1/2 in from the paper's edge,
+#: inside what every office printer can print.
+FOOTER_BASELINE = 0.53 * inch
+#: The body ends above the footer's rule (drawn 11 pt above the footer's baseline).
+BOTTOM_MARGIN = FOOTER_BASELINE + 0.28 * inch
 HEADER_HEIGHT = 0.62 * inch
 
 
@@ -51,11 +61,20 @@ def format_datetime(t: Template, moment: datetime | None) -> str:
     """A moment in the template's words, in the clinic's local time when the zone is known."""
     if moment is None:
         return t.plain("words.not_recorded")
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return t.plain(
-        "dates.time_format", date=format_date(t, moment.date()), time=moment.strftime("%H:%M")
-    )
+    moment = _aware(moment).astimezone()  # a naive moment is local time, as the app records it
+    return t.plain("dates.time_format", date=format_date(t, moment.date()), time=clock_time(moment))
+
+
+def clock_time(moment: datetime) -> str:
+    """Hours and minutes with the time zone (16:05 CET, or 16:05 UTC+05:30 without a name),
+    so a signature read in another clinic or after a clock change is not an hour off."""
+    name = moment.tzname() or ""
+    offset = moment.utcoffset()
+    if not name or name[0] in "+-" or (name.startswith("UTC") and len(name) > 3):
+        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+        sign = "+" if minutes >= 0 else "-"
+        name = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return f"{moment:%H:%M} {name}"
 
 
 def format_number(t: Template, value: float) -> str:
@@ -229,6 +248,7 @@ class PageDecor:
         }
         self.pages = 0
         self._logo = prepared_image(t.logo) if t.logo else None
+        self._amended = amended_notes(t, doc)[-1:] if not doc.is_draft else []
 
     def draw(self, canvas: Canvas, _doc: Any) -> None:
         """onPage hook: letterhead and footer (the page number waits for the total).
@@ -261,20 +281,20 @@ class PageDecor:
         canvas.saveState()
         canvas.setFont(self.fonts.regular, 8.5)
         canvas.setFillColor(colour(self.t, "muted"))
-        canvas.drawRightString(width - SIDE_MARGIN, BOTTOM_MARGIN - 0.42 * inch, text)
+        canvas.drawRightString(width - RIGHT_MARGIN, FOOTER_BASELINE, text)
         canvas.restoreState()
 
     def _letterhead(self, canvas: Canvas, width: float, height: float) -> None:
         t, f = self.t, self.fonts
-        top = height - 0.45 * inch
-        x = SIDE_MARGIN
+        top = height - 0.38 * inch
+        x = LEFT_MARGIN
         if self._logo is not None:
             h = 0.5 * inch
             w = h * self._logo.width / self._logo.height
             self._logo.draw(canvas, x, top - h + 2, w, h)
             x += w + 8
         right_w = 2.6 * inch
-        name_w = width - SIDE_MARGIN - x - right_w - 8
+        name_w = width - RIGHT_MARGIN - x - right_w - 8
         canvas.setFillColor(colour(t, "primary"))
         canvas.setFont(f.bold, 13)
         canvas.drawString(x, top - 11, fit(t.clinic["clinic"]["name"], f.bold, 13, name_w))
@@ -286,26 +306,31 @@ class PageDecor:
         canvas.drawString(x, top - 32.5, fit(contact, f.regular, 8, name_w))
         canvas.setFillColor(colour(t, "primary"))
         canvas.setFont(f.bold, 10)
-        canvas.drawRightString(width - SIDE_MARGIN, top - 11, fit(self.title, f.bold, 10, right_w))
+        canvas.drawRightString(width - RIGHT_MARGIN, top - 11, fit(self.title, f.bold, 10, right_w))
         if self.draft:
             canvas.setFillColor(colour(t, "draft"))
             canvas.setFont(f.bold, 8.5)
             note = fit(t.plain("page.draft_note"), f.bold, 8.5, right_w)
-            canvas.drawRightString(width - SIDE_MARGIN, top - 24, note)
+            canvas.drawRightString(width - RIGHT_MARGIN, top - 24, note)
+        elif self._amended:
+            canvas.setFillColor(colour(t, "text"))
+            canvas.setFont(f.regular, 8)
+            for i, line in enumerate(wrap_lines(self._amended[0], f.regular, 8, right_w, 2)):
+                canvas.drawRightString(width - RIGHT_MARGIN, top - 23 - 9.5 * i, line)
         canvas.setStrokeColor(colour(t, "primary"))
         canvas.setLineWidth(1.2)
         y = top - 40
-        canvas.line(SIDE_MARGIN, y, width - SIDE_MARGIN, y)
+        canvas.line(LEFT_MARGIN, y, width - RIGHT_MARGIN, y)
 
     def _footer(self, canvas: Canvas, width: float) -> None:
-        y = BOTTOM_MARGIN - 0.42 * inch
+        y = FOOTER_BASELINE
         canvas.setStrokeColor(colour(self.t, "rule"))
         canvas.setLineWidth(0.6)
-        canvas.line(SIDE_MARGIN, y + 11, width - SIDE_MARGIN, y + 11)
+        canvas.line(LEFT_MARGIN, y + 11, width - RIGHT_MARGIN, y + 11)
         canvas.setFont(self.fonts.regular, 8.5)
         canvas.setFillColor(colour(self.t, "muted"))
-        room = width - 2 * SIDE_MARGIN - 1.1 * inch
-        canvas.drawString(SIDE_MARGIN, y, self._footer_text(room))
+        room = width - LEFT_MARGIN - RIGHT_MARGIN - 1.1 * inch
+        canvas.drawString(LEFT_MARGIN, y, self._footer_text(room))
 
     def _footer_text(self, room: float) -> str:
         """The footer line; a long name is cut so that the dates always stay in view.
@@ -320,32 +345,31 @@ class PageDecor:
 
     def _watermark(self, canvas: Canvas, width: float, height: float) -> None:
         mark = self.t.plain("page.draft_mark")
-        size = min(140.0, 0.8 * width / max(1.0, stringWidth(mark, self.fonts.bold, 1) * 0.75))
-        canvas.saveState()
-        canvas.setFillColor(colour(self.t, "draft"))
-        canvas.setFillAlpha(0.09)
-        canvas.translate(width / 2, height / 2)
-        canvas.rotate(40)
-        canvas.setFont(self.fonts.bold, size)
-        canvas.drawCentredString(0, -size / 3, mark)
-        canvas.restoreState()
+        draft_mark(canvas, self.t.fonts["bold"], mark, colour(self.t, "draft"), width, height)
 
 
-def fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` (for one-line page furniture only).
+def amended_notes(t: Template, doc: VisitDocument) -> list[str]:
+    """ "Amended on <date> (reason)" for each amendment of a signed visit, oldest first.
 
-    Bisects on the length, so a 200-character name costs a handful of width measurements.
+    Both summaries show the latest one under the title of every page, so a reader holding a
+    single sheet knows it is not the visit as first signed; the clinician summary lists them all
+    beside its status. A template without ``page.amended_note`` prints none (older templates).
     """
-    if stringWidth(text, font, size) <= width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
+    if not doc.amendments or not t.has("page.amended_note"):
+        return []
+    return [
+        t.plain("page.amended_note", date=format_date(t, _local(a.time).date()), reason=a.reason)
+        for a in sorted(doc.amendments, key=lambda a: _aware(a.time))
+    ]
+
+
+def _local(moment: datetime) -> datetime:
+    """A moment in the clinic's local time (a naive one is taken as local time already)."""
+    return moment.astimezone() if moment.tzinfo is not None else moment
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 class NumberedCanvas(Canvas):

@@ -26,8 +26,9 @@ from .fonts import FontError, register_fonts
 from .languages import DEFAULT_LANGUAGE, choose_language
 from .layout import (
     BOTTOM_MARGIN,
+    LEFT_MARGIN,
     PAGE_SIZES,
-    SIDE_MARGIN,
+    RIGHT_MARGIN,
     TOP_MARGIN,
     BodyFrame,
     NumberedCanvas,
@@ -85,7 +86,7 @@ def render_pdf(
     values = common_values(doc, t)
     title = t.plain("document.title")
     pagesize = PAGE_SIZES[t.clinic["page"]["size"]]
-    width = pagesize[0] - 2 * SIDE_MARGIN
+    width = pagesize[0] - LEFT_MARGIN - RIGHT_MARGIN
     build = patient_story if kind == "patient" else clinician_story
     story: list[Flowable] = build(doc, t, styles, width, values)
     flowables = len(story)
@@ -94,8 +95,8 @@ def render_pdf(
     pdf = BaseDocTemplate(
         buf,
         pagesize=pagesize,
-        leftMargin=SIDE_MARGIN,
-        rightMargin=SIDE_MARGIN,
+        leftMargin=LEFT_MARGIN,
+        rightMargin=RIGHT_MARGIN,
         topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN,
         title=f"{title} – {values['visit_date']}",
@@ -107,7 +108,7 @@ def render_pdf(
         displayDocTitle=1,
     )
     frame = BodyFrame(
-        SIDE_MARGIN,
+        LEFT_MARGIN,
         BOTTOM_MARGIN,
         width,
         pagesize[1] - TOP_MARGIN - BOTTOM_MARGIN,

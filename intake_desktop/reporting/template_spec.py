@@ -19,7 +19,17 @@ from intake_desktop.domain.codes import (
     RED_FLAGS,
     WORKUPS,
 )
-from intake_desktop.domain.instruments import NDI_SECTIONS, ODI_SECTIONS
+from intake_desktop.domain.engine import RULES
+from intake_desktop.domain.instruments import (
+    ABI_BANDS,
+    ABI_NONCOMPRESSIBLE,
+    MJOA_BANDS,
+    NDI_BANDS,
+    NDI_SECTIONS,
+    NRS_BANDS,
+    ODI_BANDS,
+    ODI_SECTIONS,
+)
 
 from .homecare import HOME_CARE_ITEMS
 
@@ -150,6 +160,8 @@ COMMON_SPEC: dict[str, Check] = {
     "page.page_number": TEXT,
     "page.draft_mark": TEXT,
     "page.draft_note": TEXT,
+    # "Amended on {date} ({reason})" under the title of a signed visit that was amended.
+    "page.amended_note": OPTIONAL_TEXT,
     "words.yes": TEXT,
     "words.no": TEXT,
     "words.not_recorded": TEXT,
@@ -295,6 +307,40 @@ _CLINICIAN_LABELS = (
     "trend_accepted",
     "alert",
     "direction",
+    "language",
+    "signer_user",
+    "content_hash",
+    "rule_unnamed",
+)
+
+
+def rule_key(rule_id: str) -> str:
+    """The template key of a rule's name: ``R1.emergency`` is ``R1_emergency`` (keys are dotted)."""
+    return rule_id.replace(".", "_")
+
+
+#: Every band a score can be read into (domain.instruments), printed in words.
+BANDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [b for table in (ODI_BANDS, NDI_BANDS, MJOA_BANDS, NRS_BANDS, ABI_BANDS) for _, b in table]
+        + [ABI_NONCOMPRESSIBLE]
+    )
+)
+_CLINICIAN_TERMS = (
+    "not_scorable",
+    "answered",
+    "satisfied",
+    "not_satisfied",
+    "likely",
+    "not_likely",
+    "undetermined",
+    "at_least",
+    "lower_bound",
+    "konno_range",
+    "missing_items",
+    "cook_likely",
+    "cook_unlikely",
+    "cook_indeterminate",
 )
 #: The follow-up series the clinician summary names (domain.followup.trends).
 TREND_SERIES = (
@@ -330,18 +376,22 @@ CLINICIAN_SPEC: dict[str, Check] = {
     },
     **{f"questions.{q}": TEXT for q in FRAMEWORK_QUESTIONS},
     **{f"labels.{k}": TEXT for k in _CLINICIAN_LABELS},
-    **{
-        f"terms.{k}": TEXT
-        for k in ("not_scorable", "answered", "satisfied", "not_satisfied", "likely", "not_likely")
-    },
+    **{f"terms.{k}": TEXT for k in _CLINICIAN_TERMS},
+    **{f"bands.{b}": TEXT for b in BANDS},
+    # Every rule by name: its id prints only beside the name (reporting/wording.py).
+    **{f"rules.{rule_key(r)}": TEXT for r in RULES},
+    # Names of the patient's preferred languages, by tag (a missing one prints the tag).
+    "languages.en": OPTIONAL_TEXT,
+    "languages.es": OPTIONAL_TEXT,
     **{f"units.{k}": TEXT for k in ("m", "min", "s", "weeks", "c", "mm2", "kg", "cm")},
     **{
         f"trends.{k}": TEXT
         for k in ("too_few", "injection", "count_of_cap", "walking", "standing", "pain")
     },
-    **{f"trends.{k}": TEXT for k in ("disability", "zcq")},
+    **{f"trends.{k}": TEXT for k in ("disability", "zcq", "threshold", "fall")},
+    **{f"answers.limitation.{k}": TEXT for k in ("mild", "moderate", "severe")},
     **{f"trends.series.{k}": TEXT for k in TREND_SERIES},
-    **{f"alerts.{k}": TEXT for k in ("none", "since", "worse", "better")},
+    **{f"alerts.{k}": TEXT for k in ("none", "since", "worse", "better", "first_visit")},
     **{f"alerts.codes.{k}": TEXT for k in ALERT_CODES},
 }
 
@@ -361,10 +411,11 @@ _COMMON_VALUES = {
     "year",
     "date",
     "time",
+    "reason",
 }
 #: The placeholders each kind of template may use; anything else is a typo caught at load time.
 PLACEHOLDERS: dict[str, set[str]] = {
     "clinic": set(),
     "patient": _COMMON_VALUES | {"level", "alternative", "walking_distance", "standing_time"},
-    "clinician": _COMMON_VALUES | {"sources", "count", "total"},
+    "clinician": _COMMON_VALUES | {"sources", "count", "total", "low", "high"},
 }

@@ -7,6 +7,7 @@ shows); the words from the templates (``trends.*`` and ``alerts.*`` of the clini
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -14,14 +15,15 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from intake_desktop.domain.findings import INJECTION_CAP
-from intake_desktop.domain.followup import alerts, injection_dates, trends
+from intake_desktop.domain.findings import INJECTION_CAP, WALKING_FALL_FRACTION
+from intake_desktop.domain.followup import VisitSnapshot, alerts, injection_dates, trends
 
-from .charts import Series, time_chart, walking_bars
+from .charts import Highlight, Series, Threshold, time_chart, walking_bars
 from .facts import code_text
 from .layout import colour, format_date, format_number
 from .paragraphs import TextParagraph
 from .templates import Template
+from .wording import clinical_line
 
 if TYPE_CHECKING:
     from .clinician import _Ctx as ClinicianCtx
@@ -55,6 +57,8 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
     series = trends(visits)
     injected = injection_dates(visits)
     half = (c.width - c.s.size) / 2
+    # One time axis for every chart of the patient: the first visit to this one.
+    shared = (visits[0].case.visit_date, visits[-1].case.visit_date)
     charts: list[Flowable] = []
     for key, names, y_range in CHART_GROUPS:
         lines = [
@@ -62,6 +66,7 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
         ]
         if not lines:
             continue
+        marks = _walking_marks(c, visits) if key == "walking" else {}
         charts.append(
             time_chart(
                 c.t.plain(f"trends.{key}"),
@@ -69,12 +74,15 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
                 injections=injected,
                 injection_label=c.t.plain("trends.injection"),
                 date_label=lambda d: short_date(c.t, d),
+                day_label=lambda d: short_date(c.t, d, day=True),
                 width=half,
                 font=c.s.fonts.regular,
                 size=c.s.size,
                 y_range=y_range,
+                x_range=shared,
                 rule=colour(c.t, "rule"),
                 marker=colour(c.t, "alert"),
+                **marks,
             )
         )
     if charts:
@@ -100,6 +108,28 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
         out.append(grid)
     out += [TextParagraph(c.label("per_visit"), c.s.subheading), _visit_table(c, series)]
     return out
+
+
+def _walking_marks(c: ClinicianCtx, visits: Sequence[VisitSnapshot]) -> dict[str, Any]:
+    """The walking chart's threshold (15 % below the previous visit, CLINICAL_CONTENT.md
+    section 5) and, when this visit fell that far, a ring round the fall that raised the alert."""
+    before, now = (_walking(v) for v in visits[-2:])
+    if not before:
+        return {}
+    start, end = visits[-2].case.visit_date, visits[-1].case.visit_date
+    level = float(before) * float(1 - WALKING_FALL_FRACTION)
+    marks: dict[str, Any] = {
+        "threshold": Threshold(level, start, end, c.t.plain("trends.threshold"))
+    }
+    fell = any(a.code == "walking_distance_shrinking" for a in alerts(visits[-2], visits[-1]))
+    if fell and now is not None:
+        marks["highlight"] = Highlight(end, float(now), c.t.plain("trends.fall"))
+    return marks
+
+
+def _walking(visit: VisitSnapshot) -> float | None:
+    history = visit.case.history
+    return history.painless_walking_distance_m if history else None
 
 
 def _series_name(t: Template, name: str) -> str:
@@ -170,11 +200,16 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
     previous = visits[-2] if len(visits) >= 2 else None
     found = alerts(previous, visits[-1])
     out: list[Flowable] = [*c.heading("alerts")]
-    if previous is not None:
+    if previous is None:
+        # Nothing to compare with: "no alerts" would read as "nothing slipped".
+        out.append(c.p(escape(c.t.plain("alerts.first_visit"))))
+        if not found:
+            return out
+    else:
         since = c.t.plain("alerts.since", date=format_date(c.t, previous.case.visit_date))
         out.append(c.p(escape(since), c.s.small))
-    if not found:
-        return [*out, c.p(escape(c.t.plain("alerts.none")))]
+        if not found:
+            return [*out, c.p(escape(c.t.plain("alerts.none")))]
     rows = []
     for a in found:
         key = f"alerts.codes.{a.code}"
@@ -182,7 +217,7 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
         direction = c.t.plain(f"alerts.{a.direction}")
         tone = colour(c.t, "alert") if a.direction == "worse" else colour(c.t, "primary")
         mark = f'<font color="#{tone.hexval()[2:]}"><b>{escape(direction)}</b></font>'
-        rows.append([f"<b>{escape(title)}</b>", mark, escape(a.message)])
+        rows.append([f"<b>{escape(title)}</b>", mark, clinical_line(c.t, a.message)])
     head = [c.label(k) for k in ("alert", "direction", "evidence")]
     return [*out, c.grid(head, rows, (0.3, 0.12, 0.58))]
 

@@ -99,7 +99,22 @@ def test_the_patients_preferred_language_is_the_default(
     clinician = tmp_path / "clinician.pdf"
     assert export(database_url, visit, "clinician", clinician) == 0
     captured = capsys.readouterr()
-    assert "language en" in captured.out and captured.err == ""  # no es/clinician.toml
+    assert "language es" in captured.out and captured.err == ""
+    text = pdfcheck.text(clinician.read_bytes())
+    assert "Resumen clínico de la consulta" in text and "Clinician visit summary" not in text
+
+
+def test_the_clinician_summary_in_spanish_on_request(
+    database, database_url, visit, tmp_path, capsys
+) -> None:
+    """``--kind clinician --language es`` once printed English without a word."""
+    out = tmp_path / "es.pdf"
+    assert export(database_url, visit, "clinician", out, "--language", "es") == 0
+    captured = capsys.readouterr()
+    assert "language es" in captured.out and captured.err == ""
+    pages = pdfcheck.page_texts(out.read_bytes())
+    assert "Señales de alarma" in pages[0] and "Red flags" not in pages[0]
+    assert "Página 1 de" in pages[0] and "Sala de emergencias ahora" in pages[0]
 
 
 def test_a_language_without_templates_prints_english_and_warns(

@@ -81,12 +81,13 @@ def test_load_template_takes_tags_and_refuses_unknown_languages() -> None:
         load_template("patient", "fr")
 
 
-def test_the_clinician_summary_falls_back_to_english_quietly(doc) -> None:
-    """There is no es/clinician.toml: the referring doctor's copy stays English."""
-    assert choose_language("es", "clinician").language == "en"
-    assert choose_language("es", "clinician").warning is None
-    assert load_template("clinician", "es").language == "en"
-    pdf = render_pdf("clinician", doc)
+def test_the_clinician_summary_falls_back_to_english_quietly(templates: Path, doc) -> None:
+    """A language folder without clinician.toml: the referring doctor's copy stays English."""
+    (templates / "es" / "clinician.toml").unlink()
+    assert choose_language("es", "clinician", templates).language == "en"
+    assert choose_language("es", "clinician", templates).warning is None
+    assert load_template("clinician", "es", templates).language == "en"
+    pdf = render_pdf("clinician", doc, templates_dir=templates)
     assert pdf.language == "en" and pdf.warnings == ()
     text = pdfcheck.text(pdf.data)
     assert load_template("clinician").plain("document.title") in text
