@@ -1,4 +1,9 @@
-"""The list of injections so far: one row each (date, kind, weeks of relief, function better)."""
+"""The list of injections so far: one row each (date, kind, weeks of relief, function better,
+and, for a diagnostic medial branch block, its response: positive, negative or not recorded).
+
+The response is asked only of medial branch blocks (case.schema.json: a diagnostic block's
+answer); for other kinds its chooser is disabled, and changing a block to another kind clears it.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,17 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from intake_desktop.domain.codes import InjectionType
+from intake_desktop.domain.codes import BlockResponse, InjectionType
 
 from ..literal_codes import codes_of
 from .choice import ChoiceCombo
 from .number_field import NumberField
 from .tri_state import TriStateSwitch
+
+BLOCK = "medial_branch_block"
+# The case-file fields of one injection, in column order.
+FIELDS = ("date", "type", "relief_weeks", "function_improved", "response")
+COLUMNS = (*FIELDS, "remove")
 
 
 class InjectionsEditor(QWidget):
@@ -27,8 +37,9 @@ class InjectionsEditor(QWidget):
         self.grid = QGridLayout()
         outer.addLayout(self.grid)
         for col, text in enumerate(
-            (self.tr("Date"), self.tr("Kind"), self.tr("Relief"), self.tr("Function better"))
-        ):
+            (self.tr("Date"), self.tr("Kind"), self.tr("Relief"), self.tr("Function better"),
+             self.tr("Block response"))
+        ):  # fmt: skip
             self.grid.addWidget(QLabel(f"<b>{text}</b>", self), 0, col)
         self.empty = QLabel(self.tr("No injections recorded."), self)
         outer.addWidget(self.empty)
@@ -42,7 +53,7 @@ class InjectionsEditor(QWidget):
         out = []
         for row in self.rows:
             item: dict[str, Any] = {}
-            for key in ("date", "type", "relief_weeks", "function_improved"):
+            for key in FIELDS:
                 v = row[key].value() if key != "date" else (row[key].text().strip() or None)
                 if v is not None:
                     item[key] = v
@@ -58,10 +69,11 @@ class InjectionsEditor(QWidget):
         for row, item in zip(self.rows, items, strict=True):
             item = item if isinstance(item, dict) else {}
             row["date"].setText(str(item.get("date") or ""))
-            for key in ("type", "relief_weeks", "function_improved"):
+            for key in FIELDS[1:]:
                 row[key].blockSignals(True)
                 row[key].set_value(item.get(key))
                 row[key].blockSignals(False)
+            self._sync_response(row)
         self._sync_empty()
 
     def _add_row(self) -> dict[str, Any]:
@@ -76,28 +88,49 @@ class InjectionsEditor(QWidget):
         relief.setAccessibleName(self.tr("Injection %d weeks of relief") % n)
         better = TriStateSwitch(self, unset_text=self.tr("Unknown"))
         better.setAccessibleName(self.tr("Injection %d function improved") % n)
+        response = ChoiceCombo(codes_of(BlockResponse), parent=self,
+                               empty_text=self.tr("Not recorded"))  # fmt: skip
+        response.setAccessibleName(self.tr("Injection %d block response") % n)
+        response.setToolTip(self.tr("Medial branch blocks only: did the expected relief come "
+                                    "while the numbing medicine acted?"))  # fmt: skip
         remove = QPushButton(self.tr("Remove"), self)
         remove.setAccessibleName(self.tr("Remove injection %d") % n)
         row = {"date": date, "type": kind, "relief_weeks": relief, "function_improved": better,
-               "remove": remove}  # fmt: skip
+               "response": response, "remove": remove}  # fmt: skip
         date.textEdited.connect(self._emit)
-        for key in ("type", "relief_weeks", "function_improved"):
+        for key in FIELDS[1:]:
             row[key].value_changed.connect(self._emit)
+        kind.value_changed.connect(lambda _v, r=row: self._on_kind_changed(r))
         remove.clicked.connect(lambda _=False, r=row: self._on_remove_clicked(r))
         r = len(self.rows) + 1
-        for col, key in enumerate(("date", "type", "relief_weeks", "function_improved", "remove")):
+        for col, key in enumerate(COLUMNS):
             self.grid.addWidget(row[key], r, col)
+        self._sync_response(row)
         self.rows.append(row)
         self._sync_empty()
         return row
 
     def _remove_row(self, index: int) -> None:
         row = self.rows.pop(index)
-        for key in ("date", "type", "relief_weeks", "function_improved", "remove"):
+        for key in COLUMNS:
             row[key].hide()
             self.grid.removeWidget(row[key])
             row[key].deleteLater()
         self._sync_empty()
+
+    def _sync_response(self, row: dict[str, Any]) -> None:
+        """Only a medial branch block has a response; one recorded on another kind (from a
+        file) stays visible and editable so that it can be seen and cleared, never hidden."""
+        block = row["type"].value() == BLOCK
+        row["response"].setEnabled(block or row["response"].value() is not None)
+
+    def _on_kind_changed(self, row: dict[str, Any]) -> None:
+        if row["type"].value() != BLOCK and row["response"].value() is not None:
+            row["response"].blockSignals(True)
+            row["response"].set_value(None)
+            row["response"].blockSignals(False)
+            self._emit()
+        self._sync_response(row)
 
     def _sync_empty(self) -> None:
         self.empty.setVisible(not self.rows)
