@@ -8,7 +8,7 @@ plan the wanted choice is only remembered, since there is nothing yet to check i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from intake_desktop.ui.code_labels import label
@@ -99,7 +99,9 @@ class ProcedureChoice(QWidget):
         with QSignalBlocker(self._group), QSignalBlocker(checked):
             checked.setChecked(True)  # the exclusive group unchecks the others
         # Tab and the caption's mnemonic land on the checked button; arrows move in the group.
+        # (A focus policy too, so that the caption's mnemonic, which skips NoFocus buddies, works.)
         self.setFocusProxy(checked if self.buttons else None)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.buttons else Qt.FocusPolicy.NoFocus)
 
     def _on_button_toggled(self, button: QRadioButton, checked: bool) -> None:
         if not checked:

@@ -7,7 +7,7 @@ what fits, says so under the field, and the counter shows the room left at every
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from intake_desktop.ui.code_labels import fill
@@ -33,6 +33,7 @@ class LimitedTextEdit(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.counter)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a caption's mnemonic skips NoFocus
         self.edit.textChanged.connect(self._on_text_changed)
         self._cut = False
         self._update_counter()

@@ -48,6 +48,7 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.edit)
         layout.addStretch(1)
         self.setFocusProxy(self.check)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a caption's mnemonic skips NoFocus
         self.check.toggled.connect(self._on_check_toggled)
         self.edit.dateChanged.connect(self._on_date_changed)
 
