@@ -303,8 +303,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Procedure</source>
-        <translation>Procedimiento</translation>
+        <source>Suggested procedures</source>
+        <translation>Procedimientos sugeridos</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -743,7 +743,7 @@
 <context>
     <name>LimitedTextEdit</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/limited_text.py" line="+75"/>
+        <location filename="../../intake_desktop/ui/widgets/limited_text.py" line="+76"/>
         <source>%1 of %2 characters</source>
         <translation>%1 de %2 caracteres</translation>
     </message>
@@ -1003,7 +1003,7 @@
         <translation>sin fijar</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%s: set a date</source>
         <translation>%s: fijar una fecha</translation>
     </message>

@@ -106,7 +106,7 @@ class DecisionPage(StepPage):
         f.addRow(reason_caption, self.reason)
 
     def _build_procedure(self) -> None:
-        f = self.group(self.tr("Procedure"))
+        f = self.group(self.tr("Suggested procedures"))
         self.procedure = ProcedureChoice(self)
         self.procedure.setAccessibleName(self.tr("Procedure chosen"))
         caption = QLabel(self.tr("&Procedure:"), self)
