@@ -640,7 +640,7 @@
 <context>
     <name>InjectionsEditor</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/injections.py" line="+40"/>
+        <location filename="../../intake_desktop/ui/widgets/injections.py" line="+58"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -650,22 +650,17 @@
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Relief</source>
-        <translation>Alivio</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Function better</source>
         <translation>Mejor función</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Block response</source>
-        <translation>Respuesta al bloqueo</translation>
+        <location line="-1"/>
+        <source>Relief&lt;br/&gt;(weeks)</source>
+        <translation>Alivio&lt;br/&gt;(semanas)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No injections recorded.</source>
         <translation>No hay inyecciones registradas.</translation>
     </message>
@@ -685,22 +680,27 @@
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Injection %d date</source>
         <translation>Fecha de la inyección %d</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Injection %d kind</source>
         <translation>Tipo de la inyección %d</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>weeks</source>
-        <translation>semanas</translation>
+        <location line="+3"/>
+        <source>Response not recorded</source>
+        <translation>Respuesta sin registrar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Did the expected relief come while the numbing medicine acted? (medial branch blocks only)</source>
+        <translation>¿Llegó el alivio esperado mientras actuaba el anestésico? (solo bloqueos de rama medial)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Injection %d weeks of relief</source>
         <translation>Semanas de alivio de la inyección %d</translation>
     </message>
@@ -715,26 +715,12 @@
         <translation>Mejoró la función con la inyección %d</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Not recorded</source>
-        <translation>Sin registrar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Injection %d block response</source>
         <translation>Inyección %d: respuesta al bloqueo</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Medial branch blocks only: did the expected relief come while the numbing medicine acted?</source>
-        <translation>Solo bloqueos de rama medial: ¿llegó el alivio esperado mientras actuaba el anestésico?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Remove</source>
-        <translation>Quitar</translation>
-    </message>
-    <message>
+        <location line="+10"/>
         <location line="+1"/>
         <source>Remove injection %d</source>
         <translation>Quitar la inyección %d</translation>
@@ -2986,6 +2972,16 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location filename="../../intake_desktop/ui/intake_pages/treatment.py" line="-40"/>
         <source>MRI not possible (e.g. pacemaker)</source>
         <translation>No puede hacerse RM (p. ej., marcapasos)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/injections.py" line="-85"/>
+        <source>Positive response</source>
+        <translation>Respuesta positiva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative response</source>
+        <translation>Respuesta negativa</translation>
     </message>
 </context>
 <context>
