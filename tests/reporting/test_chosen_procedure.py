@@ -46,3 +46,8 @@ def test_the_clinician_summary_names_it_beside_the_accepted_level() -> None:
 def test_a_document_refuses_what_is_not_a_procedure() -> None:
     with pytest.raises(ValueError, match="chosen_procedure must be a procedure"):
         _doc("acupuncture")
+
+
+def test_the_spanish_clinician_summary_names_it_in_spanish() -> None:
+    words = text(render_pdf("clinician", _doc("interspinous_spacer"), language="es").data)
+    assert "Procedimiento elegido Espaciador interespinoso" in words
