@@ -19,7 +19,7 @@ from .answers import decode_items
 from .elements import code_in, listed, need, optional, where_of
 from .index import BundleIndex
 from .model import BundleError, FhirVisit, ImportedVisit, PatientIdentity
-from .plan_in import careplan_of, read_decision, read_plan
+from .plan_in import careplan_of, read_chosen_procedure, read_decision, read_plan
 from .questionnaires import instrument_items, intake_items
 from .systems import (
     BCP47,
@@ -68,6 +68,7 @@ def parse_bundle(bundle: Any, *, today: date | None = None) -> ImportedVisit:
             status=status,
             accepted_level=accepted,
             override_reason=override_reason,
+            chosen_procedure=read_chosen_procedure(careplan),
             clinic_name=clinic,
             **signature,
         )

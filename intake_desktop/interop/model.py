@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from intake_desktop.domain.case import Case
-from intake_desktop.domain.codes import LEVELS
+from intake_desktop.domain.codes import LEVELS, PROCEDURES
 from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import case_to_dict
 
@@ -56,7 +56,8 @@ class FhirVisit:
     ``plan`` is a :class:`Plan` or the stored plan JSON (``Plan.to_dict()`` shape): a signed visit
     is exported with the plan as it was computed when it was signed, never a recomputed one.
     ``accepted_level`` is the level the clinician signed (the recommended one or an override, then
-    with ``override_reason``).
+    with ``override_reason``). ``chosen_procedure`` is the procedure the clinician chose among
+    the plan's ``procedures`` (never one the plan does not suggest).
     """
 
     visit_id: str
@@ -66,6 +67,7 @@ class FhirVisit:
     status: str = "draft"
     accepted_level: str | None = None
     override_reason: str | None = None
+    chosen_procedure: str | None = None
     signed_by: str | None = None
     signed_at: datetime | None = None
     amendment_reason: str | None = None
@@ -83,6 +85,14 @@ class FhirVisit:
             raise NotExportable("a draft has no signature")
         if self.accepted_level is not None and self.accepted_level not in LEVELS:
             raise NotExportable(f"accepted_level must be one of {', '.join(LEVELS)}")
+        if self.chosen_procedure is not None:
+            if self.chosen_procedure not in PROCEDURES:
+                raise NotExportable(f"chosen_procedure must be one of {', '.join(PROCEDURES)}")
+            if self.chosen_procedure not in (self.plan_data.get("procedures") or ()):
+                raise NotExportable(
+                    f"chosen_procedure {self.chosen_procedure} is not among the plan's "
+                    "suggested procedures"
+                )
         own = self.case.patient
         if own.date_of_birth != self.patient.date_of_birth:
             raise NotExportable(

@@ -44,6 +44,7 @@ from .systems import (
     ESCALATION_SIGN,
     EXT_ACCEPTED_LEVEL,
     EXT_ALTERNATIVE_LEVEL,
+    EXT_CHOSEN_PROCEDURE,
     EXT_OVERRIDE_REASON,
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
@@ -86,6 +87,15 @@ def read_decision(careplan: Mapping[str, Any]) -> tuple[str | None, str | None]:
     if reason is not None and not isinstance(reason, str):
         raise BundleError(where, "override-reason must be text")
     return level, reason
+
+
+def read_chosen_procedure(careplan: Mapping[str, Any]) -> str | None:
+    """The procedure the clinician chose, as the CarePlan records it (None when none)."""
+    where = where_of(careplan)
+    chosen = one_extension(careplan, EXT_CHOSEN_PROCEDURE, "valueCoding", where)
+    if chosen is None:
+        return None
+    return code_in(chosen, PROCEDURE, f"{where} chosen-procedure", PROCEDURES)
 
 
 def read_plan(index: BundleIndex) -> dict[str, Any]:
@@ -214,7 +224,8 @@ def _rule(ext: Mapping[str, Any], where: str) -> dict[str, Any]:
     parts = listed(ext, "extension", at)
     values: dict[str, list[str]] = {"id": [], "reason": [], "finding": []}
     for part in parts:
-        if not isinstance(part, Mapping) or part.get("url") not in values:
+        url = part.get("url") if isinstance(part, Mapping) else None
+        if not isinstance(url, str) or url not in values:
             raise BundleError(at, "holds only id, reason and finding")
         values[part["url"]].append(_text(part.get("valueString"), f"{at} {part['url']}"))
     if len(values["id"]) != 1 or len(values["reason"]) != 1:

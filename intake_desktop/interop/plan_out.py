@@ -32,6 +32,7 @@ from .systems import (
     ESCALATION_SIGN,
     EXT_ACCEPTED_LEVEL,
     EXT_ALTERNATIVE_LEVEL,
+    EXT_CHOSEN_PROCEDURE,
     EXT_OVERRIDE_REASON,
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
@@ -277,6 +278,10 @@ def _careplan(
         reason = fhir_text(visit.override_reason, "override_reason")
         ext.append(extension(EXT_OVERRIDE_REASON, "valueString", reason))
         description += f" (reason: {visit.override_reason})"
+    if visit.chosen_procedure is not None:
+        chosen = concept(PROCEDURE, visit.chosen_procedure)["coding"][0]
+        ext.append(extension(EXT_CHOSEN_PROCEDURE, "valueCoding", chosen))
+        description += f". Procedure chosen: {label(visit.chosen_procedure)}"
     ext += [_rule_fired(rule) for rule in plan.get("rules_fired", [])]
     return "careplan", _clean(
         {

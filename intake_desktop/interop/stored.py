@@ -26,6 +26,7 @@ class StoredVisit(Protocol):
     plan: dict[str, Any] | None
     final_level: str | None
     override_reason: str | None
+    chosen_procedure: str | None
     signed_at: datetime | None
     signed_by: str | None
     amendment_reason: str | None
@@ -84,6 +85,7 @@ def fhir_visit(
         plan=visit.plan,
         accepted_level=visit.final_level,
         override_reason=visit.override_reason,
+        chosen_procedure=visit.chosen_procedure,
         signed_by=visit.signed_by,
         signed_at=visit.signed_at,
         amendment_reason=visit.amendment_reason,

@@ -103,6 +103,7 @@ EXT_RECOMMENDED_LEVEL = extension_url("recommended-level")
 EXT_ALTERNATIVE_LEVEL = extension_url("alternative-level")
 EXT_SUGGESTED_PROCEDURE = extension_url("suggested-procedure")
 EXT_ACCEPTED_LEVEL = extension_url("accepted-level")
+EXT_CHOSEN_PROCEDURE = extension_url("chosen-procedure")
 EXT_OVERRIDE_REASON = extension_url("override-reason")
 EXT_RULE_FIRED = extension_url("rule-fired")
 

@@ -220,6 +220,8 @@ def _recommendation(c: _Ctx) -> list[Flowable]:
         (c.label("recommended"), f"<b>{code_text(t, doc.recommended_level)}</b>"),
         (c.label("accepted"), f"<b>{accepted}</b>"),
     ]
+    if doc.chosen_procedure:
+        rows.append((c.label("chosen_procedure"), code_text(t, doc.chosen_procedure)))
     if doc.override_reason or doc.overridden:
         reason = doc.override_reason or t.plain("labels.no_reason")
         rows.append((c.label("override_reason"), escape(reason)))

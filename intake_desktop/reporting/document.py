@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from intake_desktop.domain.case import Case
-from intake_desktop.domain.codes import LEVELS, RED_FLAG_LEVELS, level_rank
+from intake_desktop.domain.codes import LEVELS, PROCEDURES, RED_FLAG_LEVELS, level_rank
 from intake_desktop.domain.findings import age_on
 from intake_desktop.domain.followup import VisitSnapshot
 from intake_desktop.domain.plan import Plan
@@ -52,6 +52,8 @@ class VisitDocument:
     it with one snapshot per signed visit of the patient: ``VisitSnapshot(parse_case(
     record.case_data), record.computed_level, record.final_level)``. This visit may be among them
     or not; visits after it are left out, so a reprint of an old visit shows what was known then.
+    ``chosen_procedure`` is the procedure the clinician chose among the plan's ``procedures``
+    (``None`` when none was chosen); the services check it against the plan at signing.
     """
 
     case: Case
@@ -70,12 +72,15 @@ class VisitDocument:
     signer_name: str | None = None
     signer_credentials: str | None = None
     content_hash: str | None = None
+    chosen_procedure: str | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {self.status!r}")
         if self.accepted_level is not None and self.accepted_level not in LEVELS:
             raise ValueError(f"accepted_level must be a level of care, not {self.accepted_level!r}")
+        if self.chosen_procedure is not None and self.chosen_procedure not in PROCEDURES:
+            raise ValueError(f"chosen_procedure must be a procedure, not {self.chosen_procedure!r}")
         plan = plan_as_dict(self.plan)
         for key in ("level", "pattern", "region", "red_flags", "workup", "framework"):
             if key not in plan:

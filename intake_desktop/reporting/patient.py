@@ -108,6 +108,9 @@ def _care(c: _Ctx) -> list[Flowable]:
         c.para("care.recommended", level=c.t.plain(f"care.levels.{level}.name")),
         c.para(f"care.levels.{level}.about"),
     ]
+    if c.doc.chosen_procedure:
+        name = c.t.plain(f"care.procedure_names.{c.doc.chosen_procedure}")
+        out.append(c.para("care.chosen_procedure", procedure=name))
     if c.doc.overridden:
         out.append(c.para("care.override"))
     else:

@@ -16,6 +16,7 @@ from intake_desktop.domain.codes import (
     FRAMEWORK_QUESTIONS,
     LEVELS,
     PATTERNS,
+    PROCEDURES,
     RED_FLAGS,
     WORKUPS,
 )
@@ -231,6 +232,8 @@ PATIENT_SPEC: dict[str, Check] = {
     "care.why": TEXT,
     "care.override": TEXT,
     "care.alternative": TEXT,
+    "care.chosen_procedure": TEXT,
+    **{f"care.procedure_names.{p}": TEXT for p in PROCEDURES},
     **{f"next_steps.workup.{w}.name": TEXT for w in WORKUPS},
     **{f"next_steps.workup.{w}.what": TEXT for w in WORKUPS},
     "next_steps.none": TEXT,
@@ -264,6 +267,7 @@ _CLINICIAN_LABELS = (
     "accepted",
     "not_accepted",
     "override_reason",
+    "chosen_procedure",
     "no_reason",
     "alternatives",
     "warnings",
@@ -416,6 +420,7 @@ _COMMON_VALUES = {
 #: The placeholders each kind of template may use; anything else is a typo caught at load time.
 PLACEHOLDERS: dict[str, set[str]] = {
     "clinic": set(),
-    "patient": _COMMON_VALUES | {"level", "alternative", "walking_distance", "standing_time"},
+    "patient": _COMMON_VALUES
+    | {"level", "alternative", "walking_distance", "standing_time", "procedure"},
     "clinician": _COMMON_VALUES | {"sources", "count", "total", "low", "high"},
 }

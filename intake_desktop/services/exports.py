@@ -95,6 +95,7 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         status="draft" if not visit.is_signed else visit.status,  # type: ignore[arg-type]
         accepted_level=visit.final_level if visit.is_signed else None,
         override_reason=visit.override_reason,
+        chosen_procedure=visit.chosen_procedure if visit.is_signed else None,
         signed_by=signed_by,
         signed_at=signed_at,
         amendments=tuple(amendments),

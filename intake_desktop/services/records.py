@@ -107,6 +107,8 @@ class VisitRecord:
     computed_level: str | None
     final_level: str | None
     override_reason: str | None
+    #: The procedure the clinician chose among the signed plan's ``procedures`` (None: none).
+    chosen_procedure: str | None
     revision: int
     created_at: datetime
     created_by: str
@@ -143,6 +145,7 @@ class VisitVersionRecord:
     computed_level: str
     final_level: str
     override_reason: str | None
+    chosen_procedure: str | None
     signed_at: datetime
     signed_by: str
     amendment_reason: str | None

@@ -64,6 +64,7 @@ def versions_in(session: Session, visit_id: int) -> list[VisitVersionRecord]:
                 computed_level=visit.computed_level or "",
                 final_level=visit.final_level or "",
                 override_reason=visit.override_reason,
+                chosen_procedure=visit.chosen_procedure,
                 signed_at=visit.signed_at,  # type: ignore[arg-type]
                 signed_by=visit.signed_by or "",
                 amendment_reason=visit.amendment_reason,

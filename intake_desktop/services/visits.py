@@ -3,7 +3,8 @@
 * A draft holds the form data exactly as typed, valid or not, so nothing entered is lost;
   ``save_draft`` is one UPDATE, cheap enough to call every few seconds.
 * Signing validates the case, runs the engine and stores the plan *as computed*, with its rule-set
-  version, and the level the clinician accepted or chose instead (with a reason).
+  version, the level the clinician accepted or chose instead (with a reason), and the procedure
+  the clinician chose among the plan's suggestions, if any.
 * A signed visit is never changed in place: an amendment copies the signed version into the
   append-only ``visit_versions`` table, then stores the new one with its author, time and reason.
 These rules live here, not in a window, so every path (UI, CLI, import) obeys them.
@@ -12,7 +13,7 @@ These rules live here, not in a window, so every path (UI, CLI, import) obeys th
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from intake_desktop.domain.case import Case
-from intake_desktop.domain.codes import LEVELS
+from intake_desktop.domain.codes import LEVELS, PROCEDURES
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.validation import CaseValidationError, case_to_dict, parse_case
 from intake_desktop.storage.database import Database
@@ -116,13 +117,15 @@ def sign_visit(
     actor: Actor,
     override_level: str | None = None,
     override_reason: str | None = None,
+    chosen_procedure: str | None = None,
     today: date | None = None,
 ) -> VisitRecord:
     """Sign a draft: validate it, compute the plan and store both for good.
 
     Without ``override_level`` (or with the computed level) the clinician accepts the engine's
-    level; any other level needs ``override_reason``. ``today`` pins the date a visit may not be
-    after (tests, imports of old files).
+    level; any other level needs ``override_reason``. ``chosen_procedure`` must be one of the
+    plan's suggested procedures (or None). ``today`` pins the date a visit may not be after
+    (tests, imports of old files).
     """
     author = check_actor(actor)
     with transaction(db) as session:
@@ -132,7 +135,7 @@ def sign_visit(
         check_version(visit, expected_version, "visit")
         case = parse_or_explain(visit.draft_data, today)
         _check_case_patient(session, visit.patient_id, case)
-        _store_signed(visit, case, author, override_level, override_reason)
+        _store_signed(visit, case, author, override_level, override_reason, chosen_procedure)
         visit.status = "signed"
         visit.revision = 0
         visit.draft_data = None  # identical to case_data now; the draft is done
@@ -150,12 +153,14 @@ def amend_visit(
     reason: str,
     override_level: str | None = None,
     override_reason: str | None = None,
+    chosen_procedure: str | None = None,
     today: date | None = None,
 ) -> VisitRecord:
     """Change a signed visit: keep the signed version as it was, store the amended one.
 
     The amended case gets a plan computed now (with the rules of today, recorded in its
     ``rules_version``); every earlier version keeps its own plan and rules version verbatim.
+    ``chosen_procedure`` is checked against the amended plan's suggestions, as at signing.
     """
     author = check_actor(actor)
     reason = (reason or "").strip()
@@ -175,7 +180,7 @@ def amend_visit(
         _check_case_patient(session, visit.patient_id, case)
         now = utc_now()
         session.add(_earlier_version(visit, now, author))
-        _store_signed(visit, case, author, override_level, override_reason)
+        _store_signed(visit, case, author, override_level, override_reason, chosen_procedure)
         visit.status = "amended"
         visit.revision += 1
         visit.amendment_reason = reason
@@ -242,15 +247,46 @@ def check_level_decision(
     return override_level, reason
 
 
+def check_procedure_choice(suggested: Sequence[str], chosen: str | None) -> str | None:
+    """The procedure to store: None, or one the plan suggests; anything else is refused.
+
+    A procedure the plan does not suggest may be one it rules out (block 6: "do not repeat"), so
+    it is never stored quietly; the clinician overrides the level instead, with a reason.
+    """
+    if not chosen:
+        return None
+    if chosen not in PROCEDURES:
+        raise InputError(f"must be one of {', '.join(PROCEDURES)}", "chosen_procedure")
+    if chosen not in suggested:
+        offered = ", ".join(suggested) if suggested else "none: the plan suggests no procedure"
+        raise InputError(
+            f"{chosen} is not among the plan's suggested procedures ({offered})",
+            "chosen_procedure",
+        )
+    return chosen
+
+
+def check_follow_up(case: Case) -> None:
+    """A next visit before this visit's date is refused at signing (the schema cannot say so)."""
+    next_visit = case.follow_up.next_visit_date if case.follow_up else None
+    if next_visit is not None and next_visit < case.visit_date:
+        raise InputError(
+            f"{next_visit} is before the visit date {case.visit_date}", "follow_up.next_visit_date"
+        )
+
+
 def _store_signed(
     visit: Visit,
     case: Case,
     author: str,
     override_level: str | None,
     override_reason: str | None,
+    chosen_procedure: str | None = None,
 ) -> None:
+    check_follow_up(case)
     plan = evaluate(case).to_dict()
     final, reason = check_level_decision(plan["level"], override_level, override_reason)
+    procedure = check_procedure_choice(plan.get("procedures") or (), chosen_procedure)
     now = utc_now()
     visit.visit_date = case.visit_date
     visit.case_data = case_json(case)
@@ -259,6 +295,7 @@ def _store_signed(
     visit.computed_level = plan["level"]
     visit.final_level = final
     visit.override_reason = reason
+    visit.chosen_procedure = procedure
     visit.signed_at = now
     visit.signed_by = author
     _touch(visit, author, now)
@@ -276,6 +313,7 @@ def _earlier_version(visit: Visit, now: Any, author: str) -> VisitVersion:
         computed_level=visit.computed_level,
         final_level=visit.final_level,
         override_reason=visit.override_reason,
+        chosen_procedure=visit.chosen_procedure,
         signed_at=visit.signed_at,
         signed_by=visit.signed_by,
         amendment_reason=visit.amendment_reason,

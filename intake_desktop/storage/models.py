@@ -147,6 +147,8 @@ class Visit(Base):
     #: The level the clinician accepted, or chose instead (then override_reason is required).
     final_level: Mapped[str | None] = mapped_column(String(32))
     override_reason: Mapped[str | None] = mapped_column(Text)
+    #: The procedure the clinician chose among the plan's ``procedures`` (None: none chosen).
+    chosen_procedure: Mapped[str | None] = mapped_column(String(40))
     #: 0 for the original signature, +1 for each amendment.
     revision: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
@@ -193,6 +195,7 @@ class VisitVersion(Base):
     computed_level: Mapped[str] = mapped_column(String(32))
     final_level: Mapped[str] = mapped_column(String(32))
     override_reason: Mapped[str | None] = mapped_column(Text)
+    chosen_procedure: Mapped[str | None] = mapped_column(String(40))
     signed_at: Mapped[datetime]
     signed_by: Mapped[str] = mapped_column(String(100))
     amendment_reason: Mapped[str | None] = mapped_column(Text)

@@ -161,6 +161,7 @@ class Clinic:
         *,
         override_level: str | None,
         override_reason: str | None,
+        chosen_procedure: str | None = None,
     ) -> VisitRecord:
         """Store the clean case as the draft, then sign it (the screen's extras are left out)."""
         saved = self.save_draft(visit_id, case_data, version)
@@ -171,6 +172,7 @@ class Clinic:
             actor=self.actor,
             override_level=override_level,
             override_reason=override_reason,
+            chosen_procedure=chosen_procedure,
         )
 
     # --- case files ----------------------------------------------------------------------

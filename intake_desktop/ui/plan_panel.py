@@ -33,6 +33,7 @@ DETAIL_HEADINGS = (
     QT_TRANSLATE_NOOP("PlanPanel", "Red flags"),
     QT_TRANSLATE_NOOP("PlanPanel", "Why"),
     QT_TRANSLATE_NOOP("PlanPanel", "Work-up"),
+    QT_TRANSLATE_NOOP("PlanPanel", "Procedures"),
     QT_TRANSLATE_NOOP("PlanPanel", "Escalation signs"),
     QT_TRANSLATE_NOOP("PlanPanel", "Alternatives"),
     QT_TRANSLATE_NOOP("PlanPanel", "Warnings"),
@@ -169,6 +170,8 @@ class PlanPanel(QScrollArea):
                          + _items(plan.red_flags, lambda rf: label(rf.code)))  # fmt: skip
         parts.append(f"<h4>{self.tr('Why')}</h4><ul style='margin:0'>{why}</ul>")
         parts.append(f"<h4>{self.tr('Work-up')}</h4>" + _items(plan.workup))
+        if plan.procedures:  # in the plan's order of preference (block 8)
+            parts.append(f"<h4>{self.tr('Procedures')}</h4>" + _items(plan.procedures))
         if plan.escalation_signs:
             parts.append(f"<h4>{self.tr('Escalation signs')}</h4>" + _items(plan.escalation_signs))
         if plan.alternatives:

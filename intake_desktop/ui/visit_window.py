@@ -108,6 +108,8 @@ class VisitWindow(QMainWindow):
         if visit is None:  # a follow-up starts from the last signed visit (issue 7)
             fresh = follow_up_data(clinic, patient, fresh) or fresh
         self.form.load((visit.data if visit else None) or fresh)
+        if visit is not None and visit.is_signed:
+            self.decision_page.show_signed(visit.plan, visit.chosen_procedure)
         self.carried_marks = CarriedMarks(self.form, self.binder, self.pages, self)
         self.saved_revision = self.form.revision if visit else -1
         self.controller.plan_ready.connect(self._on_plan_ready)
@@ -374,6 +376,7 @@ class VisitWindow(QMainWindow):
                 self.version,
                 override_level=level,
                 override_reason=reason,
+                chosen_procedure=self.decision_page.chosen_procedure(),
             )
         except ServiceError as exc:
             self.decision_page.show_problem(str(exc))
@@ -383,6 +386,7 @@ class VisitWindow(QMainWindow):
             self.save_draft()
             return
         self.decision_page.show_problem("")
+        self.decision_page.show_signed(record.plan, record.chosen_procedure)
         self.read_only = True
         self.autosave.stop()
         self.stack.setEnabled(False)

@@ -241,7 +241,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/decision.py" line="+32"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/decision.py" line="+49"/>
         <location line="+5"/>
         <source>Decision and signature</source>
         <translation>Decisión y firma</translation>
@@ -252,7 +252,7 @@
         <translation>Acepte el nivel de atención recomendado o elija otro y explique por qué. Al firmar se guardan el caso y el plan tal como se calcularon; después, la visita solo puede cambiarse mediante una enmienda.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+26"/>
         <source>Level of care</source>
         <translation>Nivel de atención</translation>
     </message>
@@ -303,6 +303,61 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Suggested procedures</source>
+        <translation>Procedimientos sugeridos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Procedure chosen</source>
+        <translation>Procedimiento elegido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Procedimiento:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next visit:</source>
+        <translation>Próxima &amp;consulta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The date of the next appointment, printed on the patient&apos;s summary; not before this visit</source>
+        <translation>La fecha de la próxima cita, impresa en el resumen del paciente; no antes de esta consulta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What you tell the patient happens next (optional)</source>
+        <translation>Lo que usted le dice al paciente sobre los próximos pasos (opcional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No&amp;te for the patient:</source>
+        <translation>No&amp;ta para el paciente:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed in the Next steps box on page 1 of the patient&apos;s summary</source>
+        <translation>Se imprime en el recuadro «Próximos pasos» de la página 1 del resumen del paciente</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>“%1” was chosen, but the plan no longer suggests it: the choice was cleared. Choose again from the procedures listed.</source>
+        <translation>Se había elegido «%1», pero el plan ya no lo sugiere: la elección se borró. Elija de nuevo entre los procedimientos de la lista.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Next visit: %1 is before the visit date %2; choose a later date.</source>
+        <translation>Próxima consulta: %1 es anterior a la fecha de la consulta %2; elija una fecha posterior.</translation>
+    </message>
+    <message>
+        <location line="-166"/>
         <source>&amp;Sign visit</source>
         <translation>&amp;Firmar la visita</translation>
     </message>
@@ -585,7 +640,7 @@
 <context>
     <name>InjectionsEditor</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/injections.py" line="+30"/>
+        <location filename="../../intake_desktop/ui/widgets/injections.py" line="+58"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -595,17 +650,17 @@
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Relief</source>
-        <translation>Alivio</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Function better</source>
         <translation>Mejor función</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
+        <source>Relief&lt;br/&gt;(weeks)</source>
+        <translation>Alivio&lt;br/&gt;(semanas)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No injections recorded.</source>
         <translation>No hay inyecciones registradas.</translation>
     </message>
@@ -620,27 +675,32 @@
         <translation>Agregar inyección</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Injection %d date</source>
         <translation>Fecha de la inyección %d</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Injection %d kind</source>
         <translation>Tipo de la inyección %d</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>weeks</source>
-        <translation>semanas</translation>
+        <location line="+3"/>
+        <source>Response not recorded</source>
+        <translation>Respuesta sin registrar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Did the expected relief come while the numbing medicine acted? (medial branch blocks only)</source>
+        <translation>¿Llegó el alivio esperado mientras actuaba el anestésico? (solo bloqueos de rama medial)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Injection %d weeks of relief</source>
         <translation>Semanas de alivio de la inyección %d</translation>
     </message>
@@ -655,14 +715,28 @@
         <translation>Mejoró la función con la inyección %d</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remove</source>
-        <translation>Quitar</translation>
+        <location line="-8"/>
+        <source>Injection %d block response</source>
+        <translation>Inyección %d: respuesta al bloqueo</translation>
     </message>
     <message>
+        <location line="+10"/>
         <location line="+1"/>
         <source>Remove injection %d</source>
         <translation>Quitar la inyección %d</translation>
+    </message>
+</context>
+<context>
+    <name>LimitedTextEdit</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/limited_text.py" line="+76"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 de %2 caracteres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rest did not fit and was left out</source>
+        <translation>el resto no cabía y se dejó fuera</translation>
     </message>
 </context>
 <context>
@@ -829,7 +903,7 @@
         <translation>&amp;Primeros pasos</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3</translation>
     </message>
@@ -900,6 +974,24 @@
         <location line="+17"/>
         <source>in %s, allowed %s to %s</source>
         <translation>en %s, permitido de %s a %s</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/optional_date.py" line="+38"/>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not set</source>
+        <translation>sin fijar</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%s: set a date</source>
+        <translation>%s: fijar una fecha</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1338,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Procedures</source>
+        <translation>Procedimientos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Escalation signs</source>
         <translation>Signos de escalamiento</translation>
     </message>
@@ -1294,6 +1391,25 @@
         <location line="+26"/>
         <source>Not up to date: %d field(s) need attention. The last valid plan is shown greyed.</source>
         <translation>Desactualizado: %d campo(s) requieren atención. El último plan válido se muestra en gris.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureChoice</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/procedure_choice.py" line="+28"/>
+        <location line="+67"/>
+        <source>No plan yet.</source>
+        <translation>Todavía no hay plan.</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>No procedure chosen yet</source>
+        <translation>Todavía no se eligió un procedimiento</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The plan suggests no procedure at this level.</source>
+        <translation>El plan no sugiere ningún procedimiento en este nivel.</translation>
     </message>
 </context>
 <context>
@@ -2007,13 +2123,13 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+72"/>
-        <location line="+338"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+74"/>
+        <location line="+340"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-336"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -2117,7 +2233,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>El caso tiene errores: primero corrija los campos marcados en rojo (listados en el panel del plan).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Signed: %s</source>
         <translation>Firmada: %s</translation>
     </message>
@@ -2358,7 +2474,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>TC</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Decreasing</source>
         <translation>Disminuyendo</translation>
     </message>
@@ -2393,12 +2509,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Servicio de urgencias ahora</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Epidural steroid</source>
-        <translation>Esteroide epidural</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Facet hypertrophy</source>
         <translation>Hipertrofia facetaria</translation>
     </message>
@@ -2468,7 +2579,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Inestabilidad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interventional pain management</source>
         <translation>Manejo intervencionista del dolor</translation>
     </message>
@@ -2508,7 +2619,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Acostarse</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>MRI</source>
         <translation>RM</translation>
     </message>
@@ -2528,12 +2639,32 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Bloqueo de rama medial</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mild</source>
-        <translation>Leve</translation>
+        <location line="-37"/>
+        <source>Decompression (laminectomy)</source>
+        <translation>Descompresión (laminectomía)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Decompression with stabilisation</source>
+        <translation>Descompresión con estabilización</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Epidural steroid injection</source>
+        <translation>Inyección epidural de corticoide</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Interspinous spacer</source>
+        <translation>Espaciador interespinoso</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>MILD (minimally invasive lumbar decompression)</source>
+        <translation>MILD (descompresión lumbar mínimamente invasiva)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Minimal</source>
         <translation>Mínima</translation>
     </message>
@@ -2576,6 +2707,11 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location line="+1"/>
         <source>Neck movement</source>
         <translation>Mover el cuello</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative</source>
+        <translation>Negativa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2631,6 +2767,11 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location line="+1"/>
         <source>Peripheral neuropathy</source>
         <translation>Neuropatía periférica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positive</source>
+        <translation>Positiva</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2691,6 +2832,11 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location line="+1"/>
         <source>Smoker</source>
         <translation>Fumador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spinal cord stimulation</source>
+        <translation>Estimulación de la médula espinal</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2826,6 +2972,16 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location filename="../../intake_desktop/ui/intake_pages/treatment.py" line="-40"/>
         <source>MRI not possible (e.g. pacemaker)</source>
         <translation>No puede hacerse RM (p. ej., marcapasos)</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/injections.py" line="-85"/>
+        <source>Positive response</source>
+        <translation>Respuesta positiva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Negative response</source>
+        <translation>Respuesta negativa</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,9 @@ from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.validation import parse_case
 from intake_desktop.interop import FhirVisit, PatientIdentity
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "shared" / "clinical" / "examples"
+EXAMPLES_DIR = (
+    Path(__file__).resolve().parents[1] / "data" / "examples"
+)  # tests never read ../shared
 EXAMPLES = sorted(p for p in EXAMPLES_DIR.glob("*.json") if not p.name.endswith(".expected.json"))
 TODAY = date(2026, 12, 31)
 SIGNED_AT = datetime(2026, 11, 20, 16, 45, 12, tzinfo=UTC)

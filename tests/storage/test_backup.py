@@ -170,7 +170,7 @@ def test_an_older_postgresql_schema_waits_for_db_upgrade(postgres_server, next_r
         with pytest.raises(UnavailableError, match="db upgrade"):
             open_database(postgres_server.url(name))
         result = upgrade_database(postgres_server.url(name))
-        assert (result.from_revision, result.to_revision) == ("0002", "9999")
+        assert (result.from_revision, result.to_revision) == ("0003_decision", "9999")
         assert result.backup_path is None  # pg_dump is the server's backup
         open_database(postgres_server.url(name)).dispose()
     finally:
