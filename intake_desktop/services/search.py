@@ -4,13 +4,20 @@ What may be typed:
 
 * the start of any word of the name, without accents or case: ``garc`` finds "María García
   López", so do ``lopez`` and ``maria garcia l``;
-* the start of a record number: ``MRN-0012`` (case and punctuation as for names);
+* several words in any order, each the start of a word of the name: ``gonz bre`` and
+  ``gonzalez, brenda`` find "Brenda González";
+* a record number by any part of it: ``MRN-0012``, ``0012`` or ``2108`` for "DEMO-0021084"
+  (case and punctuation as for names);
+* a year of birth (``1958``), alone or with a name;
 * a date of birth as ``YYYY-MM-DD``, ``DD.MM.YYYY`` or ``MM/DD/YYYY``, alone or with a name
   (``garcia 1958-03-02``).
 
-Each search is one statement on one pooled connection: a range scan of the search-term index
-(``term >= 'garc' AND term < 'gard'``) joined to the patients it names, or the date of birth
-index when only a date is typed. The search box asks at every keystroke, so the path is kept
+Each search is one statement on one pooled connection (two for a year alone): a range scan of
+the search-term index for the longest word typed (``term >= 'garc' AND term < 'gard'``) joined
+to the patients it names, each other word checked against the patient's own few terms, or the
+date of birth index when only a date is typed. Each result carries the urgency of the
+patient's latest visit (one lookup in the visits' patient-and-date index), so the list can
+mark an emergency. The search box asks at every keystroke, so the path is kept
 lean: only the columns of a result line are read, no ORM session or entity is made, and the
 statements, built and compiled once, are run by the driver itself (see :class:`_Select`).
 """
@@ -23,11 +30,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Integer, Select, bindparam, select, tuple_
+from sqlalchemy import Connection, Dialect, Integer, Select, bindparam, or_, select, tuple_
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import aliased
 
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import Patient, PatientSearchTerm
+from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit
 from intake_desktop.storage.search_text import normalise_text, prefix_upper_bound
 
 from ._common import transaction
@@ -44,6 +52,19 @@ _DATE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4})"
 )
 
+
+def _latest_urgency() -> Any:
+    """The urgency of the patient's latest visit (by date), for the red mark on the result."""
+    v = aliased(Visit)
+    return (
+        select(v.urgency)
+        .where(v.patient_id == Patient.id, v.status != "discarded")
+        .order_by(v.visit_date.desc(), v.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 #: What a result line shows, in :class:`PatientSummary`'s field order.
 _SUMMARY_COLUMNS = (
     Patient.id,
@@ -51,6 +72,7 @@ _SUMMARY_COLUMNS = (
     Patient.name,
     Patient.date_of_birth,
     Patient.sex,
+    _latest_urgency().label("urgency"),
 )
 
 
@@ -60,20 +82,30 @@ def search_patients(
     """Patients matching ``text`` (see the module docstring), best first, at most ``limit``.
 
     Name and record-number matches come in the order of the matched words; a date alone lists
-    that day's births by name.
+    that day's births by name; a year alone, the record numbers holding it, then that year's
+    births by name.
     """
     _authorize(db, actor)
     limit = max(0, min(limit, MAX_LIMIT))
     birth, rest = split_date(text if isinstance(text, str) else "")
-    prefix = normalise_text(rest)
-    if limit == 0 or (birth is None and not prefix):
+    words = normalise_text(rest).split()
+    year = None
+    if birth is None:
+        year, words = split_year(words)
+    if limit == 0 or (birth is None and year is None and not words):
         return []
     with db.engine.connect() as conn:
-        if not prefix:
-            rows = _BY_BIRTH.rows(conn, birth=birth, limit=limit)
-            born = _BY_BIRTH.converters(conn)[3]
-            return [PatientSummary(i, no, name, born(b), sex) for i, no, name, b, sex in rows]
-        return _by_prefix(conn, prefix, birth, limit)
+        if words:
+            return _by_words(conn, words, birth, year, limit)
+        if birth is not None:
+            return _summaries(conn, _BY_BIRTH, _BY_BIRTH.rows(conn, birth=birth, limit=limit))
+        # A year alone: a record number holding it first, then the births of that year.
+        found = {p.id: p for p in _by_words(conn, [str(year)], None, None, limit)}
+        if len(found) < limit:
+            rows = _BY_YEAR.rows(conn, **_year_params(year), limit=limit)
+            for p in _summaries(conn, _BY_YEAR, rows):
+                found.setdefault(p.id, p)
+        return list(found.values())[:limit]
 
 
 def _authorize(db: Database, actor: Actor) -> None:
@@ -118,13 +150,45 @@ def parse_date(word: str) -> date | None:
         return None
 
 
-def prefix_query(*, birth: bool = False, after: bool = False) -> Select:
+def split_year(words: list[str]) -> tuple[int | None, list[str]]:
+    """The first word that is a plausible year of birth (1900 to this year), and the others."""
+    this_year = date.today().year
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= this_year:
+            return int(word), words[:i] + words[i + 1 :]
+    return None, words
+
+
+def _year_params(year: int | None) -> dict[str, Any]:
+    assert year is not None
+    return {"y0": date(year, 1, 1), "y1": date(year + 1, 1, 1)}
+
+
+def _has_term(low: str, high: str) -> Any:
+    """EXISTS a search term of the patient in ``[:low, :high)`` (the patient-id index)."""
+    t = aliased(PatientSearchTerm)
+    return (
+        select(t.patient_id)
+        .where(
+            t.patient_id == PatientSearchTerm.patient_id,
+            t.term >= bindparam(low),
+            t.term < bindparam(high),
+        )
+        .exists()
+    )
+
+
+def prefix_query(
+    *, birth: bool = False, after: bool = False, extra: int = 0, year: bool = False
+) -> Select:
     """(term, the patient's summary columns) for terms in ``[:low, :high)``, in term order.
 
     One range scan of the search-term index joined to the patients by primary key; the index
     order is the result order, so no sort. Parameters: ``low``, ``high`` and ``batch`` (the
-    LIMIT); with ``birth``, ``birth`` (a date); with ``after``, ``after_term`` and
-    ``after_id``, to read on after the last row of the previous batch.
+    LIMIT); with ``birth``, ``birth`` (a date); with ``year``, ``y0``/``y1`` (born in that
+    year) or a term in ``[:ylow, :yhigh)`` (a record number holding it); for each of ``extra``
+    more typed words, a term of the same patient in ``[:low_N, :high_N)``; with ``after``,
+    ``after_term`` and ``after_id``, to read on after the last row of the previous batch.
     """
     term, patient_id = PatientSearchTerm.term, PatientSearchTerm.patient_id
     stmt = (
@@ -134,6 +198,13 @@ def prefix_query(*, birth: bool = False, after: bool = False) -> Select:
     )
     if birth:
         stmt = stmt.where(Patient.date_of_birth == bindparam("birth"))
+    if year:
+        born_then = (Patient.date_of_birth >= bindparam("y0")) & (
+            Patient.date_of_birth < bindparam("y1")
+        )
+        stmt = stmt.where(or_(born_then, _has_term("ylow", "yhigh")))
+    for n in range(extra):
+        stmt = stmt.where(_has_term(f"low_{n}", f"high_{n}"))
     if after:
         after_term = bindparam("after_term", type_=term.type)
         after_id = bindparam("after_id", type_=Integer)
@@ -141,11 +212,16 @@ def prefix_query(*, birth: bool = False, after: bool = False) -> Select:
     return stmt.order_by(term, patient_id).limit(bindparam("batch", type_=Integer))
 
 
-def birth_query() -> Select:
-    """The patients born on ``:birth``, by name, at most ``:limit``: the date of birth index."""
+def birth_query(*, year: bool = False) -> Select:
+    """The patients born on ``:birth`` (or, with ``year``, from ``:y0`` to before ``:y1``), by
+    name, at most ``:limit``: the date of birth index."""
+    born = Patient.date_of_birth
+    where = (
+        (born >= bindparam("y0")) & (born < bindparam("y1")) if year else born == bindparam("birth")
+    )
     return (
         select(*_SUMMARY_COLUMNS)
-        .where(Patient.date_of_birth == bindparam("birth"))
+        .where(where)
         .order_by(Patient.search_name, Patient.id)
         .limit(bindparam("limit", type_=Integer))
     )
@@ -263,34 +339,58 @@ def _translated(conn: Connection, cursor: Any, sql: str, args: Any, exc: Excepti
 
 
 # Built once: a statement made per call costs more in Python than SQLite takes to run it.
-_BY_PREFIX = {
-    (b, a): _Select(prefix_query(birth=b, after=a)) for b in (False, True) for a in (False, True)
-}
 _BY_BIRTH = _Select(birth_query())
+_BY_YEAR = _Select(birth_query(year=True))
+_BY_PREFIX: dict[tuple[bool, bool, int, bool], _Select] = {}
 
 
-def _by_prefix(
-    conn: Connection, prefix: str, birth: date | None, limit: int
+def _prefix_select(birth: bool, year: bool, extra: int, after: bool) -> _Select:
+    key = (birth, year, extra, after)
+    found = _BY_PREFIX.get(key)
+    if found is None:
+        stmt = prefix_query(birth=birth, after=after, extra=extra, year=year)
+        found = _BY_PREFIX[key] = _Select(stmt)
+    return found
+
+
+def _summaries(
+    conn: Connection, stmt: _Select, rows: list[tuple[Any, ...]]
 ) -> list[PatientSummary]:
-    """The first ``limit`` distinct patients with a term starting with ``prefix``, in term order.
+    born = stmt.converters(conn)[3]
+    return [PatientSummary(i, no, name, born(b), sex, u) for i, no, name, b, sex, u in rows]
 
-    A patient can match through several terms ("maria maria"), so rows are read in index
-    order a batch at a time and de-duplicated until ``limit`` patients are found; almost
-    always the first batch is the last.
+
+def _by_words(
+    conn: Connection, words: list[str], birth: date | None, year: int | None, limit: int
+) -> list[PatientSummary]:
+    """The first ``limit`` distinct patients with a term starting with each typed word.
+
+    The longest word drives a range scan of the term index, in term order; each other word
+    must start a term of the same patient (any order: "gonz bre", "surname, given"). A
+    patient can match through several terms ("maria maria"), so rows are read a batch at a
+    time and de-duplicated until ``limit`` patients are found; almost always the first batch
+    is the last.
     """
+    driver = max(words, key=len)
+    others = list(words)
+    others.remove(driver)
     batch = limit + 8
-    params: dict[str, Any] = {"low": prefix, "high": prefix_upper_bound(prefix), "batch": batch}
+    params: dict[str, Any] = {"low": driver, "high": prefix_upper_bound(driver), "batch": batch}
+    for n, word in enumerate(others):
+        params[f"low_{n}"], params[f"high_{n}"] = word, prefix_upper_bound(word)
     if birth is not None:
         params["birth"] = birth
+    if year is not None:
+        params.update(_year_params(year), ylow=str(year), yhigh=prefix_upper_bound(str(year)))
     found: dict[int, PatientSummary] = {}
     after = False
     while True:
-        stmt = _BY_PREFIX[birth is not None, after]
+        stmt = _prefix_select(birth is not None, year is not None, len(others), after)
         rows = stmt.rows(conn, **params)
         born = stmt.converters(conn)[4]
-        for _term, i, number, name, b, sex in rows:
+        for _term, i, number, name, b, sex, urgency in rows:
             if i not in found:
-                found[i] = PatientSummary(i, number, name, born(b), sex)
+                found[i] = PatientSummary(i, number, name, born(b), sex, urgency)
                 if len(found) == limit:
                     return list(found.values())
         if len(rows) < batch:

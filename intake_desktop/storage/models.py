@@ -121,8 +121,12 @@ class PatientSearchTerm(Base):
 
     term: Mapped[str] = mapped_column(SearchKey, primary_key=True)
     patient_id: Mapped[int] = mapped_column(
-        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
     )
+
+    # A patient's own terms, in order, from the index alone: a search of several words checks
+    # each further word against the few terms of each candidate (services.search).
+    __table_args__ = (Index("ix_patient_search_terms_patient_id_term", "patient_id", "term"),)
 
 
 class Visit(Base):

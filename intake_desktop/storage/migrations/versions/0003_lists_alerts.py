@@ -8,7 +8,9 @@ Create Date: 2026-12-04
   saved (see ``storage.urgency``), filled here for the visits already stored;
   ``visits.discard_reason``: why a draft with a red flag was set aside.
 * ``red_flag_alerts``: one row per red flag recorded, until a clinician acknowledges it.
-* ``patient_search_terms``: the endings of record numbers, so "2108" finds "DEMO-0021084".
+* ``patient_search_terms``: the endings of record numbers, so "2108" finds "DEMO-0021084";
+  its patient index also holds the term, so a search of several words checks each candidate's
+  own terms from the index alone.
 """
 
 from __future__ import annotations
@@ -68,11 +70,17 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_red_flag_alerts_acknowledged_at"), "red_flag_alerts", ["acknowledged_at"]
     )
+    op.drop_index("ix_patient_search_terms_patient_id", table_name="patient_search_terms")
+    op.create_index(
+        "ix_patient_search_terms_patient_id_term", "patient_search_terms", ["patient_id", "term"]
+    )
     _fill_urgency()
     _add_number_part_terms()
 
 
 def downgrade() -> None:
+    op.drop_index("ix_patient_search_terms_patient_id_term", table_name="patient_search_terms")
+    op.create_index("ix_patient_search_terms_patient_id", "patient_search_terms", ["patient_id"])
     op.drop_index(op.f("ix_red_flag_alerts_acknowledged_at"), table_name="red_flag_alerts")
     op.drop_table("red_flag_alerts")
     with op.batch_alter_table("visits") as batch:
