@@ -12,6 +12,8 @@ its audit entry, and notifies the others so their windows drop the alert too.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -165,3 +167,23 @@ def _record(a: RedFlagAlert, p: Patient) -> AlertRecord:
         acknowledged_at=a.acknowledged_at,
         acknowledged_by=a.acknowledged_by,
     )
+
+
+def listen_for_alerts(
+    db: Database,
+    on_notify: Callable[[str | None], None],
+    stop: threading.Event,
+    *,
+    ready: threading.Event | None = None,
+) -> None:
+    """Block, calling ``on_notify`` whenever an alert is raised or acknowledged anywhere, until
+    ``stop`` is set (PostgreSQL only: run it in a worker thread; SQLite windows poll instead).
+
+    The payload is an alert id; ``None`` after a lost connection was made again (ask
+    :func:`pending_alerts` for anything missed).
+    """
+    from intake_desktop.storage.notify import listen
+
+    if db.dialect != "postgresql":
+        raise ValueError("notifications need PostgreSQL; on SQLite, poll pending_alerts")
+    listen(db.engine, CHANNEL, on_notify, stop, ready=ready)

@@ -62,6 +62,8 @@ Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = qt_values.DISPLAY_ROLE
 _USER = qt_values.USER_ROLE
 _TEXT_ROLES = frozenset({_DISPLAY, qt_values.ACCESSIBLE_TEXT_ROLE})
+_FOREGROUND = qt_values.FOREGROUND_ROLE
+_MARK_ROLES = frozenset({_FOREGROUND, qt_values.TOOLTIP_ROLE})
 _DOWN = qt_values.KEY_DOWN
 _LIST_KEYS = frozenset({_DOWN, qt_values.KEY_RETURN, qt_values.KEY_ENTER})
 #: The guide and "no patient matches" read from the top left of the list's space. Said in a
@@ -80,7 +82,10 @@ class PatientSearchModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PatientSearchModel", "Record number"),
         QT_TRANSLATE_NOOP("PatientSearchModel", "Date of birth"),
         QT_TRANSLATE_NOOP("PatientSearchModel", "Sex"),
+        QT_TRANSLATE_NOOP("PatientSearchModel", "Alert"),
     )
+    #: The column of the red mark and the word ("Emergency", "Urgent") of the latest visit.
+    ALERT_COLUMN = 4
 
     def __init__(self, search: SearchFunction | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -89,7 +94,7 @@ class PatientSearchModel(QAbstractTableModel):
         # The four texts of each row, made when the view first paints the row: a view asks
         # data() for many roles of every visible cell on every paint, and a reset must not
         # format the rows nobody scrolls to.
-        self._cells: list[tuple[str, str, str, str] | None] = []
+        self._cells: list[tuple[str, str, str, str, str] | None] = []
         self._today: date | None = None  # for the ages shown; taken when a row is first shown
         self._query = ""
         self._limit = PAGE
@@ -175,10 +180,24 @@ class PatientSearchModel(QAbstractTableModel):
         if role == _USER:
             row = index.row()
             return self._rows[row].id if 0 <= row < len(self._rows) else None
+        if role in _MARK_ROLES and index.column() == self.ALERT_COLUMN:
+            row = index.row()
+            urgency = self._rows[row].urgency if 0 <= row < len(self._rows) else None
+            if urgency is None:
+                return None
+            mark = _mark()
+            if role == _FOREGROUND:
+                return mark.urgency_colour(self._palette())
+            return mark.urgency_tip(urgency)
         return None
 
+    def _palette(self) -> Any:
+        from PySide6.QtGui import QGuiApplication
 
-def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str]:
+        return QGuiApplication.palette()
+
+
+def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str, str]:
     """The texts of one row, in column order."""
     born = p.date_of_birth
     return (
@@ -186,7 +205,16 @@ def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str]:
         p.record_number or "—",
         f"{born.isoformat()} ({_age_on()(born, today)})",
         p.sex or "—",
+        _mark().urgency_text(p.urgency) if p.urgency else "",
     )
+
+
+@functools.cache
+def _mark() -> Any:
+    """The urgency mark's texts and colour, imported when a marked row is first shown."""
+    from . import urgency_mark
+
+    return urgency_mark
 
 
 @functools.cache
@@ -295,7 +323,8 @@ class PatientSearchWidget(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
-        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown")):
+        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown"),
+                               (4, "● Emergency")):  # fmt: skip
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Straight to the timer, no Python per keystroke; a cleared current row starts it
@@ -308,8 +337,9 @@ class PatientSearchWidget(QWidget):
         self.guide.setText(
             intro
             + self.tr(
-                "<p>Type any part of a name, a record number, or a date of birth "
-                "(2026-01-31 or 31.01.2026); the list follows as you type. "
+                "<p>Type the start of any words of a name, in any order, any part of a "
+                "record number, a date of birth (2026-01-31 or 31.01.2026) or a year of "
+                "birth; the list follows as you type. "
                 "Press Enter or Down to reach the list.</p>"
                 "<ul><li><b>Ctrl+N</b> registers a new patient</li>"
                 "<li><b>Ctrl+I</b> starts an intake for the selected patient</li>"
