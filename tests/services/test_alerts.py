@@ -75,9 +75,12 @@ def test_a_new_red_flag_raises_one_alert_and_a_clinician_acknowledges_it(
     ] * 2
     (ack,) = s.audit_entries(database, admin, action="alert.acknowledge")
     assert (ack.username, ack.outcome, ack.visit_id, ack.detail) == (
-        "dr.x", "allowed", draft.visit_id, f"alert {first.id}"
+        "dr.x",
+        "allowed",
+        draft.visit_id,
+        f"alert {first.id}",
     )
-    assert "García" not in " ".join(str(e) for e in raised + [ack])
+    assert "García" not in " ".join(str(e) for e in [*raised, ack])
     # Twice acknowledged is once: the second clinician sees who took charge.
     again = s.acknowledge_alert(database, first.id, actor=as_user("dr.y", ["clinician"]))
     assert again.acknowledged_by == "dr.x"
@@ -113,8 +116,9 @@ def test_postgresql_notifies_the_other_workstation_at_commit(database_url, patie
         heard.append(payload)
         got.set()
 
-    listener = threading.Thread(target=s.alerts.listen_for_alerts,
-                                args=(clinic, on_notify, stop), kwargs={"ready": ready})  # fmt: skip
+    listener = threading.Thread(
+        target=s.alerts.listen_for_alerts, args=(clinic, on_notify, stop), kwargs={"ready": ready}
+    )
     listener.start()
     try:
         assert ready.wait(10), "the LISTEN never started"

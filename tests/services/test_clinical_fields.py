@@ -33,8 +33,9 @@ def test_the_desk_saves_the_intake_of_a_draft_the_clinician_examined(
     more = {**lumbar_case, "history": {**lumbar_case["history"], "duration_weeks": 9}}
     s.save_draft(database, draft.visit_id, more,
                          expected_version=examined.version, actor=DESK)  # fmt: skip
-    assert s.get_visit(database, draft.visit_id, actor=DOCTOR).draft_data["exam"] == (
-        lumbar_case["exam"]
+    assert (
+        s.get_visit(database, draft.visit_id, actor=DOCTOR).draft_data["exam"]
+        == (lumbar_case["exam"])
     )
     assert _refusals(database) == []
 
@@ -45,9 +46,13 @@ def test_the_desk_saves_the_intake_of_a_draft_the_clinician_examined(
         ("exam", lambda c: {**c, "exam": {**c["exam"], "foot_drop": True}}),
         ("imaging", lambda c: {**c, "imaging": {"modality": "mri"}}),
         ("framework", lambda c: {**c, "framework": {"goal": "pain_relief"}}),
-        ("override", lambda c: {**c, "_ui": {"decision": {"override": True,
-                                                          "level": "surgical",
-                                                          "reason": "x"}}}),  # fmt: skip
+        (
+            "override",
+            lambda c: {
+                **c,
+                "_ui": {"decision": {"override": True, "level": "surgical", "reason": "x"}},
+            },
+        ),
     ],
 )
 def test_a_desk_change_to_the_clinicians_part_is_refused_and_audited(
@@ -63,7 +68,9 @@ def test_a_desk_change_to_the_clinicians_part_is_refused_and_audited(
     assert "clinician" in str(refused.value)
     (entry,) = _refusals(database)
     assert (entry.username, entry.visit_id, entry.detail) == (
-        "front.desk", draft.visit_id, f"changed: {part}"
+        "front.desk",
+        draft.visit_id,
+        f"changed: {part}",
     )
     stored = s.get_visit(database, draft.visit_id, actor=DOCTOR)
     assert stored.version == examined.version  # nothing was saved
