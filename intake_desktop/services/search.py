@@ -30,7 +30,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Integer, Select, bindparam, or_, select, tuple_
+from sqlalchemy import (
+    Connection,
+    Dialect,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import aliased
 
@@ -54,12 +64,15 @@ _DATE = re.compile(
 
 
 def _latest_urgency() -> Any:
-    """The urgency of the patient's latest visit (by date), for the red mark on the result."""
+    """The urgency of the patient's latest visit, for the red mark on the result: of the
+    visits on the latest date, the most urgent (an emergency is not hidden by a later visit
+    of the same day)."""
     v = aliased(Visit)
+    rank = case((v.urgency == "emergency", 0), (v.urgency == "urgent", 1), else_=2)
     return (
         select(v.urgency)
         .where(v.patient_id == Patient.id, v.status != "discarded")
-        .order_by(v.visit_date.desc(), v.id.desc())
+        .order_by(v.visit_date.desc(), rank, v.id.desc())
         .limit(1)
         .scalar_subquery()
     )
