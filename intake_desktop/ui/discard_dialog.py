@@ -7,6 +7,7 @@ until something is typed.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,10 @@ from PySide6.QtWidgets import (
 from intake_desktop.services.errors import InputError, ServiceError
 
 from .clinic import Clinic
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DiscardReasonDialog", text)
 
 
 class DiscardReasonDialog(QDialog):
@@ -85,9 +90,9 @@ def discard_with_reason(
             if exc.field == "reason" and not flagged:
                 flagged = True  # a flag the window had not shown yet: ask, then try again
                 continue
-            QMessageBox.warning(parent, parent.tr("Not discarded"), str(exc))
+            QMessageBox.warning(parent, _tr("Not discarded"), str(exc))
             return False
         except ServiceError as exc:
-            QMessageBox.warning(parent, parent.tr("Not discarded"), str(exc))
+            QMessageBox.warning(parent, _tr("Not discarded"), str(exc))
             return False
     return False

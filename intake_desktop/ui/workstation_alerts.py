@@ -15,7 +15,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -219,7 +219,9 @@ def install_alerts(window: QWidget, clinic: Clinic, panel: AlertPanel) -> AlertW
             return
         if done.acknowledged_by != clinic.actor.username and hasattr(window, "statusBar"):
             window.statusBar().showMessage(
-                window.tr("Already acknowledged by %s") % done.acknowledged_by, 5000
+                QCoreApplication.translate("AlertPanel", "Already acknowledged by %s")
+                % done.acknowledged_by,
+                5000,
             )
         watcher.refresh()
 

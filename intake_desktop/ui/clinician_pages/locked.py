@@ -8,6 +8,7 @@ the window telling the user before they try, not the rule itself.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -36,10 +37,11 @@ def lock_for_non_clinician(page: StepPage) -> QLabel:
         if isinstance(widget, EDITORS) and not _outside_fields(widget, page):
             widget.setEnabled(False)
     note = QLabel(
-        page.tr(
+        QCoreApplication.translate(
+            "ClinicianPages",
             "Read only for your role: the examination, imaging, the four questions and the "
             "decision are recorded by a clinician. You can see what was recorded; the intake "
-            "steps stay yours to fill in."
+            "steps stay yours to fill in.",
         ),
         page,
     )
