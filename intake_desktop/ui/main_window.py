@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
             lst.visit_activated.connect(self.open_visit)
         lay.addWidget(self.tabs, 1)
         split.addWidget(right)
-        split.setSizes([520, 760])
+        split.setSizes([560, 720])
         split.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(split)
         self.user_label = QLabel(self.tr("Opening the clinic's records…"))

@@ -131,6 +131,11 @@ class PatientSearchModel(QAbstractTableModel):
         self.queries += 1
         return self._search(self._query, limit)
 
+    @property
+    def any_urgent(self) -> bool:
+        """Whether a row holds an emergency or urgent patient (the view shows the column)."""
+        return any(r.urgency for r in self._rows)
+
     def patient(self, row: int) -> PatientSummary:
         return self._rows[row]
 
@@ -330,6 +335,7 @@ class PatientSearchWidget(QWidget):
         # Straight to the timer, no Python per keystroke; a cleared current row starts it
         # too, and then nothing is emitted (see _emit_selected).
         self.view.selectionModel().currentRowChanged.connect(self.settle.start)
+        self.model.rowsInserted.connect(self._show_alert_column)  # a page fetched on scrolling
 
     def set_guide(self, *, first_run: bool) -> None:
         intro = (self.tr("<h3>Welcome</h3><p>This database has no patients yet.</p>") if first_run
@@ -367,6 +373,7 @@ class PatientSearchWidget(QWidget):
         """Query for the box's text now; the guide, the list or "no patient matches"."""
         self.timer.stop()
         self.model.set_query(self.box.text())
+        self._show_alert_column()
         if not self.model.query or not self.model.has_search:
             self._show(self.guide)
         elif self.model.rowCount() == 0:
@@ -374,6 +381,13 @@ class PatientSearchWidget(QWidget):
         else:
             self._show(self.view)
             self.view.selectRow(0)
+
+    def _show_alert_column(self, *_args: object) -> None:
+        """The "Alert" column only when a patient found has an urgent visit: the name keeps
+        its room otherwise."""
+        hidden = not self.model.any_urgent
+        if self.view.isColumnHidden(self.model.ALERT_COLUMN) != hidden:
+            self.view.setColumnHidden(self.model.ALERT_COLUMN, hidden)
 
     def _show(self, widget: QWidget) -> None:
         if self.stack.currentWidget() is not widget:

@@ -132,7 +132,8 @@ class AlertPanel(QFrame):
         for row in self.rows:
             row.deleteLater()
         self.rows = []
-        self.alerts = list(alerts)
+        # Emergencies first, then the newest: what must be acted on first is on top.
+        self.alerts = sorted(alerts, key=lambda a: (a.level != "emergency", -a.id))
         if not self.alerts:
             self.setVisible(False)
             return

@@ -203,3 +203,23 @@ def test_open_drafts_page_through_all_and_say_how_many(qtbot, clinic, patient, s
     assert len(pager.visits) == 100
     main.tabs.setCurrentWidget(pager)
     assert main.current_list() is pager.list
+
+
+def test_the_alert_column_shows_only_when_a_patient_found_is_urgent(
+    qtbot, desk, doctor, patient, settings
+) -> None:
+    doctor.register_patient(type(patient.details)(name="Otto Calm", date_of_birth=date(1950, 1, 1)))
+    desk.start_draft(patient.id, _visit_data(patient, red_flags=["fever"]))
+    main = MainWindow(doctor, settings)
+    qtbot.addWidget(main)
+    view, column = main.search.view, main.search.model.ALERT_COLUMN
+    qtbot.keyClicks(main.search.box, "otto")
+    qtbot.waitUntil(lambda: main.search.model.query == "otto")
+    assert main.search.model.rowCount() == 1
+    assert view.isColumnHidden(column)
+    main.search.box.clear()
+    qtbot.keyClicks(main.search.box, "ana test")
+    qtbot.waitUntil(lambda: main.search.model.query == "ana test")
+    assert main.search.model.rowCount() == 1
+    assert not view.isColumnHidden(column)
+    assert main.search.model.data(main.search.model.index(0, column)) == "● Urgent"
