@@ -33,6 +33,7 @@ class DiscardReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Discard a visit with a red flag?"))
+        self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -48,6 +48,7 @@ def lock_for_non_clinician(page: StepPage) -> QLabel:
     note.setObjectName("readOnlyNote")
     note.setWordWrap(True)
     colours = DARK if is_dark(page.palette()) else LIGHT
+    _readable_when_disabled(page, colours["muted"])
     note.setStyleSheet(
         f"#readOnlyNote {{ background: {colours['warnbg']}; color: {colours['warnfg']};"
         " padding: 6px; border-radius: 4px; }"
@@ -56,6 +57,13 @@ def lock_for_non_clinician(page: StepPage) -> QLabel:
     page.layout_.insertWidget(min(2, page.layout_.count()), note)
     page.read_only_note = note  # type: ignore[attr-defined]
     return note
+
+
+def _readable_when_disabled(page: QWidget, muted: str) -> None:
+    """Disabled text in the theme's muted colour (4.5:1 or more), not Qt's faint grey: what
+    the clinician recorded must stay easy to read for the front desk (WCAG AA). A rule of
+    the page's own sheet, since the window's style sheet decides its widgets' colours."""
+    page.setStyleSheet(f"QWidget:disabled {{ color: {muted}; }}")
 
 
 def _outside_fields(widget: QWidget, page: QWidget) -> bool:
