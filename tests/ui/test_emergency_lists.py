@@ -223,3 +223,36 @@ def test_the_alert_column_shows_only_when_a_patient_found_is_urgent(
     assert main.search.model.rowCount() == 1
     assert not view.isColumnHidden(column)
     assert main.search.model.data(main.search.model.index(0, column)) == "● Urgent"
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_window_hears_the_alert_without_polling(qtbot, postgres_server) -> None:
+    """The clinician's watcher listens on its own connection in a worker thread: an alert
+    saved by another workstation arrives long before the 30 s safety poll."""
+    from intake_desktop.services import PatientDetails
+    from intake_desktop.ui.workstation_alerts import SERVER_POLL_MS, AlertWatcher
+
+    name = postgres_server.create_database(template=postgres_server.TEMPLATE)
+    url = postgres_server.url(name)
+    desk = Clinic.open(url, actor=as_user("front.desk", ["front_desk"]))
+    doctor = Clinic.open(url, actor=as_user("dr.x", ["clinician"]))
+    watcher = AlertWatcher(doctor)
+    try:
+        person = desk.register_patient(
+            PatientDetails(name="Ana Test", date_of_birth=date(1955, 4, 2), record_number="MRN-1")
+        )
+        watcher.start()
+        assert watcher.listening.wait(10)
+        assert watcher.timer.interval() == SERVER_POLL_MS
+        with qtbot.waitSignal(watcher.changed, timeout=3000) as changed:
+            desk.start_draft(person.id, _visit_data(person, red_flags=["fever"]))
+        (alert,) = changed.args[0]
+        assert alert.red_flags == ("fever",)
+        with qtbot.waitSignal(watcher.changed, timeout=3000) as changed:
+            doctor.acknowledge_alert(alert.id)
+        assert changed.args[0] == []
+    finally:
+        watcher.stop()
+        desk.close()
+        doctor.close()
+        postgres_server.drop_database(name)
