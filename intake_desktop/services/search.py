@@ -96,7 +96,7 @@ def search_patients(
 
     Name and record-number matches come in the order of the matched words; a date alone lists
     that day's births by name; a year alone, the record numbers holding it, then that year's
-    births by name.
+    births by date.
     """
     _authorize(db, actor)
     limit = max(0, min(limit, MAX_LIMIT))
@@ -226,18 +226,19 @@ def prefix_query(
 
 
 def birth_query(*, year: bool = False) -> Select:
-    """The patients born on ``:birth`` (or, with ``year``, from ``:y0`` to before ``:y1``), by
-    name, at most ``:limit``: the date of birth index."""
+    """The patients born on ``:birth``, by name, at most ``:limit``: the date of birth index.
+
+    With ``year``, those born from ``:y0`` to before ``:y1``, by date of birth: the index
+    order, so the scan stops at ``:limit`` rows instead of sorting a year's births by name.
+    """
     born = Patient.date_of_birth
-    where = (
-        (born >= bindparam("y0")) & (born < bindparam("y1")) if year else born == bindparam("birth")
-    )
-    return (
-        select(*_SUMMARY_COLUMNS)
-        .where(where)
-        .order_by(Patient.search_name, Patient.id)
-        .limit(bindparam("limit", type_=Integer))
-    )
+    if year:
+        stmt = select(*_SUMMARY_COLUMNS).where(born >= bindparam("y0"), born < bindparam("y1"))
+        stmt = stmt.order_by(born, Patient.id)
+    else:
+        stmt = select(*_SUMMARY_COLUMNS).where(born == bindparam("birth"))
+        stmt = stmt.order_by(Patient.search_name, Patient.id)
+    return stmt.limit(bindparam("limit", type_=Integer))
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,13 @@ def test_name_search_is_an_index_range_scan(database, dialect, birth) -> None:
     sql = str(stmt.compile(database.engine, compile_kwargs={"literal_binds": True}))
     with database.engine.connect() as conn:
         if dialect == "sqlite":
-            plan = " ".join(r[-1] for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+            rows = list(conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+            # The latest visit's urgency is a correlated subquery with its own small sort.
+            sub = {r[0] for r in rows if "CORRELATED SCALAR SUBQUERY" in r[-1]}
+            for r in rows:
+                if r[1] in sub:
+                    sub.add(r[0])
+            plan = " ".join(r[-1] for r in rows if r[0] not in sub)
             if birth:
                 assert "SEARCH patients USING INDEX ix_patients_date_of_birth" in plan, plan
             else:
