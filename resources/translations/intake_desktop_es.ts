@@ -113,7 +113,7 @@
         <translation>Alertas de signos de alarma de los puestos</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1 Red flag recorded: %2 alert(s) waiting for a clinician</source>
         <translation>%1 Signo de alarma registrado: %2 alerta(s) a la espera de un clínico</translation>
     </message>
@@ -373,7 +373,7 @@
         <translation>¿Descartar una visita con un signo de alarma?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This draft records a red flag. Say why it is discarded (for example: entered for the wrong patient, or recorded again in another visit). The reason is kept with the visit and the discard is recorded in the audit trail.</source>
         <translation>Este borrador tiene un signo de alarma. Indique por qué se descarta (por ejemplo: se anotó en el paciente equivocado, o se registró de nuevo en otra visita). El motivo se guarda con la visita y el descarte queda en el registro de auditoría.</translation>
     </message>
@@ -1167,7 +1167,7 @@
 <context>
     <name>PatientSearchWidget</name>
     <message>
-        <location line="+177"/>
+        <location line="+182"/>
         <source>&amp;Find patient:</source>
         <extracomment>The column of the red mark and the word (&quot;Emergency&quot;, &quot;Urgent&quot;) of the latest visit.</extracomment>
         <translation>B&amp;uscar paciente:</translation>
@@ -1193,7 +1193,7 @@
         <translation>Ningún paciente coincide. Pulse Ctrl+N para registrar uno nuevo.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database has no patients yet.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bienvenido&lt;/h3&gt;&lt;p&gt;Esta base de datos todavía no tiene pacientes.&lt;/p&gt;</translation>
     </message>
