@@ -65,6 +65,22 @@ def save_figure(_: argparse.Namespace) -> list[Row]:
             server.stop()
 
 
+def alert_figure(_: argparse.Namespace) -> list[Row]:
+    from benchmarks.alert_figures import alert_rows
+    from tests.pg_server import PostgresServer, postgres_bindir
+
+    bindir = postgres_bindir()
+    if bindir is None:
+        print("PostgreSQL binaries not found: the alert figure needs a server", file=sys.stderr)
+        return []
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        return alert_rows(server.url(server.create_database()))
+    finally:
+        server.stop()
+
+
 def pdf_figure(_: argparse.Namespace) -> list[Row]:
     from benchmarks.pdf_figures import pdf_rows
 
@@ -84,6 +100,7 @@ FIGURES: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "plan": plan_rows,
     "pdf": pdf_figure,
     "save": save_figure,
+    "alert": alert_figure,
 }
 
 

@@ -51,13 +51,20 @@ def search_rows(clinic: Path) -> list[Row]:
     births = [
         r[0] for r in raw.execute("SELECT date_of_birth FROM patients ORDER BY random() LIMIT 200")
     ]
+    words = [n.split() for n in names]
     kinds = {
         # what a person types, keystroke by keystroke: 1 to 5 letters of a name
-        "name prefix": [
-            n.split()[rng.randrange(len(n.split()))][: rng.randint(1, 5)] for n in names
-        ],
+        "name prefix": [w[rng.randrange(len(w))][: rng.randint(1, 5)] for w in words],
         "record number": [n[: rng.randint(6, len(n))] for n in numbers],
         "date of birth": [str(b) for b in births],
+        # issue 13: any part of a record number, surname first, partial words, a birth year
+        "record number part": [_middle(n, rng) for n in numbers],
+        "surname given": [f"{w[1]} {w[0]}" for w in words],
+        "surname, given": [f"{w[1]}, {w[0]}" for w in words],
+        "partial words of both": [
+            f"{w[1][: rng.randint(2, 4)]} {w[0][: rng.randint(1, 3)]}" for w in words
+        ],
+        "year of birth": [str(b)[:4] for b in births],
     }
     limit = 50
     rows = []
@@ -79,6 +86,14 @@ def search_rows(clinic: Path) -> list[Row]:
 
 
 Statement = tuple[str, Any]
+
+
+def _middle(number: str, rng: random.Random) -> str:
+    """Three to six digits from inside a record number ("2108" of "DEMO-0021084")."""
+    digits = number.split("-")[-1].lstrip("0") or number[-1]
+    size = min(len(digits), rng.randint(3, 6))
+    start = rng.randrange(len(digits) - size + 1)
+    return digits[start : start + size]
 
 
 def search_statements(url: str, queries: list[str], limit: int) -> list[list[Statement]]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .actor import SYSTEM, Actor
+    from .alerts import AlertRecord, acknowledge_alert, pending_alerts
     from .audit import AuditRecord, audit_entries, export_audit_csv, verify_audit
     from .auth import (
         UserRecord,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     )
     from .search import search_patients
     from .visit_queries import (
+        count_drafts,
         get_visit,
         get_visit_version,
         list_drafts,
@@ -64,6 +66,10 @@ if TYPE_CHECKING:
 #: Where each public name lives.
 _WHERE: dict[str, str] = {
     "Actor": "actor",
+    "AlertRecord": "alerts",
+    "acknowledge_alert": "alerts",
+    "count_drafts": "visit_queries",
+    "pending_alerts": "alerts",
     "AuditRecord": "audit",
     "DemoResult": "demo",
     "DraftSaved": "records",
@@ -138,6 +144,7 @@ __all__ = [
     "PERMISSIONS",
     "SYSTEM",
     "Actor",
+    "AlertRecord",
     "AuditRecord",
     "DemoResult",
     "DraftSaved",
@@ -150,6 +157,7 @@ __all__ = [
     "VisitRecord",
     "VisitSummary",
     "VisitVersionRecord",
+    "acknowledge_alert",
     "add_user",
     "allowed",
     "amend_visit",
@@ -157,6 +165,7 @@ __all__ = [
     "backup_database",
     "build_demo",
     "change_password",
+    "count_drafts",
     "create_first_admin",
     "discard_draft",
     "export_audit_csv",
@@ -174,6 +183,7 @@ __all__ = [
     "open_database",
     "patient_history",
     "patient_visits",
+    "pending_alerts",
     "register_patient",
     "restore_database",
     "save_draft",

@@ -120,6 +120,7 @@ def visit_summary(v: Visit, p: Patient) -> VisitSummary:
         revision=v.revision,
         updated_at=v.updated_at,
         updated_by=v.updated_by,
+        urgency=v.urgency,
     )
 
 

@@ -22,7 +22,7 @@ from .errors import InputError
 from .patients import clean_details, insert_patient
 from .permissions import authorize, record, require
 from .records import ImportResult, PatientDetails
-from .visits import case_json, get_visit_row, new_draft, parse_or_explain
+from .visits import case_json, get_visit_row, new_draft, parse_or_explain, raise_new_draft_alert
 
 
 def import_case(
@@ -64,6 +64,7 @@ def import_case(
             )
         visit = new_draft(session, patient.id, stored, author)
         record(session, actor, "case.import", patient_id=patient.id, visit_id=visit.id)
+        raise_new_draft_alert(session, actor, visit)
         return ImportResult(visit.id, patient.id, created)
 
 

@@ -28,6 +28,7 @@ from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit, VisitVersion
 from intake_desktop.storage.search_text import normalise_text, search_terms
+from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency
 
 from ._common import transaction
 from .actor import SYSTEM
@@ -134,7 +135,7 @@ def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) 
         earlier: list[dict[str, Any] | None] = []
         for pid, person in zip(ids, batch, strict=True):
             for visit in factory.visits_for(person):
-                visit_rows.append({**visit.row, "patient_id": pid})
+                visit_rows.append({**visit.row, **_urgency_columns(visit.row), "patient_id": pid})
                 earlier.append(visit.earlier)
         visit_ids = (
             conn.execute(
@@ -154,6 +155,15 @@ def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) 
         if versions:
             conn.execute(insert(VisitVersion.__table__), versions)
         return len(visit_rows)
+
+
+def _urgency_columns(row: dict[str, Any]) -> dict[str, Any]:
+    """The lists' urgency mark of a demo visit, derived as a save would (storage.urgency)."""
+    if row["status"] == "draft":
+        codes, urgency = draft_red_flags(row["draft_data"])
+    else:
+        codes, urgency = signed_urgency(row["plan"], row["computed_level"], row["final_level"])
+    return {"urgency": urgency, "red_flag_codes": join_codes(codes)}
 
 
 def _patient_row(p: DemoPerson) -> dict[str, Any]:

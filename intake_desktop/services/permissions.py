@@ -41,6 +41,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.export": _CLINIC,
     "fhir.export": _CLINIC,
     "summary.print_clinician": _CLINIC,
+    # the exam, imaging, four questions and level override of a draft (refused for the desk)
+    "visit.edit_clinical": _CLINIC,
+    # the red-flag alerts every clinician's window shows, and their acknowledgement
+    "alert.list": _CLINIC,
+    "alert.acknowledge": _CLINIC,
     # admins: users, the audit trail, the database as a whole
     "user.list": _ADMIN,
     "user.add": _ADMIN,
@@ -54,7 +59,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 #: Allowed checks of these are not audited (lists and searches, not views of a record).
-UNAUDITED_WHEN_ALLOWED = frozenset({"patient.search", "visit.list"})
+UNAUDITED_WHEN_ALLOWED = frozenset({"patient.search", "visit.list", "alert.list"})
 
 
 def allowed(actor: Actor, operation: str) -> bool:

@@ -38,6 +38,8 @@ class PatientSummary(NamedTuple):
     name: str | None
     date_of_birth: date
     sex: str | None
+    #: The urgency of the patient's latest visit (``emergency``, ``urgent`` or None).
+    urgency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,8 @@ class VisitSummary:
     revision: int
     updated_at: datetime
     updated_by: str
+    #: ``emergency``, ``urgent`` or None: the lists mark these with a red sign and the word.
+    urgency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,34 +4,49 @@ What may be typed:
 
 * the start of any word of the name, without accents or case: ``garc`` finds "María García
   López", so do ``lopez`` and ``maria garcia l``;
-* the start of a record number: ``MRN-0012`` (case and punctuation as for names);
+* several words in any order, each the start of a word of the name: ``gonz bre`` and
+  ``gonzalez, brenda`` find "Brenda González";
+* a record number by any part of it: ``MRN-0012``, ``0012`` or ``2108`` for "DEMO-0021084"
+  (case and punctuation as for names);
+* a year of birth (``1958``), alone or with a name;
 * a date of birth as ``YYYY-MM-DD``, ``DD.MM.YYYY`` or ``MM/DD/YYYY``, alone or with a name
   (``garcia 1958-03-02``).
 
-Each search is one statement on one pooled connection: a range scan of the search-term index
-(``term >= 'garc' AND term < 'gard'``) joined to the patients it names, or the date of birth
-index when only a date is typed. The search box asks at every keystroke, so the path is kept
+Each search is one statement on one pooled connection (two for a year alone): a range scan of
+the search-term index for the longest word typed (``term >= 'garc' AND term < 'gard'``) joined
+to the patients it names, each other word checked against the patient's own few terms, or the
+date of birth index when only a date is typed. Each result carries the urgency of the
+patient's latest visit (one lookup in the visits' patient-and-date index), so the list can
+mark an emergency. The search box asks at every keystroke, so the path is kept
 lean: only the columns of a result line are read, no ORM session or entity is made, and the
-statements, built and compiled once, are run by the driver itself (see :class:`_Select`).
+statements, built and compiled once, are run by the driver itself (see :mod:`.fast_select`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Integer, Select, bindparam, select, tuple_
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.orm import aliased
 
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import Patient, PatientSearchTerm
+from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit
 from intake_desktop.storage.search_text import normalise_text, prefix_upper_bound
 
 from ._common import transaction
 from .actor import Actor
+from .fast_select import PrecompiledSelect
 from .permissions import UNAUDITED_WHEN_ALLOWED, allowed, authorize
 from .records import PatientSummary
 
@@ -44,6 +59,22 @@ _DATE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4})"
 )
 
+
+def _latest_urgency() -> Any:
+    """The urgency of the patient's latest visit, for the red mark on the result: of the
+    visits on the latest date, the most urgent (an emergency is not hidden by a later visit
+    of the same day)."""
+    v = aliased(Visit)
+    rank = case((v.urgency == "emergency", 0), (v.urgency == "urgent", 1), else_=2)
+    return (
+        select(v.urgency)
+        .where(v.patient_id == Patient.id, v.status != "discarded")
+        .order_by(v.visit_date.desc(), rank, v.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
 #: What a result line shows, in :class:`PatientSummary`'s field order.
 _SUMMARY_COLUMNS = (
     Patient.id,
@@ -51,6 +82,7 @@ _SUMMARY_COLUMNS = (
     Patient.name,
     Patient.date_of_birth,
     Patient.sex,
+    _latest_urgency().label("urgency"),
 )
 
 
@@ -60,20 +92,30 @@ def search_patients(
     """Patients matching ``text`` (see the module docstring), best first, at most ``limit``.
 
     Name and record-number matches come in the order of the matched words; a date alone lists
-    that day's births by name.
+    that day's births by name; a year alone, the record numbers holding it, then that year's
+    births by date.
     """
     _authorize(db, actor)
     limit = max(0, min(limit, MAX_LIMIT))
     birth, rest = split_date(text if isinstance(text, str) else "")
-    prefix = normalise_text(rest)
-    if limit == 0 or (birth is None and not prefix):
+    words = normalise_text(rest).split()
+    year = None
+    if birth is None:
+        year, words = split_year(words)
+    if limit == 0 or (birth is None and year is None and not words):
         return []
     with db.engine.connect() as conn:
-        if not prefix:
-            rows = _BY_BIRTH.rows(conn, birth=birth, limit=limit)
-            born = _BY_BIRTH.converters(conn)[3]
-            return [PatientSummary(i, no, name, born(b), sex) for i, no, name, b, sex in rows]
-        return _by_prefix(conn, prefix, birth, limit)
+        if words:
+            return _by_words(conn, words, birth, year, limit)
+        if birth is not None:
+            return _summaries(conn, _BY_BIRTH, _BY_BIRTH.rows(conn, birth=birth, limit=limit))
+        # A year alone: a record number holding it first, then the births of that year.
+        found = {p.id: p for p in _by_words(conn, [str(year)], None, None, limit)}
+        if len(found) < limit:
+            rows = _BY_YEAR.rows(conn, **_year_params(year), limit=limit)
+            for p in _summaries(conn, _BY_YEAR, rows):
+                found.setdefault(p.id, p)
+        return list(found.values())[:limit]
 
 
 def _authorize(db: Database, actor: Actor) -> None:
@@ -118,13 +160,45 @@ def parse_date(word: str) -> date | None:
         return None
 
 
-def prefix_query(*, birth: bool = False, after: bool = False) -> Select:
+def split_year(words: list[str]) -> tuple[int | None, list[str]]:
+    """The first word that is a plausible year of birth (1900 to this year), and the others."""
+    this_year = date.today().year
+    for i, word in enumerate(words):
+        if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= this_year:
+            return int(word), words[:i] + words[i + 1 :]
+    return None, words
+
+
+def _year_params(year: int | None) -> dict[str, Any]:
+    assert year is not None
+    return {"y0": date(year, 1, 1), "y1": date(year + 1, 1, 1)}
+
+
+def _has_term(low: str, high: str) -> Any:
+    """EXISTS a search term of the patient in ``[:low, :high)`` (the patient-id index)."""
+    t = aliased(PatientSearchTerm)
+    return (
+        select(t.patient_id)
+        .where(
+            t.patient_id == PatientSearchTerm.patient_id,
+            t.term >= bindparam(low),
+            t.term < bindparam(high),
+        )
+        .exists()
+    )
+
+
+def prefix_query(
+    *, birth: bool = False, after: bool = False, extra: int = 0, year: bool = False
+) -> Select:
     """(term, the patient's summary columns) for terms in ``[:low, :high)``, in term order.
 
     One range scan of the search-term index joined to the patients by primary key; the index
     order is the result order, so no sort. Parameters: ``low``, ``high`` and ``batch`` (the
-    LIMIT); with ``birth``, ``birth`` (a date); with ``after``, ``after_term`` and
-    ``after_id``, to read on after the last row of the previous batch.
+    LIMIT); with ``birth``, ``birth`` (a date); with ``year``, ``y0``/``y1`` (born in that
+    year) or a term in ``[:ylow, :yhigh)`` (a record number holding it); for each of ``extra``
+    more typed words, a term of the same patient in ``[:low_N, :high_N)``; with ``after``,
+    ``after_term`` and ``after_id``, to read on after the last row of the previous batch.
     """
     term, patient_id = PatientSearchTerm.term, PatientSearchTerm.patient_id
     stmt = (
@@ -134,6 +208,13 @@ def prefix_query(*, birth: bool = False, after: bool = False) -> Select:
     )
     if birth:
         stmt = stmt.where(Patient.date_of_birth == bindparam("birth"))
+    if year:
+        born_then = (Patient.date_of_birth >= bindparam("y0")) & (
+            Patient.date_of_birth < bindparam("y1")
+        )
+        stmt = stmt.where(or_(born_then, _has_term("ylow", "yhigh")))
+    for n in range(extra):
+        stmt = stmt.where(_has_term(f"low_{n}", f"high_{n}"))
     if after:
         after_term = bindparam("after_term", type_=term.type)
         after_id = bindparam("after_id", type_=Integer)
@@ -141,156 +222,75 @@ def prefix_query(*, birth: bool = False, after: bool = False) -> Select:
     return stmt.order_by(term, patient_id).limit(bindparam("batch", type_=Integer))
 
 
-def birth_query() -> Select:
-    """The patients born on ``:birth``, by name, at most ``:limit``: the date of birth index."""
-    return (
-        select(*_SUMMARY_COLUMNS)
-        .where(Patient.date_of_birth == bindparam("birth"))
-        .order_by(Patient.search_name, Patient.id)
-        .limit(bindparam("limit", type_=Integer))
-    )
+def birth_query(*, year: bool = False) -> Select:
+    """The patients born on ``:birth``, by name, at most ``:limit``: the date of birth index.
 
-
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    """A statement as one dialect's driver takes it, with its columns' conversions."""
-
-    sql: str
-    #: bind name -> value when not given (SQLite's ``OFFSET 0``) and the type's conversion
-    defaults: dict[str, Any]
-    bind_processors: dict[str, Callable[[Any], Any]]
-    #: the bind names in order for a positional driver (sqlite3's ``?``); None for named ones
-    positions: tuple[str, ...] | None
-    #: per column, from what the driver returns to what Python wants (mostly the same value)
-    converters: tuple[Callable[[Any], Any], ...]
-
-
-class _Select:
-    """One of the search's SELECTs, executed the short way.
-
-    The search box asks at every keystroke, and SQLite answers most searches in tens of
-    microseconds: less than SQLAlchemy's execution machinery costs per statement (execution
-    context, result and row objects), which made a search by date of birth four times the raw
-    query. So the statement is still SQLAlchemy's (one definition for SQLite and PostgreSQL,
-    compiled once per dialect), the conversions are still its column types' (bind and result
-    processors), the connection is the pool's (reset when returned), and only the execution
-    is the driver's own: ``cursor.execute`` and ``fetchall``. The engine's cursor events
-    (statement capture, query counters) still see each statement; SQLAlchemy's own statement
-    logging (``echo``) does not.
+    With ``year``, those born from ``:y0`` to before ``:y1``, by date of birth: the index
+    order, so the scan stops at ``:limit`` rows instead of sorting a year's births by name.
     """
-
-    def __init__(self, stmt: Select) -> None:
-        self.stmt = stmt
-        self._by_dialect: dict[tuple[str, str], _Compiled] = {}
-
-    def rows(self, conn: Connection, **params: Any) -> list[tuple[Any, ...]]:
-        """All rows for ``params``, each value as the driver returns it (see :meth:`converters`).
-
-        Not converted here: the caller makes its objects from the rows anyway, and converting
-        on the way costs another tuple per row.
-        """
-        c = self._compiled(conn.dialect)
-        values = {**c.defaults, **params}
-        for name, process in c.bind_processors.items():
-            values[name] = process(values[name])
-        args: Any = values if c.positions is None else tuple(values[n] for n in c.positions)
-        sql = c.sql
-        events = conn.engine.dispatch  # the engine's listeners: reading them costs nothing
-        dbapi_error = conn.dialect.loaded_dbapi.Error
-        cursor = conn.connection.cursor()
-        try:
-            for listener in events.before_cursor_execute:
-                sql, args = listener(conn, cursor, sql, args, None, False)
-            cursor.execute(sql, args)
-            rows = cursor.fetchall()
-            if events.after_cursor_execute:
-                events.after_cursor_execute(conn, cursor, sql, args, None, False)
-        except dbapi_error as exc:
-            raise _translated(conn, cursor, sql, args, exc) from exc
-        finally:
-            cursor.close()
-        return rows
-
-    def converters(self, conn: Connection) -> tuple[Callable[[Any], Any], ...]:
-        """Per column, what SQLAlchemy's type does to the driver's value (SQLite's dates are
-        text, for one); the value itself where it does nothing."""
-        return self._compiled(conn.dialect).converters
-
-    def _compiled(self, dialect: Dialect) -> _Compiled:
-        return self._by_dialect.get((dialect.name, dialect.driver)) or self._compile(dialect)
-
-    def _compile(self, dialect: Dialect) -> _Compiled:
-        compiled = self.stmt.compile(dialect=dialect)
-        if compiled.literal_execute_params or compiled.post_compile_params:
-            raise TypeError("a statement with post-compile parameters cannot run precompiled")
-        if compiled.escaped_bind_names:
-            raise TypeError("bind names the driver cannot take as they are")
-        defaults, processors = {}, {}
-        for bind, name in compiled.bind_names.items():
-            defaults[name] = bind.effective_value
-            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
-            if process is not None:
-                processors[name] = process
-        converters = tuple(
-            column.type.dialect_impl(dialect).result_processor(dialect, None) or _same
-            for column in self.stmt.selected_columns
-        )
-        positions = tuple(compiled.positiontup) if compiled.positiontup is not None else None
-        c = _Compiled(str(compiled), defaults, processors, positions, converters)
-        self._by_dialect[dialect.name, dialect.driver] = c
-        return c
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _translated(conn: Connection, cursor: Any, sql: str, args: Any, exc: Exception) -> Exception:
-    """The driver's error as SQLAlchemy raises it, the connection invalidated if it was lost
-    (so the pool replaces it), as when SQLAlchemy runs the statement itself."""
-    lost = conn.dialect.is_disconnect(exc, conn.connection, cursor)
-    if lost:
-        conn.invalidate(exc)
-    error = DBAPIError.instance(
-        sql,
-        args,
-        exc,
-        conn.dialect.loaded_dbapi.Error,
-        connection_invalidated=lost,
-        dialect=conn.dialect,
-    )
-    return error if isinstance(error, Exception) else exc
+    born = Patient.date_of_birth
+    if year:
+        stmt = select(*_SUMMARY_COLUMNS).where(born >= bindparam("y0"), born < bindparam("y1"))
+        stmt = stmt.order_by(born, Patient.id)
+    else:
+        stmt = select(*_SUMMARY_COLUMNS).where(born == bindparam("birth"))
+        stmt = stmt.order_by(Patient.search_name, Patient.id)
+    return stmt.limit(bindparam("limit", type_=Integer))
 
 
 # Built once: a statement made per call costs more in Python than SQLite takes to run it.
-_BY_PREFIX = {
-    (b, a): _Select(prefix_query(birth=b, after=a)) for b in (False, True) for a in (False, True)
-}
-_BY_BIRTH = _Select(birth_query())
+_BY_BIRTH = PrecompiledSelect(birth_query())
+_BY_YEAR = PrecompiledSelect(birth_query(year=True))
+_BY_PREFIX: dict[tuple[bool, bool, int, bool], PrecompiledSelect] = {}
 
 
-def _by_prefix(
-    conn: Connection, prefix: str, birth: date | None, limit: int
+def _prefix_select(birth: bool, year: bool, extra: int, after: bool) -> PrecompiledSelect:
+    key = (birth, year, extra, after)
+    found = _BY_PREFIX.get(key)
+    if found is None:
+        stmt = prefix_query(birth=birth, after=after, extra=extra, year=year)
+        found = _BY_PREFIX[key] = PrecompiledSelect(stmt)
+    return found
+
+
+def _summaries(
+    conn: Connection, stmt: PrecompiledSelect, rows: list[tuple[Any, ...]]
 ) -> list[PatientSummary]:
-    """The first ``limit`` distinct patients with a term starting with ``prefix``, in term order.
+    born = stmt.converters(conn)[3]
+    return [PatientSummary(i, no, name, born(b), sex, u) for i, no, name, b, sex, u in rows]
 
-    A patient can match through several terms ("maria maria"), so rows are read in index
-    order a batch at a time and de-duplicated until ``limit`` patients are found; almost
-    always the first batch is the last.
+
+def _by_words(
+    conn: Connection, words: list[str], birth: date | None, year: int | None, limit: int
+) -> list[PatientSummary]:
+    """The first ``limit`` distinct patients with a term starting with each typed word.
+
+    The longest word drives a range scan of the term index, in term order; each other word
+    must start a term of the same patient (any order: "gonz bre", "surname, given"). A
+    patient can match through several terms ("maria maria"), so rows are read a batch at a
+    time and de-duplicated until ``limit`` patients are found; almost always the first batch
+    is the last.
     """
+    driver = max(words, key=len)
+    others = list(words)
+    others.remove(driver)
     batch = limit + 8
-    params: dict[str, Any] = {"low": prefix, "high": prefix_upper_bound(prefix), "batch": batch}
+    params: dict[str, Any] = {"low": driver, "high": prefix_upper_bound(driver), "batch": batch}
+    for n, word in enumerate(others):
+        params[f"low_{n}"], params[f"high_{n}"] = word, prefix_upper_bound(word)
     if birth is not None:
         params["birth"] = birth
+    if year is not None:
+        params.update(_year_params(year), ylow=str(year), yhigh=prefix_upper_bound(str(year)))
     found: dict[int, PatientSummary] = {}
     after = False
     while True:
-        stmt = _BY_PREFIX[birth is not None, after]
+        stmt = _prefix_select(birth is not None, year is not None, len(others), after)
         rows = stmt.rows(conn, **params)
         born = stmt.converters(conn)[4]
-        for _term, i, number, name, b, sex in rows:
+        for _term, i, number, name, b, sex, urgency in rows:
             if i not in found:
-                found[i] = PatientSummary(i, number, name, born(b), sex)
+                found[i] = PatientSummary(i, number, name, born(b), sex, urgency)
                 if len(found) == limit:
                     return list(found.values())
         if len(rows) < batch:

@@ -7,8 +7,9 @@ followed by :func:`get_visit`, whose ``draft_data`` is the form as last saved.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer
 
 from intake_desktop.domain.followup import VisitSnapshot
@@ -139,15 +140,33 @@ def list_drafts(
     author: str | None = None,
     patient_id: int | None = None,
     limit: int = 100,
+    offset: int = 0,
 ) -> list[VisitSummary]:
-    """Open drafts, most recently saved first; ``author`` narrows to one user's own."""
+    """Open drafts, most recently saved first, one page of ``limit`` from ``offset``;
+    ``author`` narrows to one user's own. :func:`count_drafts` says how many there are."""
     _may_list(db, actor)
-    stmt = _summaries().where(Visit.status == "draft")
+    stmt = _summaries().where(*_draft_filter(author, patient_id))
+    stmt = stmt.order_by(Visit.updated_at.desc(), Visit.id.desc())
+    return _run(db, stmt.limit(max(0, limit)).offset(max(0, offset)))
+
+
+def count_drafts(
+    db: Database, *, actor: Actor, author: str | None = None, patient_id: int | None = None
+) -> int:
+    """How many open drafts :func:`list_drafts` pages through (its status index answers)."""
+    _may_list(db, actor)
+    stmt = select(func.count()).select_from(Visit).where(*_draft_filter(author, patient_id))
+    with reader(db) as session:
+        return int(session.scalar(stmt) or 0)
+
+
+def _draft_filter(author: str | None, patient_id: int | None) -> list[Any]:
+    conditions: list[Any] = [Visit.status == "draft"]
     if author is not None:
-        stmt = stmt.where(Visit.updated_by == author)
+        conditions.append(Visit.updated_by == author)
     if patient_id is not None:
-        stmt = stmt.where(Visit.patient_id == patient_id)
-    return _run(db, stmt.order_by(Visit.updated_at.desc(), Visit.id.desc()).limit(limit))
+        conditions.append(Visit.patient_id == patient_id)
+    return conditions
 
 
 def _may_list(db: Database, actor: Actor) -> None:

@@ -26,9 +26,12 @@ from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.validation import CaseValidationError, case_to_dict, parse_case
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion, utc_now
+from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency, split_codes
 
 from ._common import CHANGED_MEANWHILE, check_actor, check_version, transaction, visit_record
 from .actor import Actor
+from .alerts import raise_if_new
+from .clinical_fields import check_clinical_edit
 from .errors import CaseInvalidError, ConflictError, InputError, NotFoundError, VisitLockedError
 from .permissions import authorize, record, require
 from .records import DraftSaved, VisitRecord
@@ -46,8 +49,10 @@ def start_draft(
         payload = _draft_payload(data)
         if session.get(Patient, patient_id) is None:
             raise NotFoundError(f"there is no patient {patient_id}", "patient")
+        check_clinical_edit(session, actor, payload, patient_id=patient_id)
         visit = new_draft(session, patient_id, payload, author)
         record(session, actor, "visit.start", patient_id=patient_id, visit_id=visit.id)
+        raise_new_draft_alert(session, actor, visit)
         return DraftSaved(visit.id, visit.version, visit.updated_at)
 
 
@@ -64,20 +69,31 @@ def save_draft(
     ``expected_version`` is the version of the previous save (or of the load); if another
     workstation saved the draft meanwhile this raises :class:`ConflictError`, and if the
     visit has been signed, :class:`VisitLockedError`: nothing is ever overwritten.
+
+    A user without the clinician role may not change the exam, imaging, four questions or
+    level override (:class:`PermissionDenied`, audited). A red flag the draft did not have
+    before raises an alert for every clinician (:mod:`.alerts`), in this transaction.
     """
     author = check_actor(actor)
     payload = _draft_payload(data)
+    codes, urgency = draft_red_flags(payload)
     values: dict[str, Any] = {
         "draft_data": payload,
         "updated_at": utc_now(),
         "updated_by": author,
         "version": Visit.version + 1,
+        "urgency": urgency,
+        "red_flag_codes": join_codes(codes),
     }
     visit_date = _typed_visit_date(payload)
     if visit_date is not None:
         values["visit_date"] = visit_date
     with transaction(db) as session:
+        check_clinical_edit(session, actor, payload, visit_id=visit_id)
         authorize(session, actor, "visit.save", visit_id=visit_id)
+        before = session.execute(
+            select(Visit.patient_id, Visit.red_flag_codes).where(Visit.id == visit_id)
+        ).first()
         result = session.execute(
             update(Visit)
             .where(
@@ -88,22 +104,44 @@ def save_draft(
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
+        if result.rowcount != 1 or before is None:  # type: ignore[attr-defined]
             _explain_refused_save(session, visit_id)
+        raise_if_new(session, actor, visit_id=visit_id, patient_id=before.patient_id,
+                     before=split_codes(before.red_flag_codes), now=codes)  # fmt: skip
         return DraftSaved(visit_id, expected_version + 1, values["updated_at"])
 
 
 def discard_draft(
-    db: Database, visit_id: int, *, expected_version: int, actor: Actor
+    db: Database,
+    visit_id: int,
+    *,
+    expected_version: int,
+    actor: Actor,
+    reason: str | None = None,
 ) -> VisitRecord:
-    """Set a draft aside (status ``discarded``); its data stays in the database."""
+    """Set a draft aside (status ``discarded``); its data stays in the database.
+
+    A draft with a red flag (or an urgent level) is not set aside quietly: ``reason`` is
+    required, stored with the visit, and the audit entry says a flagged draft was discarded.
+    """
     author = check_actor(actor)
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > MAX_REASON:
+        raise InputError(f"is longer than {MAX_REASON} characters", "reason")
     with transaction(db) as session:
-        authorize(session, actor, "visit.discard", visit_id=visit_id)
+        require(session, actor, "visit.discard", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
         _require_draft(visit)
         check_version(visit, expected_version, "visit")
+        flagged = bool(visit.red_flag_codes or visit.urgency)
+        if flagged and reason is None:
+            raise InputError(
+                "is required: this draft has a red flag; say why it is discarded", "reason"
+            )
+        detail = "red flag; reason given" if flagged else ("reason given" if reason else None)
+        record(session, actor, "visit.discard", visit_id=visit_id, detail=detail)
         visit.status = "discarded"
+        visit.discard_reason = reason
         _touch(visit, author)
         session.flush()
         return visit_record(visit)
@@ -135,7 +173,10 @@ def sign_visit(
         check_version(visit, expected_version, "visit")
         case = parse_or_explain(visit.draft_data, today)
         _check_case_patient(session, visit.patient_id, case)
+        before = split_codes(visit.red_flag_codes)
         _store_signed(visit, case, author, override_level, override_reason, chosen_procedure)
+        raise_if_new(session, actor, visit_id=visit.id, patient_id=visit.patient_id,
+                     before=before, now=split_codes(visit.red_flag_codes))  # fmt: skip
         visit.status = "signed"
         visit.revision = 0
         visit.draft_data = None  # identical to case_data now; the draft is done
@@ -180,7 +221,10 @@ def amend_visit(
         _check_case_patient(session, visit.patient_id, case)
         now = utc_now()
         session.add(_earlier_version(visit, now, author))
+        before = split_codes(visit.red_flag_codes)
         _store_signed(visit, case, author, override_level, override_reason, chosen_procedure)
+        raise_if_new(session, actor, visit_id=visit.id, patient_id=visit.patient_id,
+                     before=before, now=split_codes(visit.red_flag_codes))  # fmt: skip
         visit.status = "amended"
         visit.revision += 1
         visit.amendment_reason = reason
@@ -205,6 +249,7 @@ def case_json(case: Case) -> dict[str, Any]:
 def new_draft(session: Session, patient_id: int, payload: dict[str, Any], author: str) -> Visit:
     """Insert a draft visit (payload already checked) in ``session``."""
     now = utc_now()
+    codes, urgency = draft_red_flags(payload)
     visit = Visit(
         patient_id=patient_id,
         visit_date=_typed_visit_date(payload) or date.today(),
@@ -215,10 +260,18 @@ def new_draft(session: Session, patient_id: int, payload: dict[str, Any], author
         created_by=author,
         updated_at=now,
         updated_by=author,
+        urgency=urgency,
+        red_flag_codes=join_codes(codes),
     )
     session.add(visit)
     session.flush()
     return visit
+
+
+def raise_new_draft_alert(session: Session, actor: Actor, visit: Visit) -> None:
+    """The alert for a new draft (start, import) that arrives with a red flag."""
+    raise_if_new(session, actor, visit_id=visit.id, patient_id=visit.patient_id,
+                 before=(), now=split_codes(visit.red_flag_codes))  # fmt: skip
 
 
 def get_visit_row(session: Session, visit_id: int) -> Visit:
@@ -298,6 +351,8 @@ def _store_signed(
     visit.chosen_procedure = procedure
     visit.signed_at = now
     visit.signed_by = author
+    codes, urgency = signed_urgency(plan, plan["level"], final)
+    visit.urgency, visit.red_flag_codes = urgency, join_codes(codes)
     _touch(visit, author, now)
 
 

@@ -121,8 +121,12 @@ class PatientSearchTerm(Base):
 
     term: Mapped[str] = mapped_column(SearchKey, primary_key=True)
     patient_id: Mapped[int] = mapped_column(
-        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
     )
+
+    # A patient's own terms, in order, from the index alone: a search of several words checks
+    # each further word against the few terms of each candidate (services.search).
+    __table_args__ = (Index("ix_patient_search_terms_patient_id_term", "patient_id", "term"),)
 
 
 class Visit(Base):
@@ -159,12 +163,20 @@ class Visit(Base):
     signed_by: Mapped[str | None] = mapped_column(String(100))
     amendment_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer)
+    #: ``emergency``, ``urgent`` or NULL, kept with every save (see storage.urgency): what the
+    #: lists mark with the red sign and the word.
+    urgency: Mapped[str | None] = mapped_column(String(16))
+    #: The red flags present at the last save, comma separated (a new one raises an alert).
+    red_flag_codes: Mapped[str | None] = mapped_column(String(400))
+    #: Why a draft with a red flag was discarded (required for those, see services.visits).
+    discard_reason: Mapped[str | None] = mapped_column(Text)
 
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
     __table_args__ = (
         CheckConstraint(
             "status IN ('draft', 'signed', 'amended', 'discarded')", name="status_known"
         ),
+        CheckConstraint("urgency IN ('emergency', 'urgent')", name="urgency_known"),
         CheckConstraint(
             "status IN ('draft', 'discarded') OR (case_data IS NOT NULL AND plan IS NOT NULL"
             " AND rules_version IS NOT NULL AND final_level IS NOT NULL"
@@ -174,6 +186,31 @@ class Visit(Base):
         Index("ix_visits_patient_id_visit_date", "patient_id", "visit_date"),
         Index("ix_visits_status_updated_at", "status", "updated_at"),
     )
+
+
+class RedFlagAlert(Base):
+    """A red flag recorded on a visit, shown to every signed-in clinician until one acknowledges.
+
+    Raised in the transaction of the save that first recorded the flag (so it exists exactly
+    when the draft does); on PostgreSQL that transaction also sends a NOTIFY, so the other
+    workstations learn of it at the commit. Never deleted: acknowledging fills the last two
+    columns (and leaves an audit entry).
+    """
+
+    __tablename__ = "red_flag_alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="RESTRICT"))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="RESTRICT"))
+    level: Mapped[str] = mapped_column(String(16))
+    red_flag_codes: Mapped[str] = mapped_column(String(400))
+    raised_at: Mapped[datetime]
+    raised_by: Mapped[str] = mapped_column(String(100))
+    workstation: Mapped[str] = mapped_column(String(255))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(index=True)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (CheckConstraint("level IN ('emergency', 'urgent')", name="level_known"),)
 
 
 class VisitVersion(Base):

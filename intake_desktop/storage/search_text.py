@@ -3,7 +3,10 @@
 People type names without accents and in any case ("garcia" for "García", "muller" for "Müller"),
 and may start with any word of the name ("lopez" for "María García López"). So each patient gets
 a few *search terms*: the normalised name from each word onwards ("maria garcia lopez",
-"garcia lopez", "lopez") and the same for the record number. A prefix search is then one index
+"garcia lopez", "lopez") and the same for the record number. A record number is also found by
+any part of it ("2108" for "DEMO-0021084"), so each of its words with a digit adds its endings
+of two characters or more ("021084", "21084", "1084", "084", "84"): "contains" becomes
+"one of the endings starts with", the same index range scan. A prefix search is then one index
 range scan ``term >= 'gar' AND term < 'gas'`` on one column, which works the same on SQLite and
 PostgreSQL (the column is byte-ordered on both, see :mod:`.models`).
 """
@@ -34,8 +37,13 @@ def normalise_text(text: str) -> str:
     return " ".join("".join(chars).translate(_FOLDS).split())
 
 
+#: Shortest ending of a record number's word kept as a term (one digit would match a tenth).
+MIN_PART_LENGTH = 2
+
+
 def search_terms(*texts: str | None) -> set[str]:
-    """Every search term of a patient: each text's normalised form from each of its words on."""
+    """Every search term of a patient (name, record number): each text's normalised form from
+    each of its words on, and the endings of words that hold a digit (module docstring)."""
     terms: set[str] = set()
     for text in texts:
         if not text:
@@ -45,7 +53,17 @@ def search_terms(*texts: str | None) -> set[str]:
             term = " ".join(words[i:])[:MAX_TERM_LENGTH]
             if term:
                 terms.add(term)
+        terms.update(number_part_terms(text))
     return terms
+
+
+def number_part_terms(record_number: str | None) -> set[str]:
+    """The endings (two characters or more) of each word of a record number with a digit."""
+    parts: set[str] = set()
+    for word in normalise_text(record_number or "").split(" "):
+        if any(ch.isdigit() for ch in word):
+            parts.update(word[i:] for i in range(1, len(word) - MIN_PART_LENGTH + 1))
+    return parts
 
 
 def prefix_upper_bound(prefix: str) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from intake_desktop.services import (
+    alerts,
     auth,
     cases,
     exports,
@@ -137,10 +138,15 @@ class Clinic:
     def patient_visits(self, patient_id: int) -> list[VisitSummary]:
         return visit_queries.patient_visits(self.db, patient_id, actor=self.actor)
 
-    def list_drafts(self, limit: int = 100) -> list[VisitSummary]:
+    def list_drafts(self, limit: int = 100, offset: int = 0) -> list[VisitSummary]:
         if not self.may("visit.list"):
             return []
-        return visit_queries.list_drafts(self.db, limit=limit, actor=self.actor)
+        return visit_queries.list_drafts(self.db, limit=limit, offset=offset, actor=self.actor)
+
+    def count_drafts(self) -> int:
+        if not self.may("visit.list"):
+            return 0
+        return visit_queries.count_drafts(self.db, actor=self.actor)
 
     def start_draft(self, patient_id: int, data: Mapping[str, Any]) -> DraftSaved:
         return visits.start_draft(self.db, patient_id, data, actor=self.actor)
@@ -150,8 +156,20 @@ class Clinic:
             self.db, visit_id, data, expected_version=version, actor=self.actor
         )
 
-    def discard_draft(self, visit_id: int, version: int) -> VisitRecord:
-        return visits.discard_draft(self.db, visit_id, expected_version=version, actor=self.actor)
+    def discard_draft(self, visit_id: int, version: int, reason: str | None = None) -> VisitRecord:
+        return visits.discard_draft(
+            self.db, visit_id, expected_version=version, actor=self.actor, reason=reason
+        )
+
+    # --- red-flag alerts -----------------------------------------------------------------
+    def pending_alerts(self) -> list[alerts.AlertRecord]:
+        """Unacknowledged red-flag alerts (clinicians; empty for everyone else)."""
+        if not self.may("alert.list"):
+            return []
+        return alerts.pending_alerts(self.db, actor=self.actor)
+
+    def acknowledge_alert(self, alert_id: int) -> alerts.AlertRecord:
+        return alerts.acknowledge_alert(self.db, alert_id, actor=self.actor)
 
     def sign_visit(
         self,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from intake_desktop.services.errors import ServiceError
 
 from .code_labels import fill
+from .draft_pager import DraftPager
 from .patient_search import PatientSearchWidget
 from .visit_list import VisitList
 from .window_state import restore_geometry, save_geometry
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from .clinic import Clinic
     from .patient_trends import PatientTrendsPanel
     from .visit_window import VisitWindow
+    from .workstation_alerts import AlertPanel, AlertWatcher
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self.open_windows: list[VisitWindow] = []
         self.patient: PatientRecord | None = None
         self.trends: PatientTrendsPanel | None = None
+        self.alert_panel: AlertPanel | None = None
+        self.alert_watcher: AlertWatcher | None = None
         self.setWindowTitle(self.tr("Spine intake"))
         self.search = PatientSearchWidget(None, self)
         self.search.patient_selected.connect(self.show_patient)
@@ -89,7 +93,18 @@ class MainWindow(QMainWindow):
         self.set_shortcuts()
         self.refresh_lists()
         self.search.set_search(clinic.search_patients)
+        self._watch_alerts(clinic)
         self.records_ready.emit()
+
+    def _watch_alerts(self, clinic: Clinic) -> None:
+        """Red-flag alerts from every workstation above the lists (clinicians only)."""
+        from .workstation_alerts import AlertPanel, install_alerts
+
+        if not clinic.may("alert.list"):
+            return
+        self.alert_panel = AlertPanel(self)
+        self.right_layout.insertWidget(0, self.alert_panel)
+        self.alert_watcher = install_alerts(self, clinic, self.alert_panel)
 
     def await_sign_in(self) -> None:
         """Say in the status line that the records are open and a sign-in is awaited."""
@@ -107,7 +122,7 @@ class MainWindow(QMainWindow):
         split = QSplitter()  # horizontal; parented by setCentralWidget (see qt_values on args)
         split.addWidget(self.search)
         right = QWidget(split)
-        lay = QVBoxLayout(right)
+        lay = self.right_layout = QVBoxLayout(right)
         lay.setContentsMargins(6, 0, 0, 0)
         self.patient_label = QLabel(self.tr("No patient selected."), right)
         self.patient_label.setObjectName("patientHeader")
@@ -133,16 +148,20 @@ class MainWindow(QMainWindow):
         self.edit_button.clicked.connect(self.edit_patient)
         self.tabs = QTabWidget(right)
         self.today = VisitList(self.tr("Today's visits"))
-        self.drafts = VisitList(self.tr("Open drafts"))
+        self.draft_pager = DraftPager(
+            lambda limit, offset: self.clinic.list_drafts(limit, offset),
+            lambda: self.clinic.count_drafts(),
+        )
+        self.drafts = self.draft_pager.list
         self.history = VisitList(self.tr("Visit history"), show_patient=False)
         self.tabs.addTab(self.today, self.tr("&Today's visits"))
-        self.tabs.addTab(self.drafts, self.tr("Open &drafts"))
+        self.tabs.addTab(self.draft_pager, self.tr("Open &drafts"))
         self.tabs.addTab(self.history, self.tr("Visit &history"))
         for lst in (self.today, self.drafts, self.history):
             lst.visit_activated.connect(self.open_visit)
         lay.addWidget(self.tabs, 1)
         split.addWidget(right)
-        split.setSizes([520, 760])
+        split.setSizes([560, 720])
         split.setContentsMargins(8, 6, 8, 0)
         self.setCentralWidget(split)
         self.user_label = QLabel(self.tr("Opening the clinic's records…"))
@@ -282,9 +301,16 @@ class MainWindow(QMainWindow):
             return self.open_visit(drafts[0].id, FIRST_CLINICIAN_STEP)
         return self.new_visit(FIRST_CLINICIAN_STEP)
 
-    def open_selected_visit(self) -> None:
+    def current_list(self) -> VisitList | None:
+        """The visit list of the current tab (the drafts' list inside its pager)."""
         current = self.tabs.currentWidget()
-        if isinstance(current, VisitList) and current.current_visit() is not None:
+        if isinstance(current, DraftPager):
+            return current.list
+        return current if isinstance(current, VisitList) else None
+
+    def open_selected_visit(self) -> None:
+        current = self.current_list()
+        if current is not None and current.current_visit() is not None:
             self.open_visit(current.current_visit().id)  # type: ignore[union-attr]
 
     def open_visit(self, visit_id: int, start_step: int | None = None) -> VisitWindow | None:
@@ -340,8 +366,8 @@ class MainWindow(QMainWindow):
 
     def refresh_lists(self) -> None:
         self.today.set_visits(self.clinic.todays_visits())
-        self.drafts.set_visits(self.clinic.list_drafts())
-        self.tabs.setTabText(1, self.tr("Open &drafts (%d)") % len(self.drafts.visits))
+        self.draft_pager.refresh()
+        self.tabs.setTabText(1, self.tr("Open &drafts (%d)") % self.draft_pager.total)
         if self.patient is not None:
             self.history.set_visits(self.clinic.patient_visits(self.patient.id))
             if self.trends is not None:
@@ -406,8 +432,8 @@ class MainWindow(QMainWindow):
     def export_case(self) -> None:
         from .visit_io import FILTER, write_case
 
-        current = self.tabs.currentWidget()
-        visit = current.current_visit() if isinstance(current, VisitList) else None
+        current = self.current_list()
+        visit = current.current_visit() if current is not None else None
         if visit is None:
             self.statusBar().showMessage(self.tr("Select a visit in a list first."), 5000)
             return
@@ -428,6 +454,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         save_geometry(self, self.settings, "main_window")
+        if self.alert_watcher is not None:
+            self.alert_watcher.stop()
         event.accept()
 
 

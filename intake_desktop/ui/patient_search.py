@@ -62,6 +62,8 @@ Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = qt_values.DISPLAY_ROLE
 _USER = qt_values.USER_ROLE
 _TEXT_ROLES = frozenset({_DISPLAY, qt_values.ACCESSIBLE_TEXT_ROLE})
+_FOREGROUND = qt_values.FOREGROUND_ROLE
+_MARK_ROLES = frozenset({_FOREGROUND, qt_values.TOOLTIP_ROLE})
 _DOWN = qt_values.KEY_DOWN
 _LIST_KEYS = frozenset({_DOWN, qt_values.KEY_RETURN, qt_values.KEY_ENTER})
 #: The guide and "no patient matches" read from the top left of the list's space. Said in a
@@ -80,7 +82,10 @@ class PatientSearchModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PatientSearchModel", "Record number"),
         QT_TRANSLATE_NOOP("PatientSearchModel", "Date of birth"),
         QT_TRANSLATE_NOOP("PatientSearchModel", "Sex"),
+        QT_TRANSLATE_NOOP("PatientSearchModel", "Alert"),
     )
+    #: The column of the red mark and the word ("Emergency", "Urgent") of the latest visit.
+    ALERT_COLUMN = 4
 
     def __init__(self, search: SearchFunction | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -89,7 +94,7 @@ class PatientSearchModel(QAbstractTableModel):
         # The four texts of each row, made when the view first paints the row: a view asks
         # data() for many roles of every visible cell on every paint, and a reset must not
         # format the rows nobody scrolls to.
-        self._cells: list[tuple[str, str, str, str] | None] = []
+        self._cells: list[tuple[str, str, str, str, str] | None] = []
         self._today: date | None = None  # for the ages shown; taken when a row is first shown
         self._query = ""
         self._limit = PAGE
@@ -125,6 +130,11 @@ class PatientSearchModel(QAbstractTableModel):
             return []
         self.queries += 1
         return self._search(self._query, limit)
+
+    @property
+    def any_urgent(self) -> bool:
+        """Whether a row holds an emergency or urgent patient (the view shows the column)."""
+        return any(r.urgency for r in self._rows)
 
     def patient(self, row: int) -> PatientSummary:
         return self._rows[row]
@@ -175,10 +185,24 @@ class PatientSearchModel(QAbstractTableModel):
         if role == _USER:
             row = index.row()
             return self._rows[row].id if 0 <= row < len(self._rows) else None
+        if role in _MARK_ROLES and index.column() == self.ALERT_COLUMN:
+            row = index.row()
+            urgency = self._rows[row].urgency if 0 <= row < len(self._rows) else None
+            if urgency is None:
+                return None
+            mark = _mark()
+            if role == _FOREGROUND:
+                return mark.urgency_colour(self._palette())
+            return mark.urgency_tip(urgency)
         return None
 
+    def _palette(self) -> Any:
+        from PySide6.QtGui import QGuiApplication
 
-def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str]:
+        return QGuiApplication.palette()
+
+
+def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str, str]:
     """The texts of one row, in column order."""
     born = p.date_of_birth
     return (
@@ -186,7 +210,16 @@ def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str]:
         p.record_number or "—",
         f"{born.isoformat()} ({_age_on()(born, today)})",
         p.sex or "—",
+        _mark().urgency_text(p.urgency) if p.urgency else "",
     )
+
+
+@functools.cache
+def _mark() -> Any:
+    """The urgency mark's texts and colour, imported when a marked row is first shown."""
+    from . import urgency_mark
+
+    return urgency_mark
 
 
 @functools.cache
@@ -295,12 +328,14 @@ class PatientSearchWidget(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.view.fontMetrics()
-        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown")):
+        for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown"),
+                               (4, "● Emergency")):  # fmt: skip
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Straight to the timer, no Python per keystroke; a cleared current row starts it
         # too, and then nothing is emitted (see _emit_selected).
         self.view.selectionModel().currentRowChanged.connect(self.settle.start)
+        self.model.rowsInserted.connect(self._show_alert_column)  # a page fetched on scrolling
 
     def set_guide(self, *, first_run: bool) -> None:
         intro = (self.tr("<h3>Welcome</h3><p>This database has no patients yet.</p>") if first_run
@@ -308,8 +343,9 @@ class PatientSearchWidget(QWidget):
         self.guide.setText(
             intro
             + self.tr(
-                "<p>Type any part of a name, a record number, or a date of birth "
-                "(2026-01-31 or 31.01.2026); the list follows as you type. "
+                "<p>Type the start of any words of a name, in any order, any part of a "
+                "record number, a date of birth (2026-01-31 or 31.01.2026) or a year of "
+                "birth; the list follows as you type. "
                 "Press Enter or Down to reach the list.</p>"
                 "<ul><li><b>Ctrl+N</b> registers a new patient</li>"
                 "<li><b>Ctrl+I</b> starts an intake for the selected patient</li>"
@@ -337,6 +373,7 @@ class PatientSearchWidget(QWidget):
         """Query for the box's text now; the guide, the list or "no patient matches"."""
         self.timer.stop()
         self.model.set_query(self.box.text())
+        self._show_alert_column()
         if not self.model.query or not self.model.has_search:
             self._show(self.guide)
         elif self.model.rowCount() == 0:
@@ -344,6 +381,13 @@ class PatientSearchWidget(QWidget):
         else:
             self._show(self.view)
             self.view.selectRow(0)
+
+    def _show_alert_column(self, *_args: object) -> None:
+        """The "Alert" column only when a patient found has an urgent visit: the name keeps
+        its room otherwise."""
+        hidden = not self.model.any_urgent
+        if self.view.isColumnHidden(self.model.ALERT_COLUMN) != hidden:
+            self.view.setColumnHidden(self.model.ALERT_COLUMN, hidden)
 
     def _show(self, widget: QWidget) -> None:
         if self.stack.currentWidget() is not widget:

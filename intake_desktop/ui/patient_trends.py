@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
@@ -86,10 +86,14 @@ class PatientTrendsPanel(QScrollArea):
         self._fill_table(visits)
 
     def _fill_table(self, visits: list[VisitSnapshot]) -> None:
-        series = {name: dict(points) for name, points in trends(visits).items()}
+        """One row per visit, newest first, each from its own visit's values.
 
-        def cell(name: str, day) -> str:
-            value = series.get(name, {}).get(day)
+        Not from the trend series looked up by date: two visits on the same day would both
+        show the later one's numbers (a walking distance of 300 m in the row that recorded 800).
+        """
+
+        def cell(values: dict[str, Any], name: str) -> str:
+            value = values.get(name)
             if value is None:
                 return "–"
             if isinstance(value, bool):
@@ -99,10 +103,11 @@ class PatientTrendsPanel(QScrollArea):
         self.table.setRowCount(len(visits))
         for row, v in enumerate(reversed(visits)):  # newest first, as in the history list
             day = v.case.visit_date
-            odi_ndi = " / ".join(cell(n, day) for n in ("odi_percent", "ndi_percent"))
-            cells = [day.isoformat(), cell("walking_distance_m", day),
-                     cell("standing_tolerance_min", day), odi_ndi,
-                     cell("medication_trend", day), cell("opioid_use", day),
+            values = {name: points[0][1] for name, points in trends([v]).items()}
+            odi_ndi = " / ".join(cell(values, n) for n in ("odi_percent", "ndi_percent"))
+            cells = [day.isoformat(), cell(values, "walking_distance_m"),
+                     cell(values, "standing_tolerance_min"), odi_ndi,
+                     cell(values, "medication_trend"), cell(values, "opioid_use"),
                      f"{injections_in_year(v.case)} / {INJECTION_CAP}",
                      label(v.level_recommended) if v.level_recommended else "–",
                      label(v.level_accepted) if v.level_accepted else "–"]  # fmt: skip

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 #: Qt.ItemDataRole
 DISPLAY_ROLE = 0
+TOOLTIP_ROLE = 3
+FOREGROUND_ROLE = 9
 ACCESSIBLE_TEXT_ROLE = 11
 USER_ROLE = 256
 #: Qt.Key

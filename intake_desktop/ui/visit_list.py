@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from intake_desktop.ui.code_labels import label
 
 from .qt_values import USER_ROLE
+from .urgency_mark import urgency_item
 
 if TYPE_CHECKING:
     from intake_desktop.services.records import VisitSummary
@@ -27,8 +28,9 @@ STATUS = {
     "amended": QT_TRANSLATE_NOOP("VisitList", "Amended"),
     "discarded": QT_TRANSLATE_NOOP("VisitList", "Discarded"),
 }
-#: Column headers (translated when shown).
+#: Column headers (translated when shown). "Alert" holds the red mark and the word.
 HEADERS = (
+    QT_TRANSLATE_NOOP("VisitList", "Alert"),
     QT_TRANSLATE_NOOP("VisitList", "Date"),
     QT_TRANSLATE_NOOP("VisitList", "Patient"),
     QT_TRANSLATE_NOOP("VisitList", "Record"),
@@ -39,6 +41,8 @@ HEADERS = (
 
 
 class VisitList(QTableWidget):
+    """Visits, one a row; an emergency or urgent one starts with the red mark and the word."""
+
     visit_activated = Signal(int)
 
     def __init__(self, name: str, *, show_patient: bool = True, parent: QWidget | None = None):
@@ -62,13 +66,17 @@ class VisitList(QTableWidget):
     def set_visits(self, visits: Sequence[VisitSummary]) -> None:
         self.visits = list(visits)
         self.setRowCount(len(self.visits))
+        palette = self.palette()
         for row, v in enumerate(self.visits):
+            mark = urgency_item(v.urgency, palette)
+            mark.setData(USER_ROLE, v.id)
+            self.setItem(row, 0, mark)
             cells = [v.visit_date.isoformat()]
             if self.show_patient:
                 cells += [v.patient_name or "—", v.record_number or "—"]
             cells += [self.tr(STATUS.get(v.status, v.status)),
                       label(v.level) if v.level else "—", v.updated_by]  # fmt: skip
-            for col, text in enumerate(cells):
+            for col, text in enumerate(cells, start=1):
                 item = QTableWidgetItem(text)
                 item.setData(USER_ROLE, v.id)
                 self.setItem(row, col, item)

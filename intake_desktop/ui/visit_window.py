@@ -41,7 +41,9 @@ from .clinician_pages.decision import DecisionPage
 from .clinician_pages.exam import ExamPage
 from .clinician_pages.framework import FrameworkPage
 from .clinician_pages.imaging import ImagingPage
+from .clinician_pages.locked import lock_for_non_clinician
 from .conflict_dialog import ConflictDialog
+from .discard_dialog import discard_with_reason
 from .followup import CarriedMarks, follow_up_data
 from .form_model import FormModel
 from .intake_pages.activity import ActivityPage
@@ -186,6 +188,9 @@ class VisitWindow(QMainWindow):
             if not self.clinic.may(operation):
                 widget.setEnabled(False)
                 widget.setToolTip(self.tr("Needs the clinician role."))
+        if not self.clinic.may("visit.edit_clinical"):  # the front desk sees them read-only
+            for page in self.pages[FIRST_CLINICIAN_STEP:]:
+                lock_for_non_clinician(page)
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -454,10 +459,9 @@ class VisitWindow(QMainWindow):
                 event.ignore()
                 return
             if choice == "discard" and self.visit_id is not None and self.version is not None:
-                try:
-                    self.clinic.discard_draft(self.visit_id, self.version)
-                except ServiceError as exc:
-                    QMessageBox.warning(self, self.tr("Not discarded"), str(exc))
+                flagged = self.banner.level is not None
+                if not discard_with_reason(self, self.clinic, self.visit_id, self.version,
+                                           flagged=flagged):  # fmt: skip
                     event.ignore()
                     return
         self.autosave.stop()

@@ -105,6 +105,50 @@
     </message>
 </context>
 <context>
+    <name>AlertPanel</name>
+    <message>
+        <location filename="../../intake_desktop/ui/workstation_alerts.py" line="+117"/>
+        <source>Red-flag alerts from the workstations</source>
+        <extracomment>How often a window on SQLite asks for new alerts (the issue asks for &quot;within seconds&quot;). On PostgreSQL notifications do the work; this poll only catches what a lost connection missed. At most this many alerts are listed; the rest are counted (&quot;and 3 more&quot;).</extracomment>
+        <translation>Alertas de signos de alarma de los puestos</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 Red flag recorded: %2 alert(s) waiting for a clinician</source>
+        <translation>%1 Signo de alarma registrado: %2 alerta(s) a la espera de un clínico</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>and %d more</source>
+        <translation>y %d más</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2 · %3 (record %4) · recorded by %5 at %6, %7</source>
+        <translation>%1: %2 · %3 (historia %4) · registrado por %5 en %6, %7</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open visit</source>
+        <translation>Abrir visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge</source>
+        <translation>Me hago cargo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You take charge of this patient; recorded in the audit trail</source>
+        <translation>Usted se hace cargo de este paciente; queda anotado en el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Already acknowledged by %s</source>
+        <translation>Ya se hizo cargo %s</translation>
+    </message>
+</context>
+<context>
     <name>AlertsView</name>
     <message>
         <location filename="../../intake_desktop/ui/alerts_view.py" line="+32"/>
@@ -193,6 +237,15 @@
         <location line="+1"/>
         <source>Also:</source>
         <translation>Otras:</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicianPages</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/locked.py" line="+40"/>
+        <source>Read only for your role: the examination, imaging, the four questions and the decision are recorded by a clinician. You can see what was recorded; the intake steps stay yours to fill in.</source>
+        <extracomment>What the user edits with; push buttons outside the fields (e.g. &quot;Next question&quot;) stay usable.</extracomment>
+        <translation>Solo lectura para su perfil: la exploración, la imagen, las cuatro preguntas y la decisión las registra un clínico. Puede ver lo registrado; los pasos de la admisión siguen siendo suyos.</translation>
     </message>
 </context>
 <context>
@@ -365,6 +418,78 @@
         <location line="+2"/>
         <source>Sign visit</source>
         <translation>Firmar la visita</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardReasonDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/discard_dialog.py" line="+35"/>
+        <source>Discard a visit with a red flag?</source>
+        <translation>¿Descartar una visita con un signo de alarma?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This draft records a red flag. Say why it is discarded (for example: entered for the wrong patient, or recorded again in another visit). The reason is kept with the visit and the discard is recorded in the audit trail.</source>
+        <translation>Este borrador tiene un signo de alarma. Indique por qué se descarta (por ejemplo: se anotó en el paciente equivocado, o se registró de nuevo en otra visita). El motivo se guarda con la visita y el descarte queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for discarding</source>
+        <translation>Motivo del descarte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Discard visit</source>
+        <translation>&amp;Descartar visita</translation>
+    </message>
+</context>
+<context>
+    <name>DraftPager</name>
+    <message>
+        <location filename="../../intake_desktop/ui/draft_pager.py" line="+47"/>
+        <source>Drafts shown</source>
+        <extracomment>Drafts on one page (a page is one indexed query, like the other lists).</extracomment>
+        <translation>Borradores mostrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ &amp;Newer drafts</source>
+        <translation>◀ Borradores más &amp;recientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Older drafts ▶</source>
+        <translation>Borradores más &amp;antiguos ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The previous %d drafts</source>
+        <translation>Los %d borradores anteriores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The next %d drafts</source>
+        <translation>Los %d borradores siguientes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open drafts</source>
+        <translation>Borradores abiertos</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No open drafts.</source>
+        <translation>No hay borradores abiertos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drafts %1–%2 of %3, newest first</source>
+        <translation>Borradores %1–%2 de %3, los más recientes primero</translation>
     </message>
 </context>
 <context>
@@ -742,13 +867,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/main_window.py" line="+56"/>
+        <location filename="../../intake_desktop/ui/main_window.py" line="+60"/>
         <source>Spine intake</source>
         <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers.</extracomment>
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -778,12 +903,7 @@
         <translation>Visitas de hoy</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open drafts</source>
-        <translation>Borradores abiertos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Visit history</source>
         <translation>Historial de visitas</translation>
     </message>
@@ -803,7 +923,7 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-70"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
@@ -813,22 +933,22 @@
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+78"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-77"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Waiting for sign-in</source>
         <translation>Esperando el inicio de sesión</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Opening the clinic&apos;s records…</source>
         <translation>Abriendo los registros de la clínica…</translation>
     </message>
@@ -913,7 +1033,7 @@
         <translation>Primero seleccione un paciente (Ctrl+F para buscarlo).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>Cannot open the visit</source>
         <translation>No se puede abrir la visita</translation>
     </message>
@@ -1110,7 +1230,7 @@
 <context>
     <name>PatientSearchModel</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_search.py" line="+79"/>
+        <location filename="../../intake_desktop/ui/patient_search.py" line="+81"/>
         <source>Name</source>
         <extracomment>What the model asks for one query: (text, how many rows) -&gt; the matching patients. A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs once per pass of the event loop, after a burst of typing or a paste) and never delayed. How long the selection must rest before the patient beside the list is loaded. The guide and &quot;no patient matches&quot; read from the top left of the list&apos;s space. Said in a one-widget style sheet, because Qt.AlignmentFlag would build the Qt namespace (qt_values).</extracomment>
         <translation>Nombre</translation>
@@ -1130,12 +1250,18 @@
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
 </context>
 <context>
     <name>PatientSearchWidget</name>
     <message>
-        <location line="+152"/>
+        <location line="+182"/>
         <source>&amp;Find patient:</source>
+        <extracomment>The column of the red mark and the word (&quot;Emergency&quot;, &quot;Urgent&quot;) of the latest visit.</extracomment>
         <translation>B&amp;uscar paciente:</translation>
     </message>
     <message>
@@ -1159,7 +1285,7 @@
         <translation>Ningún paciente coincide. Pulse Ctrl+N para registrar uno nuevo.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database has no patients yet.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bienvenido&lt;/h3&gt;&lt;p&gt;Esta base de datos todavía no tiene pacientes.&lt;/p&gt;</translation>
     </message>
@@ -1170,8 +1296,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;p&gt;Type any part of a name, a record number, or a date of birth (2026-01-31 or 31.01.2026); the list follows as you type. Press Enter or Down to reach the list.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; registers a new patient&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; starts an intake for the selected patient&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; imports a case file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; comes back to this box&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;To explore with made-up patients, run &lt;code&gt;intake-desktop demo&lt;/code&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Escriba cualquier parte de un nombre, un número de expediente o una fecha de nacimiento (2026-01-31 o 31.01.2026); la lista se actualiza mientras escribe. Pulse Intro o Flecha abajo para ir a la lista.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; registra un paciente nuevo&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; inicia un ingreso para el paciente seleccionado&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; importa un expediente&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; vuelve a este cuadro&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Para probar con pacientes ficticios, ejecute &lt;code&gt;intake-desktop demo&lt;/code&gt;.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Type the start of any words of a name, in any order, any part of a record number, a date of birth (2026-01-31 or 31.01.2026) or a year of birth; the list follows as you type. Press Enter or Down to reach the list.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; registers a new patient&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; starts an intake for the selected patient&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; imports a case file&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; comes back to this box&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;To explore with made-up patients, run &lt;code&gt;intake-desktop demo&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Escriba el comienzo de cualquier palabra del nombre, en cualquier orden, cualquier parte de un número de historia, una fecha de nacimiento (2026-01-31 o 31.01.2026) o un año de nacimiento; la lista se actualiza mientras escribe. Pulse Intro o Abajo para ir a la lista.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; registra un paciente nuevo&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+I&lt;/b&gt; inicia una admisión del paciente seleccionado&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+O&lt;/b&gt; importa un archivo de caso&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt; vuelve a este cuadro&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Para explorar con pacientes inventados, ejecute &lt;code&gt;intake-desktop demo&lt;/code&gt;.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1232,7 +1358,7 @@
         <translation>Resultados visita por visita</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -1723,7 +1849,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+63"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+65"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -2067,9 +2193,32 @@
     </message>
 </context>
 <context>
+    <name>Urgency</name>
+    <message>
+        <location filename="../../intake_desktop/ui/urgency_mark.py" line="+22"/>
+        <source>Emergency</source>
+        <translation>Emergencia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urgent</source>
+        <translation>Urgente</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Emergency: a red flag calls for the emergency department now</source>
+        <translation>Emergencia: un signo de alarma exige urgencias hospitalarias ya</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Urgent: the patient must be seen by a clinician today</source>
+        <translation>Urgente: un clínico debe ver al paciente hoy</translation>
+    </message>
+</context>
+<context>
     <name>VisitList</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_list.py" line="+25"/>
+        <location filename="../../intake_desktop/ui/visit_list.py" line="+26"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -2089,9 +2238,8 @@
         <translation>Descartada</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Date</source>
-        <extracomment>Column headers (translated when shown).</extracomment>
         <translation>Fecha</translation>
     </message>
     <message>
@@ -2119,17 +2267,23 @@
         <source>Last saved by</source>
         <translation>Guardado por última vez por</translation>
     </message>
+    <message>
+        <location line="-6"/>
+        <source>Alert</source>
+        <extracomment>Column headers (translated when shown). &quot;Alert&quot; holds the red mark and the word.</extracomment>
+        <translation>Alerta</translation>
+    </message>
 </context>
 <context>
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_window.py" line="+74"/>
-        <location line="+340"/>
+        <location line="+342"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-338"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -2144,7 +2298,7 @@
         <translation>Requiere el rol de médico.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>◀ Previous step</source>
         <translation>◀ Paso anterior</translation>
     </message>
@@ -2283,12 +2437,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>C&amp;ancelar</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Not discarded</source>
-        <translation>No se descartó</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>signed</source>
         <translation>firmada</translation>
     </message>

@@ -51,7 +51,7 @@ def test_demo_visits_are_valid_cases_with_their_real_plans(database) -> None:
 def test_demo_is_searchable_and_continues_numbering(database) -> None:
     build_demo(database, 30, seed=9)
     build_demo(database, 30, seed=9)
-    found = search_patients(database, "demo-000006", actor=READER)
+    found = search_patients(database, "demo-0000060", actor=READER)
     assert [p.record_number for p in found] == ["DEMO-0000060"]
     person = PeopleFactory(9 + 1).make(1)
     assert person.name in [p.name for p in search_patients(database, person.name, actor=READER)]

@@ -69,3 +69,21 @@ def test_chart_shows_the_selected_patient_and_updates_on_signing(
         "Painless walking distance (m)", [])) == 3)  # fmt: skip
     assert chart.series_values("function")["Painless walking distance (m)"][-1] == (today, 300.0)
     assert main.trends.table.rowCount() == 3
+
+
+def test_two_visits_on_the_same_date_each_show_their_own_distance(
+    qtbot, clinic, patient, settings
+) -> None:
+    """The table's rows were filled from the trend series looked up by date, so two visits of
+    one day both showed the later visit's walking distance."""
+    day = date.today() - timedelta(days=30)
+    sign(clinic, patient.id, case_on(day, 800))
+    sign(clinic, patient.id, case_on(day, 300))
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    main.show_patient(patient.id)
+    table = main.trends.table
+    assert table.rowCount() == 2
+    distances = sorted(table.item(row, 1).text() for row in range(2))
+    assert distances == ["300", "800"]
+    assert [table.item(row, 0).text() for row in range(2)] == [day.isoformat()] * 2

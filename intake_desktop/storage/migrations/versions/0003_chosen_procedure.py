@@ -1,6 +1,6 @@
 """The procedure the clinician chose among the plan's suggestions, on visits and their versions.
 
-Revision ID: 0003_decision
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-04
 
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_decision"
+revision: str = "0003"
 down_revision: str | Sequence[str] | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

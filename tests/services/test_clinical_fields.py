@@ -1,0 +1,99 @@
+"""The clinician's part of a draft (exam, imaging, four questions, level override) is refused to
+the front desk, with an audited refusal, while the desk can still save the intake around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake_desktop import services as s
+from intake_desktop.services.clinical_fields import changed_parts
+from intake_desktop.services.errors import PermissionDenied
+from tests.actors import as_user
+
+DESK = as_user("front.desk", ["front_desk"])
+DOCTOR = as_user("dr.x", ["clinician"])
+ADMIN = as_user("auditor", ["admin"])
+
+
+def _intake(case: dict) -> dict:
+    return {k: v for k, v in case.items() if k not in ("exam", "imaging", "framework")}
+
+
+def _refusals(database) -> list:
+    return [e for e in s.audit_entries(database, ADMIN, action="visit.edit_clinical")
+            if e.outcome == "refused"]  # fmt: skip
+
+
+def test_the_desk_saves_the_intake_of_a_draft_the_clinician_examined(
+    database, patient, lumbar_case
+):
+    draft = s.start_draft(database, patient.id, _intake(lumbar_case), actor=DESK)
+    examined = s.save_draft(database, draft.visit_id, lumbar_case,
+                            expected_version=draft.version, actor=DOCTOR)  # fmt: skip
+    more = {**lumbar_case, "history": {**lumbar_case["history"], "duration_weeks": 9}}
+    s.save_draft(database, draft.visit_id, more,
+                         expected_version=examined.version, actor=DESK)  # fmt: skip
+    assert (
+        s.get_visit(database, draft.visit_id, actor=DOCTOR).draft_data["exam"]
+        == (lumbar_case["exam"])
+    )
+    assert _refusals(database) == []
+
+
+@pytest.mark.parametrize(
+    ("part", "change"),
+    [
+        ("exam", lambda c: {**c, "exam": {**c["exam"], "foot_drop": True}}),
+        ("imaging", lambda c: {**c, "imaging": {"modality": "mri"}}),
+        ("framework", lambda c: {**c, "framework": {"goal": "pain_relief"}}),
+        (
+            "override",
+            lambda c: {
+                **c,
+                "_ui": {"decision": {"override": True, "level": "surgical", "reason": "x"}},
+            },
+        ),
+    ],
+)
+def test_a_desk_change_to_the_clinicians_part_is_refused_and_audited(
+    database, patient, lumbar_case, part, change
+):
+    draft = s.start_draft(database, patient.id, _intake(lumbar_case), actor=DESK)
+    examined = s.save_draft(database, draft.visit_id, lumbar_case,
+                            expected_version=draft.version, actor=DOCTOR)  # fmt: skip
+    with pytest.raises(PermissionDenied) as refused:
+        s.save_draft(database, draft.visit_id, change(lumbar_case),
+                     expected_version=examined.version, actor=DESK)  # fmt: skip
+    assert refused.value.exit_code == 3
+    assert "clinician" in str(refused.value)
+    (entry,) = _refusals(database)
+    assert (entry.username, entry.visit_id, entry.detail) == (
+        "front.desk",
+        draft.visit_id,
+        f"changed: {part}",
+    )
+    stored = s.get_visit(database, draft.visit_id, actor=DOCTOR)
+    assert stored.version == examined.version  # nothing was saved
+    # The clinician may make the same change.
+    s.save_draft(database, draft.visit_id, change(lumbar_case),
+                 expected_version=examined.version, actor=DOCTOR)  # fmt: skip
+
+
+def test_a_new_draft_from_the_desk_may_carry_the_last_visits_imaging_but_not_an_exam(
+    database, patient, lumbar_case
+):
+    imaged = {**lumbar_case, "imaging": {"modality": "mri"}}
+    first = s.start_draft(database, patient.id, imaged, actor=DOCTOR)
+    s.sign_visit(database, first.visit_id, expected_version=first.version, actor=DOCTOR)
+    follow_up = {**_intake(lumbar_case), "imaging": {"modality": "mri"}}  # carried forward
+    s.start_draft(database, patient.id, follow_up, actor=DESK)
+    with pytest.raises(PermissionDenied):
+        s.start_draft(database, patient.id, lumbar_case, actor=DESK)  # with an exam
+    assert len(_refusals(database)) == 1
+
+
+def test_not_recorded_is_spelled_one_way() -> None:
+    assert changed_parts({"exam": {}}, {}) == []
+    assert changed_parts({"exam": {"foot_drop": None}}, {"exam": None}) == []
+    assert changed_parts({"_ui": {"decision": {"override": False, "level": "surgical"}}}, {}) == []
+    assert changed_parts({"exam": {"foot_drop": False}}, {}) == ["exam"]
