@@ -45,8 +45,11 @@ def measure(name: str, window: QWidget) -> dict:
         "frame": _rect(window.frameGeometry()),
         "size": [window.width(), window.height()],
         "minimum": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
-        "buttons": {(b.text() or b.objectName() or type(b).__name__): _rect(_global(b))
-                    for b in inner if b.window() is window},  # fmt: skip
+        "buttons": {
+            (b.text() or b.objectName() or type(b).__name__): _rect(_global(b))
+            for b in inner
+            if b.window() is window
+        },
         "status": [_rect(_global(label)) for label in labels],
     }
 
@@ -75,8 +78,9 @@ def main(db_url: str, settings_file: str) -> None:
         "sign-in dialog": SignInDialog(clinic, main_window),
         "first administrator dialog": FirstAdminDialog(clinic, main_window),
         "unlock dialog": UnlockDialog(clinic, main_window),
-        "conflict dialog": ConflictDialog(case, {**case, "visit_date": "2026-01-02"},
-                                          "someone", "12:00", visit),  # fmt: skip
+        "conflict dialog": ConflictDialog(
+            case, {**case, "visit_date": "2026-01-02"}, "someone", "12:00", visit
+        ),
     }
     for name, dialog in dialogs.items():
         windows.append(measure(name, dialog))

@@ -33,8 +33,9 @@ def _inside(inner: list[int], outer: list[int]) -> bool:
 def test_every_window_and_its_buttons_are_on_the_screen(db_url, tmp_path, size) -> None:
     config = tmp_path / "screen.json"
     width, height = size
-    config.write_text(json.dumps({"screens": [{"name": "probe", "x": 0, "y": 0, "width": width,
-                      "height": height, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))  # fmt: skip
+    screen = {"name": "probe", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     run = subprocess.run(
         [sys.executable, "-m", "tests.ui.fit_probe", db_url, str(tmp_path / "ui.ini")],
