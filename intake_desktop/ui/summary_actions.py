@@ -12,6 +12,8 @@ Every button's slot here takes no argument, so a ``clicked(bool)`` never lands i
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +38,7 @@ from .pdf_preview import PdfPreviewDialog, preview_summary
 from .printing import Destination, PrintRequest, PrintTask, default_destination
 
 PATIENT, CLINICIAN = "patient", "clinician"
-#: The services' operation for each kind (what the roles are checked against).
+# The services' operation for each kind (what the roles are checked against).
 OPERATIONS = {PATIENT: "summary.print_patient", CLINICIAN: "summary.print_clinician"}
 
 
@@ -56,40 +58,50 @@ class SummaryActions(QObject):
         destination: Destination | None = None,
     ) -> None:
         super().__init__(window)
-        self.window, self.clinic, self.saved_visit = window, clinic, saved_visit
+        # No strong reference back to the window (its parent): a cycle would keep a closed
+        # window's Python side alive after Qt deleted it.
+        self._saved_visit = (
+            weakref.WeakMethod(saved_visit)
+            if inspect.ismethod(saved_visit)
+            else lambda: saved_visit
+        )
+        self.clinic = clinic
         self.status, self.destination = status, destination
         self.task: PrintTask | None = None
-        tr = self.tr
-        self.patient_button = QPushButton(tr("Patient &summary…"), window)
-        self.patient_button.setToolTip(tr("Preview, print or save the patient's summary (Ctrl+P)"))
+        self.patient_button = QPushButton(self.tr("Patient s&ummary…"), window)
+        self.patient_button.setToolTip(
+            self.tr("Preview, print or save the patient's summary (Ctrl+P)")
+        )
         self.patient_button.clicked.connect(self.preview_patient)
-        self.print_button = QPushButton(tr("P&rint"), window)
+        self.print_button = QPushButton(self.tr("Print"), window)
         self.print_button.setToolTip(
-            tr("Print the patient's summary on the default printer (Ctrl+Shift+P)")
+            self.tr("Print the patient's summary on the default printer (Ctrl+Shift+P)")
         )
         self.print_button.clicked.connect(self.print_patient)
         self.clinician_button = QToolButton(window)
-        self.clinician_button.setText(tr("C&linician summary"))
+        self.clinician_button.setText(self.tr("Clinician summar&y"))
         self.clinician_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.clinician_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         menu = QMenu(self.clinician_button)
-        self.clinician_preview = QAction(tr("&Preview…"), menu)
-        self.clinician_print = QAction(tr("P&rint on the default printer"), menu)
-        self.clinician_save = QAction(tr("&Save as PDF…"), menu)
+        self.clinician_preview = QAction(self.tr("&Preview…"), menu)
+        self.clinician_print = QAction(self.tr("P&rint on the default printer"), menu)
+        self.clinician_save = QAction(self.tr("&Save as PDF…"), menu)
         self.clinician_preview.triggered.connect(self.preview_clinician)
         self.clinician_print.triggered.connect(self.print_clinician)
         self.clinician_save.triggered.connect(self.save_clinician)
         menu.addActions([self.clinician_preview, self.clinician_print, self.clinician_save])
         self.clinician_button.setMenu(menu)
         self.clinician_button.setDefaultAction(self.clinician_preview)
-        self.clinician_button.setText(tr("C&linician summary"))  # setDefaultAction took the text
+        self.clinician_button.setText(
+            self.tr("Clinician summar&y")
+        )  # setDefaultAction took the text
         self.clinician_button.setToolTip(
-            tr("Preview, print or save the clinician's summary (Ctrl+Shift+L)")
+            self.tr("Preview, print or save the clinician's summary (Ctrl+Shift+L)")
         )
         self.progress = QProgressBar(window)
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(100)
-        self.progress.setAccessibleName(tr("Printing"))
+        self.progress.setAccessibleName(self.tr("Printing"))
         self.progress.hide()
         for keys, slot in (
             (QKeySequence.StandardKey.Print, self.preview_patient),
@@ -98,6 +110,14 @@ class SummaryActions(QObject):
         ):
             QShortcut(QKeySequence(keys), window, activated=slot)
         self._limit_to_roles()
+
+    @property
+    def window(self) -> QWidget:
+        return self.parent()  # type: ignore[return-value]
+
+    def saved_visit(self) -> int | None:
+        method = self._saved_visit()
+        return method() if method is not None else None
 
     @property
     def buttons(self) -> tuple[QWidget, ...]:
