@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -220,3 +222,29 @@ def test_a_viewer_copy_is_private(qtbot, monkeypatch) -> None:
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     pdf_preview._remove_viewer_copies()  # what the program does when it ends
     assert not path.parent.exists()
+
+
+def _cups_pdf_queue() -> str | None:
+    """A CUPS queue whose device is CUPS-PDF on this machine, if any (none on CI)."""
+    if not shutil.which("lpstat") or not shutil.which("lp"):
+        return None
+    run = subprocess.run(["lpstat", "-v"], capture_output=True, text=True, check=False)
+    for line in run.stdout.splitlines():  # "device for ClinicPDF: cups-pdf:/"
+        if line.startswith("device for ") and line.rstrip().endswith("cups-pdf:/"):
+            return line.removeprefix("device for ").split(":")[0]
+    return None
+
+
+@pytest.mark.skipif(_cups_pdf_queue() is None, reason="needs a CUPS queue with CUPS-PDF")
+def test_a_real_cups_queue_takes_the_pdf(qtbot) -> None:
+    """Against the real ``lp`` and CUPS: the job is accepted under its request id, then
+    cancelled (the test leaves no printout behind)."""
+    queue = _cups_pdf_queue()
+    pdf, name = _pdf()
+    task = PrintTask(CupsDestination(), PrintRequest(pdf.data, name, printer=queue)).start()
+    with qtbot.waitSignal(task.finished, timeout=30_000) as done:
+        pass
+    ok, job = done.args
+    assert ok, job
+    assert job.startswith(f"{queue}-")
+    subprocess.run(["cancel", job], capture_output=True, check=False)
