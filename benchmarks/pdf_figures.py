@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 
 
-def pdf_rows() -> list[Row]:
-    """Patient and clinician summaries of a full visit, against plain ReportLab documents."""
+def sample_document() -> Any:
+    """A full signed visit whose patient summary fills two pages (and the clinician's three)."""
     from intake_desktop.domain.engine import evaluate
     from intake_desktop.domain.validation import parse_case
-    from intake_desktop.reporting import VisitDocument, render_pdf
+    from intake_desktop.reporting import VisitDocument
 
     data = json.loads((EXAMPLES / "04_mild_candidate.json").read_text())
     data["questionnaires"] = {
@@ -35,7 +35,7 @@ def pdf_rows() -> list[Row]:
         for m in range(1, 11)
     ]
     case = parse_case(data)
-    doc = VisitDocument(
+    return VisitDocument(
         case=case,
         plan=evaluate(case),
         patient_name="Marta Jiménez Ruiz",
@@ -45,6 +45,13 @@ def pdf_rows() -> list[Row]:
         accepted_level="minimally_invasive",
         signed_by="Dr. Ana Ortiz",
     )
+
+
+def pdf_rows() -> list[Row]:
+    """Patient and clinician summaries of a full visit, against plain ReportLab documents."""
+    from intake_desktop.reporting import render_pdf
+
+    doc = sample_document()
     rows = []
     for kind, ratio in (("patient", 2), ("clinician", 3)):
         pages = render_pdf(kind, doc).pages

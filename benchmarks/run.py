@@ -87,6 +87,12 @@ def pdf_figure(_: argparse.Namespace) -> list[Row]:
     return pdf_rows()
 
 
+def print_figure(args: argparse.Namespace) -> list[Row]:
+    from benchmarks.print_figures import print_rows
+
+    return print_rows(args.print_queue)
+
+
 def app_figures(args: argparse.Namespace) -> list[Row]:
     from benchmarks.app_figures import app_rows
     from benchmarks.clinic import clinic_db
@@ -101,6 +107,7 @@ FIGURES: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "pdf": pdf_figure,
     "save": save_figure,
     "alert": alert_figure,
+    "print": print_figure,
 }
 
 
@@ -125,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("figures", nargs="*", metavar="FIGURE", help=", ".join(FIGURES))
     parser.add_argument("--json", type=Path, help="also write the table as JSON")
     parser.add_argument("--patients", type=int, default=50_000, help="size of the clinic")
+    parser.add_argument(
+        "--print-queue",
+        metavar="NAME",
+        help="print to this CUPS queue (pause it first: cupsdisable NAME) instead of a folder",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.figures) - set(FIGURES)
     if unknown:

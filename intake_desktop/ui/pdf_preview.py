@@ -1,18 +1,21 @@
 """Preview a visit summary inside the app, then print it, save it or open it in a viewer.
 
-The front desk hands the patient a printout, so printing goes through the system print dialog from
-the same bytes the preview shows; nothing is rendered twice and nothing is written unless asked.
-Saving never replaces a file silently: the save dialog asks, and the write is atomic.
+The front desk hands the patient a printout, so the same bytes the preview shows go to the
+printer (:mod:`.printing`: the PDF itself, from a worker thread, with progress here); nothing is
+rendered twice and nothing is written unless asked. "Print" goes to the default printer at once;
+"Print…" lets the user choose one. Saving never replaces a file silently: the save dialog asks,
+and the write is atomic.
 """
 
 from __future__ import annotations
 
-import os
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -22,24 +25,55 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from .code_labels import fill
+from .printing import (
+    Destination,
+    PrintRequest,
+    PrintTask,
+    chosen_destination,
+    default_destination,
+)
+from .window_state import fit_to_screen
+
+#: Private folders holding copies handed to an outside viewer; removed when the program ends
+#: (the viewer may still be reading them while the preview closes).
+_VIEWER_COPIES: list[Path] = []
+
+
+def _remove_viewer_copies() -> None:
+    while _VIEWER_COPIES:
+        shutil.rmtree(_VIEWER_COPIES.pop(), ignore_errors=True)
+
+
+atexit.register(_remove_viewer_copies)
+
 
 class PdfPreviewDialog(QDialog):
-    """Shows one rendered summary, with Print (Ctrl+P), Save as (Ctrl+S) and Open in viewer."""
+    """One rendered summary, with Print (default printer), Print… (Ctrl+P), Save as (Ctrl+S)
+    and Open in viewer. ``destination`` overrides where "Print" sends it (else the setting)."""
 
     def __init__(
-        self, data: bytes, suggested_name: str, title: str, parent: QWidget | None = None
+        self,
+        data: bytes,
+        suggested_name: str,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        destination: Destination | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(820, 900)
         self.data = data
         self.suggested_name = suggested_name
+        self.destination = destination
+        self.task: PrintTask | None = None
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -51,56 +85,86 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         pages = self.document.pageCount()
-        info = QLabel(self.tr("%n page(s)", "", pages), self)
-        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.info = QLabel(self.tr("%n page(s)", "", pages), self)
+        self.info.setAccessibleName(self.tr("Print status"))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+        self.print_button = QPushButton(self.tr("&Print"), self)
+        self.print_button.setToolTip(self.tr("Print on the default printer"))
+        self.choose_button = QPushButton(self.tr("Print &to…"), self)
+        self.choose_button.setToolTip(self.tr("Choose the printer and copies (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("&Save as…"), self)
         self.open_button = QPushButton(self.tr("&Open in viewer"), self)
-        close = QPushButton(self.tr("Close"), self)
-        self.print_button.clicked.connect(self.print_dialog)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.print_button.clicked.connect(self.print_now)
+        self.choose_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         self.open_button.clicked.connect(self.open_in_viewer)
-        close.clicked.connect(self.accept)
+        self.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_dialog)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save_dialog)
         row = QHBoxLayout()
-        row.addWidget(info)
-        row.addStretch(1)
-        for button in (self.print_button, self.save_button, self.open_button, close):
+        row.addWidget(self.info, 1)
+        row.addWidget(self.progress)
+        for button in (self.print_button, self.choose_button, self.save_button,
+                       self.open_button, self.close_button):  # fmt: skip
             row.addWidget(button)
         lay = QVBoxLayout(self)
         lay.addWidget(self.view, 1)
         lay.addLayout(row)
         self.print_button.setDefault(True)
         self.print_button.setFocus()
+        fit_to_screen(self, (820, 900))
 
     # --- printing ------------------------------------------------------------------------
 
-    def print_dialog(self) -> None:
+    def print_now(self) -> PrintTask | None:
+        """Send the PDF to the default printer (or the clinic's print folder), in the background."""
+        destination = self.destination or default_destination()
+        return self.start_print(destination, PrintRequest(self.data, self.suggested_name))
+
+    def print_dialog(self) -> PrintTask | None:
+        """Choose a printer (or a file) and copies, then print there."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print summary"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        destination, template = chosen_destination(printer)
+        request = PrintRequest(self.data, self.suggested_name)
+        if template is not None:
+            request = PrintRequest(self.data, self.suggested_name, template.printer,
+                                   template.copies)  # fmt: skip
+        return self.start_print(destination, request)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Draw every page on ``printer`` at its resolution; returns the pages printed."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The printer cannot be used."))
-            return 0
-        try:
-            rect = printer.pageLayout().paintRectPixels(printer.resolution())
-            for i in range(self.document.pageCount()):
-                if i:
-                    printer.newPage()
-                points = self.document.pagePointSize(i)
-                scale = min(rect.width() / points.width(), rect.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                image = self.document.render(i, size)
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        return self.document.pageCount()
+    def start_print(self, destination: Destination, request: PrintRequest) -> PrintTask | None:
+        """Run one print in the worker; the dialog shows its progress and stays usable."""
+        if self.task is not None and self.task.running:
+            return None  # one at a time: a second click while printing is not a second copy
+        self.task = PrintTask(destination, request, self)
+        self.task.progress.connect(self.progress.setValue)
+        self.task.finished.connect(self._on_printed)
+        self.print_button.setEnabled(False)
+        self.choose_button.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.info.setText(self.tr("Printing…"))
+        return self.task.start()
+
+    def _on_printed(self, ok: bool, detail: str) -> None:
+        self.progress.hide()
+        self.print_button.setEnabled(True)
+        self.choose_button.setEnabled(True)
+        if ok:
+            self.info.setText(fill(self.tr("Sent to the printer (%1)."), detail)
+                              if detail else self.tr("Sent to the printer."))  # fmt: skip
+        else:
+            self.info.setText(self.tr("Not printed."))
+            QMessageBox.warning(self, self.windowTitle(),
+                                fill(self.tr("Not printed: %1"), detail))  # fmt: skip
 
     # --- saving and opening --------------------------------------------------------------
 
@@ -134,9 +198,10 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def open_in_viewer(self) -> Path | None:
-        """Hand a private temporary copy to the system's PDF viewer."""
-        folder = Path(tempfile.mkdtemp(prefix="intake-summary-"))
-        os.chmod(folder, 0o700)
+        """Hand a private copy (0600 in a 0700 folder) to the system's PDF viewer; the copy is
+        removed when the program ends."""
+        folder = Path(tempfile.mkdtemp(prefix="intake-summary-"))  # 0700 by mkdtemp
+        _VIEWER_COPIES.append(folder)
         path = folder / self.suggested_name
         if not self.save_to(path):
             return None

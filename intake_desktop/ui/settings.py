@@ -29,6 +29,19 @@ class IntOption:
         return value if self.minimum <= value <= self.maximum else self.default
 
 
+@dataclass(frozen=True, slots=True)
+class TextOption:
+    """A text setting (a folder, a name); empty means "not set"."""
+
+    key: str
+    default: str
+    label: str
+
+    def read(self, settings: QSettings) -> str:
+        raw = settings.value(self.key, self.default)
+        return raw.strip() if isinstance(raw, str) else self.default
+
+
 IDLE_LOCK_MINUTES = IntOption(
     key="session/idle_lock_minutes",
     default=10,
@@ -37,4 +50,10 @@ IDLE_LOCK_MINUTES = IntOption(
     maximum=240,
 )
 
-OPTIONS: tuple[IntOption, ...] = (IDLE_LOCK_MINUTES,)
+PRINT_FOLDER = TextOption(
+    key="printing/folder",
+    default="",
+    label="Print summaries as PDF files into this folder instead of to a printer",
+)
+
+OPTIONS: tuple[IntOption | TextOption, ...] = (IDLE_LOCK_MINUTES, PRINT_FOLDER)

@@ -51,11 +51,12 @@ from .intake_pages.questionnaires import QuestionnairesPage
 from .intake_pages.red_flags import RedFlagPage
 from .intake_pages.symptoms import SymptomsPage
 from .intake_pages.treatment import TreatmentPage
-from .pdf_preview import PdfPreviewDialog, preview_summary
+from .pdf_preview import PdfPreviewDialog
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .red_flag_banner import RedFlagBanner
 from .step_page import StepPage
+from .summary_actions import SummaryActions
 from .theme import style
 from .visit_io import export_case_file, export_fhir_file
 from .window_state import restore_geometry, save_geometry
@@ -171,7 +172,6 @@ class VisitWindow(QMainWindow):
             ("Ctrl+PgUp", self.previous_step), ("Alt+Left", self.previous_step),
             ("Ctrl+E", self.export_case), ("Ctrl+W", self.close),
             ("Ctrl+Shift+E", self.export_fhir),
-            (QKeySequence.StandardKey.Print, self.preview_patient_summary),
         ):  # fmt: skip
             QShortcut(QKeySequence(keys), self, activated=slot)
         if self.read_only:
@@ -202,25 +202,25 @@ class VisitWindow(QMainWindow):
         self.save_button.setToolTip(self.tr("Save the draft now (Ctrl+S); it also saves itself"))
         self.export_button = QPushButton(self.tr("Export case file…"), self)
         self.export_button.setToolTip(self.tr("Export the case file (Ctrl+E)"))
-        self.summary_button = QPushButton(self.tr("Patient &summary…"), self)
-        self.summary_button.setToolTip(
-            self.tr("Preview, print or save the patient's summary (Ctrl+P)")
-        )
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName(self.tr("Save status"))
+        # Long messages wrap rather than widen the window past a 1366-pixel screen.
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(120)
+        self.summaries = SummaryActions(self, self.clinic, self._saved_visit_id, self.status)
+        self.summary_button = self.summaries.patient_button
         buttons = (self.prev_button, self.next_button, self.save_button, self.export_button,
-                   self.summary_button)  # fmt: skip
+                   *self.summaries.buttons)  # fmt: skip
         for w in buttons:
             w.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(self.status)
+        row.addWidget(self.summaries.progress)
+        row.addWidget(self.status, 1)
         self.prev_button.clicked.connect(self.previous_step)
         self.next_button.clicked.connect(self.next_step)
         self.save_button.clicked.connect(self.save_now)
         self.export_button.clicked.connect(self.export_case)
-        self.summary_button.clicked.connect(self.preview_patient_summary)
         return row
 
     @property
@@ -419,20 +419,13 @@ class VisitWindow(QMainWindow):
             return None
         return export_fhir_file(self, self.clinic, self.visit_id)
 
-    def preview_patient_summary(self, kind: str = "patient") -> PdfPreviewDialog | None:
+    def _saved_visit_id(self) -> int | None:
+        """Save first (a summary prints what is stored); the visit's id, or None if unsaved."""
+        return self.visit_id if self.save_draft() else None
+
+    def preview_patient_summary(self) -> PdfPreviewDialog | None:
         """Save, then preview the summary the patient takes home (print, save, open from there)."""
-        if not self.save_draft() or self.visit_id is None:
-            return None
-        try:
-            data, name, warnings = self.clinic.summary_pdf(self.visit_id, kind)
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("No summary yet"), str(exc))
-            return None
-        title = self.tr("Patient summary") if kind == "patient" else self.tr("Clinician summary")
-        dialog = preview_summary(self, data, name, title)
-        if warnings:
-            dialog.setToolTip("\n".join(warnings))
-        return dialog
+        return self.summaries.preview_patient()
 
     # --- closing -------------------------------------------------------------------------
     def ask_keep_draft(self) -> str:

@@ -1371,8 +1371,9 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/pdf_preview.py" line="+49"/>
+        <location filename="../../intake_desktop/ui/pdf_preview.py" line="+83"/>
         <source>Summary preview</source>
+        <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes).</extracomment>
         <translation>Vista previa del resumen</translation>
     </message>
     <message numerus="yes">
@@ -1385,8 +1386,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
+        <source>Print status</source>
+        <translation>Estado de la impresión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print on the default printer</source>
+        <translation>Imprimir en la impresora predeterminada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print &amp;to…</source>
+        <translation>Imprimir &amp;en…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the printer and copies (Ctrl+P)</source>
+        <translation>Elegir la impresora y las copias (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1404,17 +1425,37 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>Print summary</source>
         <translation>Imprimir resumen</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The printer cannot be used.</source>
-        <translation>No se puede usar la impresora.</translation>
+        <location line="+21"/>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+8"/>
+        <source>Sent to the printer (%1).</source>
+        <translation>Enviado a la impresora (%1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to the printer.</source>
+        <translation>Enviado a la impresora.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed.</source>
+        <translation>No se imprimió.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not printed: %1</source>
+        <translation>No se imprimió: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save summary as</source>
         <translation>Guardar resumen como</translation>
     </message>
@@ -1849,7 +1890,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+65"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+66"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -1932,6 +1973,140 @@
         <location line="+1"/>
         <source>Sign in to open the clinic&apos;s records.</source>
         <translation>Inicie sesión para abrir los expedientes de la clínica.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryActions</name>
+    <message>
+        <location filename="../../intake_desktop/ui/summary_actions.py" line="+71"/>
+        <source>Patient s&amp;ummary…</source>
+        <translation>Res&amp;umen del paciente…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save the patient&apos;s summary (Ctrl+P)</source>
+        <translation>Ver, imprimir o guardar el resumen del paciente (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print</source>
+        <translation>Imprimir a&amp;hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the patient&apos;s summary on the default printer (Ctrl+Shift+P)</source>
+        <translation>Imprimir el resumen del paciente en la impresora predeterminada (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>Clinician summar&amp;y</source>
+        <translation>Resumen clí&amp;nico</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Vista previa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint on the default printer</source>
+        <translation>&amp;Imprimir en la impresora predeterminada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Guardar como PDF…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Preview, print or save the clinician&apos;s summary (Ctrl+Shift+L)</source>
+        <translation>Ver, imprimir o guardar el resumen clínico (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Needs the clinician role.</source>
+        <translation>Requiere el rol de médico.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Needs the front desk or clinician role.</source>
+        <translation>Requiere el rol de recepción o de médico.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Patient summary</source>
+        <translation>Resumen del paciente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinician summary</source>
+        <translation>Resumen clínico</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No summary yet</source>
+        <translation>Todavía no hay resumen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Still printing the last summary…</source>
+        <translation>Todavía se está imprimiendo el resumen anterior…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Printing: %1…</source>
+        <translation>Imprimiendo: %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: sent to the printer%2.</source>
+        <translation>%1: enviado a la impresora%2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 not printed.</source>
+        <translation>%1: no se imprimió.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed: %1</source>
+        <translation>No se imprimió: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save summary as</source>
+        <translation>Guardar resumen como</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>No se guardó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1.</source>
+        <translation>Guardado: %1.</translation>
     </message>
 </context>
 <context>
@@ -2278,12 +2453,12 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_window.py" line="+74"/>
-        <location line="+342"/>
+        <location line="+334"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-330"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -2293,7 +2468,7 @@
         <translation>Aquí empieza la parte del médico</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Needs the clinician role.</source>
         <translation>Requiere el rol de médico.</translation>
     </message>
@@ -2338,22 +2513,12 @@
         <translation>Exportar el expediente (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Patient &amp;summary…</source>
-        <translation>Res&amp;umen del paciente…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Preview, print or save the patient&apos;s summary (Ctrl+P)</source>
-        <translation>Ver, imprimir o guardar el resumen del paciente (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>Not saved: %s (your entries are kept)</source>
         <translation>No se guardó: %s (lo que escribió se conserva)</translation>
     </message>
@@ -2397,22 +2562,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>No summary yet</source>
-        <translation>Todavía no hay resumen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Patient summary</source>
-        <translation>Resumen del paciente</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Clinician summary</source>
-        <translation>Resumen para el médico</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>Close this visit?</source>
         <translation>¿Cerrar esta visita?</translation>
     </message>

@@ -71,3 +71,34 @@ def open_imported_visit(qtbot, main, path):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
+
+
+class ModalWatch:
+    """Closes every modal dialog that opens while it watches and keeps what each said, so a
+    test clicking buttons never blocks in ``exec()`` and can assert on the messages."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(20)
+        self._timer.timeout.connect(self._close)
+
+    def __enter__(self) -> ModalWatch:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.stop()
+
+    def _close(self) -> None:
+        from PySide6.QtWidgets import QDialog, QMessageBox
+
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        text = dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+        self.seen.append(f"{type(dialog).__name__}: {text}")
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()

@@ -40,15 +40,22 @@ def test_preview_loads_every_page(qtbot) -> None:
     assert dialog.view.document() is dialog.document
 
 
-def test_print_draws_every_page(qtbot, tmp_path: Path) -> None:
+def test_print_to_file_from_the_print_dialog_writes_the_pdf_itself(qtbot, tmp_path) -> None:
+    """ "Print to file" in the print dialog keeps the vectors: the very bytes of the preview."""
+    from intake_desktop.ui.printing import PrintRequest, PrintTask, chosen_destination
+
     doc, pdf = rendered("clinician")
-    dialog = PdfPreviewDialog(pdf.data, suggested_filename(doc, "clinician"), "Clinician")
-    qtbot.addWidget(dialog)
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    assert dialog.print_to(printer) == pdf.pages
+    destination, template = chosen_destination(printer)
+    assert template is None
+    task = PrintTask(destination, PrintRequest(pdf.data, suggested_filename(doc, "clinician")))
+    with qtbot.waitSignal(task.finished, timeout=10_000) as done:
+        task.start()
+    assert done.args == [True, str(out)]
+    assert out.read_bytes() == pdf.data
     assert len(PdfReader(out).pages) == pdf.pages
 
 
