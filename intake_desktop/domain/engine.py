@@ -1,54 +1,30 @@
 """The rule engine: one case in, one plan out (CLINICAL_CONTENT.md section 7).
 
-Rule blocks 1 to 6 are tried in order and the first that matches decides the level; block 7 then
-adds work-up and warnings to any level below ``urgent``. Every rule that fires is recorded with its
-stable id, a reason and the findings behind it, so that the plan explains itself and a signed plan
-can be traced to the rule set (``RULES_VERSION``) that produced it.
+Rule blocks 1, 2, 2b and 3 to 6 are tried in order and the first that matches decides the level;
+for any level below ``urgent`` block 8 then names the procedures (:mod:`.procedures`), block 7 adds
+work-up and warnings, and block 8's scan-versus-symptoms check is reported. Every rule that fires
+is recorded with its stable id (table in :mod:`.rules`), a reason and the findings behind it, so
+that the plan explains itself and a signed plan can be traced to the rule set (``RULES_VERSION``)
+that produced it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .case import Case, Injection
-from .classify import Classification, classify
+from . import procedures
+from .case import Case
+from .classify import classify
 from .codes import ESCALATION_SIGNS, level_rank
-from .findings import INJECTION_CAP, Findings, derive, fmt_num
-from .framework import MAX_FOCAL_LEVELS, answer_framework
+from .findings import derive
+from .framework import MAX_FOCAL_LEVELS, answer_framework, scan_check
+from .injections import INJECTION_CAP, describe, most_recent_therapeutic
 from .instruments import compute_scores
-from .plan import FrameworkAnswer, Plan, RuleFiring
-
-#: Version of the rule set. Bump it whenever a rule, threshold or derived default changes, so a
-#: stored plan always says which rules it came from.
-RULES_VERSION = "2026.11.1"
-
-#: Every rule id the engine can fire, with the part of section 7 it implements.
-RULES: dict[str, str] = {
-    "R1.emergency": "red flag demanding the emergency department",
-    "R1.urgent": "red flag demanding same-day evaluation",
-    "R2.cord_signs": "cervical cord signs: prompt specialist (surgical) evaluation",
-    "R3.conservative_first": "under 6 weeks of structured conservative care",
-    "R3.deficit_imaging": "neurological deficit during the first weeks: imaging not deferred",
-    "R4.stable": "fewer than 2 escalation signs and limitation not severe",
-    "R5.surgical": "structural relief; anatomy calls for decompression",
-    "R5.mild": "structural relief; ligamentum flavum at 1-2 levels: MILD",
-    "R5.no_imaging": "structural relief considered but no imaging: image first",
-    "R5.outpatient_scs": "structural relief; surgical anatomy but outpatient recovery only",
-    "R6.interventional": "6+ weeks of conservative care with escalation or severe limitation",
-    "R6.no_repeat_injection": "injection cap reached or last injection gave short relief",
-    "R6.medial_branch_block": "back-dominant pain after failed injections: test the facets",
-    "R7.vascular": "vascular features: ankle-brachial index and vascular referral",
-    "R7.neuropathy_emg": "diabetes or neuropathy with leg symptoms: EMG",
-    "R7.under_40": "under 40: neurogenic claudication is rare",
-    "R7.dynamic_films": "spondylolisthesis or structural relief without dynamic films",
-    "R7.imaging_needed": "procedure level without imaging",
-}
+from .plan import Plan
+from .rules import RULES as RULES  # re-exported: the table of stable rule ids
+from .rules import RULES_VERSION, Work
 
 CONSERVATIVE_FIRST_WEEKS = 6
 STRUCTURAL_WEEKS = 26
 MIN_ESCALATION_SIGNS = 2
-DURABLE_RELIEF_WEEKS = 6
-SHORT_RELIEF_WEEKS = 2
 YOUNG_AGE = 40
 _STRUCTURAL_CAUSES = frozenset(
     {
@@ -62,46 +38,16 @@ _STRUCTURAL_CAUSES = frozenset(
 )
 
 
-@dataclass
-class _Work:
-    """What the rules accumulate while one case is evaluated."""
-
-    case: Case
-    f: Findings
-    cls: Classification
-    fw: dict[str, FrameworkAnswer]
-    signs: tuple[str, ...]
-    fired: list[RuleFiring] = field(default_factory=list)
-    workup: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    alternatives: list[str] = field(default_factory=list)
-    structural_considered: bool = False
-
-    def fire(self, rule_id: str, reason: str, findings: tuple[str, ...] | list[str] = ()) -> None:
-        assert rule_id in RULES, rule_id
-        self.fired.append(RuleFiring(rule_id, reason, tuple(findings)))
-
-    def add_workup(self, *items: str) -> None:
-        for item in items:
-            if item not in self.workup:
-                self.workup.append(item)
-
-    def imaging_test(self) -> str:
-        """MRI, or CT myelogram when MRI is contraindicated (e.g. a pacemaker)."""
-        return "ct_myelogram" if self.case.has_comorbidity("mri_contraindicated") else "mri"
-
-    def sign_evidence(self) -> list[str]:
-        return [f"{s.replace('_', ' ')}: {'; '.join(self.f.escalation[s])}" for s in self.signs]
-
-
 def evaluate(case: Case) -> Plan:
     """Evaluate one validated case. Never raises for a case that ``parse_case`` accepted."""
     f = derive(case)
     signs = tuple(s for s in ESCALATION_SIGNS if s in f.escalation)
-    w = _Work(case, f, classify(case, f), answer_framework(case), signs)
+    w = Work(case, f, classify(case, f), answer_framework(case), signs)
     level = _decide(w)
     if level_rank(level) < level_rank("urgent"):
+        procedures.suggest(w, level)
         _modifiers(w, level)
+        _scan_check(w)
     return Plan(
         rules_version=RULES_VERSION,
         level=level,
@@ -114,20 +60,28 @@ def evaluate(case: Case) -> Plan:
         rules_fired=tuple(w.fired),
         alternatives=tuple(w.alternatives),
         warnings=tuple(w.warnings),
+        procedures=tuple(w.procedures),
         scores=compute_scores(case, f.age),
         evidence={"pattern": w.cls.evidence, **f.escalation},
     )
 
 
-def _decide(w: _Work) -> str:
-    for block in (_red_flags, _cord_signs, _conservative_first, _stable, _structural):
+def _decide(w: Work) -> str:
+    for block in (
+        _red_flags,
+        _cord_signs,
+        _vascular_first,
+        _conservative_first,
+        _stable,
+        _structural,
+    ):
         level = block(w)
         if level is not None:
             return level
     return _interventional(w)
 
 
-def _red_flags(w: _Work) -> str | None:
+def _red_flags(w: Work) -> str | None:
     """Block 1: any red flag overrides everything; the highest level among them decides."""
     if not w.f.red_flags:
         return None
@@ -142,12 +96,12 @@ def _red_flags(w: _Work) -> str | None:
             w.fire(rule, reason, [f"{rf.code} ({', '.join(rf.sources)})" for rf in flags])
             level = max(level, lvl, key=level_rank)
     if test == "ct_myelogram":
-        w.warnings.append("MRI is contraindicated: CT myelogram instead of urgent MRI.")
+        w.warn("MRI is contraindicated: CT myelogram instead of urgent MRI.")
     w.add_workup(test)
     return level
 
 
-def _cord_signs(w: _Work) -> str | None:
+def _cord_signs(w: Work) -> str | None:
     """Block 2: signs of cervical cord compression need prompt specialist evaluation."""
     if not w.f.cord_signs:
         return None
@@ -160,7 +114,26 @@ def _cord_signs(w: _Work) -> str | None:
     return "surgical"
 
 
-def _conservative_first(w: _Work) -> str | None:
+def _vascular_first(w: Work) -> str | None:
+    """Block 2b (since rules 2026.12): a vascular pattern is assessed before any spinal procedure.
+
+    Claudication from poor blood flow is not helped by a spinal procedure, so the spine stays at
+    conservative care with no spinal work-up until the vascular assessment is done.
+    """
+    if w.cls.pattern != "vascular_claudication_suspected":
+        return None
+    w.fire(
+        "R2b.vascular_first",
+        "Vascular claudication suspected: ankle-brachial index and vascular referral first; no "
+        "spinal procedure until the vascular assessment is done.",
+        w.f.vascular_features,
+    )
+    w.add_workup("abi", "vascular_referral")
+    w.warn("Spinal procedures wait for the vascular assessment.")
+    return "conservative"
+
+
+def _conservative_first(w: Work) -> str | None:
     """Block 3: under 6 weeks of structured conservative care, conservative care comes first."""
     weeks = w.f.conservative_weeks
     if weeks is not None and weeks >= CONSERVATIVE_FIRST_WEEKS:
@@ -172,7 +145,7 @@ def _conservative_first(w: _Work) -> str | None:
         [w.f.conservative_evidence],
     )
     if weeks is None:
-        w.warnings.append("No conservative care recorded: treated as none so far.")
+        w.warn("No conservative care recorded: treated as none so far.")
     weakness = (w.case.exam.leg_weakness if w.case.exam else None) or "none"
     if weakness != "none":
         w.fire(
@@ -184,7 +157,7 @@ def _conservative_first(w: _Work) -> str | None:
     return "conservative"
 
 
-def _stable(w: _Work) -> str | None:
+def _stable(w: Work) -> str | None:
     """Block 4: stable on conservative care (fewer than 2 signs, limitation not severe)."""
     limitation = w.fw["limitation"].answer
     if len(w.signs) >= MIN_ESCALATION_SIGNS or limitation == "severe":
@@ -202,27 +175,21 @@ def _stable(w: _Work) -> str | None:
     return "conservative"
 
 
-def _structural(w: _Work) -> str | None:
-    """Block 5: structural relief, when every condition holds; then the cause decides."""
-    f, case = w.f, w.case
-    why: list[str] = []
-    if w.cls.pattern == "lumbar_neurogenic_claudication":
-        why.append("pattern: lumbar neurogenic claudication")
-    elif f.progressive_deficit:
-        why.append("progressive neurological deficit")
-    else:
+def _structural(w: Work) -> str | None:
+    """Block 5: structural relief, when every condition holds; then the cause decides.
+
+    Since rules 2026.12 a progressive deficit is a red flag (block 1 decides first), so this block
+    sees only the neurogenic pattern after 26 weeks of good conservative care.
+    """
+    f = w.f
+    if w.cls.pattern != "lumbar_neurogenic_claudication":
         return None
-    weeks = f.conservative_weeks or 0
-    if weeks >= STRUCTURAL_WEEKS:
-        why.append(f.conservative_evidence)
-    elif f.progressive_deficit:
-        why.append("progressive deficit (no need to wait 26 weeks)")
-    else:
+    if (f.conservative_weeks or 0) < STRUCTURAL_WEEKS:
         return None
     failure = _interventional_failure(w)
     if failure is None:
         return None
-    why.append(failure)
+    why = ["pattern: lumbar neurogenic claudication", f.conservative_evidence, failure]
     if w.fw["limitation"].answer == "severe":
         why.append("severe limitation: " + "; ".join(w.fw["limitation"].evidence))
     elif len(w.signs) >= MIN_ESCALATION_SIGNS:
@@ -231,9 +198,13 @@ def _structural(w: _Work) -> str | None:
         return None
     why.extend(w.sign_evidence())
     w.structural_considered = True
+    return _by_cause(w, why)
 
+
+def _by_cause(w: Work, why: list[str]) -> str:
+    """Block 5, second half: the cause of the narrowing picks the structural level."""
     cause = w.fw["cause"].answer or "unknown"
-    img = case.imaging
+    img = w.case.imaging
     levels = len((img.levels if img else None) or ())
     unstable = bool(img and img.instability_on_flexion_extension)
     why.append(f"cause: {cause.replace('_', ' ')} ({w.fw['cause'].source})")
@@ -246,55 +217,89 @@ def _structural(w: _Work) -> str | None:
         )
         w.add_workup(w.imaging_test())
         return "interventional"
-    flavum_fits = (
-        cause == "ligamentum_flavum_hypertrophy" and levels <= MAX_FOCAL_LEVELS and not unstable
-    )
-    if flavum_fits:
+    if cause == "ligamentum_flavum_hypertrophy" and levels <= MAX_FOCAL_LEVELS and not unstable:
         if levels == 0:
-            w.warnings.append(
-                "Number of stenotic levels not recorded: confirm 1-2 levels for MILD."
-            )
-        w.fire(
+            w.warn("Number of stenotic levels not recorded: confirm 1-2 levels for MILD.")
+        return _structural_rule(
+            w,
             "R5.mild",
             "Thickened ligamentum flavum at 1-2 levels without instability: the least invasive "
             "option that fits the anatomy is MILD.",
             why,
+            "minimally_invasive",
         )
-        return "minimally_invasive"
     if cause not in _STRUCTURAL_CAUSES:  # flavum with instability or too many levels
         why.append("ligamentum flavum, but unstable or more than two levels")
     if w.fw["recovery"].answer == "outpatient_only":
-        w.fire(
+        w.alternatives.append("surgical")
+        spacer = _spacer_fits(w, levels, unstable)
+        if spacer:
+            return _structural_rule(
+                w,
+                "R5.outpatient_spacer",
+                "The anatomy calls for surgery but the patient will take on only outpatient "
+                "recovery: an interspinous spacer, with surgery as the alternative.",
+                [*why, "recovery: outpatient only", *spacer],
+                "minimally_invasive",
+            )
+        return _structural_rule(
+            w,
             "R5.outpatient_scs",
             "The anatomy calls for surgery but the patient will take on only outpatient "
             "recovery: spinal cord stimulation, with surgery as the alternative.",
             [*why, "recovery: outpatient only"],
+            "minimally_invasive",
         )
-        w.alternatives.append("surgical")
-        return "minimally_invasive"
-    w.fire(
+    return _structural_rule(
+        w,
         "R5.surgical",
         "Bone, disc or unstable narrowing that has failed conservative and interventional care: "
         "surgical consultation for decompression.",
         why,
+        "surgical",
     )
-    return "surgical"
 
 
-def _interventional_failure(w: _Work) -> str | None:
-    """Why interventional care is not the answer any more, or None when it still may be."""
-    injections = (w.case.treatment.injections if w.case.treatment else None) or ()
-    if injections and not any(i.durable for i in injections):
-        return f"{len(injections)} injection(s) without durable functional benefit"
-    if len(w.f.injections_12m) >= INJECTION_CAP:
-        return f"{len(w.f.injections_12m)} injections in the last 12 months (cap reached)"
+def _structural_rule(w: Work, rule: str, reason: str, why: list[str], level: str) -> str:
+    w.fire(rule, reason, why)
+    w.structural_rule = rule
+    return level
+
+
+def _spacer_fits(w: Work, levels: int, unstable: bool) -> list[str]:
+    """An interspinous spacer needs 1-2 levels, flexion relief, no instability or slip."""
+    img = w.case.imaging
+    causes = set((img.causes if img else None) or ()) | {w.fw["cause"].answer}
+    h, e = w.case.history, w.case.exam
+    eased = set((h.eased_by if h else None) or ())
+    flexion = bool(eased & {"sitting", "bending_forward"}) or bool(e and e.flexion_relief)
+    slip_or_unstable = unstable or bool(causes & {"instability", "spondylolisthesis"})
+    if not 1 <= levels <= MAX_FOCAL_LEVELS or not flexion or slip_or_unstable:
+        return []
+    return [f"{levels} stenotic level(s)", "flexion relief", "no instability or spondylolisthesis"]
+
+
+def _interventional_failure(w: Work) -> str | None:
+    """Why interventional care is not the answer any more, or None when it still may be.
+
+    Judged on the most recent therapeutic injection (since rules 2026.12): an injection that
+    helped long ago does not hold escalation back, and a diagnostic block is no failed treatment.
+    """
+    last = most_recent_therapeutic(w.case)
+    if last is not None and not last.durable:
+        return f"most recent therapeutic injection without durable benefit: {describe(last)}"
+    if len(w.f.esi_12m) >= INJECTION_CAP:
+        return f"{len(w.f.esi_12m)} epidural steroid injections in the last 12 months (cap)"
     if w.fw["goal"].answer == "structural_relief":
         return f"goal: structural relief ({w.fw['goal'].source})"
     return None
 
 
-def _interventional(w: _Work) -> str:
-    """Block 6: conservative care is falling short; interventional pain management."""
+def _interventional(w: Work) -> str:
+    """Block 6: conservative care is falling short; interventional pain management.
+
+    Which procedure is chosen in :mod:`.procedures` (block 6's second half and block 8).
+    """
     limitation = w.fw["limitation"].answer
     w.fire(
         "R6.interventional",
@@ -306,49 +311,20 @@ def _interventional(w: _Work) -> str:
             *w.sign_evidence(),
         ],
     )
-    capped = len(w.f.injections_12m) >= INJECTION_CAP
-    last = _last_injection(w.case)
-    short = (
-        last is not None
-        and last.relief_weeks is not None
-        and last.relief_weeks < SHORT_RELIEF_WEEKS
-        and not last.function_improved
-    )
-    if capped or short:
-        why = []
-        if capped:
-            why.append(f"{len(w.f.injections_12m)} injections in the last 12 months (cap 3)")
-        if short and last is not None:
-            why.append(
-                f"last injection ({last.date}) relieved {fmt_num(last.relief_weeks or 0)} "
-                "week(s) without functional gain"
-            )
-        w.fire(
-            "R6.no_repeat_injection",
-            "Do not repeat the injection: review the diagnosis instead.",
-            why,
-        )
-        w.warnings.append("Do not repeat the injection; review the diagnosis.")
-        if w.f.back_dominant:
-            w.fire(
-                "R6.medial_branch_block",
-                "Back-dominant pain may come from the facet joints: test with medial branch "
-                "blocks.",
-                ["back pain exceeds leg pain"],
-            )
-            w.add_workup("medial_branch_block")
     return "interventional"
 
 
-def _last_injection(case: Case) -> Injection | None:
-    injections = (case.treatment.injections if case.treatment else None) or ()
-    return max(injections, key=lambda i: i.date, default=None)
-
-
-def _modifiers(w: _Work, level: str) -> None:
+def _modifiers(w: Work, level: str) -> None:
     """Block 7: work-up and warnings added to any level below urgent."""
     case, f = w.case, w.f
-    if f.vascular_features:
+    if w.cls.pattern == "mixed_or_unclear" and f.vascular_features:
+        w.fire(
+            "R2b.vascular_mixed",
+            "Vascular and other features together: assess blood flow before any procedure.",
+            [*w.cls.evidence, *f.vascular_features],
+        )
+        w.warn("Assess blood flow (ankle-brachial index, vascular referral) before any procedure.")
+    if f.vascular_features and "R2b.vascular_first" not in w.fired_ids():
         w.fire(
             "R7.vascular",
             "Vascular features: check the ankle-brachial index and refer to vascular medicine.",
@@ -365,7 +341,7 @@ def _modifiers(w: _Work, level: str) -> None:
         w.add_workup("emg")
     if f.age < YOUNG_AGE and w.cls.region != "cervical":
         w.fire("R7.under_40", "Neurogenic claudication is rare under 40.", [f"age {f.age}"])
-        w.warnings.append(
+        w.warn(
             f"Age {f.age}: consider disc herniation, congenital narrowing and vascular "
             "claudication before stenosis."
         )
@@ -393,3 +369,20 @@ def _modifiers(w: _Work, level: str) -> None:
             [f"level {level.replace('_', ' ')}", "no imaging recorded"],
         )
         w.add_workup(test)
+
+
+def _scan_check(w: Work) -> None:
+    """Block 8: does the scan match the symptoms? (also shown with the cause's evidence)."""
+    check = scan_check(w.case)
+    if check is None:
+        return
+    kind, text = check
+    if kind == "matches":
+        w.fire("R8.imaging_matches", "The imaging matches the symptoms.", [text])
+    else:
+        w.fire(
+            "R8.imaging_mismatch",
+            "The imaging shows no narrowing where the symptoms point: review before any procedure.",
+            [text],
+        )
+        w.warn("Scan and symptoms do not match: review the imaging before any procedure.")

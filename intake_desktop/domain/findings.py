@@ -12,6 +12,9 @@ from decimal import Decimal
 
 from .case import Case, Exam, History, Injection
 from .codes import CERVICAL_SITES, LEG_SITES, LUMBAR_SITES, RED_FLAGS
+from .injections import INJECTION_CAP as INJECTION_CAP  # re-exported: reporting and the UI
+from .injections import esi_in_year
+from .injections import one_year_before as one_year_before  # re-exported
 from .instruments import abi_round
 from .plan import RedFlagFinding
 
@@ -24,8 +27,6 @@ SEVERE_STANDING_MIN = 5
 MODERATE_STANDING_MIN = 15
 #: A fall of this fraction or more in painless walking distance counts as shrinking (section 5).
 WALKING_FALL_FRACTION = Decimal("0.15")
-#: Injection cap: at most this many in any 12 months (section 7).
-INJECTION_CAP = 3
 #: Temperature above which fever is a red flag (section 3).
 FEVER_ABOVE_C = 38.0
 #: An ABI at or below this (after rounding to 2 decimals) is a vascular feature.
@@ -42,14 +43,6 @@ def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def one_year_before(day: date) -> date:
-    """The same calendar day a year earlier (28 February for a 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
 @dataclass(frozen=True, slots=True)
 class Findings:
     """Everything derived from one case that the classification and the rules need."""
@@ -59,7 +52,8 @@ class Findings:
     escalation: dict[str, tuple[str, ...]]
     conservative_weeks: float | None
     conservative_evidence: str
-    injections_12m: tuple[Injection, ...]
+    #: Epidural steroid injections in the 12 months before the visit (the cap counts only these).
+    esi_12m: tuple[Injection, ...]
     cord_signs: tuple[str, ...]
     vascular_features: tuple[str, ...]
     leg_symptoms: bool
@@ -73,8 +67,6 @@ def derive(case: Case) -> Findings:
     """Derive the facts of one case; pure and cheap (well under a millisecond)."""
     h = case.history or History()
     e = case.exam or Exam()
-    injections = (case.treatment.injections if case.treatment else None) or ()
-    since = one_year_before(case.visit_date)
     conservative_weeks, conservative_evidence = _conservative_weeks(case)
     imaging = case.imaging
     return Findings(
@@ -83,7 +75,7 @@ def derive(case: Case) -> Findings:
         escalation=escalation_signs(case),
         conservative_weeks=conservative_weeks,
         conservative_evidence=conservative_evidence,
-        injections_12m=tuple(i for i in injections if since <= i.date <= case.visit_date),
+        esi_12m=esi_in_year(case),
         cord_signs=cord_signs(h, e),
         vascular_features=vascular_features(case),
         leg_symptoms=bool(set(h.symptom_sites or ()) & LEG_SITES)
@@ -103,7 +95,8 @@ def red_flags(case: Case) -> tuple[RedFlagFinding, ...]:
     """Red flags from the screen and from the exam, in the order of section 3's table.
 
     A red flag counts whether the screen recorded it or the exam found it, so the exam's foot drop,
-    reduced saddle sensation and a temperature above 38.0 °C raise their flags too.
+    reduced saddle sensation, a temperature above 38.0 °C and (since rules 2026.12) progressive leg
+    weakness raise their flags too.
     """
     sources: dict[str, list[str]] = {code: [] for code in RED_FLAGS}
     for code in case.red_flags or ():
@@ -115,6 +108,8 @@ def red_flags(case: Case) -> tuple[RedFlagFinding, ...]:
         sources["saddle_anaesthesia"].append("exam: reduced saddle sensation")
     if e.temperature_c is not None and e.temperature_c > FEVER_ABOVE_C:
         sources["fever"].append(f"exam: temperature {fmt_num(e.temperature_c)} °C")
+    if e.leg_weakness == "progressive":  # since rules 2026.12: it does not wait for a routine visit
+        sources["rapidly_progressive_weakness"].append("exam: progressive leg weakness")
     return tuple(RedFlagFinding(code, tuple(s)) for code, s in sources.items() if s)
 
 
