@@ -18,6 +18,7 @@ from .findings import derive
 from .framework import MAX_FOCAL_LEVELS, answer_framework, scan_check
 from .injections import INJECTION_CAP, describe, most_recent_therapeutic
 from .instruments import compute_scores
+from .messages import Message, msg
 from .plan import Plan
 from .rules import RULES as RULES  # re-exported: the table of stable rule ids
 from .rules import RULES_VERSION, Work
@@ -87,16 +88,15 @@ def _red_flags(w: Work) -> str | None:
         return None
     test = "urgent_mri" if w.imaging_test() == "mri" else "ct_myelogram"
     level = "urgent"
-    for lvl, rule, reason in (
-        ("emergency", "R1.emergency", "Red flag: send to the emergency department now."),
-        ("urgent", "R1.urgent", "Red flag: same-day evaluation, outside routine scheduling."),
-    ):
+    for lvl, rule in (("emergency", "R1.emergency"), ("urgent", "R1.urgent")):
         flags = [rf for rf in w.f.red_flags if rf.level == lvl]
         if flags:
-            w.fire(rule, reason, [f"{rf.code} ({', '.join(rf.sources)})" for rf in flags])
+            w.fire(
+                rule, [msg("finding.red_flag", code=rf.code, sources=rf.sources) for rf in flags]
+            )
             level = max(level, lvl, key=level_rank)
     if test == "ct_myelogram":
-        w.warn("MRI is contraindicated: CT myelogram instead of urgent MRI.")
+        w.warn("warning.ct_instead_of_mri")
     w.add_workup(test)
     return level
 
@@ -107,7 +107,6 @@ def _cord_signs(w: Work) -> str | None:
         return None
     w.fire(
         "R2.cord_signs",
-        "Possible cervical cord involvement: prompt spine-surgical evaluation with imaging.",
         w.f.cord_signs,
     )
     w.add_workup(w.imaging_test())
@@ -124,12 +123,10 @@ def _vascular_first(w: Work) -> str | None:
         return None
     w.fire(
         "R2b.vascular_first",
-        "Vascular claudication suspected: ankle-brachial index and vascular referral first; no "
-        "spinal procedure until the vascular assessment is done.",
         w.f.vascular_features,
     )
     w.add_workup("abi", "vascular_referral")
-    w.warn("Spinal procedures wait for the vascular assessment.")
+    w.warn("warning.vascular_first")
     return "conservative"
 
 
@@ -140,18 +137,15 @@ def _conservative_first(w: Work) -> str | None:
         return None
     w.fire(
         "R3.conservative_first",
-        "Less than 6 weeks of structured conservative care: start or continue it; "
-        "imaging can usually wait.",
         [w.f.conservative_evidence],
     )
     if weeks is None:
-        w.warn("No conservative care recorded: treated as none so far.")
+        w.warn("warning.no_conservative_care")
     weakness = (w.case.exam.leg_weakness if w.case.exam else None) or "none"
     if weakness != "none":
         w.fire(
             "R3.deficit_imaging",
-            "A neurological deficit is present, so imaging is not deferred.",
-            [f"exam: {weakness} leg weakness"],
+            [msg("finding.leg_weakness", weakness=weakness)],
         )
         w.add_workup(w.imaging_test())
     return "conservative"
@@ -164,11 +158,10 @@ def _stable(w: Work) -> str | None:
         return None
     w.fire(
         "R4.stable",
-        "Conservative care is holding: fewer than 2 escalation signs and limitation not severe.",
         [
             w.f.conservative_evidence,
-            f"{len(w.signs)} escalation sign(s)",
-            f"limitation {limitation or 'not recorded'}",
+            msg("finding.sign_count", count=len(w.signs)),
+            _limitation(limitation),
             *w.sign_evidence(),
         ],
     )
@@ -189,11 +182,11 @@ def _structural(w: Work) -> str | None:
     failure = _interventional_failure(w)
     if failure is None:
         return None
-    why = ["pattern: lumbar neurogenic claudication", f.conservative_evidence, failure]
+    why = [msg("finding.neurogenic_pattern"), f.conservative_evidence, failure]
     if w.fw["limitation"].answer == "severe":
-        why.append("severe limitation: " + "; ".join(w.fw["limitation"].evidence))
+        why.append(msg("finding.severe_limitation", evidence=w.fw["limitation"].evidence))
     elif len(w.signs) >= MIN_ESCALATION_SIGNS:
-        why.append(f"{len(w.signs)} escalation signs")
+        why.append(msg("finding.signs", count=len(w.signs)))
     else:
         return None
     why.extend(w.sign_evidence())
@@ -201,35 +194,31 @@ def _structural(w: Work) -> str | None:
     return _by_cause(w, why)
 
 
-def _by_cause(w: Work, why: list[str]) -> str:
+def _by_cause(w: Work, why: list[Message]) -> str:
     """Block 5, second half: the cause of the narrowing picks the structural level."""
     cause = w.fw["cause"].answer or "unknown"
     img = w.case.imaging
     levels = len((img.levels if img else None) or ())
     unstable = bool(img and img.instability_on_flexion_extension)
-    why.append(f"cause: {cause.replace('_', ' ')} ({w.fw['cause'].source})")
+    why.append(msg("finding.cause", cause=cause, source=w.fw["cause"].source))
     if cause == "unknown":
         w.fire(
             "R5.no_imaging",
-            "Structural relief is worth considering, but no cause can be named without imaging: "
-            "interventional care meanwhile, and image first.",
             why,
         )
         w.add_workup(w.imaging_test())
         return "interventional"
     if cause == "ligamentum_flavum_hypertrophy" and levels <= MAX_FOCAL_LEVELS and not unstable:
         if levels == 0:
-            w.warn("Number of stenotic levels not recorded: confirm 1-2 levels for MILD.")
+            w.warn("warning.levels_unknown_for_mild")
         return _structural_rule(
             w,
             "R5.mild",
-            "Thickened ligamentum flavum at 1-2 levels without instability: the least invasive "
-            "option that fits the anatomy is MILD.",
             why,
             "minimally_invasive",
         )
     if cause not in _STRUCTURAL_CAUSES:  # flavum with instability or too many levels
-        why.append("ligamentum flavum, but unstable or more than two levels")
+        why.append(msg("finding.flavum_not_focal"))
     if w.fw["recovery"].answer == "outpatient_only":
         w.alternatives.append("surgical")
         spacer = _spacer_fits(w, levels, unstable)
@@ -237,36 +226,30 @@ def _by_cause(w: Work, why: list[str]) -> str:
             return _structural_rule(
                 w,
                 "R5.outpatient_spacer",
-                "The anatomy calls for surgery but the patient will take on only outpatient "
-                "recovery: an interspinous spacer, with surgery as the alternative.",
-                [*why, "recovery: outpatient only", *spacer],
+                [*why, msg("finding.outpatient_only"), *spacer],
                 "minimally_invasive",
             )
         return _structural_rule(
             w,
             "R5.outpatient_scs",
-            "The anatomy calls for surgery but the patient will take on only outpatient "
-            "recovery: spinal cord stimulation, with surgery as the alternative.",
-            [*why, "recovery: outpatient only"],
+            [*why, msg("finding.outpatient_only")],
             "minimally_invasive",
         )
     return _structural_rule(
         w,
         "R5.surgical",
-        "Bone, disc or unstable narrowing that has failed conservative and interventional care: "
-        "surgical consultation for decompression.",
         why,
         "surgical",
     )
 
 
-def _structural_rule(w: Work, rule: str, reason: str, why: list[str], level: str) -> str:
-    w.fire(rule, reason, why)
+def _structural_rule(w: Work, rule: str, why: list[Message], level: str) -> str:
+    w.fire(rule, why)
     w.structural_rule = rule
     return level
 
 
-def _spacer_fits(w: Work, levels: int, unstable: bool) -> list[str]:
+def _spacer_fits(w: Work, levels: int, unstable: bool) -> list[Message]:
     """An interspinous spacer needs 1-2 levels, flexion relief, no instability or slip."""
     img = w.case.imaging
     causes = set((img.causes if img else None) or ()) | {w.fw["cause"].answer}
@@ -276,10 +259,14 @@ def _spacer_fits(w: Work, levels: int, unstable: bool) -> list[str]:
     slip_or_unstable = unstable or bool(causes & {"instability", "spondylolisthesis"})
     if not 1 <= levels <= MAX_FOCAL_LEVELS or not flexion or slip_or_unstable:
         return []
-    return [f"{levels} stenotic level(s)", "flexion relief", "no instability or spondylolisthesis"]
+    return [
+        msg("finding.level_count", count=levels),
+        msg("finding.flexion_relief"),
+        msg("finding.no_slip"),
+    ]
 
 
-def _interventional_failure(w: Work) -> str | None:
+def _interventional_failure(w: Work) -> Message | None:
     """Why interventional care is not the answer any more, or None when it still may be.
 
     Judged on the most recent therapeutic injection (since rules 2026.12): an injection that
@@ -287,11 +274,11 @@ def _interventional_failure(w: Work) -> str | None:
     """
     last = most_recent_therapeutic(w.case)
     if last is not None and not last.durable:
-        return f"most recent therapeutic injection without durable benefit: {describe(last)}"
+        return msg("finding.not_durable", injection=describe(last))
     if len(w.f.esi_12m) >= INJECTION_CAP:
-        return f"{len(w.f.esi_12m)} epidural steroid injections in the last 12 months (cap)"
+        return msg("finding.esi_capped", count=len(w.f.esi_12m))
     if w.fw["goal"].answer == "structural_relief":
-        return f"goal: structural relief ({w.fw['goal'].source})"
+        return msg("finding.goal_structural", source=w.fw["goal"].source)
     return None
 
 
@@ -303,11 +290,9 @@ def _interventional(w: Work) -> str:
     limitation = w.fw["limitation"].answer
     w.fire(
         "R6.interventional",
-        "Six weeks or more of conservative care with escalation signs or severe limitation: "
-        "interventional pain management.",
         [
             w.f.conservative_evidence,
-            f"limitation {limitation or 'not recorded'}",
+            _limitation(limitation),
             *w.sign_evidence(),
         ],
     )
@@ -320,14 +305,12 @@ def _modifiers(w: Work, level: str) -> None:
     if w.cls.pattern == "mixed_or_unclear" and f.vascular_features:
         w.fire(
             "R2b.vascular_mixed",
-            "Vascular and other features together: assess blood flow before any procedure.",
             [*w.cls.evidence, *f.vascular_features],
         )
-        w.warn("Assess blood flow (ankle-brachial index, vascular referral) before any procedure.")
+        w.warn("warning.vascular_mixed")
     if f.vascular_features and "R2b.vascular_first" not in w.fired_ids():
         w.fire(
             "R7.vascular",
-            "Vascular features: check the ankle-brachial index and refer to vascular medicine.",
             f.vascular_features,
         )
         w.add_workup("abi", "vascular_referral")
@@ -335,25 +318,20 @@ def _modifiers(w: Work, level: str) -> None:
     if neuro and f.leg_symptoms:
         w.fire(
             "R7.neuropathy_emg",
-            "Neuropathy can mimic stenosis: EMG to tell them apart.",
-            [*(c.replace("_", " ") for c in neuro), "leg symptoms"],
+            [*(msg("finding.code", code=c) for c in neuro), msg("finding.leg_symptoms")],
         )
         w.add_workup("emg")
     if f.age < YOUNG_AGE and w.cls.region != "cervical":
-        w.fire("R7.under_40", "Neurogenic claudication is rare under 40.", [f"age {f.age}"])
-        w.warn(
-            f"Age {f.age}: consider disc herniation, congenital narrowing and vascular "
-            "claudication before stenosis."
-        )
+        w.fire("R7.under_40", [msg("finding.age", age=f.age)])
+        w.warn("warning.under_40", age=f.age)
     causes = (case.imaging.causes if case.imaging else None) or ()
     spondy = "spondylolisthesis" in causes or w.fw["cause"].answer == "spondylolisthesis"
     if (spondy or w.structural_considered) and not f.has_dynamic_films:
         w.fire(
             "R7.dynamic_films",
-            "Flexion-extension films to look for instability before a structural decision.",
             [
-                "spondylolisthesis suspected" if spondy else "structural relief considered",
-                "no flexion-extension films recorded",
+                msg("finding.spondy_suspected" if spondy else "finding.structural_considered"),
+                msg("finding.no_dynamic_films"),
             ],
         )
         w.add_workup("flexion_extension_xray")
@@ -365,8 +343,7 @@ def _modifiers(w: Work, level: str) -> None:
     ):
         w.fire(
             "R7.imaging_needed",
-            "A procedure level needs imaging first.",
-            [f"level {level.replace('_', ' ')}", "no imaging recorded"],
+            [msg("finding.level", level=level), msg("cause.no_imaging")],
         )
         w.add_workup(test)
 
@@ -378,11 +355,16 @@ def _scan_check(w: Work) -> None:
         return
     kind, text = check
     if kind == "matches":
-        w.fire("R8.imaging_matches", "The imaging matches the symptoms.", [text])
+        w.fire("R8.imaging_matches", [text])
     else:
         w.fire(
             "R8.imaging_mismatch",
-            "The imaging shows no narrowing where the symptoms point: review before any procedure.",
             [text],
         )
-        w.warn("Scan and symptoms do not match: review the imaging before any procedure.")
+        w.warn("warning.scan_mismatch")
+
+
+def _limitation(answer: str | None) -> Message:
+    if answer is None:
+        return msg("finding.limitation_unknown")
+    return msg("finding.limitation", limitation=answer)

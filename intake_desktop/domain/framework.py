@@ -13,9 +13,9 @@ from .findings import (
     SEVERE_DISTANCE_M,
     SEVERE_STANDING_MIN,
     cervical_involved,
-    fmt_num,
     lumbar_involved,
 )
+from .messages import Message, msg
 from .plan import FrameworkAnswer
 
 #: More stenotic levels than this make the narrowing ``multilevel`` (section 7).
@@ -31,13 +31,11 @@ def answer_framework(case: Case) -> dict[str, FrameworkAnswer]:
     derived = {
         "cause": derive_cause(case),
         "limitation": derive_limitation(case),
-        "goal": FrameworkAnswer(
-            "symptom_management", "default", ("no goal recorded: symptom management assumed",)
-        ),
+        "goal": FrameworkAnswer("symptom_management", "default", (msg("framework.goal_default"),)),
         "recovery": FrameworkAnswer(
             "short_recovery",
             "default",
-            ("no recovery preference recorded: short recovery assumed",),
+            (msg("framework.recovery_default"),),
         ),
     }
     out: dict[str, FrameworkAnswer] = {}
@@ -50,9 +48,11 @@ def answer_framework(case: Case) -> dict[str, FrameworkAnswer]:
             hint = (
                 ()
                 if auto.answer in (None, mine)
-                else (f"the findings suggest {auto.answer.replace('_', ' ')}",)
+                else (msg("framework.findings_suggest", answer=auto.answer),)
             )
-            out[question] = FrameworkAnswer(mine, "clinician", ("set by the clinician", *hint))
+            out[question] = FrameworkAnswer(
+                mine, "clinician", (msg("framework.set_by_clinician"), *hint)
+            )
     if scan is not None:  # block 8: the scan-versus-symptoms check belongs with the cause
         cause = out["cause"]
         out["cause"] = FrameworkAnswer(cause.answer, cause.source, (*cause.evidence, scan[1]))
@@ -69,7 +69,7 @@ def spinal_order(levels: tuple[str, ...] | list[str]) -> list[str]:
     return sorted(levels, key=key)
 
 
-def scan_check(case: Case) -> tuple[str, str] | None:
+def scan_check(case: Case) -> tuple[str, Message] | None:
     """Does the scan match the symptoms? ``("matches" | "mismatch", why)`` or None.
 
     A canal area under 100 mm² matches symptoms; imaging that shows no stenotic level, or none in
@@ -86,19 +86,15 @@ def scan_check(case: Case) -> tuple[str, str] | None:
         where.append("cervical")
     levels = img.levels
     if img.modality is not None and levels == ():
-        return "mismatch", "imaging recorded with no stenotic level"
+        return "mismatch", msg("scan.no_level")
     if levels and where:
         fitting = [lv for lv in levels if ("cervical" if lv.startswith("C") else "lumbar") in where]
         if not fitting:
-            return "mismatch", (
-                f"stenotic levels {', '.join(spinal_order(levels))} do not fit "
-                f"{' and '.join(where)} symptoms"
+            return "mismatch", msg(
+                "scan.levels_elsewhere", levels=spinal_order(levels), where=where
             )
     if img.canal_area_mm2 is not None and img.canal_area_mm2 < NARROW_CANAL_MM2:
-        return "matches", (
-            f"canal area {fmt_num(img.canal_area_mm2)} mm² (under {NARROW_CANAL_MM2} mm²): "
-            "the imaging matches the symptoms"
-        )
+        return "matches", msg("scan.narrow_canal", area=img.canal_area_mm2, limit=NARROW_CANAL_MM2)
     return None
 
 
@@ -106,36 +102,39 @@ def derive_cause(case: Case) -> FrameworkAnswer:
     """Main cause of the narrowing from imaging; instability and multilevel outrank flavum."""
     img = case.imaging
     if img is None or (img.modality is None and not img.causes):
-        return FrameworkAnswer("unknown", "findings", ("no imaging recorded",))
+        return FrameworkAnswer("unknown", "findings", (msg("cause.no_imaging"),))
     causes = img.causes or ()
     levels = img.levels or ()
     unstable = "instability" in causes or bool(img.instability_on_flexion_extension)
     multilevel = "multilevel" in causes or len(levels) > MAX_FOCAL_LEVELS
-    evidence = [f"imaging ({img.modality or 'modality not recorded'})"]
+    evidence = [
+        msg("cause.imaging", modality=img.modality)
+        if img.modality
+        else msg("cause.imaging_no_modality")
+    ]
     if levels:
-        evidence.append("stenotic levels: " + ", ".join(spinal_order(levels)))
+        evidence.append(msg("cause.levels", levels=spinal_order(levels)))
     if not causes:
         if unstable:
             return FrameworkAnswer(
-                "instability", "findings", (*evidence, "instability on flexion-extension films")
+                "instability", "findings", (*evidence, msg("cause.unstable_films"))
             )
         if multilevel:
             return FrameworkAnswer("multilevel", "findings", tuple(evidence))
-        return FrameworkAnswer("unknown", "findings", (*evidence, "imaging names no cause"))
+        return FrameworkAnswer("unknown", "findings", (*evidence, msg("cause.none_named")))
     first = causes[0]
-    evidence.append(f"main cause listed: {first.replace('_', ' ')}")
+    evidence.append(msg("cause.main", cause=first))
     if len(causes) > 1:  # the others in a fixed order: only the first one's place matters
-        others = sorted(c.replace("_", " ") for c in causes[1:])
-        evidence.append("also listed: " + ", ".join(others))
+        evidence.append(msg("cause.also", causes=sorted(causes[1:])))
     if first == "ligamentum_flavum_hypertrophy" and unstable:
         return FrameworkAnswer(
-            "instability", "findings", (*evidence, "instability outranks a first-listed flavum")
+            "instability", "findings", (*evidence, msg("cause.instability_outranks"))
         )
     if first == "ligamentum_flavum_hypertrophy" and multilevel:
         return FrameworkAnswer(
             "multilevel",
             "findings",
-            (*evidence, "more than two levels outrank a first-listed flavum"),
+            (*evidence, msg("cause.multilevel_outranks")),
         )
     return FrameworkAnswer(first, "findings", tuple(evidence))
 
@@ -143,18 +142,16 @@ def derive_cause(case: Case) -> FrameworkAnswer:
 def derive_limitation(case: Case) -> FrameworkAnswer:
     """Limitation from painless walking distance and standing tolerance, the worse of the two."""
     h = case.history or History()
-    grades: list[tuple[int, str]] = []
+    grades: list[tuple[int, Message]] = []
     dist, stand = h.painless_walking_distance_m, h.standing_tolerance_min
     if dist is not None:
         grade = 2 if dist < SEVERE_DISTANCE_M else 1 if dist < MODERATE_DISTANCE_M else 0
-        grades.append((grade, f"painless walking distance {fmt_num(dist)} m"))
+        grades.append((grade, msg("limitation.distance", metres=dist)))
     if stand is not None:
         grade = 2 if stand < SEVERE_STANDING_MIN else 1 if stand < MODERATE_STANDING_MIN else 0
-        grades.append((grade, f"standing tolerance {fmt_num(stand)} min"))
+        grades.append((grade, msg("limitation.standing", minutes=stand)))
     if not grades:
-        return FrameworkAnswer(
-            None, "unanswered", ("no walking distance or standing tolerance recorded",)
-        )
+        return FrameworkAnswer(None, "unanswered", (msg("limitation.unanswered"),))
     worst = max(g for g, _ in grades)
     answer = ("mild", "moderate", "severe")[worst]
     return FrameworkAnswer(answer, "findings", tuple(text for _, text in grades))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .case import Case, Injection
+from .messages import Message, msg
 
 #: Procedures that treat (and can fail); a medial branch block only tests.
 THERAPEUTIC = frozenset({"epidural_steroid", "radiofrequency_ablation"})
@@ -105,16 +106,16 @@ def ablation_on_or_after(case: Case, day: date) -> Injection | None:
     )
 
 
-def describe(i: Injection) -> str:
+def describe(i: Injection) -> Message:
     """One injection in words, for the findings of a rule."""
-    parts = [f"{i.type.replace('_', ' ')} on {i.date.isoformat()}"]
+    parts = [msg("injection.on", type=i.type, date=i.date.isoformat())]
     if i.relief_weeks is not None:
-        parts.append(f"relief {i.relief_weeks:g} week(s)")
+        parts.append(msg("injection.relief", weeks=i.relief_weeks))
     if i.function_improved is not None:
-        parts.append("function improved" if i.function_improved else "no functional gain")
+        parts.append(msg("injection.improved" if i.function_improved else "injection.no_gain"))
     if i.response is not None:
-        parts.append(f"response {i.response}")
-    return ", ".join(parts)
+        parts.append(msg("injection.response", response=i.response))
+    return msg("injection.summary", parts=parts)
 
 
 def sorted_injections(injections: Sequence[Injection]) -> list[Injection]:

@@ -20,6 +20,7 @@ from .injections import (
     of_type,
     short_relief,
 )
+from .messages import Message, msg
 from .rules import Work
 
 _ROOT_PATTERNS = frozenset({"cervical_radiculopathy", "disc_herniation_suspected"})
@@ -43,26 +44,27 @@ def suggest(w: Work, level: str) -> None:
         reasons = stabilisation_reasons(w)
         w.procedures.append("decompression_with_stabilisation" if reasons else "decompression")
     if w.procedures:
-        why = [f"level {level.replace('_', ' ')}", *(stabilisation_reasons(w) or ())]
+        why = [msg("finding.level", level=level), *stabilisation_reasons(w)]
         if w.structural_rule:
-            why.append(f"as chosen by {w.structural_rule}")
+            why.append(msg("finding.chosen_by", rule=w.structural_rule))
         w.fire(
             "R8.procedures",
-            "Suggested procedure: " + ", ".join(p.replace("_", " ") for p in w.procedures) + ".",
             why,
+            procedures=list(w.procedures),
         )
 
 
-def stabilisation_reasons(w: Work) -> list[str]:
+def stabilisation_reasons(w: Work) -> list[Message]:
     """Instability, spondylolisthesis or multilevel narrowing: decompression with stabilisation."""
     img = w.case.imaging
     causes = set((img.causes if img else None) or ())
     causes.add(w.fw["cause"].answer or "unknown")
-    out = [c for c in _STABILISE if c in causes]
-    if img and img.instability_on_flexion_extension and "instability" not in out:
-        out.append("instability on flexion-extension films")
-    if img and len(img.levels or ()) > MAX_FOCAL_LEVELS and "multilevel" not in out:
-        out.append(f"{len(img.levels or ())} stenotic levels")
+    found = [c for c in _STABILISE if c in causes]
+    out = [msg("finding.code", code=c) for c in found]
+    if img and img.instability_on_flexion_extension and "instability" not in found:
+        out.append(msg("cause.unstable_films"))
+    if img and len(img.levels or ()) > MAX_FOCAL_LEVELS and "multilevel" not in found:
+        out.append(msg("finding.stenotic_levels", count=len(img.levels or ())))
     return out
 
 
@@ -71,7 +73,7 @@ def _interventional(w: Work) -> None:
     blocked = _esi_blocked(w)
     root = _root_evidence(w)
     facet = w.f.back_dominant or bool(of_type(injections_of(w.case), "medial_branch_block"))
-    notes: list[str] = []
+    notes: list[Message] = []
     if w.f.back_dominant:  # the dominant complaint's procedure first
         if facet:
             _facet_path(w, notes)
@@ -84,13 +86,12 @@ def _interventional(w: Work) -> None:
             _facet_path(w, notes)
     if not w.procedures:
         if not root and not facet:
-            notes.append("neither root symptoms nor back-dominant pain recorded")
+            notes.append(msg("note.no_root_no_back"))
         w.fire(
             "R6.diagnostic_review",
-            "No injection remains to suggest: review the diagnosis before any procedure.",
             notes,
         )
-        w.warn("No procedure to suggest now: review the diagnosis.")
+        w.warn("warning.diagnostic_review")
 
 
 def _esi_blocked(w: Work) -> bool:
@@ -102,86 +103,74 @@ def _esi_blocked(w: Work) -> bool:
         return False
     why = []
     if capped:
-        why.append(
-            f"{len(w.f.esi_12m)} epidural steroid injections in the last 12 months "
-            f"(cap {INJECTION_CAP})"
-        )
+        why.append(msg("finding.esi_cap", count=len(w.f.esi_12m), cap=INJECTION_CAP))
     if short and last is not None:
-        why.append(f"most recent epidural steroid injection: {describe(last)}")
+        why.append(msg("finding.last_esi", injection=describe(last)))
     w.fire(
         "R6.no_repeat_injection",
-        "Do not repeat the epidural steroid injection: review the diagnosis instead.",
         why,
     )
-    w.warn("Do not repeat the epidural steroid injection; review the diagnosis.")
+    w.warn("warning.no_repeat_esi")
     return True
 
 
-def _root_evidence(w: Work) -> list[str]:
+def _root_evidence(w: Work) -> list[Message]:
     """Why the symptoms look leg-dominant or radicular (empty when they do not)."""
-    out: list[str] = []
+    out: list[Message] = []
     if "leg_pain_dominant" in w.signs:
         out.extend(w.f.escalation["leg_pain_dominant"])
     elif w.f.leg_symptoms and not w.f.back_dominant:
-        out.append("leg symptoms, back pain not dominant")
+        out.append(msg("finding.leg_not_back"))
     if w.case.exam and w.case.exam.straight_leg_raise_positive:
-        out.append("exam: positive straight-leg raise")
+        out.append(msg("exam.slr_positive"))
     if w.cls.pattern in _ROOT_PATTERNS:
-        out.append("pattern: " + w.cls.pattern.replace("_", " "))
+        out.append(msg("finding.pattern", pattern=w.cls.pattern))
     return out
 
 
-def _root_path(w: Work, root: list[str], blocked: bool, notes: list[str]) -> None:
+def _root_path(w: Work, root: list[Message], blocked: bool, notes: list[Message]) -> None:
     if blocked:
-        notes.append("epidural steroid injection not to be repeated")
+        notes.append(msg("note.esi_not_repeated"))
         return
     w.procedures.append("epidural_steroid")
     w.fire(
         "R6.epidural_steroid",
-        "Leg-dominant or nerve-root symptoms: epidural steroid injection.",
         root,
     )
 
 
-def _facet_path(w: Work, notes: list[str]) -> None:
+def _facet_path(w: Work, notes: list[Message]) -> None:
     block = latest_block(w.case)
     if block is None:
         w.procedures.append("medial_branch_block")
         w.add_workup("medial_branch_block")
         w.fire(
             "R6.medial_branch_block",
-            "Back-dominant pain may come from the facet joints: test with medial branch blocks.",
-            ["back pain exceeds leg pain"],
+            [msg("finding.back_exceeds_leg")],
         )
         return
     if block.response == "negative":
         w.fire(
             "R6.negative_block",
-            "A negative medial branch block makes the facet joints an unlikely source: no facet "
-            "procedure; review the diagnosis.",
             [describe(block)],
         )
-        w.warn("Negative medial branch block: no facet procedure; review the diagnosis.")
-        notes.append("facet joints ruled out by a negative block")
+        w.warn("warning.negative_block")
+        notes.append(msg("note.facets_ruled_out"))
         return
     if block.response is None:
         w.fire(
             "R6.block_response_missing",
-            "The medial branch block has no recorded response: record it before deciding on "
-            "radiofrequency ablation.",
             [describe(block)],
         )
-        w.warn("Record the response of the medial branch block before any facet procedure.")
-        notes.append("response of the medial branch block not recorded")
+        w.warn("warning.block_response_missing")
+        notes.append(msg("note.block_response_missing"))
         return
     ablation = ablation_on_or_after(w.case, block.date)
     if ablation is not None:
-        notes.append(f"radiofrequency ablation already done after the positive block: "
-                     f"{describe(ablation)}")  # fmt: skip
+        notes.append(msg("note.ablation_done", injection=describe(ablation)))
         return
     w.procedures.append("radiofrequency_ablation")
     w.fire(
         "R6.radiofrequency_ablation",
-        "A positive medial branch block and no ablation since: radiofrequency ablation.",
         [describe(block)],
     )

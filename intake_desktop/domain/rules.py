@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .case import Case
 from .classify import Classification
 from .findings import Findings
+from .messages import Message, msg
 from .plan import FrameworkAnswer, RuleFiring
 
 #: Version of the rule set. Bump it whenever a rule, threshold or derived default changes, so a
@@ -64,16 +65,19 @@ class Work:
     signs: tuple[str, ...]
     fired: list[RuleFiring] = field(default_factory=list)
     workup: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     alternatives: list[str] = field(default_factory=list)
     procedures: list[str] = field(default_factory=list)
     structural_considered: bool = False
     #: The block-5 rule that chose a structural level (R5.mild, R5.surgical, ...), if any.
     structural_rule: str | None = None
 
-    def fire(self, rule_id: str, reason: str, findings: tuple[str, ...] | list[str] = ()) -> None:
+    def fire(
+        self, rule_id: str, findings: tuple[str, ...] | list[Message] = (), **values: object
+    ) -> None:
+        """Record a rule: its reason is the message ``rule.<id>`` filled with ``values``."""
         assert rule_id in RULES, rule_id
-        self.fired.append(RuleFiring(rule_id, reason, tuple(findings)))
+        self.fired.append(RuleFiring(rule_id, msg(f"rule.{rule_id}", **values), tuple(findings)))
 
     def fired_ids(self) -> set[str]:
         return {r.id for r in self.fired}
@@ -83,7 +87,8 @@ class Work:
             if item not in self.workup:
                 self.workup.append(item)
 
-    def warn(self, text: str) -> None:
+    def warn(self, key: str, **values: object) -> None:
+        text = msg(key, **values)
         if text not in self.warnings:
             self.warnings.append(text)
 
@@ -91,5 +96,7 @@ class Work:
         """MRI, or CT myelogram when MRI is contraindicated (e.g. a pacemaker)."""
         return "ct_myelogram" if self.case.has_comorbidity("mri_contraindicated") else "mri"
 
-    def sign_evidence(self) -> list[str]:
-        return [f"{s.replace('_', ' ')}: {'; '.join(self.f.escalation[s])}" for s in self.signs]
+    def sign_evidence(self) -> list[Message]:
+        return [
+            msg("finding.sign_evidence", sign=s, evidence=self.f.escalation[s]) for s in self.signs
+        ]

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -34,6 +35,7 @@ from .systems import (
     EXT_ALTERNATIVE_LEVEL,
     EXT_CHOSEN_PROCEDURE,
     EXT_OVERRIDE_REASON,
+    EXT_PLAN_MESSAGES,
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
     EXT_RULES_VERSION,
@@ -283,6 +285,9 @@ def _careplan(
         ext.append(extension(EXT_CHOSEN_PROCEDURE, "valueCoding", chosen))
         description += f". Procedure chosen: {label(visit.chosen_procedure)}"
     ext += [_rule_fired(rule) for rule in plan.get("rules_fired", [])]
+    if "messages" in plan:
+        text = json.dumps(plan["messages"], ensure_ascii=False, sort_keys=True)
+        ext.append(extension(EXT_PLAN_MESSAGES, "valueString", text))
     return "careplan", _clean(
         {
             "resourceType": "CarePlan",
