@@ -13,6 +13,7 @@ Template placeholders are ``{name}`` or ``{name:spec}``:
 - ``code``: a code in words (``disc_bulge`` -> ``disc bulge``); ``codeid``: the code itself in
   English (kept as the engine always printed it), its words in other languages;
 - ``codes`` / ``and``: a list of codes in words, joined by commas / by "and";
+- ``procs``: a list of procedure codes in words (``mild`` is the MILD procedure, not a degree);
 - ``join`` / ``list``: a list of messages or texts, joined by ", " / "; ".
 """
 
@@ -57,9 +58,13 @@ def from_dict(data: Mapping[str, Any]) -> Message:
     return Message(str(data["key"]), **values)
 
 
+#: Marks a code as a procedure for the word tables, where ``mild`` would otherwise be a degree.
+PROCEDURE_PREFIX = "procedure:"
+
+
 def english_words(code: str) -> str:
     """A code in English words, as the engine has always written them."""
-    return code.replace("_", " ")
+    return code.removeprefix(PROCEDURE_PREFIX).replace("_", " ")
 
 
 def fmt_number(value: float, decimal: str = ".") -> str:
@@ -100,6 +105,8 @@ def render_with(
             return str(value) if english_codes else words(str(value))
         if spec == "codes":
             return ", ".join(words(str(v)) for v in value)
+        if spec == "procs":
+            return ", ".join(words(f"{PROCEDURE_PREFIX}{v}") for v in value)
         if spec == "and":
             items = [words(str(v)) for v in value]
             return f" {conjunction} ".join(items)

@@ -113,7 +113,7 @@ ENGLISH: dict[str, str] = {
     "rule.R5.outpatient_spacer": "The anatomy calls for surgery but the patient will take on only outpatient recovery: an interspinous spacer, with surgery as the alternative.",
     "rule.R5.outpatient_scs": "The anatomy calls for surgery but the patient will take on only outpatient recovery: spinal cord stimulation, with surgery as the alternative.",
     "rule.R5.surgical": "Bone, disc or unstable narrowing that has failed conservative and interventional care: surgical consultation for decompression.",
-    "rule.R8.procedures": "Suggested procedure: {procedures:codes}.",
+    "rule.R8.procedures": "Suggested procedure: {procedures:procs}.",
     # findings behind the rules
     "finding.red_flag": "{code:codeid} ({sources:join})",
     "finding.leg_weakness": "exam: {weakness:code} leg weakness",
