@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
-from intake_desktop.domain.labels import SCORE_NAMES, label
+from intake_desktop.domain.labels import SCORE_NAMES, label, procedure_label
 
 from .elements import absent, concept, extension, fhir_text, notes
 from .model import FhirVisit
@@ -268,7 +268,11 @@ def _careplan(
         for a in plan.get("alternatives", [])
     ]
     ext += [
-        extension(EXT_SUGGESTED_PROCEDURE, "valueCoding", concept(PROCEDURE, p)["coding"][0])
+        extension(
+            EXT_SUGGESTED_PROCEDURE,
+            "valueCoding",
+            concept(PROCEDURE, p, procedure_label(p))["coding"][0],
+        )
         for p in plan.get("procedures", [])
     ]
     description = f"Recommended: {label(level)}"
