@@ -154,7 +154,7 @@ def test_numbers_use_the_decimal_comma_in_spanish() -> None:
 def test_a_message_survives_json_copy_and_pickle_with_its_key() -> None:
     text = msg("finding.red_flag", code="foot_drop", sources=[msg("source.screen")])
     assert text == "foot_drop (red-flag screen)"
-    assert render(text, "es") == "pie caído (cribado de signos de alarma)"
+    assert render(text, "es") == "pie caído (cribado de señales de alarma)"
     for again in (from_dict(json.loads(json.dumps(text.to_dict()))), copy.deepcopy(text),
                   pickle.loads(pickle.dumps(text))):  # fmt: skip
         assert again == text and again.key == text.key
