@@ -117,7 +117,8 @@ def _vascular_first(w: Work) -> str | None:
     """Block 2b (since rules 2026.12): a vascular pattern is assessed before any spinal procedure.
 
     Claudication from poor blood flow is not helped by a spinal procedure, so the spine stays at
-    conservative care with no spinal work-up until the vascular assessment is done.
+    conservative care with no work-up towards a spinal procedure until the vascular assessment is
+    done; a neurological deficit is still imaged, as in block 3.
     """
     if w.cls.pattern != "vascular_claudication_suspected":
         return None
@@ -127,6 +128,7 @@ def _vascular_first(w: Work) -> str | None:
     )
     w.add_workup("abi", "vascular_referral")
     w.warn("warning.vascular_first")
+    _deficit_imaging(w)  # imaging for a deficit is diagnosis, not a spinal procedure
     return "conservative"
 
 
@@ -141,14 +143,16 @@ def _conservative_first(w: Work) -> str | None:
     )
     if weeks is None:
         w.warn("warning.no_conservative_care")
+    _deficit_imaging(w)
+    return "conservative"
+
+
+def _deficit_imaging(w: Work) -> None:
+    """A neurological deficit is imaged now, whatever else waits (blocks 2b and 3)."""
     weakness = (w.case.exam.leg_weakness if w.case.exam else None) or "none"
     if weakness != "none":
-        w.fire(
-            "R3.deficit_imaging",
-            [msg("finding.leg_weakness", weakness=weakness)],
-        )
+        w.fire("R3.deficit_imaging", [msg("finding.leg_weakness", weakness=weakness)])
         w.add_workup(w.imaging_test())
-    return "conservative"
 
 
 def _stable(w: Work) -> str | None:

@@ -59,7 +59,6 @@ class Findings:
     vascular_features: tuple[str, ...]
     leg_symptoms: bool
     back_dominant: bool
-    progressive_deficit: bool
     has_imaging: bool
     has_dynamic_films: bool
 
@@ -82,7 +81,6 @@ def derive(case: Case) -> Findings:
         leg_symptoms=bool(set(h.symptom_sites or ()) & LEG_SITES)
         or (h.pain_nrs is not None and (h.pain_nrs.leg or 0) > 0),
         back_dominant=_back_dominant(h),
-        progressive_deficit=e.leg_weakness == "progressive",
         has_imaging=imaging is not None and imaging.modality is not None,
         has_dynamic_films=imaging is not None
         and (

@@ -63,7 +63,9 @@ PROCEDURE_PREFIX = "procedure:"
 
 
 def english_words(code: str) -> str:
-    """A code in English words, as the engine has always written them."""
+    """A code in English words, as the engine has always written them (MILD in capitals)."""
+    if code == f"{PROCEDURE_PREFIX}mild":
+        return "MILD"
     return code.removeprefix(PROCEDURE_PREFIX).replace("_", " ")
 
 

@@ -111,6 +111,15 @@ def test_vascular_pattern_keeps_the_spine_conservative_until_the_vascular_assess
     assert "Spinal procedures wait for the vascular assessment." in plan.warnings
 
 
+def test_a_deficit_in_a_vascular_pattern_is_still_imaged() -> None:
+    weak = {**VASCULAR, "exam": {**VASCULAR["exam"], "leg_weakness": "stable"}}
+    plan = plan_of(escalated(**weak))
+    assert plan.level == "conservative"
+    assert "R3.deficit_imaging" in ids(plan)
+    assert "mri" in plan.workup
+    assert plan.procedures == ()
+
+
 def test_vascular_and_neurogenic_features_let_the_spinal_rules_decide_with_a_warning() -> None:
     plan = plan_of(escalated(exam={"pedal_pulses": "absent", "ankle_brachial_index": 0.8}))
     assert plan.pattern == "mixed_or_unclear"
