@@ -5,7 +5,7 @@ UI and the printouts can say them in the reader's language, every such sentence 
 :class:`Message`: a ``str`` holding the English text (so plan JSON, equality and printing are
 unchanged) that also carries its ``key`` and ``values``. The English templates live here because
 the plan's JSON keeps English text; other languages live outside the domain
-(``intake_desktop/wording/messages.py``), which renders the same key and values.
+(``intake_desktop/catalogue/messages.py``), which renders the same key and values.
 
 Template placeholders are ``{name}`` or ``{name:spec}``:
 

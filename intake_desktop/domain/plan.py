@@ -19,7 +19,7 @@ class RuleFiring:
 
     ``reason`` and each finding are English text; made by the engine they are
     :class:`~.messages.Message` objects, so ``key`` and ``values`` let a catalogue say them in
-    another language (``intake_desktop/wording/messages.py``).
+    another language (``intake_desktop/catalogue/messages.py``).
     """
 
     id: str

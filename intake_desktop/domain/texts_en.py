@@ -2,7 +2,7 @@
 """English wording of every message the domain writes (see :mod:`.messages`).
 
 These are the texts the plan's JSON keeps. A change here changes what new plans say, so it bumps
-``RULES_VERSION``; the translations (``intake_desktop/wording/messages.py``) use the same keys.
+``RULES_VERSION``; the translations (``intake_desktop/catalogue/messages.py``) use the same keys.
 """
 
 from __future__ import annotations

@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from intake_desktop.catalogue.messages import render, score_lines
 from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import FieldError
 from intake_desktop.ui.code_labels import label, message_language, procedure_label
-from intake_desktop.wording.messages import render, score_lines
 
 LEVEL_STYLE = {
     # Background, text: chosen for contrast on both palettes (all >= 4.5:1).

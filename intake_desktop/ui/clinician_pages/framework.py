@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_desktop.catalogue.messages import render
 from intake_desktop.domain.case import Case
 from intake_desktop.domain.codes import FRAMEWORK_QUESTIONS, Cause, Goal, Limitation, Recovery
 from intake_desktop.domain.framework import answer_framework
 from intake_desktop.ui.code_labels import label, message_language
-from intake_desktop.wording.messages import render
 
 from ..binding import Binder, error_label
 from ..form_model import FormModel

@@ -12,6 +12,8 @@ Use:
   ``Plan.to_dict()``), found in the plan's own ``messages`` map; a plan stored before rules
   2026.12 has none, so its English text is shown as it was signed.
 - ``score_lines(plan.scores, "es")``: one line per questionnaire score.
+- ``with_messages(plan_dict)``: a stored plan whose sentences are messages again, so that
+  ``render`` works on them directly (the clinician summary does this once per document).
 
 A language is ``"en"``, ``"es"`` or any BCP 47 tag whose primary subtag is one of them
 (``"es-MX"``); any other language gets English. Spanish templates live in ``messages_es.py``.
@@ -124,6 +126,34 @@ def plan_text(plan: Mapping[str, Any], text: str, language: str) -> str:
     return render(from_dict(found), language)
 
 
+def with_messages(plan: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored plan whose sentences are messages again (found in its ``messages`` map).
+
+    Each such text stays the same ``str`` (equal, same JSON), so every reader of the plan works as
+    before, and :func:`render` can now say it in another language. A plan without ``messages``
+    (stored before rules 2026.12) comes back unchanged.
+    """
+    table = plan.get("messages") or {}
+    if not table:
+        return dict(plan)
+    found: dict[str, Message] = {}
+
+    def back(value: Any) -> Any:
+        if isinstance(value, str):
+            if isinstance(value, Message) or value not in table:
+                return value
+            if value not in found:
+                found[value] = from_dict(table[value])
+            return found[value]
+        if isinstance(value, list):
+            return [back(v) for v in value]
+        if isinstance(value, dict):
+            return {k: back(v) for k, v in value.items()}
+        return value
+
+    return {k: v if k in ("messages", "scores") else back(v) for k, v in plan.items()}
+
+
 def score_lines(scores: Mapping[str, Any], language: str) -> list[str]:
     """One line per score of ``plan.scores`` (the plan panel's "Scores")."""
     say: Callable[..., str] = lambda key, **values: render_key(key, values, language)  # noqa: E731
@@ -170,4 +200,5 @@ __all__ = [
     "render",
     "render_key",
     "score_lines",
+    "with_messages",
 ]

@@ -1,4 +1,4 @@
-"""The message catalogue (wording): every sentence the engine writes can be said in Spanish.
+"""The message catalogue (catalogue): every sentence the engine writes can be said in Spanish.
 
 The domain keeps English text (the plan's JSON does not change); the catalogue renders the same
 message key and values in the reader's language, for live plans and for stored ones alike.
@@ -14,19 +14,19 @@ import typing
 
 import pytest
 
-from intake_desktop.domain import codes, instruments
-from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.messages import ENGLISH, PROCEDURE_PREFIX, Message, from_dict, msg
-from intake_desktop.domain.plan import Plan
-from intake_desktop.domain.validation import parse_case
-from intake_desktop.wording.messages import (
+from intake_desktop.catalogue.messages import (
     ENGLISH_EXTRA,
     language_of,
     plan_text,
     render,
     score_lines,
 )
-from intake_desktop.wording.messages_es import SPANISH, SPANISH_WORDS
+from intake_desktop.catalogue.messages_es import SPANISH, SPANISH_WORDS
+from intake_desktop.domain import codes, instruments
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.messages import ENGLISH, PROCEDURE_PREFIX, Message, from_dict, msg
+from intake_desktop.domain.plan import Plan
+from intake_desktop.domain.validation import parse_case
 from tests.domain.builders import DATA, TODAY, escalated, load_json, structural
 
 EXAMPLES = sorted(
