@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from intake_desktop.domain.engine import RULES, RULES_VERSION
+from intake_desktop.domain.followup import VisitSnapshot, alerts, injections_in_year
 from intake_desktop.domain.plan import Plan
 from tests.domain.builders import escalated, make_case, structural
 from tests.domain.test_rules import ids, plan_of
@@ -164,6 +165,17 @@ def test_medial_branch_blocks_do_not_count_towards_the_esi_cap() -> None:
     plan = plan_of(escalated(treatment={"injections": blocks}))
     assert "R6.no_repeat_injection" not in ids(plan)
     assert "epidural_steroid" in plan.procedures
+
+
+def test_the_follow_up_cap_alert_counts_only_epidural_steroid_injections() -> None:
+    blocks = [
+        shot("2026-01-10", "medial_branch_block"),
+        shot("2026-04-10", "radiofrequency_ablation"),
+        shot("2026-08-10", "epidural_steroid"),
+    ]
+    case = escalated(treatment={"injections": blocks})
+    assert injections_in_year(case) == 1
+    assert not any(a.code == "injection_cap_reached" for a in alerts(None, VisitSnapshot(case)))
 
 
 def test_three_epidural_steroid_injections_cap_even_when_each_helped() -> None:
