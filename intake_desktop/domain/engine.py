@@ -330,7 +330,8 @@ def _modifiers(w: Work, level: str) -> None:
         w.warn("warning.under_40", age=f.age)
     causes = (case.imaging.causes if case.imaging else None) or ()
     spondy = "spondylolisthesis" in causes or w.fw["cause"].answer == "spondylolisthesis"
-    if (spondy or w.structural_considered) and not f.has_dynamic_films:
+    vascular_first = "R2b.vascular_first" in w.fired_ids()  # spinal work-up waits (block 2b)
+    if (spondy or w.structural_considered) and not f.has_dynamic_films and not vascular_first:
         w.fire(
             "R7.dynamic_films",
             [

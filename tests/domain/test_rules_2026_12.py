@@ -112,6 +112,14 @@ def test_vascular_pattern_keeps_the_spine_conservative_until_the_vascular_assess
     assert "Spinal procedures wait for the vascular assessment." in plan.warnings
 
 
+def test_a_vascular_pattern_gets_no_dynamic_films_for_a_structural_decision() -> None:
+    plan = plan_of(
+        escalated(**VASCULAR, imaging={"modality": "mri", "causes": ["spondylolisthesis"]})
+    )
+    assert plan.level == "conservative"
+    assert "flexion_extension_xray" not in plan.workup
+
+
 def test_a_deficit_in_a_vascular_pattern_is_still_imaged() -> None:
     weak = {**VASCULAR, "exam": {**VASCULAR["exam"], "leg_weakness": "stable"}}
     plan = plan_of(escalated(**weak))
