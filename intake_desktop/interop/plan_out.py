@@ -285,9 +285,10 @@ def _careplan(
         ext.append(extension(EXT_OVERRIDE_REASON, "valueString", reason))
         description += f" (reason: {visit.override_reason})"
     if visit.chosen_procedure is not None:
-        chosen = concept(PROCEDURE, visit.chosen_procedure)["coding"][0]
+        name = procedure_label(visit.chosen_procedure)  # MILD, not the degree "mild"
+        chosen = concept(PROCEDURE, visit.chosen_procedure, name)["coding"][0]
         ext.append(extension(EXT_CHOSEN_PROCEDURE, "valueCoding", chosen))
-        description += f". Procedure chosen: {label(visit.chosen_procedure)}"
+        description += f". Procedure chosen: {name}"
     ext += [_rule_fired(rule) for rule in plan.get("rules_fired", [])]
     if "messages" in plan:
         text = json.dumps(plan["messages"], ensure_ascii=False, sort_keys=True)

@@ -60,7 +60,7 @@ def shown(qtbot, plan: Plan) -> str:
 def test_the_plan_panel_speaks_english_without_a_translation(qtbot) -> None:
     text = shown(qtbot, back_pain_after_a_failed_esi())
     assert "Do not repeat the epidural steroid injection: review the diagnosis instead." in text
-    assert "Suggested procedures" in text and "Medial branch block" in text
+    assert "Procedures" in text and "Medial branch block" in text
     assert "ODI: 40 % (moderate)" in text
 
 
@@ -70,7 +70,7 @@ def test_the_plan_panel_body_is_spanish_when_the_interface_is(qtbot, spanish: No
     assert "No repetir la inyección epidural de corticoide: revisar el diagnóstico." in text
     assert "el dolor de espalda supera al de pierna" in text  # a finding
     assert "No repetir la inyección epidural de corticoide; revisar el diagnóstico." in text
-    assert "Procedimientos propuestos" in text and "Bloqueo de rama medial" in text
+    assert "Procedimientos" in text and "Bloqueo de rama medial" in text
     assert "ODI: 40 % (moderada)" in text
     for english in (plan.rules_fired[0].reason, *plan.warnings, "back pain exceeds leg pain"):
         assert english not in text
@@ -90,3 +90,11 @@ def test_the_cause_evidence_reads_in_spanish_with_the_scan_check(qtbot, spanish:
     evidence = panel.evidence.text()
     assert "la imagen concuerda con los síntomas" in evidence
     assert "causa principal anotada: hipertrofia del ligamento amarillo" in evidence
+
+
+def test_mild_the_degree_and_mild_the_procedure_have_their_own_names(qtbot) -> None:
+    from intake_desktop.ui.code_labels import label, procedure_label
+
+    assert label("mild") == "Mild"  # a limitation, a score band
+    assert procedure_label("mild") == "MILD (minimally invasive lumbar decompression)"
+    assert procedure_label("interspinous_spacer") == label("interspinous_spacer")
