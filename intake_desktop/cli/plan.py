@@ -10,7 +10,7 @@ from typing import Any
 from intake_desktop.cli import CliError
 from intake_desktop.cli.files import read_json_file
 from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.labels import SCORE_NAMES, describe_score, label
+from intake_desktop.domain.labels import SCORE_NAMES, describe_score, label, procedure_label
 from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 
@@ -71,6 +71,8 @@ def format_plan(plan: Plan) -> str:
         out.extend(f"      - {finding}" for finding in r.findings)
     out.append("")
     out.append("Work-up: " + (", ".join(label(w) for w in plan.workup) or "none"))
+    procedures = ", ".join(procedure_label(p) for p in plan.procedures) or "none"
+    out.append(f"Suggested procedures: {procedures}")
     signs = ", ".join(label(s) for s in plan.escalation_signs) or "none"
     out.append(f"Escalation signs: {signs}")
     out.append("")

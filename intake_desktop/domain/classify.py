@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .case import Case, Exam, History
-from .findings import Findings, cervical_involved, fmt_num, lumbar_involved
+from .findings import Findings, cervical_involved, lumbar_involved
+from .messages import msg
 
 #: Relief on sitting within this many seconds supports neurogenic claudication (80 % < 120 s).
 QUICK_RELIEF_S = 120
@@ -45,7 +46,7 @@ def classify(case: Case, f: Findings) -> Classification:
             candidates["lumbar_neurogenic_claudication"] = nc
         if len(f.vascular_features) >= 2 or (
             f.vascular_features
-            and f.vascular_features[0].startswith("eases on stopping")
+            and getattr(f.vascular_features[0], "key", "") == "vascular.eases_on_stopping"
             and "calf" in (h.symptom_sites or ())
         ):
             candidates["vascular_claudication_suspected"] = f.vascular_features
@@ -62,10 +63,11 @@ def classify(case: Case, f: Findings) -> Classification:
         return Classification(pattern, region, evidence)
     if candidates:
         evidence = tuple(
-            f"features of {name.replace('_', ' ')}: {len(ev)}" for name, ev in candidates.items()
+            msg("pattern.features_of", pattern=name, count=len(ev))
+            for name, ev in candidates.items()
         )
         return Classification("mixed_or_unclear", region, evidence)
-    return Classification("mixed_or_unclear", region, ("too few features to call a pattern",))
+    return Classification("mixed_or_unclear", region, (msg("pattern.too_few"),))
 
 
 def neurogenic_features(h: History, e: Exam) -> tuple[str, ...]:
@@ -73,23 +75,23 @@ def neurogenic_features(h: History, e: Exam) -> tuple[str, ...]:
     worse, eased = set(h.worse_with or ()), set(h.eased_by or ())
     out: list[str] = []
     if worse & {"walking", "standing"}:
-        out.append("worse with " + " and ".join(sorted(worse & {"walking", "standing"})))
+        out.append(msg("feature.worse_with", what=sorted(worse & {"walking", "standing"})))
     if "sitting" in eased:
-        out.append("eased by sitting")
+        out.append(msg("feature.eased_sitting"))
     if "bending_forward" in eased or e.flexion_relief:
-        out.append("eased by bending forward")
+        out.append(msg("feature.eased_bending"))
     if h.seconds_to_relief_on_sitting is not None and (
         h.seconds_to_relief_on_sitting <= QUICK_RELIEF_S
     ):
-        out.append(f"relief within {fmt_num(h.seconds_to_relief_on_sitting)} s of sitting")
+        out.append(msg("feature.quick_relief", seconds=h.seconds_to_relief_on_sitting))
     if h.shopping_cart_sign or e.shopping_cart_sign:
-        out.append("shopping-cart sign")
+        out.append(msg("feature.shopping_cart"))
     if "back_extension" in worse or e.extension_provokes:
-        out.append("provoked by back extension")
+        out.append(msg("feature.extension"))
     if h.bilateral:
-        out.append("bilateral symptoms")
+        out.append(msg("feature.bilateral"))
     if h.leg_pain_exceeds_back_pain:
-        out.append("leg pain exceeds back pain")
+        out.append(msg("sign.leg_exceeds_back"))
     return tuple(out)
 
 
@@ -97,17 +99,17 @@ def disc_features(h: History, e: Exam) -> tuple[str, ...]:
     """Recorded features of a suspected disc herniation."""
     out: list[str] = []
     if h.onset == "sudden":
-        out.append("sudden onset")
+        out.append(msg("disc.sudden"))
     if h.onset_after_lifting_or_twisting:
-        out.append("began after lifting or twisting")
+        out.append(msg("disc.lifting"))
     if "sharp_shooting" in (h.sensations or ()):
-        out.append("sharp, shooting pain")
+        out.append(msg("disc.sharp"))
     if e.straight_leg_raise_positive:
-        out.append("exam: positive straight-leg raise")
+        out.append(msg("exam.slr_positive"))
     if set(h.worse_with or ()) & {"coughing_sneezing", "sitting", "bending_forward"}:
-        out.append("worse with coughing, sitting or bending forward")
+        out.append(msg("disc.worse_with"))
     if h.bilateral is False:
-        out.append("one-sided symptoms")
+        out.append(msg("disc.one_sided"))
     return tuple(out)
 
 
@@ -117,16 +119,16 @@ def _radicular_features(h: History) -> tuple[str, ...]:
     nrs = h.pain_nrs
     neck: list[str] = []
     if "neck" in sites:
-        neck.append("neck pain")
+        neck.append(msg("radicular.neck_pain"))
     if nrs is not None and (nrs.neck or 0) > 0:
-        neck.append(f"neck pain {nrs.neck}/10")
+        neck.append(msg("radicular.neck_nrs", nrs=nrs.neck))
     if "neck_movement" in (h.worse_with or ()):
-        neck.append("worse with neck movement")
+        neck.append(msg("radicular.neck_movement"))
     arm: list[str] = []
     if h.arm_symptoms or sites & {"arm", "hand"}:
-        arm.append("arm or hand symptoms")
+        arm.append(msg("radicular.arm_symptoms"))
     if nrs is not None and (nrs.arm or 0) > 0:
-        arm.append(f"arm pain {nrs.arm}/10")
+        arm.append(msg("radicular.arm_nrs", nrs=nrs.arm))
     return tuple(neck + arm) if neck and arm else ()
 
 

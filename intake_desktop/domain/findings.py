@@ -12,7 +12,11 @@ from decimal import Decimal
 
 from .case import Case, Exam, History, Injection
 from .codes import CERVICAL_SITES, LEG_SITES, LUMBAR_SITES, RED_FLAGS
+from .injections import INJECTION_CAP as INJECTION_CAP  # re-exported: reporting and the UI
+from .injections import esi_in_year
+from .injections import one_year_before as one_year_before  # re-exported
 from .instruments import abi_round
+from .messages import msg
 from .plan import RedFlagFinding
 
 #: Painless walking distance and standing tolerance thresholds for the limitation question
@@ -24,8 +28,6 @@ SEVERE_STANDING_MIN = 5
 MODERATE_STANDING_MIN = 15
 #: A fall of this fraction or more in painless walking distance counts as shrinking (section 5).
 WALKING_FALL_FRACTION = Decimal("0.15")
-#: Injection cap: at most this many in any 12 months (section 7).
-INJECTION_CAP = 3
 #: Temperature above which fever is a red flag (section 3).
 FEVER_ABOVE_C = 38.0
 #: An ABI at or below this (after rounding to 2 decimals) is a vascular feature.
@@ -42,14 +44,6 @@ def age_on(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def one_year_before(day: date) -> date:
-    """The same calendar day a year earlier (28 February for a 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
 @dataclass(frozen=True, slots=True)
 class Findings:
     """Everything derived from one case that the classification and the rules need."""
@@ -59,12 +53,12 @@ class Findings:
     escalation: dict[str, tuple[str, ...]]
     conservative_weeks: float | None
     conservative_evidence: str
-    injections_12m: tuple[Injection, ...]
+    #: Epidural steroid injections in the 12 months before the visit (the cap counts only these).
+    esi_12m: tuple[Injection, ...]
     cord_signs: tuple[str, ...]
     vascular_features: tuple[str, ...]
     leg_symptoms: bool
     back_dominant: bool
-    progressive_deficit: bool
     has_imaging: bool
     has_dynamic_films: bool
 
@@ -73,8 +67,6 @@ def derive(case: Case) -> Findings:
     """Derive the facts of one case; pure and cheap (well under a millisecond)."""
     h = case.history or History()
     e = case.exam or Exam()
-    injections = (case.treatment.injections if case.treatment else None) or ()
-    since = one_year_before(case.visit_date)
     conservative_weeks, conservative_evidence = _conservative_weeks(case)
     imaging = case.imaging
     return Findings(
@@ -83,13 +75,12 @@ def derive(case: Case) -> Findings:
         escalation=escalation_signs(case),
         conservative_weeks=conservative_weeks,
         conservative_evidence=conservative_evidence,
-        injections_12m=tuple(i for i in injections if since <= i.date <= case.visit_date),
+        esi_12m=esi_in_year(case),
         cord_signs=cord_signs(h, e),
         vascular_features=vascular_features(case),
         leg_symptoms=bool(set(h.symptom_sites or ()) & LEG_SITES)
         or (h.pain_nrs is not None and (h.pain_nrs.leg or 0) > 0),
         back_dominant=_back_dominant(h),
-        progressive_deficit=e.leg_weakness == "progressive",
         has_imaging=imaging is not None and imaging.modality is not None,
         has_dynamic_films=imaging is not None
         and (
@@ -103,18 +94,21 @@ def red_flags(case: Case) -> tuple[RedFlagFinding, ...]:
     """Red flags from the screen and from the exam, in the order of section 3's table.
 
     A red flag counts whether the screen recorded it or the exam found it, so the exam's foot drop,
-    reduced saddle sensation and a temperature above 38.0 °C raise their flags too.
+    reduced saddle sensation, a temperature above 38.0 °C and (since rules 2026.12) progressive leg
+    weakness raise their flags too.
     """
     sources: dict[str, list[str]] = {code: [] for code in RED_FLAGS}
     for code in case.red_flags or ():
-        sources[code].append("red-flag screen")
+        sources[code].append(msg("source.screen"))
     e = case.exam or Exam()
     if e.foot_drop:
-        sources["foot_drop"].append("exam: foot drop")
+        sources["foot_drop"].append(msg("source.exam_foot_drop"))
     if e.saddle_sensation_reduced:
-        sources["saddle_anaesthesia"].append("exam: reduced saddle sensation")
+        sources["saddle_anaesthesia"].append(msg("source.exam_saddle"))
     if e.temperature_c is not None and e.temperature_c > FEVER_ABOVE_C:
-        sources["fever"].append(f"exam: temperature {fmt_num(e.temperature_c)} °C")
+        sources["fever"].append(msg("source.exam_temperature", celsius=e.temperature_c))
+    if e.leg_weakness == "progressive":  # since rules 2026.12: it does not wait for a routine visit
+        sources["rapidly_progressive_weakness"].append(msg("exam.progressive_weakness"))
     return tuple(RedFlagFinding(code, tuple(s)) for code, s in sources.items() if s)
 
 
@@ -128,44 +122,48 @@ def escalation_signs(case: Case) -> dict[str, tuple[str, ...]]:
 
     shrinking: list[str] = []
     if f and f.walking_distance_shrinking:
-        shrinking.append("patient reports a shrinking walking distance")
+        shrinking.append(msg("sign.reports_shrinking"))
     fall = walking_distance_fall(case)
     if fall is not None and fall >= WALKING_FALL_FRACTION:
         prev = f.previous_painless_walking_distance_m if f else None
         shrinking.append(
-            f"painless walking distance fell {fmt_num(float(fall * 100))} % "
-            f"({fmt_num(prev or 0)} m to {fmt_num(h.painless_walking_distance_m or 0)} m)"
+            msg(
+                "sign.distance_fell",
+                percent=float(fall * 100),
+                before=prev or 0,
+                now=h.painless_walking_distance_m or 0,
+            )
         )
     if shrinking:
         signs["walking_distance_shrinking"] = tuple(shrinking)
 
     if h.leg_pain_exceeds_back_pain:
-        signs["leg_pain_dominant"] = ("leg pain exceeds back pain",)
+        signs["leg_pain_dominant"] = (msg("sign.leg_exceeds_back"),)
     elif h.leg_pain_exceeds_back_pain is None and h.pain_nrs is not None:
         leg, back = h.pain_nrs.leg, h.pain_nrs.back
         if leg is not None and back is not None and leg > back:
-            signs["leg_pain_dominant"] = (f"leg pain {leg}/10 above back pain {back}/10",)
+            signs["leg_pain_dominant"] = (msg("sign.leg_above_back", leg=leg, back=back),)
 
     if f and f.sitting_breaks_increasing:
-        signs["sitting_breaks_increasing"] = ("needs more sitting breaks",)
+        signs["sitting_breaks_increasing"] = (msg("sign.more_sitting_breaks"),)
     if t and t.home_measures_benefit in ("brief", "none"):
         signs["home_measures_brief_benefit"] = (
-            f"home measures give {t.home_measures_benefit} benefit",
+            msg("sign.home_benefit", benefit=t.home_measures_benefit),
         )
     if f and f.activities_given_up:
-        signs["activities_given_up"] = ("has given up activities",)
+        signs["activities_given_up"] = (msg("sign.activities_given_up"),)
     if t and t.medication_trend == "increasing" and t.activity_trend == "decreasing":
-        signs["more_medication_less_activity"] = ("medication rising while activity falls",)
+        signs["more_medication_less_activity"] = (msg("sign.medication_up_activity_down"),)
 
     wbf: list[str] = []
     if e.leg_weakness == "progressive":
-        wbf.append("exam: progressive leg weakness")
+        wbf.append(msg("exam.progressive_weakness"))
     if h.balance_problems:
-        wbf.append("balance problems")
+        wbf.append(msg("sign.balance_problems"))
     if e.gait_unsteady:
-        wbf.append("exam: unsteady gait")
+        wbf.append(msg("exam.unsteady_gait"))
     if f and f.flares_increasing:
-        wbf.append("flares increasing")
+        wbf.append(msg("sign.flares_increasing"))
     if wbf:
         signs["weakness_or_balance_or_flares"] = tuple(wbf)
     return signs
@@ -192,19 +190,19 @@ def cord_signs(h: History, e: Exam) -> tuple[str, ...]:
     """
     signs: list[str] = []
     if h.hand_clumsiness:
-        signs.append("hand clumsiness")
+        signs.append(msg("cord.hand_clumsiness"))
     if e.hand_dexterity_reduced:
-        signs.append("exam: reduced hand dexterity")
+        signs.append(msg("cord.exam_dexterity"))
     if e.hoffmann_sign:
-        signs.append("exam: Hoffmann sign")
+        signs.append(msg("cord.exam_hoffmann"))
     upper = bool(set(h.symptom_sites or ()) & CERVICAL_SITES) or bool(h.arm_symptoms)
     if upper:
         if h.balance_problems:
-            signs.append("balance problems with neck/arm/hand symptoms")
+            signs.append(msg("cord.balance_upper"))
         if e.gait_unsteady:
-            signs.append("exam: unsteady gait with neck/arm/hand symptoms")
+            signs.append(msg("cord.gait_upper"))
         if e.romberg_positive:
-            signs.append("exam: positive Romberg with neck/arm/hand symptoms")
+            signs.append(msg("cord.romberg_upper"))
     return tuple(signs)
 
 
@@ -216,28 +214,23 @@ def vascular_features(case: Case) -> tuple[str, ...]:
     eased = set(h.eased_by or ())
     flexion_relief = bool({"sitting", "bending_forward"} & eased) or bool(e.flexion_relief)
     if "stopping_while_standing" in eased and not flexion_relief:
-        out.append("eases on stopping while standing, without flexion relief")
+        out.append(msg("vascular.eases_on_stopping"))
     if e.pedal_pulses in ("diminished", "absent"):
-        out.append(f"exam: pedal pulses {e.pedal_pulses}")
+        out.append(msg("vascular.pedal_pulses", pulses=e.pedal_pulses))
     if e.ankle_brachial_index is not None and abi_round(e.ankle_brachial_index) <= ABI_ABNORMAL:
-        out.append(f"exam: ankle-brachial index {fmt_num(e.ankle_brachial_index)} (≤ 0.90)")
+        out.append(msg("vascular.abi", abi=e.ankle_brachial_index))
     if case.has_comorbidity("peripheral_arterial_disease"):
-        out.append("known peripheral arterial disease")
+        out.append(msg("vascular.known_pad"))
     return tuple(out)
 
 
 def _conservative_weeks(case: Case) -> tuple[float | None, str]:
     t = case.treatment
     if t and t.conservative_care_weeks is not None:
-        return t.conservative_care_weeks, (
-            f"{fmt_num(t.conservative_care_weeks)} weeks of conservative care"
-        )
+        return t.conservative_care_weeks, msg("care.weeks", weeks=t.conservative_care_weeks)
     if t and t.physical_therapy_weeks is not None:
-        return t.physical_therapy_weeks, (
-            f"{fmt_num(t.physical_therapy_weeks)} weeks of physical therapy "
-            "(no conservative-care total recorded)"
-        )
-    return None, "no conservative care recorded"
+        return t.physical_therapy_weeks, msg("care.pt_weeks", weeks=t.physical_therapy_weeks)
+    return None, msg("care.none")
 
 
 def _back_dominant(h: History) -> bool:

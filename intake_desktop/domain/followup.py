@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from .case import Case
-from .findings import INJECTION_CAP, WALKING_FALL_FRACTION, fmt_num, one_year_before
+from .findings import WALKING_FALL_FRACTION, fmt_num
+from .injections import INJECTION_CAP, esi_in_year
 from .instruments import ndi_score, odi_score, zcq_score
 
 #: Changes at least this large are clinically meaningful (INSTRUMENTS.md; CLINICAL issue 7).
@@ -113,10 +114,12 @@ def injection_dates(visits: Sequence[VisitSnapshot]) -> list[date]:
 
 
 def injections_in_year(case: Case) -> int:
-    """Injections in the rolling 12 months up to and including the visit date."""
-    since = one_year_before(case.visit_date)
-    injections = (case.treatment and case.treatment.injections) or ()
-    return sum(1 for i in injections if since <= i.date <= case.visit_date)
+    """Epidural steroid injections in the rolling 12 months up to and including the visit date.
+
+    Only these count towards the cap (section 7, since rules 2026.12): diagnostic blocks and
+    radiofrequency ablation do not.
+    """
+    return len(esi_in_year(case))
 
 
 def alerts(previous: VisitSnapshot | None, current: VisitSnapshot) -> list[Alert]:
@@ -128,7 +131,8 @@ def alerts(previous: VisitSnapshot | None, current: VisitSnapshot) -> list[Alert
         out.append(
             Alert(
                 "injection_cap_reached",
-                f"{count} injections in the last 12 months: the cap of {INJECTION_CAP} is reached.",
+                f"{count} epidural steroid injections in the last 12 months: "
+                f"the cap of {INJECTION_CAP} is reached.",
             )
         )
     t = c.treatment

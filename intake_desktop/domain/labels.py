@@ -53,7 +53,6 @@ LABELS: dict[str, str] = {
     # procedures (medial_branch_block is shared with the work-up above)
     "epidural_steroid": "Epidural steroid injection",
     "radiofrequency_ablation": "Radiofrequency ablation",
-    "mild": "MILD (minimally invasive lumbar decompression)",
     "interspinous_spacer": "Interspinous spacer",
     "spinal_cord_stimulation": "Spinal cord stimulation",
     "decompression": "Decompression (laminectomy)",
@@ -64,6 +63,18 @@ LABELS: dict[str, str] = {
     "goal": "Symptom management or structural relief?",
     "recovery": "What recovery will the patient take on?",
 }
+
+
+#: Procedure codes whose name differs from the same code elsewhere: ``mild`` is a degree of
+#: limitation (and a score band) as well as the MILD procedure.
+PROCEDURE_LABELS: dict[str, str] = {
+    "mild": "MILD (minimally invasive lumbar decompression)",
+}
+
+
+def procedure_label(code: str) -> str:
+    """The readable name of a procedure code (``Plan.procedures``)."""
+    return PROCEDURE_LABELS.get(code) or label(code)
 
 
 def label(code: str | None) -> str:

@@ -10,18 +10,42 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .codes import PLAN_FORMAT, RED_FLAG_LEVELS
+from .messages import Message
 
 
 @dataclass(frozen=True, slots=True)
 class RuleFiring:
-    """One rule that fired: its stable id, why in a sentence, and the findings behind it."""
+    """One rule that fired: its stable id, why in a sentence, and the findings behind it.
+
+    ``reason`` and each finding are English text; made by the engine they are
+    :class:`~.messages.Message` objects, so ``key`` and ``values`` let a catalogue say them in
+    another language (``intake_desktop/catalogue/messages.py``).
+    """
 
     id: str
     reason: str
     findings: tuple[str, ...] = ()
 
+    @property
+    def key(self) -> str | None:
+        """The reason's message key (``rule.<id>``), or None for plain text."""
+        return self.reason.key if isinstance(self.reason, Message) else None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The values the reason's message is filled with (empty for plain text)."""
+        return dict(self.reason.values) if isinstance(self.reason, Message) else {}
+
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "reason": self.reason, "findings": list(self.findings)}
+        out: dict[str, Any] = {
+            "id": self.id,
+            "reason": self.reason,
+            "findings": list(self.findings),
+        }
+        if isinstance(self.reason, Message):
+            out["key"] = self.reason.key
+            out["values"] = self.reason.to_dict()["values"]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,4 +116,27 @@ class Plan:
             "rules_fired": [r.to_dict() for r in self.rules_fired],
             "warnings": list(self.warnings),
             "scores": self.scores,
+            "messages": self.messages(),
         }
+
+    def texts(self) -> list[str]:
+        """Every sentence the plan holds: reasons, findings, evidence, sources and warnings."""
+        out: list[str] = []
+        for rule in self.rules_fired:
+            out += [rule.reason, *rule.findings]
+        for rf in self.red_flags:
+            out += rf.sources
+        for answer in self.framework.values():
+            out += answer.evidence
+        for lines in self.evidence.values():
+            out += lines
+        out += self.warnings
+        return out
+
+    def messages(self) -> dict[str, dict[str, Any]]:
+        """English text -> its message key and values, for every sentence of the plan.
+
+        Stored with the plan (JSON key ``messages``) so that a plan signed long ago can still be
+        said in another language; text without an entry is shown as it is, in English.
+        """
+        return {t: t.to_dict() for t in self.texts() if isinstance(t, Message)}

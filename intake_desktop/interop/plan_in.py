@@ -6,6 +6,7 @@ same value, so exporting the imported visit gives the same Bundle again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -46,6 +47,7 @@ from .systems import (
     EXT_ALTERNATIVE_LEVEL,
     EXT_CHOSEN_PROCEDURE,
     EXT_OVERRIDE_REASON,
+    EXT_PLAN_MESSAGES,
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
     EXT_RULES_VERSION,
@@ -136,7 +138,7 @@ def read_plan(index: BundleIndex) -> dict[str, Any]:
     signs = [
         code_in(o.get("code"), ESCALATION_SIGN, where_of(o), ESCALATION_SIGNS) for o in signs_obs
     ]
-    return {
+    plan: dict[str, Any] = {
         "format": PLAN_FORMAT,
         "rules_version": _text(rules_version, f"{where} rules-version"),
         "level": level,
@@ -161,6 +163,29 @@ def read_plan(index: BundleIndex) -> dict[str, Any]:
         "warnings": texts(careplan, "note", where),
         "scores": _scores(index),
     }
+    messages = one_extension(careplan, EXT_PLAN_MESSAGES, "valueString", where)
+    if messages is not None:
+        plan["messages"] = _messages(messages, f"{where} plan-messages")
+        for rule in plan["rules_fired"]:
+            found = plan["messages"].get(rule["reason"])
+            if found is not None:
+                rule["key"], rule["values"] = found["key"], found["values"]
+    return plan
+
+
+def _messages(raw: Any, at: str) -> dict[str, Any]:
+    """The plan's messages from their JSON text: English text -> {"key", "values"}."""
+    try:
+        data = json.loads(_text(raw, at))
+    except ValueError:
+        raise BundleError(at, "must be JSON text") from None
+    ok = isinstance(data, dict) and all(
+        isinstance(m, dict) and isinstance(m.get("key"), str) and isinstance(m.get("values"), dict)
+        for m in data.values()
+    )
+    if not ok:
+        raise BundleError(at, "must map each text to its message key and values")
+    return data
 
 
 def has_pattern(resource: Mapping[str, Any]) -> bool:

@@ -12,11 +12,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
-from intake_desktop.domain.labels import SCORE_NAMES, label
+from intake_desktop.domain.labels import SCORE_NAMES, label, procedure_label
 
 from .elements import absent, concept, extension, fhir_text, notes
 from .model import FhirVisit
@@ -34,6 +35,7 @@ from .systems import (
     EXT_ALTERNATIVE_LEVEL,
     EXT_CHOSEN_PROCEDURE,
     EXT_OVERRIDE_REASON,
+    EXT_PLAN_MESSAGES,
     EXT_RECOMMENDED_LEVEL,
     EXT_RULE_FIRED,
     EXT_RULES_VERSION,
@@ -266,7 +268,11 @@ def _careplan(
         for a in plan.get("alternatives", [])
     ]
     ext += [
-        extension(EXT_SUGGESTED_PROCEDURE, "valueCoding", concept(PROCEDURE, p)["coding"][0])
+        extension(
+            EXT_SUGGESTED_PROCEDURE,
+            "valueCoding",
+            concept(PROCEDURE, p, procedure_label(p))["coding"][0],
+        )
         for p in plan.get("procedures", [])
     ]
     description = f"Recommended: {label(level)}"
@@ -279,10 +285,14 @@ def _careplan(
         ext.append(extension(EXT_OVERRIDE_REASON, "valueString", reason))
         description += f" (reason: {visit.override_reason})"
     if visit.chosen_procedure is not None:
-        chosen = concept(PROCEDURE, visit.chosen_procedure)["coding"][0]
+        name = procedure_label(visit.chosen_procedure)  # MILD, not the degree "mild"
+        chosen = concept(PROCEDURE, visit.chosen_procedure, name)["coding"][0]
         ext.append(extension(EXT_CHOSEN_PROCEDURE, "valueCoding", chosen))
-        description += f". Procedure chosen: {label(visit.chosen_procedure)}"
+        description += f". Procedure chosen: {name}"
     ext += [_rule_fired(rule) for rule in plan.get("rules_fired", [])]
+    if "messages" in plan:
+        text = json.dumps(plan["messages"], ensure_ascii=False, sort_keys=True)
+        ext.append(extension(EXT_PLAN_MESSAGES, "valueString", text))
     return "careplan", _clean(
         {
             "resourceType": "CarePlan",

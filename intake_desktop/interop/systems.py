@@ -106,6 +106,9 @@ EXT_ACCEPTED_LEVEL = extension_url("accepted-level")
 EXT_CHOSEN_PROCEDURE = extension_url("chosen-procedure")
 EXT_OVERRIDE_REASON = extension_url("override-reason")
 EXT_RULE_FIRED = extension_url("rule-fired")
+#: The plan's ``messages`` (English text -> message key and values) as JSON, so a plan read back
+#: can still be said in another language.
+EXT_PLAN_MESSAGES = extension_url("plan-messages")
 
 # --- standard terminologies ----------------------------------------------------------------------
 LOINC = "http://loinc.org"

@@ -14,6 +14,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any, Literal
 
+from intake_desktop.catalogue.messages import with_messages
 from intake_desktop.domain.case import Case
 from intake_desktop.domain.codes import LEVELS, PROCEDURES, RED_FLAG_LEVELS, level_rank
 from intake_desktop.domain.findings import age_on
@@ -136,11 +137,12 @@ class VisitDocument:
 
 
 def plan_as_dict(plan: Plan | Mapping[str, Any]) -> dict[str, Any]:
-    """The plan in its stored (``to_dict``) shape, whichever form it came in."""
+    """The plan in its stored (``to_dict``) shape, whichever form it came in, with its sentences
+    as messages (:func:`intake_desktop.catalogue.messages.with_messages`)."""
     if isinstance(plan, Plan):
         return plan.to_dict()
     if isinstance(plan, Mapping):
-        return dict(plan)
+        return with_messages(plan)  # its sentences can be said in the reader's language
     raise TypeError(f"plan must be a Plan or a plan dict, not {type(plan).__name__}")
 
 

@@ -7,9 +7,9 @@ on the clinician summary goes through :func:`clinical_line` and nothing else, so
 
 - a code never reaches the paper: any stored code in the line is replaced by its label in the
   template's language (the ``codes`` table, else the application's English label);
-- the message catalogue that translates these sentences (``reporting/messages.py``, being
-  written on another branch) plugs in here, in one place: :func:`clinical_line` is where a line is
-  looked up and rendered in the template's language before its codes are labelled.
+- the message catalogue that translates these sentences (``intake_desktop/catalogue``) plugs in
+  here, in one place: :func:`clinical_line` is where a line is rendered in the template's language
+  before its codes are labelled.
 
 Rule ids (``R5.mild``) are stable references to the specification, so they do print, but only
 beside the rule's name from the template (``rules.<id>``): see :func:`rule_title`.
@@ -21,6 +21,7 @@ import re
 import typing
 from xml.sax.saxutils import escape
 
+from intake_desktop.catalogue.messages import render
 from intake_desktop.domain import codes as _codes
 from intake_desktop.domain.instruments import COOK_ITEMS, KONNO_ITEMS
 
@@ -54,10 +55,12 @@ _CODE_WORD = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|(?<=\()[a-z][a-z0-9]
 def clinical_line(t: Template, line: str) -> str:
     """One sentence of the engine or the alerts, as paragraph markup in the template's words.
 
-    Today the sentence keeps its wording (the engine writes English) and only its codes are
-    replaced by their labels. The message catalogue, when it lands, translates ``line`` here
-    first: ``line = messages.render(line, t.language)`` (or whatever its call is) at the top.
+    A sentence the engine wrote as a message (every plan since rules 2026.12; a stored plan's
+    sentences become messages again in :func:`.document.plan_as_dict`) is first said in the
+    template's language by the message catalogue; any code still in the line (English text, or an
+    older plan's sentence) is then replaced by its label.
     """
+    line = render(line, t.language)
     out: list[str] = []
     last = 0
     for match in _CODE_WORD.finditer(line):

@@ -21,6 +21,20 @@ def label(code: str | None) -> str:
     return QCoreApplication.translate(CONTEXT, _english.label(code))
 
 
+def procedure_label(code: str) -> str:
+    """The readable name of a procedure code in the UI language (MILD is not "mild")."""
+    return QCoreApplication.translate(CONTEXT, _english.procedure_label(code))
+
+
+def message_language() -> str:
+    """The message catalogue's language for the loaded translation: "es" in Spanish, else "en".
+
+    The Spanish translation file translates this marker to its own language code, so the plan's
+    sentences follow exactly the translation the interface shows.
+    """
+    return QCoreApplication.translate("codes", "en", "language code of the plan's sentences")
+
+
 def fill(template: str, *args: object) -> str:
     """``%1``, ``%2``… of a translated template replaced in one pass (as ``QString::arg``)."""
     return re.sub(r"%(\d)", lambda m: str(args[int(m.group(1)) - 1]), template)

@@ -1,7 +1,9 @@
 """The live plan: level, why, work-up, scores and alternatives, as the findings change.
 
 It only renders a :class:`~intake_desktop.domain.plan.Plan`. While the form has errors the last
-valid plan stays on screen, greyed, with a note saying which fields to fix.
+valid plan stays on screen, greyed, with a note saying which fields to fix. The plan's sentences
+(rule reasons, their findings, warnings, score lines) come from the domain as message keys and
+values and are put in words by the message catalogue in the interface's language.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from intake_desktop.catalogue.messages import render, score_lines
 from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import FieldError
-from intake_desktop.ui.code_labels import label
+from intake_desktop.ui.code_labels import label, message_language, procedure_label
 
 LEVEL_STYLE = {
     # Background, text: chosen for contrast on both palettes (all >= 4.5:1).
@@ -47,43 +50,6 @@ def _items(values: Any, fmt: Any = label) -> str:
     if not values:
         return "<i>none</i>"
     return "<ul style='margin:0'>" + "".join(f"<li>{escape(fmt(v))}</li>" for v in values) + "</ul>"
-
-
-def score_lines(scores: dict[str, Any]) -> list[str]:
-    lines = []
-    if "odi" in scores:
-        s = scores["odi"]
-        lines.append(
-            f"ODI: {s['percent']} % ({label(s['band'])})" if s.get("percent") is not None
-            else "ODI: not scorable"
-        )  # fmt: skip
-    if "ndi" in scores:
-        s = scores["ndi"]
-        lines.append(
-            f"NDI: {s['raw']}/50 ({label(s['band'])})" if s.get("raw") is not None
-            else "NDI: not scorable"
-        )  # fmt: skip
-    if "zcq" in scores:
-        s = scores["zcq"]
-        parts = [f"{k.replace('_', ' ')} {v:.2f}" for k, v in s.items()
-                 if k != "satisfied" and v is not None]  # fmt: skip
-        lines.append("ZCQ: " + (", ".join(parts) or "not scorable"))
-    if "mjoa" in scores:
-        s = scores["mjoa"]
-        lines.append(f"mJOA: {s.get('total')} ({label(s.get('band'))})")
-    for site, s in scores.get("nrs", {}).items():
-        lines.append(f"Pain {site}: {s['value']}/10 ({s['band']})")
-    if "abi" in scores:
-        lines.append(f"ABI: {scores['abi']['value']:.2f} ({scores['abi']['band']})")
-    if "konno" in scores:
-        s = scores["konno"]
-        lines.append(
-            f"Konno: {s['points']} points, stenosis {'likely' if s['likely'] else 'not likely'}"
-            + (f" ({len(s['not_recorded'])} items not recorded)" if s["not_recorded"] else "")
-        )
-    if "cook" in scores:
-        lines.append(f"Cook cluster: {scores['cook']['findings']} of 5 findings")
-    return lines
 
 
 class PlanPanel(QScrollArea):
@@ -155,9 +121,18 @@ class PlanPanel(QScrollArea):
     def _details_html(self, plan: Plan) -> str:
         self.level.setEnabled(True)
         self.details.setEnabled(True)
+        lang = message_language()
+
+        def say(text: str) -> str:
+            return render(text, lang)
+
         why = "".join(
-            f"<li><b>{escape(r.reason)}</b>"
-            + (f"<br/><small>{escape('; '.join(r.findings))}</small>" if r.findings else "")
+            f"<li><b>{escape(say(r.reason))}</b>"
+            + (
+                f"<br/><small>{escape('; '.join(say(f) for f in r.findings))}</small>"
+                if r.findings
+                else ""
+            )
             + "</li>"
             for r in plan.rules_fired
         )
@@ -171,13 +146,16 @@ class PlanPanel(QScrollArea):
         parts.append(f"<h4>{self.tr('Why')}</h4><ul style='margin:0'>{why}</ul>")
         parts.append(f"<h4>{self.tr('Work-up')}</h4>" + _items(plan.workup))
         if plan.procedures:  # in the plan's order of preference (block 8)
-            parts.append(f"<h4>{self.tr('Procedures')}</h4>" + _items(plan.procedures))
+            parts.append(
+                f"<h4>{self.tr('Procedures')}</h4>" + _items(plan.procedures, procedure_label)
+            )
         if plan.escalation_signs:
             parts.append(f"<h4>{self.tr('Escalation signs')}</h4>" + _items(plan.escalation_signs))
         if plan.alternatives:
             parts.append(f"<h4>{self.tr('Alternatives')}</h4>" + _items(plan.alternatives))
         if plan.warnings:
-            parts.append(f"<h4>{self.tr('Warnings')}</h4>" + _items(plan.warnings, str))
-        parts.append(f"<h4>{self.tr('Scores')}</h4>" + _items(score_lines(plan.scores), str))
+            parts.append(f"<h4>{self.tr('Warnings')}</h4>" + _items(plan.warnings, say))
+        scores = score_lines(plan.scores, lang)
+        parts.append(f"<h4>{self.tr('Scores')}</h4>" + _items(scores, str))
         parts.append(f"<p><small>{self.tr('Rules')} {escape(plan.rules_version)}</small></p>")
         return "".join(parts)

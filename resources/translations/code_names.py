@@ -67,6 +67,7 @@ CODE_NAMES = (
     QT_TRANSLATE_NOOP("codes", "Male"),
     QT_TRANSLATE_NOOP("codes", "Marked new decline in balance or gait"),
     QT_TRANSLATE_NOOP("codes", "Medial branch block"),
+    QT_TRANSLATE_NOOP("codes", "Mild"),
     QT_TRANSLATE_NOOP("codes", "Minimal"),
     QT_TRANSLATE_NOOP("codes", "Minimally invasive procedure"),
     QT_TRANSLATE_NOOP("codes", "Mixed or unclear pattern"),

@@ -668,7 +668,7 @@
 <context>
     <name>FrameworkPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="+94"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="+97"/>
         <source>Four questions</source>
         <translation>Cuatro preguntas</translation>
     </message>
@@ -1478,7 +1478,7 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/plan_panel.py" line="+31"/>
+        <location filename="../../intake_desktop/ui/plan_panel.py" line="+34"/>
         <source>Pattern</source>
         <extracomment>The headings of the plan details (translated with ``self.tr`` where the HTML is built).</extracomment>
         <translation>Patrón</translation>
@@ -1534,7 +1534,7 @@
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+16"/>
         <location line="+4"/>
         <source>Plan</source>
         <translation>Plan</translation>
@@ -1582,7 +1582,7 @@
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="-72"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="-74"/>
         <source>from the findings</source>
         <translation>según los hallazgos</translation>
     </message>
@@ -1637,7 +1637,7 @@
         <translation>Respuesta sugerida: %s</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>No findings recorded.</source>
         <translation>No hay hallazgos registrados.</translation>
     </message>
@@ -2964,6 +2964,11 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
     </message>
     <message>
         <location line="+5"/>
+        <source>Mild</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Minimal</source>
         <translation>Mínima</translation>
     </message>
@@ -3281,6 +3286,12 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location line="+1"/>
         <source>Negative response</source>
         <translation>Respuesta negativa</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/code_labels.py" line="+35"/>
+        <source>en</source>
+        <comment>language code of the plan&apos;s sentences</comment>
+        <translation>es</translation>
     </message>
 </context>
 <context>

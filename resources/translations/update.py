@@ -43,7 +43,7 @@ def code_names() -> list[str]:
     sys.path.insert(0, str(ROOT))
     from intake_desktop.domain import labels
 
-    names = set(labels.LABELS.values())
+    names = set(labels.LABELS.values()) | set(labels.PROCEDURE_LABELS.values())
     for module_name in DOMAIN_MODULES:
         module = importlib.import_module(f"intake_desktop.domain.{module_name}")
         for attr, value in vars(module).items():

@@ -214,7 +214,7 @@ def test_no_imaging_means_image_first() -> None:
     assert "mri" in plan.workup
 
 
-def test_outpatient_only_with_surgical_anatomy_is_stimulation_with_surgery_as_alternative() -> None:
+def test_outpatient_only_with_surgical_anatomy_at_one_level_is_a_spacer() -> None:
     plan = plan_of(
         structural(
             imaging={"causes": ["facet_hypertrophy"]}, framework={"recovery": "outpatient_only"}
@@ -222,7 +222,20 @@ def test_outpatient_only_with_surgical_anatomy_is_stimulation_with_surgery_as_al
     )
     assert plan.level == "minimally_invasive"
     assert plan.alternatives == ("surgical",)
+    assert "R5.outpatient_spacer" in ids(plan)
+    assert plan.procedures == ("interspinous_spacer",)
+
+
+def test_outpatient_only_with_a_slip_is_stimulation_with_surgery_as_alternative() -> None:
+    plan = plan_of(
+        structural(
+            imaging={"causes": ["spondylolisthesis"]}, framework={"recovery": "outpatient_only"}
+        )
+    )
+    assert plan.level == "minimally_invasive"
+    assert plan.alternatives == ("surgical",)
     assert "R5.outpatient_scs" in ids(plan)
+    assert plan.procedures == ("spinal_cord_stimulation",)
 
 
 def test_durable_injection_benefit_keeps_interventional_care() -> None:
@@ -258,11 +271,12 @@ def test_goal_of_structural_relief_stands_in_for_failed_injections() -> None:
     assert plan_of(structural(treatment={"injections": []})).level == "interventional"
 
 
-def test_progressive_deficit_does_not_wait_26_weeks() -> None:
+def test_progressive_deficit_is_a_red_flag_before_any_structural_decision() -> None:
     plan = plan_of(
         structural(treatment={"conservative_care_weeks": 8}, exam={"leg_weakness": "progressive"})
     )
-    assert plan.level == "minimally_invasive"
+    assert plan.level == "urgent"
+    assert plan.red_flag_codes == ("rapidly_progressive_weakness",)
 
 
 # Block 6: interventional (3 injections in 12 months) ----------------------------------------
@@ -280,7 +294,7 @@ def inj(day: str, relief: float = 8, improved: bool = True) -> dict:
 def test_interventional_with_no_imaging_asks_for_mri() -> None:
     plan = plan_of(escalated())
     assert plan.level == "interventional"
-    assert ids(plan) == ["R6.interventional", "R7.imaging_needed"]
+    assert ids(plan) == ["R6.interventional", "R6.epidural_steroid", "R7.imaging_needed"]
     assert plan.workup == ("mri",)
 
 

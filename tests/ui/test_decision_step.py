@@ -21,7 +21,7 @@ from intake_desktop.domain.engine import evaluate
 from intake_desktop.services import visits as visits_module
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui import plan_controller
-from intake_desktop.ui.code_labels import label
+from intake_desktop.ui.code_labels import label, procedure_label
 from intake_desktop.ui.visit_window import VisitWindow
 
 from .conftest import EXAMPLES_DIR
@@ -71,8 +71,8 @@ def test_the_suggested_procedures_are_listed_and_a_click_picks_one(
     assert window.current_step() == window.pages.index(page)
     qtbot.waitUntil(lambda: list(page.procedure.buttons) == ["mild", "interspinous_spacer"])
     assert [b.text() for b in page.procedure.buttons.values()] == [
-        label("mild"),
-        label("interspinous_spacer"),
+        procedure_label("mild"),
+        procedure_label("interspinous_spacer"),
     ]
     assert page.procedure.none_radio.isChecked() and page.chosen_procedure() is None
     details = window.plan_panel.details.text()

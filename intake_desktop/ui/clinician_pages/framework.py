@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_desktop.catalogue.messages import render
 from intake_desktop.domain.case import Case
 from intake_desktop.domain.codes import FRAMEWORK_QUESTIONS, Cause, Goal, Limitation, Recovery
 from intake_desktop.domain.framework import answer_framework
-from intake_desktop.ui.code_labels import label
+from intake_desktop.ui.code_labels import label, message_language
 
 from ..binding import Binder, error_label
 from ..form_model import FormModel
@@ -85,8 +86,10 @@ class QuestionPanel(QWidget):
         text = label(answer.answer) if answer.answer else self.tr("No answer")
         self.suggested.setText(f"<b>{text}</b> ({self.tr(SOURCE_TEXT.get(answer.source, ''))})")
         self.suggested.setAccessibleName(self.tr("Suggested answer: %s") % text)
+        lang = message_language()  # the evidence comes as messages: said in the UI's language
         self.evidence.setText(
-            "\n".join(f"• {e}" for e in answer.evidence) or self.tr("No findings recorded.")
+            "\n".join(f"• {render(e, lang)}" for e in answer.evidence)
+            or self.tr("No findings recorded.")
         )
 
 

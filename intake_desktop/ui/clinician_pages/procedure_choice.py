@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
-from intake_desktop.ui.code_labels import label
+from intake_desktop.ui.code_labels import procedure_label
 
 
 class ProcedureChoice(QWidget):
@@ -64,7 +64,7 @@ class ProcedureChoice(QWidget):
                 self._layout.removeWidget(button)
                 button.hide()
                 button.deleteLater()
-            self.buttons = {code: self._radio(label(code), code) for code in procedures}
+            self.buttons = {code: self._radio(procedure_label(code), code) for code in procedures}
         if self._value is not None and self._value not in procedures:
             self._clear()
             return
