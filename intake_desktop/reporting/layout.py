@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, Frame
 
 from .document import VisitDocument
 from .fonts import FontSet
+from .footer import FOOTER_LEADING, FOOTER_SIZE, footer_style, identity
 from .images import prepared_image
 from .marks import draft_mark, fit, wrap_lines
 from .paragraphs import TextParagraph
@@ -45,8 +46,6 @@ FOOTER_BASELINE = 0.53 * inch
 #: The body ends above the footer's rule (drawn 11 pt above the footer's baseline).
 BOTTOM_MARGIN = FOOTER_BASELINE + 0.28 * inch
 HEADER_HEIGHT = 0.62 * inch
-FOOTER_SIZE = 8.5
-FOOTER_LEADING = 10.5
 
 
 def colour(template: Template, name: str) -> colors.Color:
@@ -91,18 +90,6 @@ def format_number(t: Template, value: float) -> str:
     thousands = t.raw("numbers.thousands_separator", ",")
     decimal = t.raw("numbers.decimal_separator", ".")
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
-
-
-def identity(t: Template, doc: VisitDocument) -> str:
-    """Who the sheet is for, never empty: the name, else the record number, else the case's
-    patient id, else the template's "name not recorded"."""
-    name = " ".join((doc.patient_name or "").split())
-    if name:
-        return name
-    for number in (doc.record_number, doc.case.patient.id):
-        if number and number.strip():
-            return t.plain("page.record_number", record_number=number.strip())
-    return t.plain("page.no_name")
 
 
 @dataclass(frozen=True)
@@ -228,29 +215,6 @@ _styles_lock = threading.Lock()
 _MAX_STYLES = 32
 
 
-#: The footer's style by (font, colour): one object per look, so paragraphs.py's per-style work
-#: is done once.
-_footer_styles: dict[tuple[str, str], ParagraphStyle] = {}
-
-
-def _footer_style(font: str, t: Template) -> ParagraphStyle:
-    muted = t.clinic["colours"]["muted"]
-    with _styles_lock:
-        found = _footer_styles.get((font, muted))
-        if found is None:
-            found = ParagraphStyle(
-                "footer",
-                fontName=font,
-                fontSize=FOOTER_SIZE,
-                leading=FOOTER_LEADING,
-                textColor=colors.HexColor(muted),
-            )
-            if len(_footer_styles) >= _MAX_STYLES:
-                _footer_styles.clear()
-            _footer_styles[(font, muted)] = found
-    return found
-
-
 class BodyFrame(Frame):
     """The frame that holds the body of every page, cheap to copy.
 
@@ -298,7 +262,10 @@ class PageDecor:
 
     def _footer_paragraph(self, page_width: float) -> Flowable:
         if self._para is None:
-            para = TextParagraph(escape(self._text), _footer_style(self.fonts.regular, self.t))
+            para = TextParagraph(
+                escape(self._text),
+                footer_style(self.fonts.regular, self.t.clinic["colours"]["muted"]),
+            )
             para.wrap(page_width - LEFT_MARGIN - RIGHT_MARGIN - 1.1 * inch, 10 * inch)
             self._para = para
         return self._para

@@ -25,7 +25,8 @@ from .conventions import chart_unit, distance_text, fever_threshold, in_unit
 from .document import VisitDocument
 from .homecare import home_care_items
 from .layout import format_date, format_number
-from .patient_facts import SheetFacts, sheet_facts, structural_weeks_reached
+from .patient_facts import SheetFacts, sheet_facts
+from .reasons import reasons
 from .safety import triggers as call_back_triggers
 from .safety import warning_signs
 from .templates import Template
@@ -36,7 +37,6 @@ MAX_REASONS = 4
 PATIENT_BARS = 6
 #: Work-up that is a referral or a procedure, not a test the clinic books.
 _NOT_TESTS = frozenset({"vascular_referral"})
-_IMAGING_TESTS = frozenset({"urgent_mri", "mri", "ct_myelogram"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +254,7 @@ def _care(c: SheetContext) -> list[Block]:
     if doc.overridden:
         lines.append(Line("body", c.text("care.override")))
     else:
-        why = list(dict.fromkeys(c.text(k, **v) for k, v in _reasons(c)))[:MAX_REASONS]
+        why = list(dict.fromkeys(c.text(k, **v) for k, v in reasons(c)))[:MAX_REASONS]
         if why:
             lines.append(Line("body", f"<b>{c.text('care.why')}</b> " + " ".join(why)))
     for alt in doc.plan.get("alternatives") or ():
@@ -262,78 +262,6 @@ def _care(c: SheetContext) -> list[Block]:
             name = c.plain(f"care.levels.{alt}.name")
             lines.append(Line("body", c.text("care.alternative", alternative=name)))
     return [Block("care", tuple(lines))]
-
-
-def _reasons(c: SheetContext) -> list[tuple[str, dict[str, Any]]]:
-    """The "why" as (template key, values): each one only when its facts hold."""
-    f = c.facts
-    fired = f.fired
-    r: list[tuple[str, dict[str, Any]]] = []
-
-    def add(key: str, **values: Any) -> None:
-        r.append((f"care.reasons.{key}", values))
-
-    if f.acute:
-        if c.doc.red_flags:
-            add("red_flag")
-        return r
-    if f.vascular_first:
-        add("vascular")
-        return r
-    weeks = f.weeks_of_care
-    if "R2.cord_signs" in fired:
-        add("cord_signs")
-    if "R3.conservative_first" in fired:
-        if weeks:
-            add("first_weeks", weeks=_weeks(c, weeks))
-        else:
-            add("first_none")
-        if not _IMAGING_TESTS & set(f.workup):
-            add("scan_can_wait")
-    if "R3.deficit_imaging" in fired:
-        add("deficit_imaging")
-    if "R4.stable" in fired:
-        add("stable")
-    if fired & {"R5.surgical", "R5.mild", "R5.outpatient_scs", "R5.no_imaging"}:
-        if weeks:
-            add(
-                "care_months" if structural_weeks_reached(f) else "care_weeks",
-                weeks=_weeks(c, weeks),
-            )
-        if f.latest_injection_failed:
-            add("injection_failed")
-        elif f.esi_capped:
-            add("esi_capped")
-        elif f.goal_structural:
-            add("goal_structural")
-        scan = f.imaging and bool(f.imaging_causes)
-        if "R5.mild" in fired:
-            flavum = scan and "ligamentum_flavum_hypertrophy" in f.imaging_causes
-            add("scan_mild" if flavum else "anatomy_mild")
-        elif "R5.surgical" in fired:
-            add("scan_surgical" if scan else "anatomy_surgical")
-        elif "R5.outpatient_scs" in fired:
-            add("outpatient_scs")
-        elif "R5.no_imaging" in fired:
-            add("no_imaging")
-    if "R6.interventional" in fired and weeks:
-        add("interventional", weeks=_weeks(c, weeks))
-    for kind in f.not_repeated:
-        add("not_repeated", injection=c.plain(f"procedures.{kind}.name"))
-    if f.procedure == "medial_branch_block" and "R6.medial_branch_block" in fired:
-        add("medial_branch_block")
-    if f.vascular_check:
-        add("vascular_check")
-    if "R7.neuropathy_emg" in fired:
-        add("neuropathy_emg")
-    if "R7.under_40" in fired:
-        add("under_40")
-    return r
-
-
-def _weeks(c: SheetContext, weeks: float) -> str:
-    unit = "week" if weeks == 1 else "weeks"
-    return f"{format_number(c.t, weeks)} {c.plain(f'units.{unit}')}"
 
 
 def _tests(c: SheetContext) -> list[Block]:

@@ -23,6 +23,7 @@ from .atomic import OutputExistsError, write_atomic
 from .clinician import clinician_story
 from .document import VisitDocument
 from .fonts import FontError, register_fonts
+from .footer import identity
 from .languages import DEFAULT_LANGUAGE, choose_language
 from .layout import (
     BOTTOM_MARGIN,
@@ -35,7 +36,6 @@ from .layout import (
     PageDecor,
     Styles,
     format_date,
-    identity,
 )
 from .patient import patient_story
 from .templates import Template, TemplateError, load_template

@@ -19,7 +19,7 @@ import pytest
 from intake_desktop.domain.codes import PROCEDURES
 from intake_desktop.reporting import VisitDocument, load_template, render_pdf
 from intake_desktop.reporting.conventions import clinic_words, fever_threshold
-from intake_desktop.reporting.layout import identity
+from intake_desktop.reporting.footer import identity
 from intake_desktop.reporting.patient_sheet import patient_sheet, sheet_text
 from intake_desktop.reporting.render import common_values
 from intake_desktop.reporting.templates import Template
