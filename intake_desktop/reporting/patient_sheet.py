@@ -37,6 +37,8 @@ MAX_REASONS = 4
 PATIENT_BARS = 6
 #: Work-up that is a referral or a procedure, not a test the clinic books.
 _NOT_TESTS = frozenset({"vascular_referral"})
+#: Levels whose treatment the clinic books itself (a surgeon's office books the operation).
+_TREATMENT_LEVELS = frozenset({"interventional", "minimally_invasive"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,8 @@ def _next_steps(c: SheetContext) -> Block:
             keys.append(("next_steps.contact_surgeon", {}))
         if f.procedure is not None:
             keys.append(("next_steps.contact_procedure", {"procedure": _procedure_name(c)}))
+        elif f.level in _TREATMENT_LEVELS and not (f.review or f.vascular_first):
+            keys.append(("next_steps.contact_treatment", {}))  # a plan that names none
         if f.review:
             keys.append(("next_steps.contact_review", {}))
         if [w for w in f.workup if w not in _NOT_TESTS]:

@@ -241,6 +241,7 @@ NEXT_STEPS: tuple[str, ...] = (
     "contact_vascular",
     "contact_surgeon",
     "contact_procedure",
+    "contact_treatment",
     "contact_review",
     "contact_tests",
     "note",
