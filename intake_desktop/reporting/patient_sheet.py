@@ -246,8 +246,8 @@ def _care(c: SheetContext) -> list[Block]:
                 Line("body", c.text("care.procedure", procedure=_procedure_name(c))),
                 Line("body", c.text(f"procedures.{f.procedure}.about")),
             ]
-    if f.procedure is not None and f.procedure == doc.chosen_procedure:
-        words = c.plain(f"care.procedure_names.{f.procedure}")
+    if doc.chosen_procedure and not f.vascular_first:  # chosen with the patient: always said
+        words = c.plain(f"care.procedure_names.{doc.chosen_procedure}")
         procedure_line = [Line("body", c.text("care.chosen_procedure", procedure=words))]
     lines = [
         c.heading("care"),
