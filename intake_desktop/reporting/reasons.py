@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from .patient_sheet import SheetContext
 
 _IMAGING_TESTS = frozenset({"urgent_mri", "mri", "ct_myelogram"})
+#: The structural-relief rules (block 5), old and new.
+_STRUCTURAL = frozenset(
+    {"R5.surgical", "R5.mild", "R5.outpatient_scs", "R5.outpatient_spacer", "R5.no_imaging"}
+)
 
 
 def reasons(c: SheetContext) -> list[tuple[str, dict[str, Any]]]:
@@ -49,7 +53,7 @@ def reasons(c: SheetContext) -> list[tuple[str, dict[str, Any]]]:
         add("deficit_imaging")
     if "R4.stable" in fired:
         add("stable")
-    if fired & {"R5.surgical", "R5.mild", "R5.outpatient_scs", "R5.no_imaging"}:
+    if fired & _STRUCTURAL:
         if weeks:
             add(
                 "care_months" if structural_weeks_reached(f) else "care_weeks",
@@ -69,6 +73,8 @@ def reasons(c: SheetContext) -> list[tuple[str, dict[str, Any]]]:
             add("scan_surgical" if scan else "anatomy_surgical")
         elif "R5.outpatient_scs" in fired:
             add("outpatient_scs")
+        elif "R5.outpatient_spacer" in fired:
+            add("outpatient_spacer")
         elif "R5.no_imaging" in fired:
             add("no_imaging")
     if "R6.interventional" in fired and weeks:

@@ -226,6 +226,7 @@ PATIENT_REASONS: tuple[str, ...] = (
     "scan_surgical",
     "anatomy_surgical",
     "outpatient_scs",
+    "outpatient_spacer",
     "no_imaging",
     "interventional",
     "not_repeated",

@@ -63,7 +63,7 @@ def sheet_cases(n: int, seed: int = 20261204) -> Iterator[tuple[dict[str, Any], 
         data = _case(rng, i)
         case = parse_case(data, today=VISIT)
         plan = evaluate(case).to_dict()
-        if rng.random() < 0.6:
+        if plan["rules_version"] < "2026.12" and rng.random() < 0.6:
             plan = _as_2026_12(plan, rng)
         name = rng.choice(_NAMES) if rng.random() < 0.95 else LONG_NAME
         doc = VisitDocument(
