@@ -3,9 +3,12 @@
 The choice is clinical and lives here; the wording of each item is the clinic's and lives in the
 patient template under ``home_care.items.<key>``. Advice follows the pattern: flexion-biased
 stretches and interval walking for neurogenic claudication, a walking programme for suspected
-vascular claudication, fall-proofing and no neck manipulation for possible cord compression,
-staying active for a disc. Before an urgent or emergency assessment exercises are not the point:
-the patient summary prints the template's "until you are seen" advice instead.
+vascular claudication, fall-proofing and neck care for possible cord compression, staying
+active for a disc. Physical therapy is for the region that hurts (core and hips for the low back,
+neck and shoulders for the neck), and every exercise list warns against high-velocity spinal
+manipulation (CLINICAL_CONTENT.md s. 9: gentle mobilisation is safer). Before an urgent or
+emergency assessment exercises are not the point: the patient summary prints the template's
+"until you are seen" advice instead.
 """
 
 from __future__ import annotations
@@ -19,9 +22,11 @@ from intake_desktop.domain.codes import level_rank
 #: Every item the patient template must word, in the order they are printed.
 HOME_CARE_ITEMS: tuple[str, ...] = (
     "physical_therapy",
+    "physical_therapy_neck",
     "flexion_stretches",
     "interval_walking",
     "vascular_walking",
+    "no_manipulation",
     "cycling",
     "swimming",
     "stay_active",
@@ -49,20 +54,22 @@ _BY_PATTERN: dict[str, tuple[str, ...]] = {
     ),
     "vascular_claudication_suspected": ("vascular_walking",),
     "cervical_myelopathy": ("neck_care", "balance_safety"),
-    "cervical_radiculopathy": ("physical_therapy", "neck_posture", "stay_active"),
+    "cervical_radiculopathy": ("physical_therapy_neck", "neck_posture", "stay_active"),
     "disc_herniation_suspected": ("physical_therapy", "stay_active", "lifting"),
     "mixed_or_unclear": ("physical_therapy", "interval_walking", "stay_active"),
 }
 OVERWEIGHT_BMI = 25.0
 #: At most this many items, so the summary stays within two pages and each item gets read.
-MAX_ITEMS = 8
+MAX_ITEMS = 7
 #: Which items win when more than MAX_ITEMS fit: pattern-specific exercise and safety first,
 #: then medication safety, then the rest.
 _PRIORITY: tuple[str, ...] = (
     "physical_therapy",
+    "physical_therapy_neck",
     "flexion_stretches",
     "interval_walking",
     "vascular_walking",
+    "no_manipulation",
     "neck_care",
     "balance_safety",
     "stay_active",
@@ -85,7 +92,15 @@ def home_care_items(case: Case, plan: Mapping[str, Any], level: str) -> list[str
     """The keys of the home-care advice that fits this visit, in printing order."""
     if level_rank(level) >= level_rank("urgent"):
         return []
-    chosen = set(_BY_PATTERN.get(str(plan.get("pattern")), _BY_PATTERN["mixed_or_unclear"]))
+    pattern = str(plan.get("pattern"))
+    chosen = set(_BY_PATTERN.get(pattern, _BY_PATTERN["mixed_or_unclear"]))
+    region = str(plan.get("region"))
+    if "physical_therapy" in chosen and region == "cervical":
+        chosen.discard("physical_therapy")  # core and hips are the low back's exercises
+        chosen.add("physical_therapy_neck")
+    elif region == "both" and pattern != "cervical_myelopathy":
+        chosen.add("physical_therapy_neck")
+    chosen.add("no_manipulation")
     history = case.history
     exam = case.exam
     unsteady = bool(

@@ -1,9 +1,10 @@
 """The look shared by both summaries: paragraph styles, and what every page carries.
 
-Every page gets the clinic's letterhead, a footer naming the patient, date of birth and visit date
-with "page X of Y", and, while the visit is unsigned, a DRAFT mark. "Of Y" is only known at the
-end, so the canvas keeps each finished page and stamps the numbers when the document is saved
-(each page once: linear in the number of pages).
+Every page gets the clinic's letterhead, a footer naming the patient (or, with no name recorded,
+the record number), date of birth and visit date with "page X of Y", and, while the visit is
+unsigned, a DRAFT mark. A long name wraps in the footer, never cut (CLINICAL_CONTENT.md s. 9).
+"Of Y" is only known at the end, so the canvas keeps each finished page and stamps the numbers
+when the document is saved (each page once: linear in the number of pages).
 """
 
 from __future__ import annotations
@@ -13,20 +14,22 @@ import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame
+from reportlab.platypus import Flowable, Frame
 
 from .document import VisitDocument
 from .fonts import FontSet
+from .footer import FOOTER_LEADING, FOOTER_SIZE, footer_style, identity
 from .images import prepared_image
 from .marks import draft_mark, fit, wrap_lines
+from .paragraphs import TextParagraph
 from .templates import Template
 
 PAGE_SIZES = {"letter": letter, "A4": A4}
@@ -241,14 +244,31 @@ class PageDecor:
         self.fonts = fonts
         self.title = title
         self.draft = doc.is_draft
-        self._name = doc.patient_name
-        self._dates = {
-            "date_of_birth": format_date(t, doc.case.patient.date_of_birth),
-            "visit_date": format_date(t, doc.case.visit_date),
-        }
+        self._text = t.plain(
+            "page.footer",
+            patient_name=identity(t, doc),
+            date_of_birth=format_date(t, doc.case.patient.date_of_birth),
+            visit_date=format_date(t, doc.case.visit_date),
+        )
+        self._para: Flowable | None = None
         self.pages = 0
         self._logo = prepared_image(t.logo) if t.logo else None
         self._amended = amended_notes(t, doc)[-1:] if not doc.is_draft else []
+
+    def footer_lift(self, page_width: float) -> float:
+        """How much higher than the bottom margin the body must end, so that a footer wrapped
+        over several lines (a long name) never runs into the text: 0 for one line."""
+        return self._footer_paragraph(page_width).height - FOOTER_LEADING
+
+    def _footer_paragraph(self, page_width: float) -> Flowable:
+        if self._para is None:
+            para = TextParagraph(
+                escape(self._text),
+                footer_style(self.fonts.regular, self.t.clinic["colours"]["muted"]),
+            )
+            para.wrap(page_width - LEFT_MARGIN - RIGHT_MARGIN - 1.1 * inch, 10 * inch)
+            self._para = para
+        return self._para
 
     def draw(self, canvas: Canvas, _doc: Any) -> None:
         """onPage hook: letterhead and footer (the page number waits for the total).
@@ -323,25 +343,14 @@ class PageDecor:
         canvas.line(LEFT_MARGIN, y, width - RIGHT_MARGIN, y)
 
     def _footer(self, canvas: Canvas, width: float) -> None:
+        """The footer grows upwards from its baseline, so the page number stays in place."""
         y = FOOTER_BASELINE
+        para = self._footer_paragraph(width)
+        lift = para.height - FOOTER_LEADING
         canvas.setStrokeColor(colour(self.t, "rule"))
         canvas.setLineWidth(0.6)
-        canvas.line(LEFT_MARGIN, y + 11, width - RIGHT_MARGIN, y + 11)
-        canvas.setFont(self.fonts.regular, 8.5)
-        canvas.setFillColor(colour(self.t, "muted"))
-        room = width - LEFT_MARGIN - RIGHT_MARGIN - 1.1 * inch
-        canvas.drawString(LEFT_MARGIN, y, self._footer_text(room))
-
-    def _footer_text(self, room: float) -> str:
-        """The footer line; a long name is cut so that the dates always stay in view.
-
-        The name keeps at least a sixth of the line (enough to tell two patients apart), which
-        leaves room for the dates even in languages that write them out at length.
-        """
-        font = self.fonts.regular
-        rest = stringWidth(self.t.plain("page.footer", patient_name="", **self._dates), font, 8.5)
-        name = fit(self._name, font, 8.5, max(room - rest, room / 6))
-        return fit(self.t.plain("page.footer", patient_name=name, **self._dates), font, 8.5, room)
+        canvas.line(LEFT_MARGIN, y + 11 + lift, width - RIGHT_MARGIN, y + 11 + lift)
+        para.drawOn(canvas, LEFT_MARGIN, y - (FOOTER_LEADING - FOOTER_SIZE))
 
     def _watermark(self, canvas: Canvas, width: float, height: float) -> None:
         mark = self.t.plain("page.draft_mark")

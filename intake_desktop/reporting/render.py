@@ -23,6 +23,7 @@ from .atomic import OutputExistsError, write_atomic
 from .clinician import clinician_story
 from .document import VisitDocument
 from .fonts import FontError, register_fonts
+from .footer import identity
 from .languages import DEFAULT_LANGUAGE, choose_language
 from .layout import (
     BOTTOM_MARGIN,
@@ -107,18 +108,19 @@ def render_pdf(
         initialFontName=fonts.regular,
         displayDocTitle=1,
     )
+    decor = PageDecor(t, fonts, doc, title)
+    lift = decor.footer_lift(pagesize[0])  # a long name wraps in the footer
     frame = BodyFrame(
         LEFT_MARGIN,
-        BOTTOM_MARGIN,
+        BOTTOM_MARGIN + lift,
         width,
-        pagesize[1] - TOP_MARGIN - BOTTOM_MARGIN,
+        pagesize[1] - TOP_MARGIN - BOTTOM_MARGIN - lift,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
         bottomPadding=0,
         id="body",
     )
-    decor = PageDecor(t, fonts, doc, title)
     pdf.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decor.draw)])
     pdf.build(story, canvasmaker=partial(NumberedCanvas, decor=decor))
     seconds = time.perf_counter() - start
@@ -132,7 +134,7 @@ def common_values(doc: VisitDocument, t: Template) -> dict[str, Any]:
         "clinic_name": clinic["name"],
         "clinic_phone": clinic["phone"],
         "emergency_number": clinic["emergency_number"],
-        "patient_name": doc.patient_name,
+        "patient_name": identity(t, doc),
         "date_of_birth": format_date(t, doc.case.patient.date_of_birth),
         "visit_date": format_date(t, doc.case.visit_date),
     }

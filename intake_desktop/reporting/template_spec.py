@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake_desktop.domain.codes import (
-    ESCALATION_SIGNS,
     FRAMEWORK_QUESTIONS,
     LEVELS,
     PATTERNS,
@@ -33,6 +32,7 @@ from intake_desktop.domain.instruments import (
 )
 
 from .homecare import HOME_CARE_ITEMS
+from .safety import SIGNS, TRIGGERS
 
 #: Items of each ZCQ subscale, in the order of the case's answer lists (INSTRUMENTS.md, ZCQ).
 ZCQ_ITEMS: dict[str, int] = {"symptom_severity": 7, "physical_function": 5, "satisfaction": 6}
@@ -60,6 +60,7 @@ class Check:
             "number": f"a number from {self.minimum} to {self.maximum}",
             "choice": "one of " + ", ".join(self.choices),
             "order": "a list of sections from " + ", ".join(self.choices),
+            "words": 'a table of words and what to print instead ("walker" = "walking frame")',
         }[self.kind]
 
     def problem(self, value: Any) -> str | None:
@@ -89,6 +90,11 @@ class Check:
             return None
         if self.kind == "choice":
             return None if value in self.choices else f"must be {self.describe()} (got {value!r})"
+        if self.kind == "words":
+            ok = isinstance(value, dict) and all(
+                isinstance(k, str) and k.strip() and isinstance(v, str) for k, v in value.items()
+            )
+            return None if ok else f"must be {self.describe()}"
         raise AssertionError(self.kind)
 
     def _order_problem(self, value: list[str]) -> str | None:
@@ -131,6 +137,10 @@ CLINIC_SPEC: dict[str, Check] = {
     "clinic.logo": OPTIONAL_TEXT,
     "clinic.website": OPTIONAL_TEXT,
     "page.size": Check("choice", choices=("letter", "A4")),
+    # The clinic's conventions on patient sheets (reporting/conventions.py): metres or feet and
+    # yards, US or UK English. Optional: a clinic without them prints metres and UK English.
+    "conventions.units": Check("choice", optional=True, choices=("metric", "us")),
+    "conventions.spelling": Check("choice", optional=True, choices=("us", "uk")),
     **{
         f"colours.{name}": COLOUR
         for name in (
@@ -163,6 +173,9 @@ COMMON_SPEC: dict[str, Check] = {
     "page.draft_note": TEXT,
     # "Amended on {date} ({reason})" under the title of a signed visit that was amended.
     "page.amended_note": OPTIONAL_TEXT,
+    # Who the sheet is for when no name is recorded (layout.identity): never an empty field.
+    "page.record_number": TEXT,
+    "page.no_name": TEXT,
     "words.yes": TEXT,
     "words.no": TEXT,
     "words.not_recorded": TEXT,
@@ -186,11 +199,54 @@ COMMON_SPEC: dict[str, Check] = {
 PATIENT_SECTIONS: tuple[str, ...] = (
     "found",
     "care",
-    "next_steps",
+    "tests",
     "home_care",
     "come_back",
     "safety_net",
     "questions",
+)
+#: The reasons the patient sheet can give for its recommendation (patient_sheet._reasons).
+PATIENT_REASONS: tuple[str, ...] = (
+    "red_flag",
+    "vascular",
+    "vascular_check",
+    "cord_signs",
+    "first_weeks",
+    "first_none",
+    "scan_can_wait",
+    "deficit_imaging",
+    "stable",
+    "care_weeks",
+    "care_months",
+    "injection_failed",
+    "esi_capped",
+    "goal_structural",
+    "scan_mild",
+    "anatomy_mild",
+    "scan_surgical",
+    "anatomy_surgical",
+    "outpatient_scs",
+    "outpatient_spacer",
+    "no_imaging",
+    "interventional",
+    "not_repeated",
+    "medial_branch_block",
+    "neuropathy_emg",
+    "under_40",
+)
+#: The lines of the "Next steps" box (patient_sheet._next_steps).
+NEXT_STEPS: tuple[str, ...] = (
+    "appointment",
+    "acute_emergency",
+    "acute_urgent",
+    "contact_vascular",
+    "contact_surgeon",
+    "contact_procedure",
+    "contact_treatment",
+    "contact_review",
+    "contact_tests",
+    "note",
+    "phone",
 )
 CLINICIAN_SECTIONS: tuple[str, ...] = (
     "identification",
@@ -215,42 +271,54 @@ PATIENT_SPEC: dict[str, Check] = {
     "document.subject": TEXT,
     "document.section_order": Check("order", choices=PATIENT_SECTIONS, required=("safety_net",)),
     "intro.text": OPTIONAL_TEXT,
-    **{f"headings.{s}": TEXT for s in PATIENT_SECTIONS},
+    **{f"headings.{s}": TEXT for s in (*PATIENT_SECTIONS, "next_steps", "get_help")},
     **{
         f"alert.{k}": TEXT
         for k in ("emergency_heading", "emergency_text", "urgent_heading", "urgent_text", "found")
     },
     **{f"found.patterns.{p}": TEXT for p in PATTERNS},
-    "found.walking": OPTIONAL_TEXT,
-    "found.standing": OPTIONAL_TEXT,
+    "found.walking": TEXT,
+    "found.standing": TEXT,
     # The walking-distance picture (two visits or more); empty ("") leaves the picture out.
     "found.walking_trend": OPTIONAL_TEXT,
     "found.walking_trend_note": OPTIONAL_TEXT,
+    **{f"units.{u}": TEXT for u in ("m", "ft", "yd", "week", "weeks")},
     **{f"care.levels.{lvl}.name": TEXT for lvl in LEVELS},
     **{f"care.levels.{lvl}.about": TEXT for lvl in LEVELS},
+    **{f"care.{k}.{w}": TEXT for k in ("vascular", "review") for w in ("name", "about")},
     "care.recommended": TEXT,
+    "care.procedure": TEXT,
     "care.why": TEXT,
     "care.override": TEXT,
     "care.alternative": TEXT,
+    # The procedure the clinician chose with the patient (one of the plan's), in plain words.
     "care.chosen_procedure": TEXT,
     **{f"care.procedure_names.{p}": TEXT for p in PROCEDURES},
-    **{f"next_steps.workup.{w}.name": TEXT for w in WORKUPS},
-    **{f"next_steps.workup.{w}.what": TEXT for w in WORKUPS},
-    "next_steps.none": TEXT,
+    **{f"care.reasons.{r}": TEXT for r in PATIENT_REASONS},
+    **{f"procedures.{p}.{w}": TEXT for p in PROCEDURES for w in ("name", "about")},
+    **{f"tests.workup.{w}.{k}": TEXT for w in WORKUPS for k in ("name", "what")},
+    "tests.none": TEXT,
+    **{f"next_steps.{k}": TEXT for k in NEXT_STEPS},
+    **{f"next_steps.book.{k}": TEXT for k in (*LEVELS, "vascular")},
+    **{f"get_help.{k}": TEXT for k in ("now", "today")},
+    "get_help.separator": Check("text", optional=True),
     "home_care.intro": TEXT,
     "home_care.until_seen_heading": TEXT,
     "home_care.until_seen": TEXT,
     **{f"home_care.items.{item}": TEXT for item in HOME_CARE_ITEMS},
-    **{f"come_back.levels.{lvl}": TEXT for lvl in LEVELS},
     "come_back.watch_intro": TEXT,
-    **{f"come_back.watch.{s}": TEXT for s in ESCALATION_SIGNS},
+    **{f"come_back.watch.{k}": TEXT for k in TRIGGERS},
     "safety_net.emergency_intro": TEXT,
     "safety_net.urgent_intro": TEXT,
     "safety_net.closing": OPTIONAL_TEXT,
+    **{f"safety_net.signs.{sign}.{w}": TEXT for sign in SIGNS for w in ("short", "full")},
     **{f"red_flags.{code}": TEXT for code in RED_FLAGS},
     "questions.intro": TEXT,
     "questions.items": TEXTS,
     "closing.contact": TEXT,
+    # Words a clinic of another English-speaking country says differently (conventions.py).
+    "spelling.uk": Check("words", optional=True),
+    "spelling.us": Check("words", optional=True),
 }
 
 _CLINICIAN_LABELS = (
@@ -406,6 +474,7 @@ _COMMON_VALUES = {
     "clinic_phone",
     "emergency_number",
     "patient_name",
+    "record_number",
     "date_of_birth",
     "visit_date",
     "page",
@@ -421,6 +490,18 @@ _COMMON_VALUES = {
 PLACEHOLDERS: dict[str, set[str]] = {
     "clinic": set(),
     "patient": _COMMON_VALUES
-    | {"level", "alternative", "walking_distance", "standing_time", "procedure"},
+    | {
+        "level",
+        "alternative",
+        "walking_distance",
+        "standing_time",
+        "weeks",
+        "procedure",
+        "injection",
+        "note",
+        "signs",
+        "fever_threshold",
+        "distance_unit",
+    },
     "clinician": _COMMON_VALUES | {"sources", "count", "total", "low", "high"},
 }

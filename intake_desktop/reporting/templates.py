@@ -37,6 +37,7 @@ from .template_spec import CLINIC_SPEC, COMMON_SPEC, KIND_SPECS, PLACEHOLDERS, C
 
 KINDS: tuple[str, ...] = ("patient", "clinician")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_TABLES = (MappingProxyType, dict)
 _FORMATTER = string.Formatter()
 
 
@@ -68,7 +69,9 @@ class Template:
         """The value at a dotted key; ``default`` when given and the key is absent."""
         node: Any = self._texts
         for part in key.split("."):
-            if not isinstance(node, Mapping) or part not in node:
+            # Loaded texts are read-only dicts (MappingProxyType): checked by type first, as
+            # the abstract Mapping check costs a microsecond on each of a sheet's lookups.
+            if not isinstance(node, _TABLES) or part not in node:
                 if default is not ...:
                     return default
                 raise TemplateError(self.file_of(key), key, "missing")

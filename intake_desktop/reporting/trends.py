@@ -1,8 +1,8 @@
-"""Follow-up in print: the clinician's Trends and Alerts sections, the patient's walking picture.
+"""Follow-up in print: the clinician's Trends and Alerts sections (the patient's walking picture
+is drawn by patient.py, in the clinic's units).
 
 The numbers come from :mod:`intake_desktop.domain.followup` (the same series and alerts the app
-shows); the words from the templates (``trends.*`` and ``alerts.*`` of the clinician template,
-``found.walking_trend*`` of the patient template).
+shows); the words from the templates (``trends.*`` and ``alerts.*`` of the clinician template).
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from intake_desktop.domain.findings import INJECTION_CAP, WALKING_FALL_FRACTION
 from intake_desktop.domain.followup import VisitSnapshot, alerts, injection_dates, trends
 
-from .charts import Highlight, Series, Threshold, time_chart, walking_bars
+from .charts import Highlight, Series, Threshold, time_chart
 from .facts import code_text
 from .layout import colour, format_date, format_number
 from .paragraphs import TextParagraph
@@ -27,7 +26,6 @@ from .wording import clinical_line
 
 if TYPE_CHECKING:
     from .clinician import _Ctx as ClinicianCtx
-    from .patient import _Ctx as PatientCtx
 
 #: The chart groups of the clinician summary: (label key, series, fixed value range or None).
 CHART_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[float, float] | None], ...] = (
@@ -220,38 +218,3 @@ def alerts_section(c: ClinicianCtx) -> list[Flowable]:
         rows.append([f"<b>{escape(title)}</b>", mark, clinical_line(c.t, a.message)])
     head = [c.label(k) for k in ("alert", "direction", "evidence")]
     return [*out, c.grid(head, rows, (0.3, 0.12, 0.58))]
-
-
-def walking_picture(c: PatientCtx) -> list[Flowable]:
-    """The patient's own painless walking distance over the visits, when there are two or more."""
-    if len(c.doc.visits) < 2:  # one point at most: no picture, and no series to compute
-        return []
-    points = trends(c.doc.visits).get("walking_distance_m", [])
-    if len(points) < 2 or not c.t.raw("found.walking_trend", ""):
-        return []
-    points = points[-PATIENT_BARS:]
-    t = c.t
-    picture = walking_bars(
-        points,
-        date_label=lambda d: (f"{d.day} {t.raw('dates.months')[d.month - 1][:3]}", str(d.year)),
-        value_label=lambda v: format_number(t, v),
-        width=c.width,
-        font=c.s.fonts.regular,
-        bold=c.s.fonts.bold,
-        size=c.s.size,
-        colour=colour(t, "primary"),
-        muted=_light(colour(t, "accent")),
-    )
-    rows: list[Flowable] = [c.para("found.walking_trend"), picture]
-    if t.raw("found.walking_trend_note", ""):
-        rows.append(TextParagraph(c.text("found.walking_trend_note"), c.s.small))
-    return [Spacer(1, c.s.size * 0.3), KeepTogether(rows)]
-
-
-def _light(base: colors.Color) -> colors.Color:
-    """A lighter tint of a colour for the earlier bars (the latest visit stays strong)."""
-    return colors.Color(
-        base.red + (1 - base.red) * 0.55,
-        base.green + (1 - base.green) * 0.55,
-        base.blue + (1 - base.blue) * 0.55,
-    )

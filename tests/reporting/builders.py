@@ -221,3 +221,56 @@ def amended(data: dict[str, Any]) -> VisitDocument:
             ("Dr Aino Lindqvist", datetime(2026, 11, 22, 14, 0), "Added imaging date."),
         ),
     )
+
+
+#: The safety-net signs each pattern must print (CLINICAL_CONTENT.md s. 9), written out here
+#: rather than taken from reporting.safety, so that the tests say what the sheet must show.
+LUMBAR_SIGNS = ("bladder_bowel", "saddle_numbness", "foot_drop", "leg_weakness", "fever")
+CERVICAL_SIGNS = (
+    "bladder_bowel",
+    "hands_weaker",
+    "dropping_things",
+    "arm_weakness",
+    "balance_worse",
+)
+VASCULAR_SIGNS = ("foot_cold", "foot_rest_pain", "foot_sore")
+
+
+def expected_signs(doc: VisitDocument) -> set[str]:
+    """The warning signs the sheet of ``doc`` must list, by its pattern and region."""
+    plan = doc.plan
+    pattern, region = plan["pattern"], plan["region"]
+    signs: set[str] = set()
+    cervical = pattern.startswith("cervical") or region in ("cervical", "both")
+    if pattern in ("lumbar_neurogenic_claudication", "disc_herniation_suspected") or region in (
+        "lumbar",
+        "both",
+    ):
+        signs |= set(LUMBAR_SIGNS)
+    if cervical:
+        signs |= set(CERVICAL_SIGNS)
+    if not signs:
+        signs |= set(LUMBAR_SIGNS)
+    vascular_work = {"abi", "vascular_referral"} & set(plan["workup"])
+    if pattern == "vascular_claudication_suspected" or vascular_work:
+        signs |= set(VASCULAR_SIGNS)
+    return signs
+
+
+def headline_key(doc: VisitDocument) -> str:
+    """The template key of what the sheet recommends, as the plan decides it (s. 9)."""
+    plan = doc.plan
+    if plan["red_flags"] or doc.overridden:
+        return f"care.levels.{doc.level}.name"
+    if plan["pattern"] == "vascular_claudication_suspected":
+        return "care.vascular.name"
+    procedures = plan.get("procedures") or []
+    current = tuple(int(p) for p in plan["rules_version"].split(".")) >= (2026, 12)
+    if doc.level == "interventional" and current:
+        return f"procedures.{procedures[0]}.name" if procedures else "care.review.name"
+    if doc.level == "interventional" and any(
+        r["id"] == "R6.no_repeat_injection" for r in plan["rules_fired"]
+    ):
+        mbb = "medial_branch_block" in plan["workup"]
+        return "procedures.medial_branch_block.name" if mbb else "care.review.name"
+    return f"care.levels.{doc.level}.name"

@@ -16,3 +16,15 @@ def templates(tmp_path: Path) -> Path:
     copy = tmp_path / "templates"
     shutil.copytree(DEFAULT_TEMPLATES_DIR, copy)
     return copy
+
+
+@pytest.fixture
+def metric_templates(templates: Path) -> Path:
+    """The templates of a clinic that measures in metres and writes UK English."""
+    clinic = templates / "clinic.toml"
+    text = clinic.read_text(encoding="utf-8")
+    text = text.replace('units = "us"', 'units = "metric"').replace(
+        'spelling = "us"', 'spelling = "uk"'
+    )
+    clinic.write_text(text, encoding="utf-8")
+    return templates

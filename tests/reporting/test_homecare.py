@@ -35,5 +35,12 @@ def test_comorbidities_shape_the_advice_and_the_list_stays_short() -> None:
     doc = document(busiest_plan_case())
     chosen = home_care_items(doc.case, doc.plan, doc.level)
     assert "pain_medicine_blood_thinner" in chosen and "pain_medicine" not in chosen
-    assert "stop_smoking" in chosen and "opioid_review" in chosen
+    assert "opioid_review" in chosen and "no_manipulation" in chosen
     assert len(chosen) == MAX_ITEMS
+
+
+def test_a_smoker_is_told_to_stop() -> None:
+    data = example_data(next(p for p in EXAMPLES if "lumbar_early" in p.stem))
+    data["comorbidities"] = ["smoker"]
+    doc = document(data)
+    assert "stop_smoking" in home_care_items(doc.case, doc.plan, doc.level)

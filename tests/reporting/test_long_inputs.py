@@ -38,19 +38,28 @@ def test_everything_at_once_stays_within_bounds() -> None:
         for page in pdfcheck.page_texts(pdf.data):  # the footer keeps the dates for long names
             assert "11 April 1949" in page and "20 November 2026" in page
         for code in RED_FLAGS:
-            phrase = label(code) if kind == "clinician" else PATIENT.plain(f"red_flags.{code}")
+            phrase = (
+                label(code)
+                if kind == "clinician"
+                else PATIENT.plain(f"red_flags.{code}", fever_threshold="100.4 °F (38 °C)")
+            )
             assert folded(phrase) in text, (kind, code)
 
 
-def test_the_busiest_patient_sheet_fits_two_pages() -> None:
-    """No red flag, but the longest home-care list, work-up and reasons, and a long name."""
+def test_the_busiest_patient_sheet_fits_three_pages_with_page_one_complete() -> None:
+    """No red flag, but the longest home-care list, work-up, call-back list and safety net of
+    two patterns, and a 200-character name: at most three pages (typical sheets take two),
+    with the next steps and the short safety net on page 1."""
     doc = document(busiest_plan_case(), name=LONG_NAME)
     assert len(doc.plan["workup"]) >= 5
     pdf = render_pdf("patient", doc)
-    assert pdf.pages == 2
-    text = folded(pdfcheck.text(pdf.data))
+    assert pdf.pages <= 3
+    pages = [folded(p) for p in pdfcheck.page_texts(pdf.data)]
+    assert folded(PATIENT.plain("headings.next_steps")) in pages[0]
+    assert folded(PATIENT.plain("headings.get_help")) in pages[0]
+    text = " ".join(pages)
     for code in doc.plan["workup"]:
-        assert folded(PATIENT.plain(f"next_steps.workup.{code}.name")) in text
+        assert folded(PATIENT.plain(f"tests.workup.{code}.name")) in text
 
 
 def test_all_injections_are_listed() -> None:

@@ -6,12 +6,18 @@ import re
 
 import pytest
 
-from intake_desktop.domain.codes import RED_FLAGS
 from intake_desktop.reporting import load_template, render_pdf
 from tests.reporting import pdfcheck
-from tests.reporting.builders import EXAMPLES, document, example_data
+from tests.reporting.builders import (
+    EXAMPLES,
+    document,
+    example_data,
+    expected_signs,
+    headline_key,
+)
 
 T = load_template("patient")
+US_FEVER = "100.4 °F (38 °C)"
 
 
 def plain(key: str, **values: str) -> str:
@@ -37,24 +43,26 @@ def test_everything_the_patient_needs_is_printed(example, status: str) -> None:
 
     assert 1 <= pdf.pages <= 2
     assert "Zoë Martínez-Okafor" in text
-    assert has(text, plain(f"care.levels.{doc.level}.name"))
+    assert has(text, plain("care.recommended", level=plain(headline_key(doc))))
     for code in plan["red_flags"]:
-        assert has(text, plain(f"red_flags.{code}")), code
+        assert has(text, plain(f"red_flags.{code}", fever_threshold=US_FEVER)), code
     for code in plan["workup"]:
-        assert has(text, plain(f"next_steps.workup.{code}.name")), code
+        assert has(text, plain(f"tests.workup.{code}.name")), code
     if not plan["workup"]:
-        assert has(text, plain("next_steps.none"))
+        assert has(text, plain("tests.none"))
     for question in T.raw("questions.items"):
-        assert has(text, question)
+        # Emergency and same-day sheets keep the questions for the next visit (s. 9).
+        assert has(text, question) != bool(plan["red_flags"])
 
 
-def test_the_safety_net_box_is_always_there_with_every_warning_sign(example) -> None:
-    pdf = render_pdf("patient", document(example))
+def test_the_safety_net_box_is_always_there_with_the_patterns_warning_signs(example) -> None:
+    doc = document(example)
+    pdf = render_pdf("patient", doc)
     text = pdfcheck.text(pdf.data)
     assert has(text, plain("headings.safety_net"))
     assert has(text, plain("safety_net.emergency_intro", emergency_number="911"))
-    for code in RED_FLAGS:
-        assert has(text, plain(f"red_flags.{code}")), code
+    for sign in expected_signs(doc):
+        assert has(text, plain(f"safety_net.signs.{sign}.full", fever_threshold=US_FEVER)), sign
     # It is a box: its background colour is painted.
     assert _rgb(T.clinic["colours"]["safety_background"]) in pdfcheck.content_streams(pdf.data)
 

@@ -55,7 +55,7 @@ def test_clinic_name_colour_and_wording_change_without_code(templates: Path, doc
 def test_section_order_and_page_size_are_the_clinics(templates: Path, doc) -> None:
     edit(
         templates / "en" / "patient.toml",
-        'section_order = ["found", "care", "next_steps", "home_care", "come_back", '
+        'section_order = ["found", "care", "tests", "home_care", "come_back", '
         '"safety_net", "questions"]',
         'section_order = ["safety_net", "care", "found"]',
     )

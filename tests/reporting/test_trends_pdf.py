@@ -124,8 +124,9 @@ def test_patient_picture_only_from_two_visits(pdfs, n: int) -> None:
     assert len(pdfcheck.reader(pdfs[("patient", n)]).pages) <= 4
 
 
-def test_patient_picture_shows_the_latest_six_visits() -> None:
-    text = pdfcheck.text(render_pdf("patient", follow_up(20)).data)
+def test_patient_picture_shows_the_latest_six_visits(metric_templates) -> None:
+    pdf = render_pdf("patient", follow_up(20), templates_dir=metric_templates)
+    text = pdfcheck.text(pdf.data)
     picture = section(text, "How far you could walk", "The care we recommend")
     assert "153 20 Nov 2026" in picture  # today's bar, labelled, last
     assert "340 22 Aug 2025" in picture and "380" not in picture  # six bars, no more
@@ -133,7 +134,7 @@ def test_patient_picture_shows_the_latest_six_visits() -> None:
 
 def test_spanish_patient_picture_is_in_spanish() -> None:
     text = pdfcheck.text(render_pdf("patient", follow_up(3, language="es")).data)
-    assert "Cuántos metros pudo caminar sin síntomas" in text
+    assert "Cuánto pudo caminar sin síntomas, en yardas" in text
     assert "How far" not in text and "Nov " not in text
     assert "nov" in text
 
