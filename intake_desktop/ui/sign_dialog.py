@@ -143,7 +143,7 @@ class SignDialog(QDialog):
         self.accept()  # first: closing gives the window its focus back, then the field takes it
         self.go_to.emit(str(item.data(PATH_ROLE)))
 
-    def _on_go_clicked(self, _checked: bool = False) -> None:
+    def _on_go_clicked(self) -> None:
         item = self.missing_list.currentItem()
         if item is not None:
             self._on_item_activated(item)
@@ -214,7 +214,7 @@ class SignDialog(QDialog):
         self.sign_button.setDefault(True)
         self.password.setFocus()
 
-    def _on_sign_clicked(self, _checked: bool = False) -> None:
+    def _on_sign_clicked(self) -> None:
         if not self.password.text():
             self.show_problem(self.tr("Type your password to sign."))
             self.password.setFocus()

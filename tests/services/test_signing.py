@@ -93,7 +93,7 @@ def test_the_signature_is_hashed_and_the_hash_is_audited(database, patient, comp
 
 def test_front_desk_cannot_sign(database, patient, complete_case) -> None:
     desk = s.sign_in(database, "desk.user", TEST_PASSWORD)
-    draft = s.start_draft(database, patient.id, complete_case, actor=desk)
+    draft = s.start_draft(database, patient.id, complete_case, actor=as_user(AUTHOR))
     with pytest.raises(PermissionDenied):
         s.sign_visit(database, draft.visit_id, expected_version=1, actor=desk,
                      red_flag_screen=ALL_NO)  # fmt: skip
