@@ -12,11 +12,12 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from intake_desktop import __version__
 
 #: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "reports", "fhir", "admin")
+COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "signing", "reports", "fhir", "admin")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``intake-desktop`` and ``python -m intake_desktop``."""
     args = _app_arguments(argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        args = _parse(build_parser(), argv)
     handler: Handler | None = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -99,6 +100,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("INTAKE_DESKTOP_DEBUG"):
             raise
         return 1
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """``parse_args``, except that a command's optional trailing file may follow its options
+    (``amend 12 --reason TEXT CASE.json``), which argparse alone refuses: it has matched the
+    optional positional, empty, at the visit number already. A command names that positional in
+    its ``trailing_positional`` default."""
+    args, extra = parser.parse_known_args(argv)
+    name = getattr(args, "trailing_positional", None)
+    if extra:
+        free = name is not None and getattr(args, name, None) is None
+        if not free or len(extra) != 1 or extra[0].startswith("-"):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        setattr(args, name, Path(extra[0]))
+    return args
 
 
 def _app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:

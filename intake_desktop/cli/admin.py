@@ -34,6 +34,14 @@ def register(subparsers: Any) -> None:
         choices=ROLES,
         help="a role of the user (repeat for several)",
     )
+    p.add_argument(
+        "--full-name", metavar="TEXT", help="printed with the user's signature, e.g. 'Ana Ruiz'"
+    )
+    p.add_argument(
+        "--credentials",
+        metavar="TEXT",
+        help="printed after the full name, e.g. 'MD'",
+    )
     add_user_option(p)
     p.set_defaults(handler=_users_add)
 
@@ -58,7 +66,9 @@ def _users_add(args: argparse.Namespace) -> int:
             if "admin" not in args.role:
                 raise CliError("--role: the first user must be an admin", 2)
             password = read_stdin_password(f"Password for {args.name}: ")
-            admin = services.create_first_admin(db, args.name, password)
+            admin = services.create_first_admin(
+                db, args.name, password, full_name=args.full_name, credentials=args.credentials
+            )
             if set(args.role) != {"admin"}:
                 services.set_roles(db, admin, admin.username, args.role)
             roles = ", ".join(sorted(set(args.role)))
@@ -66,7 +76,15 @@ def _users_add(args: argparse.Namespace) -> int:
             return 0
         with signed_in(args, db) as actor:
             password = read_stdin_password(f"Password for {args.name}: ")
-            user = services.add_user(db, actor, args.name, password, args.role)
+            user = services.add_user(
+                db,
+                actor,
+                args.name,
+                password,
+                args.role,
+                full_name=args.full_name,
+                credentials=args.credentials,
+            )
     print(f"Added {user.username} ({', '.join(sorted(user.roles))}).")
     return 0
 

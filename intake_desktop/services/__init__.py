@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         VisitVersionRecord,
     )
     from .search import search_patients
+    from .signing import amend_visit, open_amendment, sign_visit
     from .visit_queries import (
         count_drafts,
         get_visit,
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
         todays_visits,
         visit_versions,
     )
-    from .visits import amend_visit, discard_draft, save_draft, sign_visit, start_draft
+    from .visits import discard_draft, save_draft, start_draft
 
 #: Where each public name lives.
 _WHERE: dict[str, str] = {
@@ -86,7 +87,7 @@ _WHERE: dict[str, str] = {
     "VisitVersionRecord": "records",
     "add_user": "auth",
     "allowed": "permissions",
-    "amend_visit": "visits",
+    "amend_visit": "signing",
     "audit_entries": "audit",
     "backup_database": "maintenance",
     "build_demo": "demo",
@@ -104,6 +105,7 @@ _WHERE: dict[str, str] = {
     "import_case": "cases",
     "list_drafts": "visit_queries",
     "list_users": "auth",
+    "open_amendment": "signing",
     "lock_session": "auth",
     "open_database": "maintenance",
     "patient_history": "visit_queries",
@@ -115,7 +117,7 @@ _WHERE: dict[str, str] = {
     "set_roles": "auth",
     "sign_in": "auth",
     "sign_out": "auth",
-    "sign_visit": "visits",
+    "sign_visit": "signing",
     "start_draft": "visits",
     "todays_visits": "visit_queries",
     "unlock_session": "auth",
@@ -180,6 +182,7 @@ __all__ = [
     "list_drafts",
     "list_users",
     "lock_session",
+    "open_amendment",
     "open_database",
     "patient_history",
     "patient_visits",

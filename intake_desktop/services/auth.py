@@ -33,6 +33,7 @@ LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 MAX_USERNAME = 100
+MAX_SIGNER_TEXT = 200
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 #: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); tests may swap it.
 PASSWORD_HASHER = PasswordHasher()
@@ -61,7 +62,13 @@ def has_users(db: Database) -> bool:
 
 
 def create_first_admin(
-    db: Database, username: str, password: str, *, workstation: str | None = None
+    db: Database,
+    username: str,
+    password: str,
+    *,
+    workstation: str | None = None,
+    full_name: str | None = None,
+    credentials: str | None = None,
 ) -> Actor:
     """Create the first user, an administrator, and return them signed in.
 
@@ -69,10 +76,11 @@ def create_first_admin(
     """
     username = check_username(username)
     encoded = _hash(check_new_password(password))
+    signer = check_signer_details(full_name, credentials)
     with transaction(db) as session:
         if session.scalar(select(func.count()).select_from(User)) > 0:
             raise PermissionDenied("there are users already: an administrator adds new ones")
-        user = _insert_user(session, username, encoded, {"admin"}, created_by=username)
+        user = _insert_user(session, username, encoded, {"admin"}, created_by=username, **signer)
         actor = Actor(user.id, username, frozenset({"admin"}), workstation or this_workstation())
         _audit(session, actor, "user.create_first_admin", subject_user_id=user.id)
         _audit(session, actor, "session.sign_in")
@@ -136,18 +144,27 @@ def unlock_session(db: Database, actor: Actor, password: str) -> Actor:
 
 
 def add_user(
-    db: Database, actor: Actor, username: str, password: str, roles: Iterable[str]
+    db: Database,
+    actor: Actor,
+    username: str,
+    password: str,
+    roles: Iterable[str],
+    *,
+    full_name: str | None = None,
+    credentials: str | None = None,
 ) -> UserRecord:
-    """An admin adds a user with one or more roles."""
+    """An admin adds a user with one or more roles; a clinician's full name and credentials
+    are printed with their electronic signature."""
     username = check_username(username)
     wanted = check_roles(roles)
     encoded = _hash(check_new_password(password))
+    signer = check_signer_details(full_name, credentials)
     with transaction(db) as session:
         detail = f"roles={','.join(sorted(wanted))}"
         require(session, actor, "user.add", detail=detail)
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise ConflictError(f"there is already a user {username}")
-        user = _insert_user(session, username, encoded, wanted, created_by=actor.username)
+        user = _insert_user(session, username, encoded, wanted, created_by=actor.username, **signer)
         record(session, actor, "user.add", subject_user_id=user.id, detail=detail)
         return UserRecord(user.id, username, frozenset(wanted), True, None)
 
@@ -210,6 +227,17 @@ def list_users(db: Database, actor: Actor) -> list[UserRecord]:
         ]
 
 
+def signer_label(db: Database, actor: Actor) -> str:
+    """``username — Full Name, credentials`` as a signature names its signer (no audit entry:
+    it reads only the signed-in user's own details)."""
+    with reader(db) as session:
+        row = session.execute(
+            select(User.full_name, User.credentials).where(User.username == actor.username)
+        ).one_or_none()
+    extra = ", ".join(v for v in (row or ()) if v)
+    return f"{actor.username} — {extra}" if extra else actor.username
+
+
 def check_username(username: str) -> str:
     """A user name: letters, digits and ``. _ @ -``, at most 100 characters."""
     if not isinstance(username, str) or not username.strip():
@@ -231,6 +259,19 @@ def check_new_password(password: str) -> str:
     if "\x00" in password:
         raise InputError("may not contain a NUL character", "password")
     return password
+
+
+def check_signer_details(full_name: str | None, credentials: str | None) -> dict[str, str | None]:
+    """Full name and credentials as stored (stripped; empty is None; at most 200 characters)."""
+    out: dict[str, str | None] = {}
+    for field, value in (("full_name", full_name), ("credentials", credentials)):
+        text = value.strip() if isinstance(value, str) else ""
+        if len(text) > MAX_SIGNER_TEXT:
+            raise InputError(f"is longer than {MAX_SIGNER_TEXT} characters", field)
+        if any(ord(c) < 32 for c in text):
+            raise InputError("may not contain control characters", field)
+        out[field] = text or None
+    return out
 
 
 def check_roles(roles: Iterable[str]) -> set[str]:
@@ -290,12 +331,21 @@ def _dummy() -> str:
 
 
 def _insert_user(
-    session: Session, username: str, encoded: str, roles: set[str], *, created_by: str
+    session: Session,
+    username: str,
+    encoded: str,
+    roles: set[str],
+    *,
+    created_by: str,
+    full_name: str | None = None,
+    credentials: str | None = None,
 ) -> User:
     now = utc_now()
     user = User(
         username=username,
         password_hash=encoded,
+        full_name=full_name,
+        credentials=credentials,
         active=True,
         failed_attempts=0,
         locked_until=None,

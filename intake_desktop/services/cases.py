@@ -21,7 +21,7 @@ from .actor import Actor
 from .errors import InputError
 from .patients import clean_details, insert_patient
 from .permissions import authorize, record, require
-from .records import ImportResult, PatientDetails
+from .records import SIGNED_STATUSES, ImportResult, PatientDetails
 from .visits import case_json, get_visit_row, new_draft, parse_or_explain, raise_new_draft_alert
 
 
@@ -73,5 +73,5 @@ def export_case(db: Database, visit_id: int, *, actor: Actor) -> dict[str, Any]:
     with transaction(db) as session:
         authorize(session, actor, "case.export", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
-        data = visit.case_data if visit.status in ("signed", "amended") else visit.draft_data
+        data = visit.case_data if visit.status in SIGNED_STATUSES else visit.draft_data
         return dict(data or {})

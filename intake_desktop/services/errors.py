@@ -59,3 +59,17 @@ class VisitLockedError(ConflictError):
 
 class UnavailableError(ServiceError):
     """The database cannot be used right now (busy, unreachable, or its schema needs work)."""
+
+
+class IncompleteError(InputError):
+    """A visit cannot be signed yet; ``missing`` lists each missing item (``path``, message).
+
+    Raised by signing and amending with the checks of ``domain.signing``: the message names every
+    field, so the command line's one paragraph says all that is missing (exit 2).
+    """
+
+    def __init__(self, missing: list[tuple[str, str]]) -> None:
+        self.missing = missing
+        detail = "; ".join(f"{path}: {message}" for path, message in missing)
+        super().__init__(f"the visit cannot be signed yet: {detail}")
+        self.field = missing[0][0] if missing else None

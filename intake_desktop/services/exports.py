@@ -20,6 +20,7 @@ from .actor import Actor
 from .errors import InputError
 from .patients import get_patient_row
 from .permissions import authorize
+from .signing import signer_details
 from .visit_queries import signed_history, versions_in
 from .visits import get_visit_row
 
@@ -76,7 +77,7 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         raise InputError(
             f"visit {visit_id} cannot be printed until its intake is complete: {exc}", "visit"
         ) from None
-    signed_by = signed_at = None
+    signed_by = signed_at = signer_name = signer_credentials = None
     amendments: list[Amendment] = []
     if visit.is_signed:
         versions = versions_in(session, visit_id)
@@ -85,6 +86,9 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         amendments = [
             Amendment(v.signed_by, v.signed_at, v.amendment_reason or "") for v in versions[1:]
         ]
+        # The names of ``signed_by`` (the first signature; amendments name their own authors);
+        # the hash is the printed version's, which an amendment re-signs.
+        signer_name, signer_credentials = signer_details(session, signed_by)
     plan = visit.plan if visit.is_signed and visit.plan else evaluate(case)
     return VisitDocument(
         case=case,
@@ -99,6 +103,9 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         signed_by=signed_by,
         signed_at=signed_at,
         amendments=tuple(amendments),
+        signer_name=signer_name,
+        signer_credentials=signer_credentials,
+        content_hash=visit.signature_hash if visit.is_signed else None,
         language=patient.language,
         history=signed_history(session, visit.patient_id, exclude=visit_id),
     )

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+SIGNED_STATUSES = ("signed", "amended")
+"""The statuses of a visit whose case and plan are signed (``VisitRecord.is_signed``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class PatientDetails:
@@ -121,10 +124,18 @@ class VisitRecord:
     signed_at: datetime | None
     signed_by: str | None
     amendment_reason: str | None
+    signature_hash: str | None = None
+    pending_amendment_reason: str | None = None
+    ui_state: dict[str, Any] | None = None
 
     @property
     def is_signed(self) -> bool:
-        return self.status in ("signed", "amended")
+        return self.status in SIGNED_STATUSES
+
+    @property
+    def amending(self) -> bool:
+        """A signed visit with an amendment opened and not yet signed (its case in the draft)."""
+        return self.is_signed and self.pending_amendment_reason is not None
 
     @property
     def level_overridden(self) -> bool:
@@ -132,8 +143,10 @@ class VisitRecord:
 
     @property
     def data(self) -> dict[str, Any] | None:
-        """The visit's case: the signed one once signed, else the draft as typed."""
-        return self.case_data if self.is_signed else self.draft_data
+        """The visit's case: the draft as typed (also an open amendment's), else the signed one."""
+        if self.is_signed and not self.amending:
+            return self.case_data
+        return self.draft_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +168,7 @@ class VisitVersionRecord:
     amendment_reason: str | None
     superseded_at: datetime | None
     superseded_by: str | None
+    signature_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from ._common import reader, transaction, version_record, visit_record, visit_su
 from .actor import Actor
 from .errors import NotFoundError
 from .permissions import authorize
-from .records import VisitRecord, VisitSummary, VisitVersionRecord
+from .records import SIGNED_STATUSES, VisitRecord, VisitSummary, VisitVersionRecord
 from .visits import get_visit_row
 
 
@@ -52,7 +52,7 @@ def versions_in(session: Session, visit_id: int) -> list[VisitVersionRecord]:
         .order_by(VisitVersion.revision)
     )
     versions = [version_record(v) for v in earlier]
-    if visit.status in ("signed", "amended"):
+    if visit.status in SIGNED_STATUSES:
         assert visit.case_data is not None and visit.plan is not None
         versions.append(
             VisitVersionRecord(
@@ -71,6 +71,7 @@ def versions_in(session: Session, visit_id: int) -> list[VisitVersionRecord]:
                 amendment_reason=visit.amendment_reason,
                 superseded_at=None,
                 superseded_by=None,
+                signature_hash=visit.signature_hash,
             )
         )
     return versions
@@ -118,9 +119,7 @@ def signed_history(
     session: Session, patient_id: int, *, exclude: int | None = None
 ) -> tuple[VisitSnapshot, ...]:
     """Signed and amended visits of a patient (all but ``exclude``), oldest first."""
-    stmt = select(Visit).where(
-        Visit.patient_id == patient_id, Visit.status.in_(("signed", "amended"))
-    )
+    stmt = select(Visit).where(Visit.patient_id == patient_id, Visit.status.in_(SIGNED_STATUSES))
     if exclude is not None:
         stmt = stmt.where(Visit.id != exclude)
     out = []

@@ -162,6 +162,14 @@ class Visit(Base):
     signed_at: Mapped[datetime | None]
     signed_by: Mapped[str | None] = mapped_column(String(100))
     amendment_reason: Mapped[str | None] = mapped_column(Text)
+    #: SHA-256 of what was signed (canonical JSON of case, plan, level, override reason).
+    signature_hash: Mapped[str | None] = mapped_column(String(64))
+    #: The reason of an amendment opened and not yet signed (its case is in ``draft_data``).
+    pending_amendment_reason: Mapped[str | None] = mapped_column(Text)
+    #: What the visit window keeps beside the case, never inside it: the red-flag screen's
+    #: answers (each explicit "no"), the "not examined" reason, the pending level decision,
+    #: carried-forward marks, the step. ``draft_data`` stays a valid-shaped case file.
+    ui_state: Mapped[dict[str, Any] | None]
     version: Mapped[int] = mapped_column(Integer)
     #: ``emergency``, ``urgent`` or NULL, kept with every save (see storage.urgency): what the
     #: lists mark with the red sign and the word.
@@ -236,6 +244,7 @@ class VisitVersion(Base):
     signed_at: Mapped[datetime]
     signed_by: Mapped[str] = mapped_column(String(100))
     amendment_reason: Mapped[str | None] = mapped_column(Text)
+    signature_hash: Mapped[str | None] = mapped_column(String(64))
     #: When and by whom this version was superseded (the amendment that replaced it).
     superseded_at: Mapped[datetime]
     superseded_by: Mapped[str] = mapped_column(String(100))
@@ -258,6 +267,9 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
+    #: Printed with the user's electronic signature ("Dr Ana Ruiz", "MD, pain medicine").
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    credentials: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None]

@@ -21,6 +21,7 @@ from intake_desktop.services import (
     patients,
     permissions,
     search,
+    signing,
     visit_queries,
     visits,
 )
@@ -34,9 +35,8 @@ from intake_desktop.services.records import (
     PatientSummary,
     VisitRecord,
     VisitSummary,
+    VisitVersionRecord,
 )
-
-from .form_model import UI_KEY
 
 
 class Clinic:
@@ -93,6 +93,18 @@ class Clinic:
         self._actor = auth.unlock_session(self.db, self.actor, password)
         return self._actor
 
+    def confirm_password(self, password: str) -> Actor:
+        """The signed-in user's password again (an electronic signature): a sign-in under the
+        same name, audited and counted towards the lockout like any other."""
+        self._actor = auth.sign_in(
+            self.db, self.actor.username, password, workstation=self.actor.workstation
+        )
+        return self._actor
+
+    def signer_label(self) -> str:
+        """Who signs: the user name, with the full name and credentials when stored."""
+        return auth.signer_label(self.db, self.actor)
+
     def may(self, operation: str) -> bool:
         """Whether the signed-in user's roles allow ``operation`` (to hide what is refused)."""
         return self._actor is not None and permissions.allowed(self._actor, operation)
@@ -148,15 +160,25 @@ class Clinic:
             return 0
         return visit_queries.count_drafts(self.db, actor=self.actor)
 
-    def start_draft(self, patient_id: int, data: Mapping[str, Any]) -> DraftSaved:
-        return visits.start_draft(self.db, patient_id, data, actor=self.actor)
+    def start_draft(
+        self, patient_id: int, data: Mapping[str, Any], ui_state: Mapping[str, Any] | None = None
+    ) -> DraftSaved:
+        return visits.start_draft(self.db, patient_id, data, actor=self.actor, ui_state=ui_state)
 
-    def save_draft(self, visit_id: int, data: Mapping[str, Any], version: int) -> DraftSaved:
+    def save_draft(
+        self,
+        visit_id: int,
+        data: Mapping[str, Any],
+        version: int,
+        ui_state: Mapping[str, Any] | None = None,
+    ) -> DraftSaved:
         return visits.save_draft(
-            self.db, visit_id, data, expected_version=version, actor=self.actor
+            self.db, visit_id, data, expected_version=version, actor=self.actor, ui_state=ui_state
         )
 
     def discard_draft(self, visit_id: int, version: int, reason: str | None = None) -> VisitRecord:
+        """Discard a draft (with a reason when it has a red flag), or cancel the open
+        amendment of a signed visit."""
         return visits.discard_draft(
             self.db, visit_id, expected_version=version, actor=self.actor, reason=reason
         )
@@ -174,33 +196,41 @@ class Clinic:
     def sign_visit(
         self,
         visit_id: int,
-        case_data: Mapping[str, Any],
         version: int,
         *,
-        override_level: str | None,
-        override_reason: str | None,
+        override_level: str | None = None,
+        override_reason: str | None = None,
         chosen_procedure: str | None = None,
+        **sign_off: Any,
     ) -> VisitRecord:
-        """Store the clean case as the draft, then sign it (the screen's extras are left out)."""
-        saved = self.save_draft(visit_id, case_data, version)
-        return visits.sign_visit(
+        """Sign the draft (or open amendment) as last saved; ``sign_off`` as the services take
+        it (``red_flag_screen``, ``not_examined_reason``)."""
+        return signing.sign_visit(
             self.db,
             visit_id,
-            expected_version=saved.version,
+            expected_version=version,
             actor=self.actor,
             override_level=override_level,
             override_reason=override_reason,
             chosen_procedure=chosen_procedure,
+            **sign_off,
         )
+
+    def open_amendment(self, visit_id: int, version: int, reason: str) -> VisitRecord:
+        return signing.open_amendment(
+            self.db, visit_id, reason, expected_version=version, actor=self.actor
+        )
+
+    def visit_versions(self, visit_id: int) -> list[VisitVersionRecord]:
+        """Every signed version of a visit, the original first (one audited view)."""
+        return visit_queries.visit_versions(self.db, visit_id, actor=self.actor)
 
     # --- case files ----------------------------------------------------------------------
     def import_case(self, data: Mapping[str, Any]) -> ImportResult:
         return cases.import_case(self.db, data, actor=self.actor)
 
     def export_case(self, visit_id: int) -> dict[str, Any]:
-        data = cases.export_case(self.db, visit_id, actor=self.actor)
-        data.pop(UI_KEY, None)
-        return data
+        return cases.export_case(self.db, visit_id, actor=self.actor)
 
     # --- printed summaries ---------------------------------------------------------------
     def summary_pdf(self, visit_id: int, kind: str) -> tuple[bytes, str, list[str]]:

@@ -16,26 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_desktop.domain.case_diff import case_changes
+
 from .theme import style
 
 
-def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
-    """``{"a": {"b": [1]}}`` -> ``{"a.b[0]": 1}``: one entry per answer, for comparing."""
-    out: dict[str, Any] = {}
-    if isinstance(data, dict):
-        for k, v in data.items():
-            out.update(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
-    elif isinstance(data, list) and any(isinstance(v, dict | list) for v in data):
-        for i, v in enumerate(data):
-            out.update(flatten(v, f"{prefix}[{i}]"))
-    else:
-        out[prefix] = data
-    return out
-
-
 def differences(mine: Any, theirs: Any) -> list[tuple[str, Any, Any]]:
-    a, b = flatten(mine), flatten(theirs)
-    return [(k, b.get(k), a.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+    """``(field, theirs, mine)`` for every field that differs (the amendment history's diff)."""
+    return [(c.path, c.before, c.after) for c in case_changes(theirs or {}, mine or {})]
 
 
 def _show(value: Any) -> str:

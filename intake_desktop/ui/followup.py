@@ -4,8 +4,8 @@ The front desk only updates what changed: a follow-up draft starts as the previo
 (:func:`domain.followup.carry_forward`, which also fills the previous painless walking distance so
 the 15 % rule and its escalation sign work). Every carried field is tinted, with a tooltip naming
 the visit it came from, until someone edits it or confirms it (one click per field, or one for
-the whole page). The marks are screen state: they live in the draft under ``_ui`` and never
-reach the signed case.
+the whole page). The marks are screen state: they live in the window's own state, stored beside
+the draft (``FormModel.ui_state``), and never reach the case.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWid
 
 from intake_desktop.domain.followup import VisitSnapshot, carry_forward
 from intake_desktop.services.errors import ServiceError
-from intake_desktop.services.records import PatientRecord
+from intake_desktop.services.records import SIGNED_STATUSES, PatientRecord
 
 from .binding import Binder, Binding
 from .form_model import FormModel
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from .clinic import Clinic
     from .step_page import StepPage
 
-SIGNED = ("signed", "amended")
-CARRIED_KEY = "carried"  # _ui.carried: the dotted paths still marked
-FROM_KEY = "carried_from"  # _ui.carried_from: the date of the visit they came from
+SIGNED = SIGNED_STATUSES
+CARRIED_KEY = "carried"  # ui_state["carried"]: the dotted paths still marked
+FROM_KEY = "carried_from"  # ui_state["carried_from"]: the date of the visit they came from
 
 
 def history_of(clinic: Clinic, patient_id: int) -> list[VisitSnapshot]:
@@ -41,8 +41,9 @@ def history_of(clinic: Clinic, patient_id: int) -> list[VisitSnapshot]:
 
 def follow_up_data(
     clinic: Clinic, patient: PatientRecord, base: dict[str, Any], today: date | None = None
-) -> dict[str, Any] | None:
-    """A follow-up draft from the patient's last signed visit, or ``None`` for a first visit.
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """A follow-up draft and its window state (the carried marks) from the patient's last
+    signed visit, or ``None`` for a first visit.
 
     ``base`` is the new visit's form as it would start without history (the patient block as
     registered now), which wins over the patient block of the old case.
@@ -57,8 +58,7 @@ def follow_up_data(
         return None
     data, carried = carry_forward(record.case_data or {}, today)
     data["patient"] = {**data.get("patient", {}), **base.get("patient", {})}
-    data["_ui"] = {CARRIED_KEY: sorted(carried), FROM_KEY: record.visit_date.isoformat()}
-    return data
+    return data, {CARRIED_KEY: sorted(carried), FROM_KEY: record.visit_date.isoformat()}
 
 
 def _related(a: str, b: str) -> bool:
@@ -117,8 +117,6 @@ class CarriedMarks(QObject):
             self.refresh()
 
     def _on_form_changed(self, path: str) -> None:
-        if path.startswith("_ui"):
-            return
         if self.is_marked(path):
             self.confirm(path)  # an edited field is no longer a carried one
 

@@ -6,8 +6,9 @@ in it is Qt-specific except the change signal. An unanswered field is *absent* f
 ``case_dict()`` can go straight to :func:`intake_desktop.domain.validation.parse_case`.
 
 Answers the case file has no place for (the red-flag screen's explicit "no", the questionnaire
-chosen, the step the user was on) live under the ``_ui`` key: they are kept in the draft so
-nothing typed is lost, and left out of the case.
+chosen, the step the user was on) are the window's own state: they live beside the case, in
+:meth:`FormModel.ui_state`, and are stored beside the draft (the visit's ``ui_state``), never
+inside it, so a stored draft is always a case file (issue 13).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from PySide6.QtCore import QObject, Signal
 
 from intake_desktop.domain.codes import CASE_FORMAT
 
-UI_KEY = "_ui"
+#: What older drafts carried the window's own state under (moved out by migration 0003; a
+#: draft loaded with it, from a file or an old database, is split on load).
+LEGACY_UI_KEY = "_ui"
 _INDEX = re.compile(r"^(?P<key>[^\[\]]+)\[(?P<index>\d+)\]$")
 
 
@@ -115,11 +118,14 @@ class FormModel(QObject):
     """
 
     changed = Signal(str)
+    #: A key of the window's own state changed (never a case field).
+    ui_changed = Signal(str)
     reset = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._data: dict[str, Any] = {"format": CASE_FORMAT}
+        self._ui: dict[str, Any] = {}
         self._revision = 0
 
     # --- reading -------------------------------------------------------------------------
@@ -127,24 +133,23 @@ class FormModel(QObject):
         return get_path(self._data, path, default)
 
     def ui(self, key: str, default: Any = None) -> Any:
-        """A value kept only in the draft (see module docstring)."""
-        return self._data.get(UI_KEY, {}).get(key, default)
+        """A value of the window's own state (see module docstring)."""
+        return self._ui.get(key, default)
 
     @property
     def revision(self) -> int:
         """Increases with every change; compare to know whether something is unsaved."""
         return self._revision
 
-    def raw(self) -> dict[str, Any]:
-        """Everything entered, for the draft (a deep copy)."""
-        return copy.deepcopy(self._data)
-
     def case_dict(self) -> dict[str, Any]:
-        """The case-file part: what :func:`parse_case` gets (a deep copy, without ``_ui``)."""
+        """The case as typed, valid or not: the draft, and what :func:`parse_case` gets."""
         out = copy.deepcopy(self._data)
-        out.pop(UI_KEY, None)
         out["format"] = CASE_FORMAT
         return out
+
+    def ui_state(self) -> dict[str, Any]:
+        """The window's own state, stored beside the draft (a deep copy)."""
+        return copy.deepcopy(self._ui)
 
     # --- writing -------------------------------------------------------------------------
     def set(self, path: str, value: Any) -> None:
@@ -156,16 +161,19 @@ class FormModel(QObject):
         self.changed.emit(path)
 
     def set_ui(self, key: str, value: Any) -> None:
-        ui = self._data.setdefault(UI_KEY, {})
-        if ui.get(key) == value:
+        """Record a value of the window's own state (saved with the draft, beside it)."""
+        if self._ui.get(key) == value:
             return
-        ui[key] = copy.deepcopy(value)
+        self._ui[key] = copy.deepcopy(value)
         self._revision += 1
-        self.changed.emit(f"{UI_KEY}.{key}")
+        self.ui_changed.emit(key)
 
-    def load(self, data: dict[str, Any]) -> None:
-        """Replace everything (a draft or a case file) and tell every view to re-read."""
+    def load(self, data: dict[str, Any], ui_state: dict[str, Any] | None = None) -> None:
+        """Replace everything (a draft or a case file, and the window's state stored beside it)
+        and tell every view to re-read."""
         self._data = copy.deepcopy(dict(data))
+        legacy = self._data.pop(LEGACY_UI_KEY, None)
+        self._ui = copy.deepcopy(dict(ui_state or (legacy if isinstance(legacy, dict) else {})))
         self._data.setdefault("format", CASE_FORMAT)
         self._revision += 1
         self.reset.emit()

@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
             self.open_visit(current.current_visit().id)  # type: ignore[union-attr]
 
     def open_visit(self, visit_id: int, start_step: int | None = None) -> VisitWindow | None:
-        from .visit_window import VisitWindow
+        from .visit_window import STEP_KEY, VisitWindow
 
         if visit_id in self.visit_windows:
             window = self.visit_windows[visit_id]
@@ -327,11 +327,7 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             QMessageBox.warning(self, self.tr("Cannot open the visit"), str(exc))
             return None
-        step = (
-            start_step
-            if start_step is not None
-            else (visit.data or {}).get("_ui", {}).get("step", 0)
-        )
+        step = start_step if start_step is not None else (visit.ui_state or {}).get(STEP_KEY, 0)
         window = VisitWindow(self.clinic, patient, visit, settings=self.settings,
                              start_step=int(step or 0))  # fmt: skip
         self._track(window)

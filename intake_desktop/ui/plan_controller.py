@@ -47,8 +47,6 @@ class PlanController(QObject):
         form.reset.connect(self.refresh)
 
     def _on_form_changed(self, path: str) -> None:
-        if path.startswith("_ui"):
-            return
         self._timer.start()
 
     @property

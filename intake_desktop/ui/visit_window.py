@@ -1,8 +1,10 @@
 """One visit: the red-flag banner on top, the steps, and the live plan beside them.
 
 The window owns the visit's :class:`FormModel`; pages write into it, the :class:`PlanController`
-validates and evaluates it through the domain, and the draft is saved through the services every
-few seconds, on every step change and on close, so nothing typed is lost.
+validates and evaluates it through the domain. The window *shows* a :class:`DraftSession`, which
+runs the visit's life through the services (saves every few seconds, on every step change and on
+close, so nothing typed is lost; conflicts, locks, signing, amending): what the session answers
+becomes a dialog here, and the signing and amending dialogs are opened by :mod:`.visit_signing`.
 """
 
 from __future__ import annotations
@@ -28,13 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.domain.codes import RED_FLAGS
-from intake_desktop.domain.findings import age_on
-from intake_desktop.services.errors import ConflictError, ServiceError, VisitLockedError
+from intake_desktop.domain.codes import CASE_FORMAT, RED_FLAGS
+from intake_desktop.services.errors import ServiceError
 from intake_desktop.services.records import PatientRecord, VisitRecord
-from intake_desktop.ui.code_labels import fill, label
+from intake_desktop.ui.code_labels import label
 
-from . import recovery
+from . import recovery, visit_saving, visit_signing
 from .binding import Binder
 from .clinic import Clinic
 from .clinician_pages.decision import DecisionPage
@@ -42,8 +43,9 @@ from .clinician_pages.exam import ExamPage
 from .clinician_pages.framework import FrameworkPage
 from .clinician_pages.imaging import ImagingPage
 from .clinician_pages.locked import lock_for_non_clinician
-from .conflict_dialog import ConflictDialog
 from .discard_dialog import discard_with_reason
+from .draft_session import DraftSession
+from .field_locator import locate
 from .followup import CarriedMarks, follow_up_data
 from .form_model import FormModel
 from .intake_pages.activity import ActivityPage
@@ -67,6 +69,8 @@ SCREEN_SOURCE = QT_TRANSLATE_NOOP("RedFlagBanner", "red-flag screen")
 INTAKE_STEPS = (SymptomsPage, ActivityPage, RedFlagPage, TreatmentPage, QuestionnairesPage)
 CLINICIAN_STEPS = (ExamPage, ImagingPage, FrameworkPage, DecisionPage)
 FIRST_CLINICIAN_STEP = len(INTAKE_STEPS)
+#: The window's own state: the step the user was on (stored beside the draft).
+STEP_KEY = "step"
 
 
 def new_visit_data(patient: PatientRecord, today: date) -> dict[str, Any]:
@@ -76,7 +80,7 @@ def new_visit_data(patient: PatientRecord, today: date) -> dict[str, Any]:
                        ("sex", patient.sex), ("language", patient.language)):  # fmt: skip
         if value:
             block[key] = value
-    return {"format": "spine-intake-case/1", "patient": block, "visit_date": today.isoformat()}
+    return {"format": CASE_FORMAT, "patient": block, "visit_date": today.isoformat()}
 
 
 class VisitWindow(QMainWindow):
@@ -97,9 +101,7 @@ class VisitWindow(QMainWindow):
         style(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.clinic, self.patient, self.settings = clinic, patient, settings or QSettings()
-        self.visit_id = visit.id if visit else None
-        self.version = visit.version if visit else None
-        self.read_only = bool(visit and visit.status != "draft")
+        self.session = DraftSession(clinic, patient.id, visit)
         self.form = FormModel(self)
         self.binder = Binder(self.form)
         self.controller = PlanController(self.form, self)
@@ -107,14 +109,16 @@ class VisitWindow(QMainWindow):
         self.plan_panel = PlanPanel(self)
         self.pages: list[StepPage] = []
         self._build(start_step)
-        fresh = new_visit_data(patient, date.today())
-        if visit is None:  # a follow-up starts from the last signed visit (issue 7)
-            fresh = follow_up_data(clinic, patient, fresh) or fresh
-        self.form.load((visit.data if visit else None) or fresh)
-        if visit is not None and visit.is_signed:
-            self.decision_page.show_signed(visit.plan, visit.chosen_procedure)
+        if visit is not None:
+            self.form.load(visit.data or {}, visit.ui_state)
+            self.session.loaded(self.form.revision)
+            if visit.is_signed and not visit.amending:
+                self.decision_page.show_signed(visit.plan, visit.chosen_procedure)
+        else:  # a follow-up starts from the last signed visit (issue 7)
+            fresh = new_visit_data(patient, date.today())
+            data, state = follow_up_data(clinic, patient, fresh) or (fresh, {})
+            self.form.load(data, state)
         self.carried_marks = CarriedMarks(self.form, self.binder, self.pages, self)
-        self.saved_revision = self.form.revision if visit else -1
         self.controller.plan_ready.connect(self._on_plan_ready)
         self.controller.invalid.connect(self._on_invalid)
         self.form.changed.connect(self._on_form_changed)
@@ -122,12 +126,26 @@ class VisitWindow(QMainWindow):
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
-        if not self.read_only:
-            self.autosave.start()
-        if self.visit_id is not None and not self.read_only:
-            recovery.mark_open(self.settings, self.clinic.location, self.visit_id)
-        self._update_title()
+        self.sign_dialog: Any = None
+        self.show_mode()
         restore_geometry(self, self.settings, "visit_window", (1200, 760))
+
+    # --- what the session holds ----------------------------------------------------------
+    @property
+    def visit_id(self) -> int | None:
+        return self.session.visit_id
+
+    @property
+    def version(self) -> int | None:
+        return self.session.version
+
+    @property
+    def read_only(self) -> bool:
+        return not self.session.editable
+
+    @property
+    def unsaved(self) -> bool:
+        return self.session.unsaved(self.form.revision)
 
     # --- building ------------------------------------------------------------------------
     def _build(self, start_step: int) -> None:
@@ -139,6 +157,10 @@ class VisitWindow(QMainWindow):
         self.header.setObjectName("visitHeader")
         self.header.setAccessibleName(self.tr("Patient"))
         outer.addWidget(self.header)
+        self.mode_note = QLabel(self)
+        self.mode_note.setObjectName("visitMode")
+        self.mode_note.setWordWrap(True)
+        outer.addWidget(self.mode_note)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.steps = QListWidget(split)
         self.steps.setAccessibleName(self.tr("Steps of the visit"))
@@ -174,23 +196,21 @@ class VisitWindow(QMainWindow):
             ("Ctrl+Shift+E", self.export_fhir),
         ):  # fmt: skip
             QShortcut(QKeySequence(keys), self, activated=slot)
-        if self.read_only:
-            self.stack.setEnabled(False)
-        self._limit_to_roles()
+        if not self.clinic.may("visit.edit_clinical"):  # the front desk sees them read-only
+            for page in self.pages[FIRST_CLINICIAN_STEP:]:
+                lock_for_non_clinician(page)
 
-    def _limit_to_roles(self) -> None:
+    def limit_to_roles(self) -> None:
         """Grey out what the user's roles do not allow, saying why, rather than let them try
         and be refused (the services refuse and audit it either way)."""
         for widget, operation in (
             (self.export_button, "case.export"),
             (self.decision_page.sign_button, "visit.sign"),
+            (self.amend_button, "visit.amend"),
         ):
             if not self.clinic.may(operation):
                 widget.setEnabled(False)
                 widget.setToolTip(self.tr("Needs the clinician role."))
-        if not self.clinic.may("visit.edit_clinical"):  # the front desk sees them read-only
-            for page in self.pages[FIRST_CLINICIAN_STEP:]:
-                lock_for_non_clinician(page)
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -202,6 +222,10 @@ class VisitWindow(QMainWindow):
         self.save_button.setToolTip(self.tr("Save the draft now (Ctrl+S); it also saves itself"))
         self.export_button = QPushButton(self.tr("Export case file…"), self)
         self.export_button.setToolTip(self.tr("Export the case file (Ctrl+E)"))
+        self.amend_button = QPushButton(self.tr("&Amend…"), self)
+        self.amend_button.setToolTip(self.tr("Change the signed visit, with a reason"))
+        self.history_button = QPushButton(self.tr("&Versions…"), self)
+        self.history_button.setToolTip(self.tr("Each signed version and what it changed"))
         self.status = QLabel(self)
         self.status.setObjectName("saveStatus")
         self.status.setAccessibleName(self.tr("Save status"))
@@ -211,7 +235,7 @@ class VisitWindow(QMainWindow):
         self.summaries = SummaryActions(self, self.clinic, self._saved_visit_id, self.status)
         self.summary_button = self.summaries.patient_button
         buttons = (self.prev_button, self.next_button, self.save_button, self.export_button,
-                   *self.summaries.buttons)  # fmt: skip
+                   *self.summaries.buttons, self.amend_button, self.history_button)  # fmt: skip
         for w in buttons:
             w.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             row.addWidget(w)
@@ -221,6 +245,8 @@ class VisitWindow(QMainWindow):
         self.next_button.clicked.connect(self.next_step)
         self.save_button.clicked.connect(self.save_now)
         self.export_button.clicked.connect(self.export_case)
+        self.amend_button.clicked.connect(self.amend)
+        self.history_button.clicked.connect(self.show_history)
         return row
 
     @property
@@ -232,6 +258,10 @@ class VisitWindow(QMainWindow):
 
     def page(self, cls: type) -> Any:
         return next(p for p in self.pages if isinstance(p, cls))
+
+    def show_mode(self) -> None:
+        """Show what the session allows: editing (a draft, an amendment) or reading (signed)."""
+        visit_signing.show_mode(self)
 
     # --- steps ---------------------------------------------------------------------------
     def current_step(self) -> int:
@@ -246,13 +276,28 @@ class VisitWindow(QMainWindow):
     def previous_step(self) -> None:
         self.go_to_step(self.current_step() - 1)
 
+    def go_to_field(self, path: str) -> QWidget | None:
+        """Show the step holding the field at ``path`` and put the keyboard on it."""
+        found = locate(self.pages, self.binder, path)
+        if found is None:
+            return None
+        index, widget = found
+        self.go_to_step(index)
+        scroll = self.stack.widget(index)
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(widget)
+        self.activateWindow()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget
+
     def _on_step_changed(self, index: int) -> None:
         if index < 0:
             return
         self.stack.setCurrentIndex(index)
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.pages) - 1)
-        self.form.set_ui("step", index)
+        if not self.read_only:
+            self.form.set_ui(STEP_KEY, index)
         first = first_field(self.pages[index])
         if first is not None:
             first.setFocus(Qt.FocusReason.TabFocusReason)
@@ -261,8 +306,7 @@ class VisitWindow(QMainWindow):
 
     # --- the plan and the banner ---------------------------------------------------------
     def _on_plan_ready(self, plan: Any) -> None:
-        leftover = self.binder.show_errors([])
-        del leftover
+        self.binder.show_errors([])
         self.plan_panel.show_plan(plan)
         for page in self.pages:
             page.on_plan(plan, self.controller.case)
@@ -276,8 +320,7 @@ class VisitWindow(QMainWindow):
     def _on_form_changed(self, path: str) -> None:
         if path == "red_flags":
             self._update_banner()  # at once, not after the debounce
-        if not path.startswith("_ui.step"):
-            self._update_title()
+        visit_saving.update_title(self)
 
     def _update_banner(self) -> None:
         """Screen flags straight from the form (current at every keystroke); exam-raised flags
@@ -294,112 +337,34 @@ class VisitWindow(QMainWindow):
         self.banner.show_flags(found.items())
 
     # --- saving --------------------------------------------------------------------------
-    @property
-    def unsaved(self) -> bool:
-        return self.form.revision != self.saved_revision
-
     def save_now(self) -> None:
         self.save_draft()
 
     def save_draft(self) -> bool:
         """Store the form as the draft when it changed; True when nothing is left unsaved."""
-        if self.read_only or not self.unsaved:
-            return True
-        revision = self.form.revision
-        try:
-            if self.visit_id is None:
-                result = self.clinic.start_draft(self.patient.id, self.form.raw())
-                self.visit_id = result.visit_id
-                recovery.mark_open(self.settings, self.clinic.location, self.visit_id)
-            else:
-                assert self.version is not None
-                result = self.clinic.save_draft(self.visit_id, self.form.raw(), self.version)
-        except VisitLockedError as exc:
-            return self._on_locked(exc)
-        except ConflictError:
-            return self._on_conflict()
-        except ServiceError as exc:
-            self.status.setText(self.tr("Not saved: %s (your entries are kept)") % exc)
-            return False
-        self.version = result.version
-        self.saved_revision = revision
-        self.status.setText(
-            self.tr("Draft saved %s") % result.saved_at.astimezone().strftime("%H:%M:%S")
-        )
-        self.saved.emit(self.visit_id)
-        self._update_title()
-        return not self.unsaved
+        outcome = self.session.save(self.form.case_dict(), self.form.ui_state(), self.form.revision)
+        return visit_saving.after_save(self, outcome)
 
-    def _on_conflict(self) -> bool:
-        assert self.visit_id is not None
-        theirs = self.clinic.get_visit(self.visit_id)
-        if theirs.status != "draft":
-            return self._on_locked(VisitLockedError(self.tr("this visit was signed meanwhile")))
-        when = theirs.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        dialog = ConflictDialog(self.form.raw(), theirs.draft_data, theirs.updated_by, when, self)
-        self.autosave.stop()
-        choice = dialog.exec()
-        self.version = theirs.version
-        if choice == ConflictDialog.TAKE_THEIRS:
-            self.form.load(theirs.draft_data or {})
-            self.saved_revision = self.form.revision
-        if not self.read_only:
-            self.autosave.start()
-        return self.save_draft()
+    # --- signing, amending, export -------------------------------------------------------
+    def sign(self) -> Any:
+        """Check, then confirm with the password (see :mod:`.visit_signing`)."""
+        return visit_signing.open_sign_dialog(self)
 
-    def _on_locked(self, exc: Exception) -> bool:
-        """The visit was signed or discarded elsewhere: keep the edits as a new draft."""
-        self.autosave.stop()
-        QMessageBox.warning(
-            self,
-            self.tr("Visit closed elsewhere"),
-            self.tr("%s\n\nYour entries are kept: they are saved now as a new draft visit.") % exc,
-        )
-        self.visit_id, self.version = None, None
-        self.autosave.start()
-        return self.save_draft()
+    def amend(self) -> Any:
+        """Ask the amendment's reason, then open the signed visit for editing."""
+        return visit_signing.open_amend_dialog(self)
 
-    # --- signing and export --------------------------------------------------------------
-    def sign(self) -> None:
-        self.controller.refresh()
-        if self.controller.case is None:
-            self.decision_page.show_problem(
-                self.tr(
-                    "The case has errors: fix the fields marked "
-                    "in red (listed in the plan panel) first."
-                )
-            )
-            return
-        if not self.save_draft():
-            return
-        level, reason = self.decision_page.decision()
-        assert self.visit_id is not None and self.version is not None
-        try:
-            record = self.clinic.sign_visit(
-                self.visit_id,
-                self.form.case_dict(),
-                self.version,
-                override_level=level,
-                override_reason=reason,
-                chosen_procedure=self.decision_page.chosen_procedure(),
-            )
-        except ServiceError as exc:
-            self.decision_page.show_problem(str(exc))
-            # Signing stored the clean case first; put the full draft (screen answers) back.
-            self.version = self.clinic.get_visit(self.visit_id).version
-            self.saved_revision = -1
-            self.save_draft()
-            return
-        self.decision_page.show_problem("")
-        self.decision_page.show_signed(record.plan, record.chosen_procedure)
-        self.read_only = True
-        self.autosave.stop()
-        self.stack.setEnabled(False)
-        self.version = record.version
+    def show_history(self) -> Any:
+        """Each signed version and what it changed."""
+        return visit_signing.open_history(self)
+
+    def after_signing(self, record: VisitRecord) -> None:
+        """The session signed: show the visit read-only and tell the lists."""
         self.status.setText(self.tr("Signed: %s") % label(record.final_level))
+        assert self.visit_id is not None
         recovery.mark_closed(self.settings, self.clinic.location, self.visit_id)
+        self.show_mode()
         self.saved.emit(self.visit_id)
-        self._update_title()
 
     def export_case(self) -> Path | None:
         """Save, then write the case file as the services hand it out (Ctrl+E): checked against
@@ -428,21 +393,24 @@ class VisitWindow(QMainWindow):
         return self.summaries.preview_patient()
 
     # --- closing -------------------------------------------------------------------------
+    def _discard(self) -> bool:
+        """Discard the draft (a reason when it has a red flag), or cancel an open amendment."""
+        if self.session.mode == "amending":
+            try:
+                self.session.discard()
+            except ServiceError as exc:
+                QMessageBox.warning(self, self.tr("Not discarded"), str(exc))
+                return False
+            return True
+        if self.visit_id is None or self.version is None:
+            return True
+        flagged = self.banner.level is not None
+        return discard_with_reason(self, self.clinic, self.visit_id, self.version,
+                                   flagged=flagged)  # fmt: skip
+
     def ask_keep_draft(self) -> str:
         """ "keep", "discard" or "cancel": what to do with an unsigned visit on close."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Close this visit?"),
-            self.tr("This visit is not signed. It is saved as a draft and can be finished later."),
-            parent=self,
-        )
-        keep = box.addButton(self.tr("&Keep draft and close"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("&Discard visit"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        clicked = box.clickedButton()
-        return "keep" if clicked is keep else "discard" if clicked is discard else "cancel"
+        return visit_saving.ask_keep_draft(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.read_only and (self.visit_id is not None or self.unsaved):
@@ -451,35 +419,15 @@ class VisitWindow(QMainWindow):
             if choice == "cancel":
                 event.ignore()
                 return
-            if choice == "discard" and self.visit_id is not None and self.version is not None:
-                flagged = self.banner.level is not None
-                if not discard_with_reason(self, self.clinic, self.visit_id, self.version,
-                                           flagged=flagged):  # fmt: skip
-                    event.ignore()
-                    return
+            if choice == "discard" and not self._discard():
+                event.ignore()
+                return
         self.autosave.stop()
         save_geometry(self, self.settings, "visit_window")
         if self.visit_id is not None:
             recovery.mark_closed(self.settings, self.clinic.location, self.visit_id)
             self.closed.emit(self.visit_id)
         event.accept()
-
-    def _update_title(self) -> None:
-        p = self.patient
-        if self.read_only:
-            state = self.tr("signed")
-        else:
-            state = self.tr("unsaved changes") if self.unsaved else self.tr("draft saved")
-        visit_date = self.form.get("visit_date") or "?"
-        name = p.name or self.tr("Patient")
-        self.setWindowTitle(fill(self.tr("%1 · Visit %2 · %3"), name, visit_date, state))
-        age = age_on(p.date_of_birth, date.today())
-        self.header.setText(
-            fill(
-                self.tr("<b>%1</b> · record %2 · born %3 (%4) · visit %5"),
-                p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(), age, visit_date,
-            )
-        )  # fmt: skip
 
 
 def first_field(page: QWidget) -> QWidget | None:

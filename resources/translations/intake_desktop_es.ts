@@ -173,6 +173,34 @@
     </message>
 </context>
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/amend_dialog.py" line="+41"/>
+        <source>Amend the signed visit</source>
+        <translation>Enmendar la visita firmada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A signed visit is never changed in place: the signed version is kept, and the amendment is edited and signed again. Say why it changes (printed on the summaries).</source>
+        <translation>Una visita firmada no se modifica sin más: la versión firmada se conserva y la enmienda se edita y se vuelve a firmar. Indique el motivo del cambio (aparece en los resúmenes impresos).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Reason for the amendment:</source>
+        <translation>&amp;Motivo de la enmienda:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason for the amendment</source>
+        <translation>Motivo de la enmienda</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Amend</source>
+        <translation>&amp;Enmendar</translation>
+    </message>
+</context>
+<context>
     <name>BodyMap</name>
     <message>
         <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+140"/>
@@ -188,7 +216,7 @@
 <context>
     <name>CarriedBar</name>
     <message>
-        <location filename="../../intake_desktop/ui/followup.py" line="+200"/>
+        <location filename="../../intake_desktop/ui/followup.py" line="+198"/>
         <source>Confirm &amp;all on this page</source>
         <translation>Confirmar &amp;todo en esta página</translation>
     </message>
@@ -251,7 +279,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/conflict_dialog.py" line="+56"/>
+        <location filename="../../intake_desktop/ui/conflict_dialog.py" line="+44"/>
         <source>This visit was changed on another workstation</source>
         <translation>Esta visita se modificó en otro equipo</translation>
     </message>
@@ -294,7 +322,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/decision.py" line="+49"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/decision.py" line="+50"/>
         <location line="+5"/>
         <source>Decision and signature</source>
         <translation>Decisión y firma</translation>
@@ -400,7 +428,7 @@
         <translation>Se imprime en el recuadro «Próximos pasos» de la página 1 del resumen del paciente</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>“%1” was chosen, but the plan no longer suggests it: the choice was cleared. Choose again from the procedures listed.</source>
         <translation>Se había elegido «%1», pero el plan ya no lo sugiere: la elección se borró. Elija de nuevo entre los procedimientos de la lista.</translation>
     </message>
@@ -410,7 +438,7 @@
         <translation>Próxima consulta: %1 es anterior a la fecha de la consulta %2; elija una fecha posterior.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-172"/>
         <source>&amp;Sign visit</source>
         <translation>&amp;Firmar la visita</translation>
     </message>
@@ -495,7 +523,7 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/exam.py" line="+24"/>
+        <location filename="../../intake_desktop/ui/clinician_pages/exam.py" line="+25"/>
         <source>Not examined</source>
         <extracomment>Page width (logical pixels) from which the exam groups sit in two columns.</extracomment>
         <translation>No explorado</translation>
@@ -512,7 +540,7 @@
         <translation>Marque Sí o No (teclas Y y N) en cada hallazgo; deje «No explorado» si no se exploró. Un pie caído, la sensibilidad en silla de montar disminuida o una temperatura de más de 38 °C generan una señal de alarma.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Walking and posture</source>
         <translation>Marcha y postura</translation>
     </message>
@@ -691,6 +719,74 @@
         <location line="+1"/>
         <source>Ne&amp;xt question</source>
         <translation>Pregunta &amp;siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/amend_dialog.py" line="+21"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Versions of this visit</source>
+        <translation>Versiones de esta visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed versions</source>
+        <translation>Versiones firmadas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What this version changed</source>
+        <translation>Qué cambió esta versión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Signed %1 by %2</source>
+        <translation>Firmada el %1 por %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amendment %1, signed %2 by %3</source>
+        <translation>Enmienda %1, firmada el %2 por %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level: %1</source>
+        <translation>Nivel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 fields changed</source>
+        <translation>%1 campos cambiados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
     </message>
 </context>
 <context>
@@ -1038,7 +1134,7 @@
         <translation>No se puede abrir la visita</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Open &amp;drafts (%d)</source>
         <translation>&amp;Borradores abiertos (%d)</translation>
     </message>
@@ -1081,6 +1177,35 @@
         <location line="+4"/>
         <source>Exported to %s</source>
         <translation>Exportado a %s</translation>
+    </message>
+</context>
+<context>
+    <name>NotExaminedBox</name>
+    <message>
+        <location filename="../../intake_desktop/ui/clinician_pages/not_examined.py" line="+22"/>
+        <location line="+4"/>
+        <source>Neurological exam not done</source>
+        <translation>Exploración neurológica no realizada</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The neurological exam &amp;could not be done</source>
+        <translation>La exploración neurológica no se &amp;pudo hacer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the exam was not done</source>
+        <translation>Por qué no se hizo la exploración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: why it was not done</source>
+        <translation>Obligatorio: por qué no se hizo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
     </message>
 </context>
 <context>
@@ -1890,7 +2015,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+66"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+68"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -1899,7 +2024,7 @@
 <context>
     <name>RedFlagPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/red_flags.py" line="+26"/>
+        <location filename="../../intake_desktop/ui/intake_pages/red_flags.py" line="+28"/>
         <source>Red flags</source>
         <translation>Señales de alarma</translation>
     </message>
@@ -1960,6 +2085,135 @@
         <location line="+2"/>
         <source>Same day</source>
         <translation>Mismo día</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_dialog.py" line="+63"/>
+        <source>Red-flag question not answered: %1</source>
+        <translation>Pregunta de alarma sin respuesta: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason the exam was not done</source>
+        <translation>Motivo por el que no se hizo la exploración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exam not recorded: %1</source>
+        <translation>Exploración sin registrar: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason for choosing another level than the recommended one</source>
+        <translation>Motivo para elegir un nivel distinto del recomendado</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sign the visit</source>
+        <translation>Firmar la visita</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What is missing before signing</source>
+        <translation>Lo que falta antes de firmar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your password</source>
+        <translation>Su contraseña</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sign</source>
+        <translation>&amp;Firmar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go to the field</source>
+        <translation>&amp;Ir al campo</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;b&gt;%1 things to complete before signing.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Faltan %1 datos antes de firmar.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a line and press Enter (or double-click) to go to its field.</source>
+        <translation>Elija una línea y pulse Intro (o haga doble clic) para ir a su campo.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&lt;b&gt;You are signing the amendment:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Va a firmar la enmienda:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;You are signing this visit:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Va a firmar esta visita:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Amendment: %1</source>
+        <translation>Enmienda: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Level of care:</source>
+        <translation>Nivel de atención:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommended %1; changed because: %2</source>
+        <translation>Recomendado: %1; cambiado porque: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Override:</source>
+        <translation>Cambio de nivel:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Red flags:</source>
+        <translation>Señales de alarma:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Suggested procedures:</source>
+        <translation>Procedimientos propuestos:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Procedure chosen:</source>
+        <translation>Procedimiento elegido:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by:</source>
+        <translation>Firma:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your password again is your electronic signature: your name, the time and a fingerprint of what you sign are recorded. Afterwards the visit changes only by amendment.</source>
+        <translation>Volver a escribir la contraseña es su firma electrónica: quedan registrados su nombre, la hora y una huella de lo firmado. Después, la visita solo cambia mediante una enmienda.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Type your password to sign.</source>
+        <translation>Escriba su contraseña para firmar.</translation>
     </message>
 </context>
 <context>
@@ -2452,13 +2706,14 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+74"/>
-        <location line="+334"/>
+        <location filename="../../intake_desktop/ui/visit_saving.py" line="+137"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+90"/>
         <source>Patient</source>
+        <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft).</extracomment>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+8"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -2468,12 +2723,12 @@
         <translation>Aquí empieza la parte del médico</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Needs the clinician role.</source>
         <translation>Requiere el rol de médico.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>◀ Previous step</source>
         <translation>◀ Paso anterior</translation>
     </message>
@@ -2513,27 +2768,47 @@
         <translation>Exportar el expediente (Ctrl+E)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Enmendar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the signed visit, with a reason</source>
+        <translation>Cambiar la visita firmada, con un motivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Versions…</source>
+        <translation>&amp;Versiones…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each signed version and what it changed</source>
+        <translation>Cada versión firmada y lo que cambió</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Save status</source>
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+171"/>
+        <source>Not discarded</source>
+        <translation>No descartada</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/visit_saving.py" line="-99"/>
         <source>Not saved: %s (your entries are kept)</source>
         <translation>No se guardó: %s (lo que escribió se conserva)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Draft saved %s</source>
         <translation>Borrador guardado %s</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>this visit was signed meanwhile</source>
-        <translation>esta visita se firmó mientras tanto</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Visit closed elsewhere</source>
         <translation>Visita cerrada en otro lugar</translation>
     </message>
@@ -2547,32 +2822,42 @@ Your entries are kept: they are saved now as a new draft visit.</source>
 Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The case has errors: fix the fields marked in red (listed in the plan panel) first.</source>
-        <translation>El caso tiene errores: primero corrija los campos marcados en rojo (listados en el panel del plan).</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="-39"/>
         <source>Signed: %s</source>
         <translation>Firmada: %s</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Not exported</source>
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../intake_desktop/ui/visit_saving.py" line="+28"/>
         <source>Close this visit?</source>
         <translation>¿Cerrar esta visita?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>This visit is not signed. It is saved as a draft and can be finished later.</source>
         <translation>Esta visita no está firmada. Se guarda como borrador y se puede terminar después.</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The amendment is not signed. It is kept and can be finished later.</source>
+        <translation>La enmienda no está firmada. Se conserva y puede terminarse más tarde.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>&amp;Keep amendment and close</source>
+        <translation>&amp;Conservar la enmienda y cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel the amendment</source>
+        <translation>&amp;Anular la enmienda</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Keep draft and close</source>
         <translation>&amp;Conservar el borrador y cerrar</translation>
     </message>
@@ -2582,27 +2867,37 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>&amp;Descartar la visita</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>&amp;Cancel</source>
         <translation>C&amp;ancelar</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+12"/>
         <source>signed</source>
         <translation>firmada</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>amendment, unsaved</source>
+        <translation>enmienda, sin guardar</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>amendment</source>
+        <translation>enmienda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>unsaved changes</source>
         <translation>cambios sin guardar</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>draft saved</source>
         <translation>borrador guardado</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 · Visit %2 · %3</source>
         <translation>%1 · Visita %2 · %3</translation>
     </message>
@@ -2610,6 +2905,46 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <location line="+4"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3 (%4) · visit %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3 (%4) · visita %5</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/visit_signing.py" line="+40"/>
+        <source>&amp;Sign amendment</source>
+        <translation>&amp;Firmar la enmienda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sign visit</source>
+        <translation>&amp;Firmar la visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed by %1 on %2 · level: %3 · read-only</source>
+        <translation>Firmada por %1 el %2 · nivel: %3 · solo lectura</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>amended (%1)</source>
+        <translation>enmendada (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Amending the signed visit: %1</source>
+        <translation>Enmienda de la visita firmada: %1</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Not amended</source>
+        <translation>No enmendada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Amending: edit, then sign the amendment</source>
+        <translation>Enmienda: edite y luego firme la enmienda</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No history</source>
+        <translation>Sin historial</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from intake_desktop.services import (
     start_draft,
 )
 from tests.actors import READER, as_user
+from tests.signing import SIGN_OFF
 
 from .conftest import EXAMPLES, load, resources, validate_r4
 
@@ -65,7 +66,7 @@ def new_visit(url: str, case: dict[str, Any], *, sign: bool = True, **sign_args:
                 draft.visit_id,
                 expected_version=draft.version,
                 actor=as_user(AUTHOR),
-                **sign_args,
+                **{**SIGN_OFF, **sign_args},
             )
         return draft.visit_id
 

@@ -13,6 +13,7 @@ from intake_desktop.services import get_visit, import_case, sign_visit
 from tests.actors import READER, as_user
 from tests.reporting import pdfcheck
 from tests.reporting.builders import EXAMPLES, example_data
+from tests.signing import SIGN_OFF
 
 TODAY = date(2026, 11, 23)
 DRAFT = load_template("patient").plain("page.draft_mark")
@@ -47,7 +48,12 @@ def test_draft_and_signed_visits(database, database_url, visit, tmp_path, capsys
 
     record = get_visit(database, visit, actor=READER)
     sign_visit(
-        database, visit, expected_version=record.version, actor=as_user("dr.lind"), today=TODAY
+        database,
+        visit,
+        expected_version=record.version,
+        actor=as_user("dr.lind"),
+        today=TODAY,
+        **SIGN_OFF,
     )
     signed = tmp_path / "signed.pdf"
     assert export(database_url, visit, "clinician", signed) == 0

@@ -13,6 +13,7 @@ from intake_desktop.cli import main
 from intake_desktop.services import PermissionDenied
 from intake_desktop.storage.models import AuditEntry
 from tests.actors import TEST_PASSWORD
+from tests.signing import SIGN_OFF
 
 from .conftest import load_example
 
@@ -54,7 +55,9 @@ def test_a_scripted_day_leaves_exactly_one_entry_per_action(database, tmp_path) 
     did("desk.user", "visit.save")
     s.todays_visits(database, actor=desk)  # a list
     with pytest.raises(PermissionDenied):
-        s.sign_visit(database, draft.visit_id, expected_version=saved.version, actor=desk)
+        s.sign_visit(
+            database, draft.visit_id, expected_version=saved.version, actor=desk, **SIGN_OFF
+        )
     did("desk.user", "visit.sign", "refused")
     s.lock_session(database, desk)
     did("desk.user", "session.lock", "ok")
@@ -74,12 +77,21 @@ def test_a_scripted_day_leaves_exactly_one_entry_per_action(database, tmp_path) 
         database, draft.visit_id, case, expected_version=saved.version, actor=dr
     )
     did("clin.user", "visit.save")
-    signed = s.sign_visit(database, draft.visit_id, expected_version=saved.version, actor=dr)
+    signed = s.sign_visit(
+        database, draft.visit_id, expected_version=saved.version, actor=dr, **SIGN_OFF
+    )
     did("clin.user", "visit.sign")
     amended = s.amend_visit(
-        database, signed.id, case, expected_version=signed.version, actor=dr, reason="recheck"
+        database,
+        signed.id,
+        case,
+        expected_version=signed.version,
+        actor=dr,
+        reason="recheck",
+        **SIGN_OFF,
     )
     did("clin.user", "visit.amend")
+    did("clin.user", "visit.sign")  # the amendment is signed like the visit, with its hash
     s.visit_versions(database, amended.id, actor=dr)
     did("clin.user", "visit.view")
     s.export_case(database, amended.id, actor=dr)

@@ -18,6 +18,7 @@ from intake_desktop.services import (
 )
 from intake_desktop.services.errors import CaseInvalidError, InputError
 from tests.actors import READER, as_user
+from tests.signing import SIGN_OFF
 
 from .conftest import AUTHOR, example_paths, load_example
 
@@ -32,7 +33,9 @@ def test_every_example_round_trips(database, path: Path) -> None:
     assert visit.status == "draft"
     assert visit.patient_id == result.patient_id
     # Signed, it still exports the same case.
-    sign_visit(database, result.visit_id, expected_version=visit.version, actor=as_user(AUTHOR))
+    sign_visit(
+        database, result.visit_id, expected_version=visit.version, actor=as_user(AUTHOR), **SIGN_OFF
+    )
     assert export_case(database, result.visit_id, actor=READER) == original
 
 

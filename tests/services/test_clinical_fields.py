@@ -9,6 +9,7 @@ from intake_desktop import services as s
 from intake_desktop.services.clinical_fields import changed_parts
 from intake_desktop.services.errors import PermissionDenied
 from tests.actors import as_user
+from tests.signing import SIGN_OFF
 
 DESK = as_user("front.desk", ["front_desk"])
 DOCTOR = as_user("dr.x", ["clinician"])
@@ -84,7 +85,7 @@ def test_a_new_draft_from_the_desk_may_carry_the_last_visits_imaging_but_not_an_
 ):
     imaged = {**lumbar_case, "imaging": {"modality": "mri"}}
     first = s.start_draft(database, patient.id, imaged, actor=DOCTOR)
-    s.sign_visit(database, first.visit_id, expected_version=first.version, actor=DOCTOR)
+    s.sign_visit(database, first.visit_id, expected_version=first.version, actor=DOCTOR, **SIGN_OFF)
     follow_up = {**_intake(lumbar_case), "imaging": {"modality": "mri"}}  # carried forward
     s.start_draft(database, patient.id, follow_up, actor=DESK)
     with pytest.raises(PermissionDenied):

@@ -8,13 +8,16 @@ import json
 from intake_desktop.services import sign_visit, start_draft
 from intake_desktop.services.exports import visit_document
 from tests.actors import as_user
+from tests.signing import SIGN_OFF
 
 from .conftest import AUTHOR, EXAMPLES_DIR
 
 
 def signed(database, patient_id: int, data: dict) -> int:
     draft = start_draft(database, patient_id, data, actor=as_user(AUTHOR))
-    sign_visit(database, draft.visit_id, expected_version=draft.version, actor=as_user(AUTHOR))
+    sign_visit(
+        database, draft.visit_id, expected_version=draft.version, actor=as_user(AUTHOR), **SIGN_OFF
+    )
     return draft.visit_id
 
 

@@ -25,6 +25,7 @@ from intake_desktop.services.permissions import UNAUDITED_WHEN_ALLOWED
 from intake_desktop.storage.backup import backup_database as storage_backup
 from intake_desktop.storage.models import AuditEntry
 from tests.actors import TEST_PASSWORD, as_user
+from tests.signing import SIGN_OFF
 
 ROLE_USERS = {"front_desk": "desk.user", "clinician": "clin.user", "admin": "admin.user"}
 
@@ -74,10 +75,10 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     "case.import": lambda db, a, w: s.import_case(db, w.case, actor=a),
     "summary.print_patient": lambda db, a, w: s.visit_document(db, a, w.signed.id, kind="patient"),
     "visit.sign": lambda db, a, w: s.sign_visit(
-        db, w.draft.visit_id, expected_version=w.draft.version, actor=a
+        db, w.draft.visit_id, expected_version=w.draft.version, actor=a, **SIGN_OFF
     ),
-    "visit.amend": lambda db, a, w: s.amend_visit(
-        db, w.signed.id, w.case, expected_version=w.signed.version, actor=a, reason="typo"
+    "visit.amend": lambda db, a, w: s.open_amendment(
+        db, w.signed.id, "typo", w.case, expected_version=w.signed.version, actor=a
     ),
     "case.export": lambda db, a, w: s.export_case(db, w.signed.id, actor=a),
     "fhir.export": lambda db, a, w: s.fhir_bundle(db, a, w.signed.id),
@@ -106,7 +107,7 @@ def world(database, patient, lumbar_case, tmp_path) -> World:
     author = as_user("dr.setup")
     draft = s.start_draft(database, patient.id, lumbar_case, actor=author)
     other = s.start_draft(database, patient.id, lumbar_case, actor=author)
-    signed = s.sign_visit(database, other.visit_id, expected_version=1, actor=author)
+    signed = s.sign_visit(database, other.visit_id, expected_version=1, actor=author, **SIGN_OFF)
     s.start_draft(database, patient.id, {**lumbar_case, "red_flags": ["fever"]}, actor=author)
     (alert,) = s.pending_alerts(database, actor=as_user("dr.setup", ["clinician"]))
     backup = tmp_path / "restore-me.sqlite3"
@@ -176,7 +177,7 @@ def test_a_view_names_the_record_and_never_its_content(database, world: World) -
 def test_a_user_with_several_roles_may_do_what_each_allows(database, world: World) -> None:
     actor = s.sign_in(database, "tester", TEST_PASSWORD)
     assert actor.roles == {"front_desk", "clinician", "admin"}
-    s.sign_visit(database, world.draft.visit_id, expected_version=1, actor=actor)
+    s.sign_visit(database, world.draft.visit_id, expected_version=1, actor=actor, **SIGN_OFF)
     assert s.audit_entries(database, actor, action="visit.sign")[-1].username == "tester"
 
 

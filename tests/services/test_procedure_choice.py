@@ -28,11 +28,12 @@ from intake_desktop.services import (
     start_draft,
     visit_versions,
 )
-from intake_desktop.services import visits as visits_module
+from intake_desktop.services import signing as signing_module
 from intake_desktop.services.errors import InputError
 from intake_desktop.services.exports import visit_document
 from tests.actors import READER, as_user
 from tests.reporting.pdfcheck import text as pdf_text
+from tests.signing import SIGN_OFF
 
 from .conftest import AUTHOR, load_example
 
@@ -49,7 +50,7 @@ def suggesting(monkeypatch: pytest.MonkeyPatch):
         def evaluate_with(case: Any) -> Any:
             return dataclasses.replace(real(case), procedures=tuple(procedures))
 
-        monkeypatch.setattr(visits_module, "evaluate", evaluate_with)
+        monkeypatch.setattr(signing_module, "evaluate", evaluate_with)
 
     return _suggest
 
@@ -67,7 +68,7 @@ def test_a_suggested_procedure_is_stored_with_the_signed_visit(
     record = sign_visit(
         database, visit_id, expected_version=version, actor=as_user(AUTHOR),
         chosen_procedure="epidural_steroid",
-    )  # fmt: skip
+     **SIGN_OFF)  # fmt: skip
     assert record.chosen_procedure == "epidural_steroid"
     assert record.plan["procedures"] == list(SUGGESTED)
     assert get_visit(database, visit_id, actor=READER).chosen_procedure == "epidural_steroid"
@@ -94,7 +95,7 @@ def test_a_procedure_the_plan_does_not_suggest_is_refused_naming_the_field(
             sign_visit(
                 database, visit_id, expected_version=version, actor=as_user(AUTHOR),
                 chosen_procedure=wrong,
-            )  # fmt: skip
+             **SIGN_OFF)  # fmt: skip
         assert err.value.field == "chosen_procedure"
         assert says in str(err.value)
     assert get_visit(database, visit_id, actor=READER).status == "draft"  # nothing was signed
@@ -109,8 +110,10 @@ def test_with_no_suggestion_any_choice_is_refused_and_none_is_fine(
         sign_visit(
             database, visit_id, expected_version=version, actor=as_user(AUTHOR),
             chosen_procedure="epidural_steroid",
-        )  # fmt: skip
-    record = sign_visit(database, visit_id, expected_version=version, actor=as_user(AUTHOR))
+         **SIGN_OFF)  # fmt: skip
+    record = sign_visit(
+        database, visit_id, expected_version=version, actor=as_user(AUTHOR), **SIGN_OFF
+    )
     assert record.chosen_procedure is None
 
 
@@ -122,7 +125,7 @@ def test_an_amendment_keeps_the_earlier_choice_and_checks_the_new_one(
     v0 = sign_visit(
         database, visit_id, expected_version=version, actor=as_user(AUTHOR),
         chosen_procedure="medial_branch_block",
-    )  # fmt: skip
+     **SIGN_OFF)  # fmt: skip
     changed = copy.deepcopy(lumbar_case)
     changed["history"]["painless_walking_distance_m"] = 250
     suggesting("radiofrequency_ablation")  # the amended case gets a plan of its own
@@ -130,12 +133,12 @@ def test_an_amendment_keeps_the_earlier_choice_and_checks_the_new_one(
         amend_visit(
             database, visit_id, changed, expected_version=v0.version, actor=as_user(AUTHOR),
             reason="block was positive", chosen_procedure="medial_branch_block",
-        )  # fmt: skip
+         **SIGN_OFF)  # fmt: skip
     assert err.value.field == "chosen_procedure"
     v1 = amend_visit(
         database, visit_id, changed, expected_version=v0.version, actor=as_user(AUTHOR),
         reason="block was positive", chosen_procedure="radiofrequency_ablation",
-    )  # fmt: skip
+     **SIGN_OFF)  # fmt: skip
     assert v1.chosen_procedure == "radiofrequency_ablation"
     versions = visit_versions(database, visit_id, actor=READER)
     assert [v.chosen_procedure for v in versions] == [
@@ -151,12 +154,12 @@ def test_a_next_visit_before_the_visit_is_refused_at_signing(
     case["follow_up"] = {"next_visit_date": "2026-11-19"}  # the visit is on 2026-11-20
     visit_id, version = _draft(database, patient, case)
     with pytest.raises(InputError) as err:
-        sign_visit(database, visit_id, expected_version=version, actor=as_user(AUTHOR))
+        sign_visit(database, visit_id, expected_version=version, actor=as_user(AUTHOR), **SIGN_OFF)
     assert err.value.field == "follow_up.next_visit_date"
     assert "is before the visit date 2026-11-20" in str(err.value)
     case["follow_up"]["next_visit_date"] = "2026-11-20"  # the same day is allowed
     visit_id, version = _draft(database, patient, case)
-    sign_visit(database, visit_id, expected_version=version, actor=as_user(AUTHOR))
+    sign_visit(database, visit_id, expected_version=version, actor=as_user(AUTHOR), **SIGN_OFF)
 
 
 def test_follow_up_and_block_response_survive_import_sign_and_export(
@@ -174,7 +177,11 @@ def test_follow_up_and_block_response_survive_import_sign_and_export(
     assert export_case(database, imported.visit_id, actor=READER) == case
     visit = get_visit(database, imported.visit_id, actor=READER)
     signed = sign_visit(
-        database, imported.visit_id, expected_version=visit.version, actor=as_user(AUTHOR)
+        database,
+        imported.visit_id,
+        expected_version=visit.version,
+        actor=as_user(AUTHOR),
+        **SIGN_OFF,
     )
     assert signed.case_data["follow_up"] == case["follow_up"]
     assert signed.case_data["treatment"]["injections"][0]["response"] == "positive"
@@ -189,7 +196,7 @@ def test_the_choice_is_printed_on_both_summaries(
     sign_visit(
         database, visit_id, expected_version=version, actor=as_user(AUTHOR),
         chosen_procedure="interspinous_spacer",
-    )  # fmt: skip
+     **SIGN_OFF)  # fmt: skip
     clinician = visit_document(database, as_user(AUTHOR), visit_id, kind="clinician")
     assert clinician.chosen_procedure == "interspinous_spacer"
     words = pdf_text(render_pdf("clinician", clinician, language="en").data)
@@ -222,5 +229,5 @@ def test_the_engines_own_suggestion_can_be_chosen(database, patient) -> None:
     record = sign_visit(
         database, imported.visit_id, expected_version=version, actor=as_user(AUTHOR),
         chosen_procedure=suggested[0],
-    )  # fmt: skip
+     **SIGN_OFF)  # fmt: skip
     assert record.chosen_procedure == suggested[0] == "mild"

@@ -16,6 +16,7 @@ from intake_desktop.services import PermissionDenied, sign_in, sign_visit, start
 from intake_desktop.services.audit import audit_entries
 from intake_desktop.services.exports import visit_document
 from tests.actors import TEST_PASSWORD, as_user
+from tests.signing import SIGN_OFF
 
 from .conftest import AUTHOR
 
@@ -38,7 +39,7 @@ def test_the_front_desk_prints_a_drafts_patient_summary_marked_draft(database, d
 
 
 def test_a_signed_visit_prints_without_the_mark(database, draft_id) -> None:
-    sign_visit(database, draft_id, expected_version=1, actor=as_user(AUTHOR))
+    sign_visit(database, draft_id, expected_version=1, actor=as_user(AUTHOR), **SIGN_OFF)
     desk = sign_in(database, "desk.user", TEST_PASSWORD)
     doc = visit_document(database, desk, draft_id, kind="patient")
     assert not doc.is_draft

@@ -31,6 +31,7 @@ from intake_desktop.services.errors import (
     VisitLockedError,
 )
 from tests.actors import READER, as_user
+from tests.signing import SIGN_OFF
 
 from .conftest import AUTHOR
 
@@ -80,7 +81,9 @@ def test_open_drafts_can_be_listed_and_reopened(database, patient, lumbar_case) 
 
 def test_sign_stores_case_plan_and_rules_version(database, patient, lumbar_case) -> None:
     draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
-    signed = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user("dr.wilson"))
+    signed = sign_visit(
+        database, draft.visit_id, expected_version=1, actor=as_user("dr.wilson"), **SIGN_OFF
+    )
     assert signed.status == "signed" and signed.is_signed
     assert signed.case_data == lumbar_case
     assert signed.plan is not None
@@ -105,6 +108,7 @@ def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
             actor=as_user(AUTHOR),
             override_level="interventional",
             override_reason="  ",
+            **SIGN_OFF,
         )
     assert err.value.field == "override_reason"
     with pytest.raises(InputError) as err:
@@ -115,6 +119,7 @@ def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
             actor=as_user(AUTHOR),
             override_level="magic",
             override_reason="why not",
+            **SIGN_OFF,
         )
     assert err.value.field == "override_level"
     signed = sign_visit(
@@ -124,6 +129,7 @@ def test_override_needs_a_reason(database, patient, lumbar_case) -> None:
         actor=as_user(AUTHOR),
         override_level="interventional",
         override_reason="patient travels far; prefers now",
+        **SIGN_OFF,
     )
     assert signed.final_level == "interventional"
     assert signed.computed_level == "conservative"
@@ -136,7 +142,7 @@ def test_an_invalid_draft_cannot_be_signed(database, patient, lumbar_case) -> No
     bad["history"]["duration_weeks"] = "forty"
     draft = start_draft(database, patient.id, bad, actor=as_user(AUTHOR))
     with pytest.raises(CaseInvalidError) as err:
-        sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
+        sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR), **SIGN_OFF)
     assert err.value.field == "history.duration_weeks"
     assert err.value.exit_code == 2
     assert get_visit(database, draft.visit_id, actor=READER).status == "draft"
@@ -147,18 +153,20 @@ def test_the_case_must_belong_to_the_visits_patient(database, patient, lumbar_ca
     other["patient"]["date_of_birth"] = "1960-01-01"
     draft = start_draft(database, patient.id, other, actor=as_user(AUTHOR))
     with pytest.raises(InputError) as err:
-        sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
+        sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR), **SIGN_OFF)
     assert err.value.field == "patient.date_of_birth"
     other["patient"] = {**lumbar_case["patient"], "id": "MRN-0002"}
     save_draft(database, draft.visit_id, other, expected_version=1, actor=as_user(AUTHOR))
     with pytest.raises(InputError) as err:
-        sign_visit(database, draft.visit_id, expected_version=2, actor=as_user(AUTHOR))
+        sign_visit(database, draft.visit_id, expected_version=2, actor=as_user(AUTHOR), **SIGN_OFF)
     assert err.value.field == "patient.id"
 
 
 def test_a_signed_visit_is_immutable(database, patient, lumbar_case) -> None:
     draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
-    signed = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
+    signed = sign_visit(
+        database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR), **SIGN_OFF
+    )
     for version in (1, signed.version):
         with pytest.raises(VisitLockedError) as err:
             save_draft(
@@ -167,7 +175,13 @@ def test_a_signed_visit_is_immutable(database, patient, lumbar_case) -> None:
         assert err.value.exit_code == 4
         assert "amendment" in str(err.value)
     with pytest.raises(VisitLockedError):
-        sign_visit(database, draft.visit_id, expected_version=signed.version, actor=as_user(AUTHOR))
+        sign_visit(
+            database,
+            draft.visit_id,
+            expected_version=signed.version,
+            actor=as_user(AUTHOR),
+            **SIGN_OFF,
+        )
     with pytest.raises(VisitLockedError):
         discard_draft(
             database, draft.visit_id, expected_version=signed.version, actor=as_user(AUTHOR)
@@ -177,12 +191,20 @@ def test_a_signed_visit_is_immutable(database, patient, lumbar_case) -> None:
 
 def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -> None:
     draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
-    v0 = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user("dr.wilson"))
+    v0 = sign_visit(
+        database, draft.visit_id, expected_version=1, actor=as_user("dr.wilson"), **SIGN_OFF
+    )
     changed = copy.deepcopy(lumbar_case)
     changed["red_flags"] = ["fever"]
     with pytest.raises(InputError) as err:
         amend_visit(
-            database, v0.id, changed, expected_version=v0.version, actor=as_user(AUTHOR), reason=" "
+            database,
+            v0.id,
+            changed,
+            expected_version=v0.version,
+            actor=as_user(AUTHOR),
+            reason=" ",
+            **SIGN_OFF,
         )
     assert err.value.field == "reason"
     v1 = amend_visit(
@@ -192,6 +214,7 @@ def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -
         expected_version=v0.version,
         actor=as_user("dr.cuddy"),
         reason="fever reported by phone after the visit",
+        **SIGN_OFF,
     )
     assert v1.status == "amended"
     assert v1.revision == 1
@@ -206,6 +229,7 @@ def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -
             expected_version=v0.version,
             actor=as_user("x"),
             reason="late",
+            **SIGN_OFF,
         )
     versions = visit_versions(database, v0.id, actor=READER)
     assert [v.revision for v in versions] == [0, 1]
@@ -226,7 +250,9 @@ def test_amendment_keeps_every_earlier_version(database, patient, lumbar_case) -
 def test_the_stored_plan_is_returned_verbatim(database, patient, lumbar_case) -> None:
     """A signed plan never changes, even when the rules (and so the engine's answer) do."""
     draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
-    signed = sign_visit(database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR))
+    signed = sign_visit(
+        database, draft.visit_id, expected_version=1, actor=as_user(AUTHOR), **SIGN_OFF
+    )
     # Stand in for a plan computed by last year's rules: what is stored is what comes back.
     old_plan = {
         **signed.plan,
@@ -253,6 +279,7 @@ def test_the_stored_plan_is_returned_verbatim(database, patient, lumbar_case) ->
         expected_version=again.version,
         actor=as_user(AUTHOR),
         reason="typo in pain score",
+        **SIGN_OFF,
     )
     assert amended.rules_version == RULES_VERSION
     first = visit_versions(database, signed.id, actor=READER)[0]

@@ -24,6 +24,7 @@ from intake_desktop.services import (
 from intake_desktop.services.errors import ConflictError, VisitLockedError
 from intake_desktop.storage.models import Patient
 from tests.actors import READER, as_user
+from tests.signing import SIGN_OFF
 
 
 @pytest.fixture
@@ -91,7 +92,9 @@ def test_second_draft_save_is_a_conflict(two_workstations, patient, lumbar_case)
 def test_signing_races_with_an_autosave(two_workstations, patient, lumbar_case):
     desk, clinic = two_workstations
     draft = start_draft(desk, patient.id, lumbar_case, actor=as_user("a"))
-    signed = sign_visit(clinic, draft.visit_id, expected_version=draft.version, actor=as_user("dr"))
+    signed = sign_visit(
+        clinic, draft.visit_id, expected_version=draft.version, actor=as_user("dr"), **SIGN_OFF
+    )
     with pytest.raises(VisitLockedError) as err:
         save_draft(
             desk,
@@ -108,7 +111,9 @@ def test_signing_races_with_an_autosave(two_workstations, patient, lumbar_case):
 def test_two_amendments_from_the_same_version(two_workstations, patient, lumbar_case):
     desk, clinic = two_workstations
     draft = start_draft(desk, patient.id, lumbar_case, actor=as_user("a"))
-    signed = sign_visit(desk, draft.visit_id, expected_version=draft.version, actor=as_user("dr"))
+    signed = sign_visit(
+        desk, draft.visit_id, expected_version=draft.version, actor=as_user("dr"), **SIGN_OFF
+    )
     amend_visit(
         desk,
         signed.id,
@@ -116,6 +121,7 @@ def test_two_amendments_from_the_same_version(two_workstations, patient, lumbar_
         expected_version=signed.version,
         actor=as_user("dr"),
         reason="first",
+        **SIGN_OFF,
     )
     with pytest.raises(ConflictError):
         amend_visit(
@@ -125,6 +131,7 @@ def test_two_amendments_from_the_same_version(two_workstations, patient, lumbar_
             expected_version=signed.version,
             actor=as_user("dr2"),
             reason="second",
+            **SIGN_OFF,
         )
     assert get_visit(clinic, signed.id, actor=READER).amendment_reason == "first"
 

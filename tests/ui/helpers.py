@@ -102,3 +102,29 @@ class ModalWatch:
             dialog.reject()
         else:
             dialog.close()
+
+
+def answer_screen_and_skip_exam(window, reason: str = "patient in a wheelchair today") -> None:
+    """As a user would: every red-flag question not already yes answered No, and the exam
+    marked not done with a reason (what signing needs besides the case)."""
+    from intake_desktop.ui.intake_pages.red_flags import RedFlagPage
+
+    page = window.page(RedFlagPage)
+    for switch in page.switches.values():
+        if switch.value() is None:
+            QTest.keyClick(switch, Qt.Key.Key_N)
+    box = window.pages[5].not_examined
+    box.check.click()
+    QTest.keyClicks(box.reason, reason)
+
+
+def sign_through_dialog(qtbot, window, password: str):
+    """Click Sign, type the password in the confirmation, sign; returns the dialog."""
+    window.decision_page.sign_button.click()
+    dialog = window.sign_dialog
+    assert dialog is not None and dialog.confirming, [str(m) for m in dialog.missing]
+    qtbot.waitExposed(dialog)
+    dialog.password.setText(password)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: window.read_only)
+    return dialog

@@ -17,9 +17,17 @@ from intake_desktop.ui.clinician_pages.exam import ExamPage
 from intake_desktop.ui.clinician_pages.framework import FrameworkPage
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.visit_window import FIRST_CLINICIAN_STEP
+from tests.actors import TEST_PASSWORD
 
 from .conftest import EXAMPLES, load_example
-from .helpers import focused, press, tab, type_text
+from .helpers import (
+    answer_screen_and_skip_exam,
+    focused,
+    press,
+    sign_through_dialog,
+    tab,
+    type_text,
+)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -97,8 +105,9 @@ def test_clinician_confirms_and_changes_an_answer_then_signs(qtbot, clinic, sett
     tab()
     type_text("Patient prefers a definitive decompression")
     qtbot.waitUntil(lambda: window.controller.case is not None)
-    decision.sign_button.click()
-    qtbot.waitUntil(lambda: window.read_only)
+    answer_screen_and_skip_exam(window)
+    clinic.sign_in("tester", TEST_PASSWORD)  # a real user: the signature asks the password
+    sign_through_dialog(qtbot, window, TEST_PASSWORD)
     record = clinic.get_visit(window.visit_id)
     assert record.status == "signed"
     assert record.final_level == "surgical"

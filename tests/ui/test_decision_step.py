@@ -15,17 +15,26 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_desktop.domain.engine import evaluate
-from intake_desktop.services import visits as visits_module
+from intake_desktop.services import signing as signing_module
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui import plan_controller
 from intake_desktop.ui.code_labels import label, procedure_label
 from intake_desktop.ui.visit_window import VisitWindow
+from tests.actors import TEST_PASSWORD
 
 from .conftest import EXAMPLES_DIR
-from .helpers import focused, open_visit_window, press, tab, type_text
+from .helpers import (
+    answer_screen_and_skip_exam,
+    focused,
+    open_visit_window,
+    press,
+    sign_through_dialog,
+    tab,
+    type_text,
+)
 
 DECISION_STEP = 8
 
@@ -39,7 +48,7 @@ def suggestions(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[str, ...]]:
         return dataclasses.replace(evaluate(case), procedures=holder["now"])
 
     monkeypatch.setattr(plan_controller, "evaluate", evaluate_with)
-    monkeypatch.setattr(visits_module, "evaluate", evaluate_with)
+    monkeypatch.setattr(signing_module, "evaluate", evaluate_with)
     return holder
 
 
@@ -81,8 +90,9 @@ def test_the_suggested_procedures_are_listed_and_a_click_picks_one(
     page.procedure.buttons["interspinous_spacer"].click()
     assert window.form.ui("decision")["procedure"] == "interspinous_spacer"
     assert "chosen_procedure" not in json.dumps(window.form.case_dict())
-    page.sign_button.click()
-    qtbot.waitUntil(lambda: window.read_only)
+    answer_screen_and_skip_exam(window)
+    clinic.sign_in("tester", TEST_PASSWORD)  # a real user: the signature asks the password
+    sign_through_dialog(qtbot, window, TEST_PASSWORD)
     record = clinic.get_visit(window.visit_id)
     assert record.status == "signed" and record.chosen_procedure == "interspinous_spacer"
     assert page.procedure.buttons["interspinous_spacer"].isChecked()
@@ -177,9 +187,18 @@ def test_a_next_visit_before_the_visit_is_named_and_signing_refuses_it(
     assert page.next_visit_problem.text() == (
         "Next visit: 2026-11-05 is before the visit date 2026-11-20; choose a later date."
     )
-    page.sign_button.click()
-    qtbot.waitUntil(lambda: page.problem.isVisible())
-    assert page.problem.text().startswith("follow_up.next_visit_date: 2026-11-05 is before")
+    page.sign_button.click()  # the sign dialog lists it, and its line goes to the field
+    dialog = window.sign_dialog
+    lines = [dialog.missing_list.item(i).text() for i in range(dialog.missing_list.count())]
+    assert (
+        "follow_up.next_visit_date: 2026-11-05 is before the visit date 2026-11-20; "
+        "choose a later date" in lines
+    )
+    dialog.missing_list.setCurrentRow(len(lines) - 1)
+    dialog.go_button.click()
+    qtbot.waitUntil(
+        lambda: window.focusWidget() in (page.next_visit, *page.next_visit.findChildren(QWidget))
+    )
     assert clinic.get_visit(window.visit_id).status == "draft"
 
     page.next_visit.check.setFocus()

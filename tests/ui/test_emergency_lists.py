@@ -20,6 +20,7 @@ from intake_desktop.ui.theme import LIGHT
 from intake_desktop.ui.visit_window import FIRST_CLINICIAN_STEP, VisitWindow
 from tests.actors import as_user
 from tests.domain.builders import BASE
+from tests.signing import SIGN_OFF
 
 from .helpers import open_visit_window, when_modal
 
@@ -63,8 +64,7 @@ def test_every_list_shows_the_mark_and_the_word(qtbot, desk, doctor, patient, se
     signed_case["visit_date"] = "2026-01-10"
     signed_case["red_flags"] = ["fever"]
     started = doctor.start_draft(patient.id, signed_case)
-    urgent = doctor.sign_visit(started.visit_id, signed_case, started.version,
-                               override_level=None, override_reason=None)  # fmt: skip
+    urgent = doctor.sign_visit(started.visit_id, started.version, **SIGN_OFF)
     main = MainWindow(doctor, settings)
     qtbot.addWidget(main)
     for table in (main.today, main.drafts):

@@ -33,8 +33,15 @@ def test_ui_answers_stay_out_of_the_case(qtbot) -> None:
     form = FormModel()
     form.set("red_flags", ["fever"])
     form.set_ui("red_flag_screen", {"fever": "yes", "foot_drop": "no"})
-    assert "_ui" not in form.case_dict()
-    assert form.raw()["_ui"]["red_flag_screen"]["foot_drop"] == "no"
+    assert form.case_dict() == {"format": "spine-intake-case/1", "red_flags": ["fever"]}
+    assert form.ui_state()["red_flag_screen"]["foot_drop"] == "no"
+
+
+def test_a_legacy_draft_with_ui_inside_is_split_on_load(qtbot) -> None:
+    form = FormModel()
+    form.load({"visit_date": "2026-12-01", "_ui": {"step": 4}})
+    assert form.case_dict() == {"visit_date": "2026-12-01", "format": "spine-intake-case/1"}
+    assert form.ui("step") == 4
 
 
 def test_every_change_is_announced_once(qtbot) -> None:

@@ -120,9 +120,10 @@ def test_register_and_intake_by_keyboard(qtbot, clinic, settings) -> None:
 
     press(Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: not visit.unsaved)
-    stored = clinic.get_visit(visit.visit_id).draft_data
+    record = clinic.get_visit(visit.visit_id)
+    stored = record.draft_data
     assert stored["history"]["painless_walking_distance_m"] == 200
-    assert stored["_ui"]["red_flag_screen"]["fever"] == "no"
+    assert record.ui_state["red_flag_screen"]["fever"] == "no"
     expected = evaluate(parse_case(visit.form.case_dict()))
     qtbot.waitUntil(lambda: visit.plan_panel.level.text() == label(expected.level))
     assert not visit.plan_panel.is_stale

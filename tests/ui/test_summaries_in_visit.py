@@ -20,6 +20,7 @@ from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.pdf_preview import PdfPreviewDialog
 from intake_desktop.ui.printing import FolderDestination
 from tests.actors import as_user
+from tests.signing import SIGN_OFF
 from tests.ui.helpers import ModalWatch, open_imported_visit
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "02_cauda_equina.json"
@@ -140,7 +141,7 @@ def test_a_signed_visit_prints_without_the_draft_mark(qtbot, db_url, settings, t
     visit_id = imported.visit_id
     clinician = as_user("dr.ruiz", roles={"clinician"})
     version = main.clinic.get_visit(visit_id).version
-    sign_visit(main.clinic.db, visit_id, expected_version=version, actor=clinician)
+    sign_visit(main.clinic.db, visit_id, expected_version=version, actor=clinician, **SIGN_OFF)
     signed = main.open_visit(visit_id)
     qtbot.addWidget(signed)
     signed.show()

@@ -6,8 +6,10 @@ import copy
 from datetime import date, timedelta
 
 from intake_desktop.ui.main_window import MainWindow
+from tests.actors import TEST_PASSWORD
 from tests.domain.builders import BASE
-from tests.ui.helpers import open_visit_window
+from tests.signing import SIGN_OFF
+from tests.ui.helpers import answer_screen_and_skip_exam, open_visit_window, sign_through_dialog
 
 
 def case_on(day: date, distance: float, *, injections=(), leg: int = 7) -> dict:
@@ -24,8 +26,7 @@ def case_on(day: date, distance: float, *, injections=(), leg: int = 7) -> dict:
 
 def sign(clinic, patient_id: int, data: dict) -> int:
     draft = clinic.start_draft(patient_id, data)
-    clinic.sign_visit(draft.visit_id, data, draft.version, override_level=None,
-                      override_reason=None)  # fmt: skip
+    clinic.sign_visit(draft.visit_id, draft.version, **SIGN_OFF)
     return draft.visit_id
 
 
@@ -63,8 +64,9 @@ def test_chart_shows_the_selected_patient_and_updates_on_signing(
     assert window.form.get("history.painless_walking_distance_m") == 600
     window.form.set("history.painless_walking_distance_m", 300)
     qtbot.waitUntil(lambda: window.controller.case is not None)
-    window.decision_page.sign_button.click()
-    qtbot.waitUntil(lambda: window.read_only)
+    answer_screen_and_skip_exam(window)
+    clinic.sign_in("tester", TEST_PASSWORD)  # a real user: the signature asks the password
+    sign_through_dialog(qtbot, window, TEST_PASSWORD)
     qtbot.waitUntil(lambda: len(chart.series_values("function").get(
         "Painless walking distance (m)", [])) == 3)  # fmt: skip
     assert chart.series_values("function")["Painless walking distance (m)"][-1] == (today, 300.0)

@@ -1,9 +1,10 @@
 """Clinician step: the level of care, the procedure, what happens next, then the signature.
 
-The level decision and the procedure chosen are kept in the draft (``_ui.decision``) until the
-visit is signed, when the services store them with the visit; the follow-up (next visit, the
-note for the patient) is part of the case file itself (``follow_up``). Signing is the visit
-window's job (through the services); this page only collects the answers.
+The level decision and the procedure chosen are kept in the window's own state (``decision``,
+stored beside the draft) until the visit is signed, when the services store them with the
+visit; the follow-up (next visit, the note for the patient) is part of the case file itself
+(``follow_up``). Signing is the draft session's job (through the services); this page only
+collects the answers.
 """
 
 from __future__ import annotations
@@ -156,6 +157,12 @@ class DecisionPage(StepPage):
         self.procedure.set_suggestions(tuple((plan or {}).get("procedures") or ()))
         self.procedure.set_value(chosen_procedure)
         self.procedure_note.setVisible(False)
+
+    def show_editable(self) -> None:
+        """An amendment is open: the suggestions follow the live plan again until it is signed."""
+        self._signed = False
+        if self._plan is not None:
+            self.procedure.set_suggestions(self._plan.procedures)
 
     def on_plan(self, plan: object, case: object) -> None:
         if isinstance(plan, Plan):

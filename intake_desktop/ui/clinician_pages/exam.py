@@ -15,6 +15,7 @@ from ..step_page import StepPage
 from ..widgets.choice import ChoiceCombo
 from ..widgets.number_field import NumberField
 from ..widgets.tri_state import TriStateSwitch
+from .not_examined import NotExaminedBox
 
 #: Page width (logical pixels) from which the exam groups sit in two columns.
 TWO_COLUMNS_FROM = 980
@@ -37,6 +38,8 @@ class ExamPage(StepPage):
         self.columns = columns
         self.boxes: list[QWidget] = []
         self.layout_.addLayout(columns)
+        self.not_examined = NotExaminedBox(form, self)
+        self.layout_.addWidget(self.not_examined)
         self.layout_.addStretch(1)
 
         f = self.group(self.tr("Walking and posture"), add=False)

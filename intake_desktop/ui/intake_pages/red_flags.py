@@ -1,8 +1,9 @@
 """Intake step 3: the red-flag screen. Every flag is asked; none is assumed to be "no".
 
 The case file only lists flags that are present, so a "yes" goes into ``red_flags``; the whole
-screen (including each explicit "no") is kept in the draft under ``_ui.red_flag_screen`` so the
-record shows what was asked.
+screen (including each explicit "no") is kept beside the case, in the window's own state under
+:data:`~intake_desktop.domain.signing.SCREEN_PATH`, so the record shows what was asked; signing
+needs every question answered.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS, RED_FLAGS
+from intake_desktop.domain.signing import SCREEN_PATH
 from intake_desktop.ui.code_labels import label
 
 from ..binding import Binder
@@ -19,7 +21,7 @@ from ..red_flag_text import flag_level_text
 from ..step_page import StepPage
 from ..widgets.tri_state import TriStateSwitch
 
-SCREEN_KEY = "red_flag_screen"
+SCREEN_KEY = SCREEN_PATH
 
 
 class RedFlagPage(StepPage):

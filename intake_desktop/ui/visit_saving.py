@@ -1,0 +1,150 @@
+"""What the visit window shows when its draft session saves: the time, a conflict, a lock.
+
+The session decides (:class:`~intake_desktop.ui.draft_session.SaveOutcome`); these functions
+turn its answer into what the user sees: the saved time in the status line, the two versions side
+by side when another workstation saved first, a warning when the visit was signed or discarded
+elsewhere (the edits then go to a new draft), and the question asked on closing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from intake_desktop.domain.findings import age_on
+
+from . import recovery
+from .code_labels import fill
+from .conflict_dialog import ConflictDialog
+from .draft_session import SaveOutcome
+
+if TYPE_CHECKING:
+    from intake_desktop.services.records import VisitRecord
+
+    from .visit_window import VisitWindow
+
+
+def after_save(window: VisitWindow, outcome: SaveOutcome) -> bool:
+    """Show ``outcome``; True when nothing is left unsaved."""
+    if outcome.kind == "conflict" and outcome.theirs is not None:
+        return on_conflict(window, outcome.theirs)
+    if outcome.kind == "locked":
+        return on_locked(window, outcome.message)
+    if outcome.kind == "failed":
+        window.status.setText(
+            QCoreApplication.translate("VisitWindow", "Not saved: %s (your entries are kept)")
+            % outcome.message
+        )
+        return False
+    if outcome.kind == "saved" and window.visit_id is not None:
+        recovery.mark_open(window.settings, window.clinic.location, window.visit_id)
+        assert outcome.saved_at is not None
+        window.status.setText(
+            QCoreApplication.translate("VisitWindow", "Draft saved %s")
+            % outcome.saved_at.astimezone().strftime("%H:%M:%S")
+        )
+        window.saved.emit(window.visit_id)
+        update_title(window)
+    return not window.unsaved
+
+
+def on_conflict(window: VisitWindow, theirs: VisitRecord) -> bool:
+    """Another workstation saved first: both versions side by side; the user's kept by default."""
+    when = theirs.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    dialog = ConflictDialog(
+        window.form.case_dict(), theirs.draft_data, theirs.updated_by, when, window
+    )
+    window.autosave.stop()
+    take_theirs = dialog.exec() == ConflictDialog.TAKE_THEIRS
+    if take_theirs:
+        window.form.load(theirs.draft_data or {}, theirs.ui_state)
+    window.session.resolve_conflict(theirs, take_theirs=take_theirs, revision=window.form.revision)
+    if not window.read_only:
+        window.autosave.start()
+    return window.save_draft()
+
+
+def on_locked(window: VisitWindow, message: str) -> bool:
+    """The visit was signed or discarded elsewhere: keep the edits as a new draft."""
+    window.autosave.stop()
+    QMessageBox.warning(
+        window,
+        QCoreApplication.translate("VisitWindow", "Visit closed elsewhere"),
+        QCoreApplication.translate(
+            "VisitWindow", "%s\n\nYour entries are kept: they are saved now as a new draft visit."
+        )
+        % message,
+    )
+    window.session.detach()
+    window.autosave.start()
+    return window.save_draft()
+
+
+def ask_keep_draft(window: VisitWindow) -> str:
+    """ "keep", "discard" or "cancel": what to do with an unsigned visit (or amendment) on close."""
+    amending = window.session.mode == "amending"
+    if amending:
+        text = QCoreApplication.translate(
+            "VisitWindow", "The amendment is not signed. It is kept and can be finished later."
+        )
+        keep_text = QCoreApplication.translate("VisitWindow", "&Keep amendment and close")
+        discard_text = QCoreApplication.translate("VisitWindow", "&Cancel the amendment")
+    else:
+        text = QCoreApplication.translate(
+            "VisitWindow",
+            "This visit is not signed. It is saved as a draft and can be finished later.",
+        )
+        keep_text = QCoreApplication.translate("VisitWindow", "&Keep draft and close")
+        discard_text = QCoreApplication.translate("VisitWindow", "&Discard visit")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("VisitWindow", "Close this visit?"),
+        text,
+        parent=window,
+    )
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(
+        QCoreApplication.translate("VisitWindow", "&Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return "keep" if clicked is keep else "discard" if clicked is discard else "cancel"
+
+
+def update_title(window: VisitWindow) -> None:
+    """The window title and the header line: patient, visit date and the visit's state."""
+    p, mode = window.patient, window.session.mode
+    if mode == "signed":
+        state = QCoreApplication.translate("VisitWindow", "signed")
+    elif mode == "amending":
+        state = (
+            QCoreApplication.translate("VisitWindow", "amendment, unsaved")
+            if window.unsaved
+            else QCoreApplication.translate("VisitWindow", "amendment")
+        )
+    else:
+        state = (
+            QCoreApplication.translate("VisitWindow", "unsaved changes")
+            if window.unsaved
+            else QCoreApplication.translate("VisitWindow", "draft saved")
+        )
+    visit_date = window.form.get("visit_date") or "?"
+    name = p.name or QCoreApplication.translate("VisitWindow", "Patient")
+    window.setWindowTitle(
+        fill(
+            QCoreApplication.translate("VisitWindow", "%1 · Visit %2 · %3"), name, visit_date, state
+        )
+    )
+    age = age_on(p.date_of_birth, date.today())
+    header = QCoreApplication.translate(
+        "VisitWindow", "<b>%1</b> · record %2 · born %3 (%4) · visit %5"
+    )
+    window.header.setText(
+        fill(header, p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(), age,
+             visit_date)
+    )  # fmt: skip
