@@ -3,7 +3,7 @@
 * A draft holds the case exactly as typed, valid or not, so nothing entered is lost;
   ``save_draft`` is one UPDATE, cheap enough to call every few seconds. What the window keeps
   for itself (the red-flag screen's answers, the step, ...) is stored beside it, in
-  ``ui_state``, never inside it: a stored draft is always a case file (migration 0005_sign).
+  ``ui_state``, never inside it: a stored draft is always a case file (migration 0005).
 * An amendment opened on a signed visit is edited the same way (its draft), by clinicians.
 These rules live here, not in a window, so every path (UI, CLI, import) obeys them.
 """

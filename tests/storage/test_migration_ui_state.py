@@ -1,4 +1,4 @@
-"""Migration 0005_sign: drafts saved with the window's ``_ui`` key inside become case files."""
+"""Migration 0005: drafts saved with the window's ``_ui`` key inside become case files."""
 
 from __future__ import annotations
 

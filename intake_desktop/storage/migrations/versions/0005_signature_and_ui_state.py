@@ -1,6 +1,6 @@
 """Signing and amending: the window's own state beside the case, the signature's hash, signers.
 
-Revision ID: 0005_sign
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-04
 
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005_sign"
+revision: str = "0005"
 down_revision: str | Sequence[str] | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
