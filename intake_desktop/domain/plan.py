@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .codes import PLAN_FORMAT, RED_FLAG_LEVELS
-from .messages import Message
+from .messages import Message, from_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,3 +140,51 @@ class Plan:
         said in another language; text without an entry is shown as it is, in English.
         """
         return {t: t.to_dict() for t in self.texts() if isinstance(t, Message)}
+
+
+def plan_from_dict(data: dict[str, Any]) -> Plan:
+    """A stored plan (``Plan.to_dict()`` shape) as a :class:`Plan` again.
+
+    A signed visit is shown with the plan it was signed with, under the rule set that made it,
+    never re-evaluated under today's rules. Sentences found in the plan's ``messages`` map come
+    back as :class:`Message` objects (so they can be said in another language); a plan stored
+    before rules 2026.12 has no map and keeps its English text.
+    """
+    table = data.get("messages") or {}
+
+    def text(value: str) -> str:
+        found = table.get(value)
+        return from_dict(found) if isinstance(found, dict) and "key" in found else value
+
+    def texts(values: Any) -> tuple[str, ...]:
+        return tuple(text(v) for v in values or ())
+
+    sources = data.get("red_flag_sources") or {}
+    evidence = {"pattern": texts(data.get("pattern_evidence"))}
+    evidence.update({k: texts(v) for k, v in (data.get("escalation_evidence") or {}).items()})
+    return Plan(
+        rules_version=str(data["rules_version"]),
+        level=str(data["level"]),
+        pattern=str(data["pattern"]),
+        region=str(data["region"]),
+        red_flags=tuple(
+            RedFlagFinding(code, texts(sources.get(code))) for code in data.get("red_flags") or ()
+        ),
+        escalation_signs=tuple(data.get("escalation_signs") or ()),
+        framework={
+            q: FrameworkAnswer(
+                a.get("answer"), a.get("source", "unanswered"), texts(a.get("evidence"))
+            )
+            for q, a in (data.get("framework") or {}).items()
+        },
+        workup=tuple(data.get("workup") or ()),
+        rules_fired=tuple(
+            RuleFiring(r["id"], text(r["reason"]), texts(r.get("findings")))
+            for r in data.get("rules_fired") or ()
+        ),
+        alternatives=tuple(data.get("alternatives") or ()),
+        warnings=texts(data.get("warnings")),
+        scores=dict(data.get("scores") or {}),
+        evidence=evidence,
+        procedures=tuple(data.get("procedures") or ()),
+    )

@@ -3,6 +3,7 @@
 The domain decides; this only schedules. After each change (debounced so typing stays smooth)
 the form's case dict goes through :func:`parse_case`; a valid case is evaluated and the plan
 published, an invalid one publishes the field errors and the last valid plan stays as it was.
+A signed visit publishes the plan it was signed with (``signed_plan``), never today's rules.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.plan import Plan
 from intake_desktop.domain.validation import CaseValidationError, FieldError, parse_case
 
 from .form_model import FormModel
@@ -39,6 +41,8 @@ class PlanController(QObject):
         self.plan = None
         self.case = None
         self.errors: list[FieldError] = []
+        #: The stored plan of a signed visit; while set it is published instead of a new one.
+        self.signed_plan: Plan | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -65,5 +69,5 @@ class PlanController(QObject):
             return
         self.errors = []
         self.case = case
-        self.plan = evaluate(case)
+        self.plan = self.signed_plan or evaluate(case)
         self.plan_ready.emit(self.plan)

@@ -152,6 +152,7 @@ def _open_amendment(window: VisitWindow, reason: str) -> None:
             window, QCoreApplication.translate("VisitWindow", "Not amended"), str(exc)
         )
         return
+    window.controller.signed_plan = None  # the amendment is judged under today's rules
     window.form.load(record.data or {}, record.ui_state)
     window.session.loaded(window.form.revision)
     window.decision_page.show_editable()

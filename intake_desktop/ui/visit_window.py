@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_desktop.domain.codes import CASE_FORMAT, RED_FLAGS
+from intake_desktop.domain.plan import plan_from_dict
 from intake_desktop.services.errors import ServiceError
 from intake_desktop.services.records import PatientRecord, VisitRecord
 from intake_desktop.ui.code_labels import label
@@ -114,6 +115,8 @@ class VisitWindow(QMainWindow):
             self.session.loaded(self.form.revision)
             if visit.is_signed and not visit.amending:
                 self.decision_page.show_signed(visit.plan, visit.chosen_procedure)
+                if visit.plan:
+                    self.controller.signed_plan = plan_from_dict(visit.plan)
         else:  # a follow-up starts from the last signed visit (issue 7)
             fresh = new_visit_data(patient, date.today())
             data, state = follow_up_data(clinic, patient, fresh) or (fresh, {})
@@ -360,6 +363,9 @@ class VisitWindow(QMainWindow):
 
     def after_signing(self, record: VisitRecord) -> None:
         """The session signed: show the visit read-only and tell the lists."""
+        if record.plan:
+            self.controller.signed_plan = plan_from_dict(record.plan)
+            self.controller.refresh()
         self.status.setText(self.tr("Signed: %s") % label(record.final_level))
         assert self.visit_id is not None
         recovery.mark_closed(self.settings, self.clinic.location, self.visit_id)

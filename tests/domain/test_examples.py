@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from intake_desktop.domain.engine import RULES, evaluate
+from intake_desktop.domain.plan import plan_from_dict
 from intake_desktop.domain.validation import parse_case
 from tests.domain.builders import DATA, TODAY, load_json
 
@@ -42,3 +44,14 @@ def test_example_gives_its_expected_plan(path: Path) -> None:
     check_expected(plan, load_json(path.with_suffix(".expected.json")))
     assert plan["rules_fired"], "a plan always lists at least one rule"
     assert all(r["id"] in RULES for r in plan["rules_fired"])
+
+
+def test_a_stored_plan_reads_back_as_the_same_plan_with_its_messages() -> None:
+    """A signed visit is shown with its stored plan: ``plan_from_dict`` inverts ``to_dict``,
+    and the sentences keep their message keys so they can be said in Spanish."""
+    for path in EXAMPLES:
+        plan = evaluate(parse_case(load_json(path), today=TODAY))
+        stored = json.loads(json.dumps(plan.to_dict()))
+        again = plan_from_dict(stored)
+        assert again.to_dict() == stored, path.name
+        assert [r.key for r in again.rules_fired] == [r.key for r in plan.rules_fired]

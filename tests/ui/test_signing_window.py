@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
+from sqlalchemy import update
 
+from intake_desktop.domain.engine import RULES_VERSION
 from intake_desktop.domain.signing import NEURO_ITEMS
 from intake_desktop.reporting import render_pdf
 from intake_desktop.services import exports
 from intake_desktop.services.cases import export_case
+from intake_desktop.storage.models import Visit
 from intake_desktop.ui.amend_dialog import AmendDialog, HistoryDialog
 from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.clinician_pages.exam import ExamPage
@@ -222,3 +225,36 @@ def test_the_front_desk_reads_signed_visits_and_open_amendments(qtbot, db_url, c
         seen.close()
     finally:
         desk.close()
+
+
+def test_a_signed_visit_shows_the_plan_it_was_signed_with_until_amended(
+    qtbot, clinic, settings
+) -> None:
+    """A visit signed under an earlier rule set reopens with that plan, not today's rules;
+    opening an amendment judges the case again under the current rules."""
+    window = imported_window(qtbot, clinic, settings)
+    answer_screen_and_skip_exam(window)
+    sign_through_dialog(qtbot, window, TEST_PASSWORD)
+    visit_id = window.visit_id
+    assert window.plan_panel.plan.rules_version == RULES_VERSION
+    window.close()
+    # The same visit as if it had been signed last month, under rules 2026.11.1.
+    stored = clinic.get_visit(visit_id).plan
+    old = {k: v for k, v in stored.items() if k not in ("messages", "procedures")}
+    old["rules_version"] = "2026.11.1"
+    old["rules_fired"] = [{"id": "R4.stable", "reason": "stable on conservative care"}]
+    with clinic.db.engine.begin() as conn:
+        conn.execute(update(Visit).where(Visit.id == visit_id).values(plan=old))
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    reopened = open_visit_window(qtbot, main.open_visit(visit_id))
+    qtbot.waitUntil(lambda: reopened.plan_panel.plan is not None)
+    assert reopened.plan_panel.plan.rules_version == "2026.11.1"
+    assert "stable on conservative care" in reopened.plan_panel.details.text()
+    assert "2026.11.1" in reopened.plan_panel.details.text()
+    reopened.amend_button.click()
+    amend = reopened.findChild(AmendDialog)
+    qtbot.keyClicks(amend.reason_edit, "walking distance corrected")
+    amend.ok_button.click()
+    qtbot.waitUntil(lambda: not reopened.read_only)
+    qtbot.waitUntil(lambda: reopened.plan_panel.plan.rules_version == RULES_VERSION)
