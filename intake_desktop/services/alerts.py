@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
@@ -44,6 +44,7 @@ class AlertRecord:
     patient_id: int
     patient_name: str | None
     record_number: str | None
+    date_of_birth: date
     level: str
     red_flags: tuple[str, ...]
     raised_at: datetime
@@ -159,6 +160,7 @@ def _record(a: RedFlagAlert, p: Patient) -> AlertRecord:
         patient_id=a.patient_id,
         patient_name=p.name,
         record_number=p.record_number,
+        date_of_birth=p.date_of_birth,
         level=a.level,
         red_flags=split_codes(a.red_flag_codes),
         raised_at=a.raised_at,

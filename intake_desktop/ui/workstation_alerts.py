@@ -160,10 +160,19 @@ class AlertPanel(QFrame):
         when = alert.raised_at.astimezone().strftime("%H:%M")
         flags = ", ".join(label(c) for c in alert.red_flags)
         return fill(
-            self.tr("%1: %2 · %3 (record %4) · recorded by %5 at %6, %7"),
-            urgency_word(alert.level).upper(), flags, alert.patient_name or "—",
-            alert.record_number or "—", alert.raised_by, alert.workstation, when,
+            self.tr("%1: %2 · %3 · recorded by %4 at %5, %6"),
+            urgency_word(alert.level).upper(), flags, self.patient(alert),
+            alert.raised_by, alert.workstation, when,
         )  # fmt: skip
+
+    def patient(self, alert: AlertRecord) -> str:
+        """Who the alert is about: the name, the record number and the date of birth, each
+        only when recorded, so a patient registered without a name is still told apart."""
+        parts = [alert.patient_name] if alert.patient_name else []
+        if alert.record_number:
+            parts.append(fill(self.tr("record %1"), alert.record_number))
+        parts.append(fill(self.tr("born %1"), alert.date_of_birth.isoformat()))
+        return ", ".join(parts)
 
     def _row(self, alert: AlertRecord) -> QWidget:
         row = QWidget(self)

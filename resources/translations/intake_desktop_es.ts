@@ -124,11 +124,21 @@
     </message>
     <message>
         <location line="+12"/>
-        <source>%1: %2 · %3 (record %4) · recorded by %5 at %6, %7</source>
-        <translation>%1: %2 · %3 (historia %4) · registrado por %5 en %6, %7</translation>
+        <source>%1: %2 · %3 · recorded by %4 at %5, %6</source>
+        <translation>%1: %2 · %3 · registrado por %4 en %5, %6</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>record %1</source>
+        <translation>expediente %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>born %1</source>
+        <translation>nacido/a el %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Open visit</source>
         <translation>Abrir visita</translation>
     </message>
@@ -2015,7 +2025,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+68"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+69"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -2707,7 +2717,7 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_saving.py" line="+137"/>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+90"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+92"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft).</extracomment>
         <translation>Paciente</translation>
@@ -2793,7 +2803,7 @@
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>Not discarded</source>
         <translation>No descartada</translation>
     </message>
@@ -2937,7 +2947,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No enmendada</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Amending: edit, then sign the amendment</source>
         <translation>Enmienda: edite y luego firme la enmienda</translation>
     </message>

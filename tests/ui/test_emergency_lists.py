@@ -116,6 +116,8 @@ def test_a_red_flag_at_the_desk_alerts_the_clinicians_window(
     )
     assert "EMERGENCY" in panel.describe(alert) and "Ana Test" in panel.describe(alert)
     assert "front.desk" in panel.describe(alert)
+    born = f"born {patient.date_of_birth.isoformat()}"
+    assert born in panel.describe(alert) and "—" not in panel.describe(alert)
     open_button, ack_button = panel.buttons(alert.id)
     open_button.click()
     assert window.visit_id in main.visit_windows
