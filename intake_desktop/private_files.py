@@ -101,8 +101,6 @@ def check_target(path: Path, *, force: bool = False) -> Path:
             )
         if not force:
             raise OutputExistsError(path)
-    if not path.parent.is_dir():
-        raise UnsafeTargetError(path, f"the folder {path.parent} does not exist")
     return path
 
 
@@ -138,6 +136,8 @@ def partial_file(path: Path) -> Iterator[Path]:
     tmp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE)
+    except (FileNotFoundError, NotADirectoryError):
+        raise UnsafeTargetError(path, f"the folder {path.parent} does not exist") from None
     except OSError as exc:
         raise WriteFailedError(path, exc) from None
     try:
@@ -181,12 +181,17 @@ def make_private_folder(folder: Path) -> Path:
     folder = Path(folder).expanduser()
     if folder.is_dir():
         return folder
-    folder.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.mkdir(folder, FOLDER_MODE)
-    except FileExistsError:
-        return folder  # made by another process meanwhile
-    os.chmod(folder, FOLDER_MODE)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.mkdir(folder, FOLDER_MODE)
+        except FileExistsError:
+            if folder.is_dir():
+                return folder  # made by another process meanwhile
+            raise
+        os.chmod(folder, FOLDER_MODE)
+    except OSError as exc:
+        raise WriteFailedError(folder, exc) from None
     return folder
 
 

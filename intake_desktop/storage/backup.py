@@ -41,6 +41,7 @@ def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
     An existing ``target`` is replaced only with ``force``; a link, folder or device never.
     """
     _require_sqlite(db)
+    make_private_folder(Path(target).expanduser().parent)  # a new backups folder: 0700
     path = copy_live_sqlite(db, target, force=force)
     check = check_sqlite_file(path)
     if not check.ok:  # pragma: no cover - would mean the live database is damaged
