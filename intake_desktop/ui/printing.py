@@ -146,10 +146,26 @@ class QtPrinterDestination:
         self.output_file = output_file
 
     def send(self, request: PrintRequest, progress: Progress) -> str:
+        if self.output_file is None:
+            return self._print(request, progress, None)
+        # Qt would write the file itself with the umask's permissions and through a link: it
+        # writes a private temporary file instead, renamed into place when complete.
+        from intake_desktop.private_files import check_target, partial_file, place
+
+        try:
+            out = check_target(self.output_file, force=True)  # the dialog asked to replace
+            with partial_file(out) as tmp:
+                self._print(request, progress, tmp)
+                place(tmp, out, force=True)
+        except OSError as exc:
+            raise PrintError(str(exc)) from None
+        return str(self.output_file)
+
+    def _print(self, request: PrintRequest, progress: Progress, output: Path | None) -> str:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if self.output_file is not None:
+        if output is not None:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(self.output_file))
+            printer.setOutputFileName(str(output))
         elif request.printer:
             printer.setPrinterName(request.printer)
         printer.setDocName(request.title)
@@ -162,7 +178,7 @@ class QtPrinterDestination:
             draw_pages(painter, printer, request.data, progress)
         finally:
             painter.end()
-        return str(self.output_file) if self.output_file else printer.printerName()
+        return printer.printerName()
 
 
 def draw_pages(painter: QPainter, printer: QPrinter, data: bytes, progress: Progress) -> int:

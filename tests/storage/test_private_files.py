@@ -64,7 +64,7 @@ def test_a_symbolic_link_is_never_written_through_even_with_force(tmp_path: Path
     dangling.symlink_to(tmp_path / "nowhere")
     for force in (False, True):
         for target in (link, dangling):
-            with pytest.raises(UnsafeTargetError, match="symbolic link.*not even with --force"):
+            with pytest.raises(UnsafeTargetError, match=r"symbolic link.*not even with --force"):
                 write_private(target, b"x", force=force)
     assert victim.read_bytes() == b"precious" and link.is_symlink()
     assert not (tmp_path / "nowhere").exists()
