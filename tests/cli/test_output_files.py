@@ -18,7 +18,7 @@ import pytest
 
 from intake_desktop.cli import main
 from tests.conftest import with_users
-from tests.storage.readonly import as_nobody
+from tests.storage.readonly import a_device, as_nobody
 
 EXAMPLE = sorted(
     p
@@ -105,12 +105,13 @@ def test_a_device_a_fifo_and_a_folder_are_never_replaced(
     os.mkfifo(fifo)
     folder = tmp_path / "folder"
     folder.mkdir()
-    for target in (Path("/dev/full"), fifo, folder):
+    device = a_device(tmp_path)
+    for target in (device, fifo, folder):
         code, err = run(capsys, db, command, target, "--force")
         assert code == 2, err
         assert str(target) in err and "not a regular file" in err
         assert err.count("\n") == 1  # one paragraph
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode) and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert stat.S_ISCHR(os.lstat(device).st_mode) and stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert list(folder.iterdir()) == []
 
 

@@ -1,4 +1,4 @@
-"""A folder the test process may not write to, even when the suite runs as root.
+"""A folder the test process may not write to, even when the suite runs as root, and a device.
 
 Root ignores a folder's permissions, so as root the test drops its effective user to
 ``nobody`` for the write (and back afterwards); as anyone else, 0500 is enough.
@@ -10,6 +10,7 @@ import contextlib
 import os
 import pwd
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,3 +45,15 @@ def as_nobody() -> Iterator[None]:
     finally:
         os.seteuid(0)
         os.setegid(0)
+
+
+def a_device(folder: Path) -> Path:
+    """A character device to aim a write at: a private copy of /dev/full's node when root.
+
+    Never the real /dev/full as root: code with the bug under test would replace it (it did).
+    """
+    if os.geteuid() != 0:
+        return Path("/dev/full")  # others may not replace anything in /dev
+    node = folder / "full-device"
+    os.mknod(node, 0o600 | stat.S_IFCHR, os.makedev(1, 7))
+    return node

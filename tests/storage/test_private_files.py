@@ -24,7 +24,7 @@ from intake_desktop.private_files import (
 )
 from intake_desktop.storage.backup import backup_database, restore_database
 from intake_desktop.storage.database import default_database_path, open_database
-from tests.storage.readonly import as_nobody, readonly_folder
+from tests.storage.readonly import a_device, as_nobody, readonly_folder
 
 
 @pytest.fixture(autouse=True)
@@ -75,12 +75,13 @@ def test_a_folder_a_fifo_and_a_device_are_never_replaced(tmp_path: Path) -> None
     folder.mkdir()
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target, kind in ((folder, "a folder"), (fifo, "a FIFO"), (Path("/dev/full"), "a device")):
+    device = a_device(tmp_path)
+    for target, kind in ((folder, "a folder"), (fifo, "a FIFO"), (device, "a device")):
         for force in (False, True):
             with pytest.raises(UnsafeTargetError, match=f"is {kind}") as caught:
                 write_private(target, b"x", force=force)
             assert str(target) in str(caught.value)
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and folder.is_dir()
 
 

@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from intake_desktop.ui.printing import PrintRequest, PrintTask, QtPrinterDestination
+from tests.storage.readonly import a_device
 from tests.ui.helpers import open_imported_visit
 from tests.ui.test_printing import _pdf
 from tests.ui.test_roles_in_ui import EXAMPLE, _main
@@ -79,3 +80,29 @@ def test_print_to_file_through_qt_is_private(qtbot, tmp_path: Path) -> None:
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert len(PdfReader(out).pages) == pdf.pages
     assert [p.name for p in out.parent.iterdir()] == ["printed.pdf"]  # the temporary is gone
+
+
+def test_the_main_windows_export_refuses_a_device_with_a_message(
+    qtbot, db_url, settings, tmp_path, monkeypatch
+) -> None:
+    main = _main(qtbot, db_url, settings, {"front_desk", "clinician"})
+    open_imported_visit(qtbot, main, EXAMPLE)
+    device = a_device(tmp_path)
+    monkeypatch.setattr(
+        "intake_desktop.ui.main_window.QFileDialog.getSaveFileName",
+        lambda *a: (str(device), ""),
+    )
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "intake_desktop.ui.main_window.QMessageBox.warning", lambda *a: warnings.append(a[-1])
+    )
+    for index in range(main.tabs.count()):
+        main.tabs.setCurrentIndex(index)
+        listed = main.current_list()
+        if listed is not None and listed.visits:
+            listed.setCurrentCell(0, 0)
+            break
+    assert main.current_list() is not None and main.current_list().current_visit() is not None
+    main.actions_by_name["Export case file"].trigger()
+    assert len(warnings) == 1 and str(device) in warnings[0] and "a device" in warnings[0]
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
