@@ -99,11 +99,12 @@ class FolderDestination:
         self.folder = Path(folder)
 
     def send(self, request: PrintRequest, progress: Progress) -> str:
+        from intake_desktop.private_files import make_private_folder
         from intake_desktop.reporting import OutputExistsError, write_atomic
 
         progress(10)
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_folder(self.folder)  # 0700 whatever the umask
             stem, suffix = Path(request.title).stem, Path(request.title).suffix or ".pdf"
             for n in range(1, 1000):
                 path = self.folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
