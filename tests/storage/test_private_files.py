@@ -128,13 +128,17 @@ def test_a_new_database_and_its_wal_and_shm_are_0600(tmp_path: Path) -> None:
     assert mode(path.parent) == 0o700  # a folder the app made
 
 
-def test_the_default_data_folder_is_0700_even_if_left_open(tmp_path: Path) -> None:
+def test_the_default_data_folder_and_database_are_tightened_if_left_open(tmp_path: Path) -> None:
     folder = default_database_path().parent
     folder.mkdir(parents=True, exist_ok=True)
-    folder.chmod(0o755)  # as an earlier version left it
-    with open_database(None):
-        pass
-    assert mode(folder) == 0o700 and mode(default_database_path()) == 0o600
+    folder.chmod(0o755)  # as an earlier version left them
+    sqlite3.connect(default_database_path()).close()
+    default_database_path().chmod(0o644)
+    with open_database(None) as db:
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE t (x)")
+        assert mode(folder) == 0o700
+        assert {mode(p) for p in folder.iterdir()} == {0o600}  # database, -wal, -shm
 
 
 def test_backups_and_safety_copies_are_0600(tmp_path: Path) -> None:
