@@ -141,7 +141,8 @@ def _prepare_sqlite_file(path: Path) -> None:
     here first, empty and 0600 (SQLite takes an empty file as a new database), and the folder
     0700 when the app creates it; the app's own data folder (0700) and database files (0600)
     are tightened even if an earlier version left them open. No process-wide umask change is
-    needed, which other threads would see. Then the hidden ``*.partial`` copies a killed backup or restore left here are removed.
+    needed, which other threads would see. Then the hidden ``*.partial`` copies a killed backup
+    or restore left here are removed.
     """
     folder = path.parent
     # A folder or file that cannot be made is left for SQLite to report, in its own words.
