@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 from intake_desktop import __version__
 from intake_desktop.private_files import check_target
 
-from .atomic import OutputExistsError, write_atomic  # noqa: F401 - re-exported
+from .atomic import write_atomic
 from .clinician import clinician_story
 from .document import VisitDocument
 from .fonts import FontError, register_fonts
