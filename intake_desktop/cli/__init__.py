@@ -129,8 +129,13 @@ def _app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
 def _expected_exit_code(exc: Exception) -> int | None:
     """Exit code of an expected error from the layers below, or None for a real bug."""
     from intake_desktop.domain.validation import CaseValidationError
+    from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
     from intake_desktop.services.errors import ServiceError
 
+    if isinstance(exc, UnsafeTargetError):  # an existing file, a link, a device: a bad path
+        return 2
+    if isinstance(exc, WriteFailedError):  # the folder refused the write; the cause is said
+        return 1
     if isinstance(exc, ServiceError):
         return exc.exit_code
     if isinstance(exc, CaseValidationError):

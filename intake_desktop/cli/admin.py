@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from intake_desktop import services
 
 from . import CliError
-from .files import write_text_atomically
+from .output import add_force_option, checked_output, write_output
 from .session import add_user_option, read_stdin_password, signed_in
 
 ROLES = ("front_desk", "clinician", "admin")
@@ -50,7 +51,8 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--patient", metavar="ID", type=int, help="only entries about this patient")
     p.add_argument("--csv", action="store_true", help="CSV instead of a table")
-    p.add_argument("--out", metavar="FILE", help="write the CSV to FILE instead of printing")
+    p.add_argument("--out", metavar="FILE", help="write the CSV to FILE (0600) instead of printing")
+    add_force_option(p)
     p.add_argument(
         "--verify",
         action="store_true",
@@ -90,6 +92,7 @@ def _users_add(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    out = checked_output(Path(args.out), force=args.force) if args.out else None
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
         if args.verify:
             problems = services.verify_audit(db, actor)
@@ -102,10 +105,8 @@ def _audit(args: argparse.Namespace) -> int:
             return 0
         if args.csv or args.out:
             text = services.export_audit_csv(db, actor, patient_id=args.patient)
-            if args.out:
-                from pathlib import Path
-
-                write_text_atomically(Path(args.out), text)
+            if out is not None:
+                write_output(out, text, force=args.force)
             else:
                 sys.stdout.write(text)
             return 0

@@ -18,7 +18,8 @@ from intake_desktop import services
 from intake_desktop.domain.validation import CaseValidationError
 
 from . import CliError
-from .files import read_json_file, write_text_atomically
+from .files import read_json_file
+from .output import add_force_option, checked_output, write_output
 from .session import add_user_option, signed_in
 
 
@@ -32,8 +33,10 @@ def register(subparsers: Any) -> None:
         "signature of a signed visit.",
     )
     p.add_argument("visit", metavar="VISIT", type=int)
-    p.add_argument("--out", metavar="FILE", type=Path, required=True, help="the Bundle's file")
-    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument(
+        "--out", metavar="FILE", type=Path, required=True, help="the Bundle's file (0600)"
+    )
+    add_force_option(p)
     p.add_argument("--clinic", metavar="NAME", help="the clinic's name, shown as the provider")
     add_user_option(p)
     p.set_defaults(handler=run_export)
@@ -52,9 +55,7 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from intake_desktop.interop import NotExportable
 
-    out: Path = args.out.expanduser()
-    if out.exists() and not args.force:
-        raise CliError(f"{out}: the file already exists; add --force to replace it")
+    out = checked_output(args.out, force=args.force)
     try:
         with services.open_database(args.db) as db, signed_in(args, db) as actor:
             bundle = services.fhir_bundle(db, actor, args.visit, clinic_name=args.clinic)
@@ -66,7 +67,7 @@ def run_export(args: argparse.Namespace) -> int:
             f"visit {args.visit} is a draft that is not a complete case yet ({problems}); "
             "finish it before exporting"
         ) from None
-    write_text_atomically(out, json.dumps(bundle, indent=1, ensure_ascii=False) + "\n")
+    write_output(out, json.dumps(bundle, indent=1, ensure_ascii=False) + "\n", force=args.force)
     return 0
 
 

@@ -1,14 +1,12 @@
 """Reading and writing the files the commands take and produce, with one clear message each way.
 
-Every command that reads a JSON file (a case, a FHIR Bundle) or writes one (an export, an audit
-CSV) goes through here, so an unreadable file is described the same way everywhere and no output
-is ever left half-written.
+Every command that reads a JSON file (a case, a FHIR Bundle) goes through here, so an unreadable
+file is described the same way everywhere. Files the commands write go through :mod:`.output`.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +33,3 @@ def read_json_file(path: Path, what: str = "a JSON file") -> Any:
         raise CliError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file in the same folder, renamed into place at once."""
-    path = path.expanduser()
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CliError(f"{path}: cannot be written ({exc.strerror or exc})", 1) from None

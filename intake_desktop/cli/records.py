@@ -1,8 +1,9 @@
 """Commands on the clinic's records: import, export-case, backup, restore, db upgrade, demo.
 
 Each is a few lines over :mod:`intake_desktop.services`; errors from there carry their exit code
-(2 bad input naming the field, 4 conflict). Files are written atomically (a temporary file renamed
-into place), so an interrupted command never leaves half a file under the name asked for.
+(2 bad input naming the field, 4 conflict). Files are written through :mod:`.output` (0600, a
+temporary file renamed into place, an existing file replaced only with ``--force``), so an
+interrupted command never leaves half a file under the name asked for.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import Any, TextIO
 from intake_desktop import services
 
 from . import CliError
-from .files import read_json_file, write_text_atomically
+from .files import read_json_file
+from .output import add_force_option, checked_output, write_output
 from .session import add_user_option, signed_in
 
 
@@ -32,12 +34,19 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("export-case", help="print a visit's case file (JSON)")
     p.add_argument("visit", metavar="VISIT", type=int)
-    p.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of printing")
+    p.add_argument(
+        "--out", metavar="FILE", type=Path, help="write to FILE (0600) instead of printing"
+    )
+    add_force_option(p)
     add_user_option(p)
     p.set_defaults(handler=_export_case)
 
-    p = subparsers.add_parser("backup", help="consistent copy of the (SQLite) database to FILE")
+    p = subparsers.add_parser(
+        "backup",
+        help="consistent copy of the (SQLite) database to FILE (0600; --force replaces FILE)",
+    )
     p.add_argument("file", metavar="FILE", type=Path)
+    add_force_option(p)
     add_user_option(p)
     p.set_defaults(handler=_backup)
 
@@ -73,19 +82,21 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export_case(args: argparse.Namespace) -> int:
+    out = checked_output(args.out, force=args.force) if args.out else None
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
         case = services.export_case(db, args.visit, actor=actor)
     text = json.dumps(case, indent=1, ensure_ascii=False) + "\n"
-    if args.out:
-        write_text_atomically(args.out, text)
+    if out is not None:
+        write_output(out, text, force=args.force)
     else:
         sys.stdout.write(text)
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
+    target = checked_output(args.file, force=args.force)
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
-        path = services.backup_database(db, args.file, actor=actor)
+        path = services.backup_database(db, target, actor=actor, force=args.force)
     print(f"Backup written to {path}")
     return 0
 

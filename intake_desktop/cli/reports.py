@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from intake_desktop.cli import CliError
+from intake_desktop.cli.output import add_force_option, checked_output
 from intake_desktop.cli.session import add_user_option, signed_in
 from intake_desktop.services import open_database, visit_document
 
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("visit", metavar="VISIT", type=_visit_id, help="the visit's number")
     p.add_argument("--kind", required=True, choices=KINDS, help="which summary to write")
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
-    p.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    add_force_option(p)
     p.add_argument(
         "--language",
         default=None,
@@ -49,17 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export_pdf(args: argparse.Namespace) -> int:
     from intake_desktop.reporting import (
-        OutputExistsError,
         TemplateError,
         build_summary,
         choose_language,
     )
 
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CliError(f"{out}: the file already exists; use --force to replace it", 2)
-    if not out.parent.is_dir():
-        raise CliError(f"{out.parent}: no such folder", 2)
+    out = checked_output(args.out, force=args.force)
     with open_database(args.db) as db, signed_in(args, db) as actor:
         doc = visit_document(db, actor, args.visit, kind=args.kind)
     language = args.language
@@ -70,12 +66,8 @@ def run_export_pdf(args: argparse.Namespace) -> int:
         language = choice.language
     try:
         pages = build_summary(args.kind, doc, out, language=language, overwrite=args.force)
-    except OutputExistsError:
-        raise CliError(f"{out}: the file already exists; use --force to replace it", 2) from None
     except TemplateError as exc:
         raise CliError(str(exc), 2) from None
-    except OSError as exc:
-        raise CliError(f"{out}: cannot be written ({exc.strerror or exc})", 1) from None
     draft = " (DRAFT: the visit is not signed)" if doc.is_draft else ""
     used = choose_language(language, args.kind).language
     print(f"Wrote {out} ({pages} page{'s' if pages != 1 else ''}, language {used}){draft}.")

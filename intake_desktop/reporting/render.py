@@ -18,8 +18,9 @@ from typing import Any
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from intake_desktop import __version__
+from intake_desktop.private_files import check_target
 
-from .atomic import OutputExistsError, write_atomic
+from .atomic import write_atomic
 from .clinician import clinician_story
 from .document import VisitDocument
 from .fonts import FontError, register_fonts
@@ -156,9 +157,7 @@ def build_summary(
     An existing ``out`` raises :class:`OutputExistsError` unless ``overwrite`` (checked before
     rendering, and again, race-free, when the finished file takes its name).
     """
-    out = Path(out)
-    if out.exists() and not overwrite:
-        raise OutputExistsError(out)
+    out = check_target(Path(out), force=overwrite)  # a link, device or folder: refused early
     rendered = render_pdf(kind, doc, language=language, templates_dir=templates_dir)
     write_atomic(out, rendered.data, overwrite=overwrite)
     return rendered.pages

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import URL
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
 from intake_desktop.storage import backup as _backup
 from intake_desktop.storage import migrate as _migrate
 from intake_desktop.storage.database import Database
@@ -21,7 +22,7 @@ from intake_desktop.storage.errors import BackupError, SchemaError
 
 from ._common import transaction
 from .actor import Actor
-from .errors import InputError, UnavailableError
+from .errors import InputError, ServiceError, UnavailableError
 from .permissions import authorize, record
 
 UpgradeResult = _migrate.UpgradeResult
@@ -48,15 +49,16 @@ def upgrade_database(url: str | URL | None = None) -> UpgradeResult:
             db.dispose()
 
 
-def backup_database(db: Database, target: Path, *, actor: Actor) -> Path:
+def backup_database(db: Database, target: Path, *, actor: Actor, force: bool = False) -> Path:
     """A consistent copy of the SQLite database at ``target``, made while everyone works.
 
-    Admins only; the backup itself holds the audit entry that records it.
+    Admins only; the backup itself holds the audit entry that records it. The file is 0600; an
+    existing ``target`` is replaced only with ``force``, a link, folder or device never.
     """
     with transaction(db) as session:
         authorize(session, actor, "database.backup")
     with _translated():
-        return _backup.backup_database(db, target)
+        return _backup.backup_database(db, target, force=force)
 
 
 def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResult:
@@ -80,6 +82,10 @@ def _translated() -> Iterator[None]:
         yield
     except BackupError as exc:
         raise InputError(str(exc)) from exc
+    except UnsafeTargetError as exc:  # an existing file, a link, a device: the path is wrong
+        raise InputError(str(exc)) from exc
+    except WriteFailedError as exc:  # the folder refused (read-only, full): said in words
+        raise ServiceError(str(exc)) from exc
     except SchemaError as exc:
         raise UnavailableError(str(exc)) from exc
     except OperationalError as exc:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from intake_desktop.private_files import make_private_folder
+
 from .database import Database
 from .errors import BackupError
 from .migrate import OUR_TABLES, SchemaState, ensure_schema, known_revisions
@@ -33,10 +35,14 @@ class RestoreResult:
     safety_copy: Path
 
 
-def backup_database(db: Database, target: Path) -> Path:
-    """Write a consistent copy of the SQLite database to ``target`` (replaced atomically)."""
+def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
+    """Write a consistent 0600 copy of the SQLite database to ``target``, atomically.
+
+    An existing ``target`` is replaced only with ``force``; a link, folder or device never.
+    """
     _require_sqlite(db)
-    path = copy_live_sqlite(db, target)
+    make_private_folder(Path(target).expanduser().parent)  # a new backups folder: 0700
+    path = copy_live_sqlite(db, target, force=force)
     check = check_sqlite_file(path)
     if not check.ok:  # pragma: no cover - would mean the live database is damaged
         raise BackupError(f"the copy failed its integrity check: {check.integrity}")
@@ -70,7 +76,8 @@ def restore_database(
             f"{source} was made by a newer version of intake-desktop; nothing was changed"
         )
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    safety = (safety_dir or live.parent) / f"{live.stem}.before-restore-{stamp}{live.suffix}"
+    folder = make_private_folder(safety_dir) if safety_dir else live.parent
+    safety = folder / f"{live.stem}.before-restore-{stamp}{live.suffix}"
     copy_live_sqlite(db, safety)
     _copy_into_live(db, source)
     if ensure_schema(db) is SchemaState.BEHIND:

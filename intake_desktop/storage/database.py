@@ -8,8 +8,11 @@ setting missed on one connection is a setting missed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,14 @@ from typing import Any
 import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from intake_desktop.private_files import (
+    FILE_MODE,
+    FOLDER_MODE,
+    create_private_file,
+    make_private_folder,
+    remove_stale_partials,
+)
 
 log = logging.getLogger(__name__)
 
@@ -113,12 +124,48 @@ def _create_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         path = url.database
         if path and path != ":memory:" and not path.startswith("file:"):
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _prepare_sqlite_file(Path(path))
         engine = create_engine(url, json_serializer=_json_text)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
     # A shared server may restart while a workstation sits idle: check before reuse.
     return create_engine(url, pool_pre_ping=True, json_serializer=_json_text)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """Make the database's folder and file private before SQLite opens them, and tidy up.
+
+    SQLite creates a new database file, and its -wal, -shm and journal files, with the umask's
+    permissions (0644 under the usual 022), readable by every account on the workstation. It
+    gives those side files the database file's own permissions, though, so the file is created
+    here first, empty and 0600 (SQLite takes an empty file as a new database), and the folder
+    0700 when the app creates it; the app's own data folder (0700) and database files (0600)
+    are tightened even if an earlier version left them open. No process-wide umask change is
+    needed, which other threads would see. Then the hidden ``*.partial`` copies a killed backup
+    or restore left here are removed.
+    """
+    folder = path.parent
+    # A folder or file that cannot be made is left for SQLite to report, in its own words.
+    with contextlib.suppress(OSError):
+        make_private_folder(folder)
+    if folder == default_database_path().parent:
+        _tighten(folder, FOLDER_MODE)
+        for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+            _tighten(folder / name, FILE_MODE)
+    with contextlib.suppress(OSError):
+        if create_private_file(path):
+            log.info("created a new database file (0600)")
+    for leftover in remove_stale_partials(folder):
+        log.info("removed %s, left by an interrupted backup or restore", leftover.name)
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Set ``mode`` on our own file or folder (not through a link) if it is looser."""
+    with contextlib.suppress(OSError):
+        info = os.lstat(path)
+        ours = not stat.S_ISLNK(info.st_mode) and info.st_uid == os.getuid()
+        if ours and stat.S_IMODE(info.st_mode) != mode:
+            os.chmod(path, mode)
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:

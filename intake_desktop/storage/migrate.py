@@ -220,5 +220,7 @@ def _backup_name(path: Path, revision: str, backup_dir: Path | None) -> Path:
     from datetime import UTC, datetime
 
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    folder = backup_dir or path.parent
+    from intake_desktop.private_files import make_private_folder
+
+    folder = make_private_folder(backup_dir) if backup_dir else path.parent
     return folder / f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}"

@@ -7,12 +7,12 @@ connections keep reading and writing, so it is the only way a copy is made here.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from intake_desktop.private_files import check_target, fsync_file, partial_file, place
 
 from .errors import BackupError
 
@@ -33,11 +33,12 @@ class SqliteFileCheck:
         return self.integrity == "ok"
 
 
-def copy_live_sqlite(db: Database, target: Path) -> Path:
+def copy_live_sqlite(db: Database, target: Path, *, force: bool = False) -> Path:
     """Write a consistent copy of ``db`` (an SQLite database) to ``target``, atomically.
 
-    The copy is made in a temporary file beside ``target`` and renamed over it only once it is
-    complete and on disk, so a crash never leaves a half-written backup under the real name.
+    The copy is made in a 0600 temporary file beside ``target`` and renamed into place only once
+    it is complete and on disk, so a crash never leaves a half-written backup under the real
+    name; an existing ``target`` is only replaced with ``force``, a link or device never.
     """
     if db.dialect != "sqlite":
         raise BackupError("only an SQLite database can be copied this way")
@@ -45,31 +46,34 @@ def copy_live_sqlite(db: Database, target: Path) -> Path:
     try:
         source = raw.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        return write_copy(source, target)
+        return write_copy(source, target, force=force)
     finally:
         raw.close()
 
 
-def write_copy(source: sqlite3.Connection, target: Path) -> Path:
-    """Back ``source`` up into a new self-contained file at ``target`` (tmp file + rename)."""
-    target = target.expanduser().resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    tmp.unlink(missing_ok=True)
-    try:
-        dest = sqlite3.connect(tmp)
+def write_copy(source: sqlite3.Connection, target: Path, *, force: bool = False) -> Path:
+    """Back ``source`` up into a new self-contained 0600 file at ``target`` (tmp file + rename).
+
+    Refusals of the target (:class:`~intake_desktop.private_files.UnsafeTargetError`) and a
+    folder that refuses the write (:class:`~intake_desktop.private_files.WriteFailedError`)
+    pass through as they are; SQLite's own failures become :class:`BackupError`.
+    """
+    target = check_target(target, force=force)
+    with partial_file(target) as tmp:
         try:
-            source.backup(dest)
-            # A backup file must be one file: no WAL beside it.
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync(target.parent)
-    except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
-        raise BackupError(f"could not write the copy to {target}: {exc}") from exc
+            # SQLite opens the empty 0600 file as a new database and gives its journal the
+            # same permissions.
+            dest = sqlite3.connect(tmp)
+            try:
+                source.backup(dest)
+                # A backup file must be one file: no WAL beside it.
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            fsync_file(tmp)
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupError(f"could not write the copy to {target}: {exc}") from exc
+        place(tmp, target, force=force)
     return target
 
 
@@ -96,13 +100,3 @@ def check_sqlite_file(path: Path) -> SqliteFileCheck:
     finally:
         conn.close()
     return SqliteFileCheck(integrity, tables, revision)
-
-
-def _fsync(path: Path) -> None:
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
-    with contextlib.suppress(OSError):  # some file systems cannot sync a directory
-        fd = os.open(path, flags)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -436,7 +436,11 @@ class MainWindow(QMainWindow):
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"),
                                                 f"case-{visit.id}.json", FILTER)  # fmt: skip
         if target:
-            write_case(Path(target), self.clinic.export_case(visit.id))
+            try:
+                write_case(Path(target), self.clinic.export_case(visit.id))
+            except OSError as exc:  # a link, a device, a read-only folder: say so, keep going
+                QMessageBox.warning(self, self.tr("Not exported"), str(exc))
+                return
             self.statusBar().showMessage(self.tr("Exported to %s") % target, 5000)
 
     def show_help(self) -> None:

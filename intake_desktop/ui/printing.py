@@ -99,11 +99,12 @@ class FolderDestination:
         self.folder = Path(folder)
 
     def send(self, request: PrintRequest, progress: Progress) -> str:
+        from intake_desktop.private_files import make_private_folder
         from intake_desktop.reporting import OutputExistsError, write_atomic
 
         progress(10)
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_folder(self.folder)  # 0700 whatever the umask
             stem, suffix = Path(request.title).stem, Path(request.title).suffix or ".pdf"
             for n in range(1, 1000):
                 path = self.folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
@@ -146,10 +147,26 @@ class QtPrinterDestination:
         self.output_file = output_file
 
     def send(self, request: PrintRequest, progress: Progress) -> str:
+        if self.output_file is None:
+            return self._print(request, progress, None)
+        # Qt would write the file itself with the umask's permissions and through a link: it
+        # writes a private temporary file instead, renamed into place when complete.
+        from intake_desktop.private_files import check_target, partial_file, place
+
+        try:
+            out = check_target(self.output_file, force=True)  # the dialog asked to replace
+            with partial_file(out) as tmp:
+                self._print(request, progress, tmp)
+                place(tmp, out, force=True)
+        except OSError as exc:
+            raise PrintError(str(exc)) from None
+        return str(self.output_file)
+
+    def _print(self, request: PrintRequest, progress: Progress, output: Path | None) -> str:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if self.output_file is not None:
+        if output is not None:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(self.output_file))
+            printer.setOutputFileName(str(output))
         elif request.printer:
             printer.setPrinterName(request.printer)
         printer.setDocName(request.title)
@@ -162,7 +179,7 @@ class QtPrinterDestination:
             draw_pages(painter, printer, request.data, progress)
         finally:
             painter.end()
-        return str(self.output_file) if self.output_file else printer.printerName()
+        return printer.printerName()
 
 
 def draw_pages(painter: QPainter, printer: QPrinter, data: bytes, progress: Progress) -> int:

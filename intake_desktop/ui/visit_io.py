@@ -9,15 +9,19 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from intake_desktop.domain.validation import CaseValidationError, parse_case
+from intake_desktop.private_files import write_private
 
 FILTER = "Case files (*.json);;All files (*)"
 
 
 def write_case(path: Path, data: dict[str, Any]) -> None:
-    """Write a case file (UTF-8, indented, replaced whole so a crash leaves no half file)."""
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    """Write a case file (UTF-8, indented, 0600, replaced whole so a crash leaves no half file).
+
+    The save dialog has already asked before replacing a file; a link, folder or device is
+    still refused (an OSError the callers show).
+    """
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    write_private(path, text.encode("utf-8"), force=True)
 
 
 def read_case(path: Path) -> Any:
