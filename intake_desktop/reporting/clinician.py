@@ -16,6 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from intake_desktop.domain.case import Injection
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
+from intake_desktop.domain.messages import Message
 
 from .blocks import StoryContext, box, bullets, text_table
 from .clinician_plan import (
@@ -185,9 +186,16 @@ _SCREEN, _EXAM = "red-flag screen", "exam: "
 
 def _flag_source(t: Template, source: str) -> str:
     """Where a red flag was recorded, in the template's words ("exam: foot drop" keeps its
-    detail, which goes through :func:`clinical_line` like every engine sentence)."""
+    detail, which goes through :func:`clinical_line` like every engine sentence).
+
+    An exam source that is a message (rules 2026.12) is said whole by the catalogue: cutting
+    "exam: " off its text first left a plain English string ("reduced saddle sensation") that
+    the catalogue could no longer translate, so the Spanish summary printed it in English.
+    """
     if source == _SCREEN:
         return escape(t.plain("sources.screen"))
+    if isinstance(source, Message):
+        return clinical_line(t, source)
     if source.startswith(_EXAM):
         return f"{escape(t.plain('sources.exam'))}: {clinical_line(t, source[len(_EXAM) :])}"
     return clinical_line(t, source)
