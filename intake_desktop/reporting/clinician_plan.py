@@ -176,7 +176,11 @@ def _answer_text(t: Template, question: str, answer: str | None) -> str:
 
 
 def follow_up_section(c: ClinicianCtx) -> list[Flowable]:
-    """The next visit and the clinician's note for the patient (``follow_up``), when recorded."""
+    """The next visit and the clinician's note for the patient (``follow_up``), when recorded.
+
+    Left out when neither was recorded: an emergency or a first draft has no next visit yet, and
+    a heading over "nothing recorded" pushed the signature alone onto a page of its own.
+    """
     follow = c.doc.case.follow_up
     rows: list[list[str]] = []
     if follow is not None and follow.next_visit_date is not None:
@@ -186,6 +190,6 @@ def follow_up_section(c: ClinicianCtx) -> list[Flowable]:
     if follow is not None and follow.note_for_patient and follow.note_for_patient.strip():
         note = "<br/>".join(escape(x) for x in follow.note_for_patient.strip().splitlines())
         rows.append([f"<b>{c.label('note_for_patient')}</b>", note])
-    if not rows:
-        return [*c.heading("follow_up"), c.p(c.label("follow_up_none"), c.s.small)]
+    if not rows:  # nothing planned yet: no section, as for any other empty part of the case
+        return []
     return [*c.heading("follow_up"), c.grid(None, rows, (0.25, 0.75))]

@@ -391,7 +391,6 @@ _CLINICIAN_LABELS = (
     "inj_response",
     "next_visit",
     "note_for_patient",
-    "follow_up_none",
 )
 
 
