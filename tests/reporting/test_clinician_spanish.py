@@ -69,3 +69,20 @@ def test_the_procedures_of_the_rules_are_named_in_spanish() -> None:
     text = _clinician_text(_example("06_cervical_myelopathy"), "es", "signed")
     assert "Procedimiento propuesto: descompresión (laminectomía)" in text
     assert "decompression" not in text
+
+
+def test_the_alerts_since_the_previous_visit_are_said_in_spanish() -> None:
+    """The follow-up alerts' sentences were English f-strings; they are messages now, so the
+    Spanish summary says them in Spanish and the English one prints the same words as before."""
+    from tests.reporting.test_trends_pdf import follow_up, section
+
+    doc = follow_up(2)
+    es = pdfcheck.text(render_pdf("clinician", doc, language="es").data)
+    alerts = section(es, "Alertas desde la consulta anterior", "Estudios")
+    assert "La medicación aumenta mientras la actividad disminuye." in alerts
+    assert "La distancia de marcha sin dolor bajó un 15 % (de 900 m a 765 m)." in alerts
+    assert not set(alerts.lower().split()) & ENGLISH_FUNCTION_WORDS
+    en = pdfcheck.text(render_pdf("clinician", doc, language="en").data)
+    alerts = section(en, "Alerts since the previous visit", "Work-up")
+    assert "Medication is rising while activity falls." in alerts
+    assert "Painless walking distance fell 15 % (900 m to 765 m)." in alerts
