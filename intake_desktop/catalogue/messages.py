@@ -26,6 +26,7 @@ from typing import Any
 
 from intake_desktop.domain.messages import (
     ENGLISH,
+    PROCEDURE_PREFIX,
     Message,
     english_words,
     fmt_number,
@@ -67,7 +68,13 @@ class _Language:
         self.conjunction, self.decimal, self.english = conjunction, decimal, english
 
     def word(self, code: str) -> str:
-        return self.words.get(code) or english_words(code)
+        """A code in words; a procedure (``procedure:decompression``) has its own entry only
+        where it differs from the same code elsewhere (``mild``), else the code's own word.
+        Without that second look every Spanish procedure but MILD printed in English."""
+        found = self.words.get(code)
+        if found is None and code.startswith(PROCEDURE_PREFIX):
+            found = self.words.get(code.removeprefix(PROCEDURE_PREFIX))
+        return found or english_words(code)
 
 
 CATALOGUES: dict[str, _Language] = {

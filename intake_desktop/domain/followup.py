@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from .case import Case
-from .findings import WALKING_FALL_FRACTION, fmt_num
+from .findings import WALKING_FALL_FRACTION
 from .injections import INJECTION_CAP, esi_in_year
 from .instruments import ndi_score, odi_score, zcq_score
+from .messages import Message, msg
 
 #: Changes at least this large are clinically meaningful (INSTRUMENTS.md; CLINICAL issue 7).
 MEANINGFUL_CHANGE = {"odi": 10, "ndi": 5, "nrs": 2}
@@ -131,15 +132,12 @@ def alerts(previous: VisitSnapshot | None, current: VisitSnapshot) -> list[Alert
         out.append(
             Alert(
                 "injection_cap_reached",
-                f"{count} epidural steroid injections in the last 12 months: "
-                f"the cap of {INJECTION_CAP} is reached.",
+                msg("alert.injection_cap", count=count, cap=INJECTION_CAP),
             )
         )
     t = c.treatment
     if t and t.medication_trend == "increasing" and t.activity_trend == "decreasing":
-        out.append(
-            Alert("more_medication_less_activity", "Medication is rising while activity falls.")
-        )
+        out.append(Alert("more_medication_less_activity", msg("alert.medication_activity")))
     if previous is None:
         return out
     p = previous.case
@@ -151,8 +149,7 @@ def alerts(previous: VisitSnapshot | None, current: VisitSnapshot) -> list[Alert
             out.append(
                 Alert(
                     "walking_distance_shrinking",
-                    f"Painless walking distance fell {fmt_num(float(fall * 100))} % "
-                    f"({fmt_num(before)} m to {fmt_num(now)} m).",
+                    msg("alert.walking_fall", percent=float(fall * 100), before=before, now=now),
                 )
             )
     out.extend(_questionnaire_changes(p, c))
@@ -161,17 +158,26 @@ def alerts(previous: VisitSnapshot | None, current: VisitSnapshot) -> list[Alert
 
 def _questionnaire_changes(p: Case, c: Case) -> list[Alert]:
     out: list[Alert] = []
-    pairs: list[tuple[str, str, Any, Any]] = []
+    pairs: list[tuple[str, Message, Any, Any]] = []
     pq, cq = p.questionnaires, c.questionnaires
     if pq and cq and pq.odi and cq.odi:
-        pairs.append(("odi", "ODI", odi_score(pq.odi)["percent"], odi_score(cq.odi)["percent"]))
+        pairs.append(
+            (
+                "odi",
+                msg("alert.name_odi"),
+                odi_score(pq.odi)["percent"],
+                odi_score(cq.odi)["percent"],
+            )
+        )
     if pq and cq and pq.ndi and cq.ndi:
-        pairs.append(("ndi", "NDI", ndi_score(pq.ndi)["raw"], ndi_score(cq.ndi)["raw"]))
+        pairs.append(
+            ("ndi", msg("alert.name_ndi"), ndi_score(pq.ndi)["raw"], ndi_score(cq.ndi)["raw"])
+        )
     ph, ch = p.history, c.history
     if ph and ch and ph.pain_nrs and ch.pain_nrs:
         for site in ("back", "leg", "neck", "arm"):
             a, b = getattr(ph.pain_nrs, site), getattr(ch.pain_nrs, site)
-            pairs.append(("nrs", f"{site} pain rating", a, b))
+            pairs.append(("nrs", msg("alert.name_nrs", site=site), a, b))
     for kind, name, a, b in pairs:
         if a is None or b is None or abs(b - a) < MEANINGFUL_CHANGE[kind]:
             continue
@@ -179,8 +185,13 @@ def _questionnaire_changes(p: Case, c: Case) -> list[Alert]:
         out.append(
             Alert(
                 f"{kind}_change",
-                f"{name} {direction}: {a} to {b} (meaningful change is "
-                f"{MEANINGFUL_CHANGE[kind]} points).",
+                msg(
+                    f"alert.change_{direction}",
+                    name=name,
+                    before=a,
+                    after=b,
+                    points=MEANINGFUL_CHANGE[kind],
+                ),
                 direction,
             )
         )

@@ -26,6 +26,15 @@ ENGLISH: dict[str, str] = {
     "sign.medication_up_activity_down": "medication rising while activity falls",
     "sign.balance_problems": "balance problems",
     "sign.flares_increasing": "flares increasing",
+    # follow-up alerts (issue 7): computed at each printing, never stored with the plan
+    "alert.injection_cap": "{count} epidural steroid injections in the last 12 months: the cap of {cap} is reached.",
+    "alert.medication_activity": "Medication is rising while activity falls.",
+    "alert.walking_fall": "Painless walking distance fell {percent} % ({before} m to {now} m).",
+    "alert.name_odi": "ODI",
+    "alert.name_ndi": "NDI",
+    "alert.name_nrs": "{site:code} pain rating",
+    "alert.change_worse": "{name} worse: {before} to {after} (meaningful change is {points} points).",
+    "alert.change_better": "{name} better: {before} to {after} (meaningful change is {points} points).",
     # cervical cord signs (block 2)
     "cord.hand_clumsiness": "hand clumsiness",
     "cord.exam_dexterity": "exam: reduced hand dexterity",

@@ -14,10 +14,17 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
+from intake_desktop.domain.case import Injection
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
-from intake_desktop.domain.labels import label
+from intake_desktop.domain.messages import Message
 
 from .blocks import StoryContext, box, bullets, text_table
+from .clinician_plan import (
+    follow_up_section,
+    framework_section,
+    pattern_section,
+    recommendation_section,
+)
 from .document import VisitDocument
 from .facts import code_text, fact_rows, value_text
 from .layout import Styles, amended_notes, colour, format_date
@@ -179,9 +186,16 @@ _SCREEN, _EXAM = "red-flag screen", "exam: "
 
 def _flag_source(t: Template, source: str) -> str:
     """Where a red flag was recorded, in the template's words ("exam: foot drop" keeps its
-    detail, which goes through :func:`clinical_line` like every engine sentence)."""
+    detail, which goes through :func:`clinical_line` like every engine sentence).
+
+    An exam source that is a message (rules 2026.12) is said whole by the catalogue: cutting
+    "exam: " off its text first left a plain English string ("reduced saddle sensation") that
+    the catalogue could no longer translate, so the Spanish summary printed it in English.
+    """
     if source == _SCREEN:
         return escape(t.plain("sources.screen"))
+    if isinstance(source, Message):
+        return clinical_line(t, source)
     if source.startswith(_EXAM):
         return f"{escape(t.plain('sources.exam'))}: {clinical_line(t, source[len(_EXAM) :])}"
     return clinical_line(t, source)
@@ -207,36 +221,6 @@ def _identification(c: _Ctx) -> list[Flowable]:
     if p.language:
         body.append((c.label("language"), language_name(t, p.language)))
     return [*c.heading("identification"), *c.pairs(rows + body)]
-
-
-def _recommendation(c: _Ctx) -> list[Flowable]:
-    doc, t = c.doc, c.t
-    accepted = (
-        code_text(t, doc.accepted_level)
-        if doc.accepted_level
-        else escape(t.plain("labels.not_accepted"))
-    )
-    rows = [
-        (c.label("recommended"), f"<b>{code_text(t, doc.recommended_level)}</b>"),
-        (c.label("accepted"), f"<b>{accepted}</b>"),
-    ]
-    if doc.chosen_procedure:
-        rows.append((c.label("chosen_procedure"), code_text(t, doc.chosen_procedure)))
-    if doc.override_reason or doc.overridden:
-        reason = doc.override_reason or t.plain("labels.no_reason")
-        rows.append((c.label("override_reason"), escape(reason)))
-    alternatives = doc.plan.get("alternatives") or []
-    if alternatives:
-        rows.append((c.label("alternatives"), ", ".join(code_text(t, a) for a in alternatives)))
-    out: list[Flowable] = [
-        *c.heading("recommendation"),
-        c.grid(None, [[f"<b>{a}</b>", b] for a, b in rows], (0.25, 0.75)),
-    ]
-    warnings = doc.plan.get("warnings") or []
-    if warnings:
-        out.append(TextParagraph(c.label("warnings"), c.s.subheading))
-        out += bullets([clinical_line(c.t, w) for w in warnings], c.s)
-    return out
 
 
 def _history(c: _Ctx) -> list[Flowable]:
@@ -267,31 +251,54 @@ def _treatment(c: _Ctx) -> list[Flowable]:
     ]
     injections = (treatment.injections if treatment else None) or ()
     if injections:
-        yes, no = c.t.plain("words.yes"), c.t.plain("words.no")
-        head = [
-            c.label(k)
-            for k in ("inj_date", "inj_type", "inj_relief", "inj_function", "inj_durable")
-        ]
-        rows = [
-            [
-                escape(format_date(c.t, i.date)),
-                code_text(c.t, i.type),
-                value_text(c.t, "relief_weeks", i.relief_weeks)
-                if i.relief_weeks is not None
-                else escape(c.t.plain("words.not_recorded")),
-                value_text(c.t, "function_improved", i.function_improved)
-                if i.function_improved is not None
-                else escape(c.t.plain("words.not_recorded")),
-                escape(yes if i.durable else no),
-            ]
-            for i in sorted(injections, key=lambda i: i.date)
-        ]
         out += [
             Spacer(1, c.s.size * 0.4),
             TextParagraph(c.label("injections"), c.s.subheading),
-            c.grid(head, rows, (0.2, 0.26, 0.18, 0.2, 0.16)),
+            _injection_table(c, injections),
         ]
     return out
+
+
+#: The diagnostic injection: it has a response, and no durable benefit to judge (section 7).
+_BLOCK = "medial_branch_block"
+
+
+def _injection_table(c: _Ctx, injections: Sequence[Injection]) -> Flowable:
+    """One row per injection, oldest first; a block's response in words when any was a block.
+
+    A medial branch block is diagnostic: its row says whether it was positive or negative (or
+    that nobody recorded it) and shows no "durable benefit", which would read as failed treatment.
+    """
+    t = c.t
+    yes, no = t.plain("words.yes"), t.plain("words.no")
+    missing = escape(t.plain("words.not_recorded"))
+    blocks = any(i.type == _BLOCK for i in injections)
+    keys = ["inj_date", "inj_type", "inj_relief", "inj_function", "inj_durable"]
+    if blocks:
+        keys.append("inj_response")
+    rows = []
+    for i in sorted(injections, key=lambda i: i.date):
+        row = [
+            escape(format_date(t, i.date)),
+            code_text(t, i.type),
+            value_text(t, "relief_weeks", i.relief_weeks)
+            if i.relief_weeks is not None
+            else missing,
+            value_text(t, "function_improved", i.function_improved)
+            if i.function_improved is not None
+            else missing,
+            "—" if i.type == _BLOCK else escape(yes if i.durable else no),
+        ]
+        if blocks:
+            if i.type != _BLOCK:
+                row.append("—")
+            elif i.response is None:
+                row.append(missing)
+            else:
+                row.append(f"<b>{escape(t.plain(f'responses.{i.response}'))}</b>")
+        rows.append(row)
+    fractions = (0.16, 0.24, 0.13, 0.16, 0.14, 0.17) if blocks else (0.2, 0.26, 0.18, 0.2, 0.16)
+    return c.grid([c.label(k) for k in keys], rows, fractions)
 
 
 def _scores(c: _Ctx) -> list[Flowable]:
@@ -301,15 +308,6 @@ def _scores(c: _Ctx) -> list[Flowable]:
         return [*c.heading("scores"), *c.pairs([])]
     head = [c.label(k) for k in ("instrument", "result", "interpretation", "note")]
     return [*c.heading("scores"), c.grid(head, rows, (0.27, 0.28, 0.15, 0.30))]
-
-
-def _pattern(c: _Ctx) -> list[Flowable]:
-    plan = c.doc.plan
-    rows = [
-        (c.label("pattern"), code_text(c.t, plan.get("pattern"))),
-        (c.label("region"), code_text(c.t, plan.get("region"))),
-    ]
-    return [*c.heading("pattern"), *c.pairs(rows)]
 
 
 def _escalation(c: _Ctx) -> list[Flowable]:
@@ -323,37 +321,6 @@ def _escalation(c: _Ctx) -> list[Flowable]:
         [f"<b>{code_text(c.t, s)}</b>", clinical_lines(c.t, evidence.get(s, []))] for s in signs
     ]
     return [*out, c.grid([c.label("sign"), c.label("evidence")], rows, (0.3, 0.7))]
-
-
-def _framework(c: _Ctx) -> list[Flowable]:
-    framework = c.doc.plan.get("framework") or {}
-    rows = []
-    for question, a in framework.items():
-        answer = a.get("answer")
-        shown = _answer_text(c.t, question, answer)
-        source = a.get("source", "")
-        rows.append(
-            [
-                escape(c.t.plain(f"questions.{question}"))
-                if c.t.has(f"questions.{question}")
-                else escape(label(question)),
-                f"<b>{shown}</b>",
-                escape(c.t.plain(f"sources.{source}"))
-                if c.t.has(f"sources.{source}")
-                else clinical_line(c.t, source),
-                clinical_lines(c.t, a.get("evidence") or []),
-            ]
-        )
-    head = [c.label(k) for k in ("question", "answer", "source", "evidence")]
-    return [*c.heading("framework"), c.grid(head, rows, (0.27, 0.2, 0.13, 0.4))]
-
-
-def _answer_text(t: Template, question: str, answer: str | None) -> str:
-    """A framework answer in words; the limitation's "mild" is not the MILD procedure."""
-    if not answer:
-        return escape(t.plain("sources.unanswered"))
-    key = f"answers.{question}.{answer}"
-    return escape(t.plain(key)) if t.has(key) else code_text(t, answer)
 
 
 def _rules(c: _Ctx) -> list[Flowable]:
@@ -379,18 +346,19 @@ def _workup(c: _Ctx) -> list[Flowable]:
 
 _SECTIONS: dict[str, Callable[[_Ctx], list[Flowable]]] = {
     "identification": _identification,
-    "recommendation": _recommendation,
+    "recommendation": recommendation_section,
     "history": _history,
     "exam": _exam,
     "imaging": _imaging,
     "treatment": _treatment,
     "scores": _scores,
-    "pattern": _pattern,
+    "pattern": pattern_section,
     "escalation": _escalation,
-    "framework": _framework,
+    "framework": framework_section,
     "rules": _rules,
     "workup": _workup,
     "signature": signature_section,
     "trends": trends_section,
     "alerts": alerts_section,
+    "follow_up": follow_up_section,
 }

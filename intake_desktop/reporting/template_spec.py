@@ -264,6 +264,7 @@ CLINICIAN_SECTIONS: tuple[str, ...] = (
     "signature",
     "trends",
     "alerts",
+    "follow_up",
 )
 
 PATIENT_SPEC: dict[str, Check] = {
@@ -383,6 +384,13 @@ _CLINICIAN_LABELS = (
     "signer_user",
     "content_hash",
     "rule_unnamed",
+    "procedures",
+    "procedures_none",
+    "procedures_order",
+    "pattern_evidence",
+    "inj_response",
+    "next_visit",
+    "note_for_patient",
 )
 
 
@@ -465,6 +473,9 @@ CLINICIAN_SPEC: dict[str, Check] = {
     **{f"trends.series.{k}": TEXT for k in TREND_SERIES},
     **{f"alerts.{k}": TEXT for k in ("none", "since", "worse", "better", "first_visit")},
     **{f"alerts.codes.{k}": TEXT for k in ALERT_CODES},
+    # A medial branch block's result, and the scan-versus-symptoms check (rules 2026.12).
+    **{f"responses.{k}": TEXT for k in ("positive", "negative")},
+    **{f"scan.{k}": TEXT for k in ("matches", "mismatch")},
 }
 
 KIND_SPECS: dict[str, dict[str, Check]] = {"patient": PATIENT_SPEC, "clinician": CLINICIAN_SPEC}

@@ -19,6 +19,7 @@ from intake_desktop.catalogue.messages import (
     language_of,
     plan_text,
     render,
+    render_key,
     score_lines,
 )
 from intake_desktop.catalogue.messages_es import SPANISH, SPANISH_WORDS
@@ -186,3 +187,12 @@ def test_score_lines_in_both_languages() -> None:
         "ITB: 0,7 (anormal)",
         "Konno: 9 puntos, estenosis probable (1 elementos sin registrar)",
     ]
+
+
+@pytest.mark.parametrize("code", codes.PROCEDURES)
+def test_every_procedure_of_a_rule_sentence_is_named_in_spanish(code: str) -> None:
+    """``procs`` looks a procedure up as ``procedure:<code>``; only MILD has such an entry, so
+    the others must fall back to their own Spanish word, not to English."""
+    line = render_key("rule.R8.procedures", {"procedures": [code]}, "es")
+    word = SPANISH_WORDS.get(f"{PROCEDURE_PREFIX}{code}") or SPANISH_WORDS[code]
+    assert line == f"Procedimiento propuesto: {word}."
