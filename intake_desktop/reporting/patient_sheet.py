@@ -24,7 +24,7 @@ from intake_desktop.domain.followup import trends
 from .conventions import chart_unit, distance_text, fever_threshold, in_unit
 from .document import VisitDocument
 from .homecare import home_care_items
-from .layout import format_date, format_number
+from .layout import clock_time, format_date, format_number
 from .patient_facts import SheetFacts, sheet_facts
 from .reasons import reasons
 from .safety import triggers as call_back_triggers
@@ -103,7 +103,26 @@ def patient_sheet(doc: VisitDocument, t: Template, values: dict[str, Any]) -> li
         if facts.acute and section == "questions":
             continue  # questions wait for the next visit's sheet
         blocks += _SECTIONS[section](c)
+    blocks.append(_signed(c))
     return [b for b in blocks if b.lines]
+
+
+def _signed(c: SheetContext) -> Block:
+    """Who signed the visit, when (with the time zone) and the start of the signed content's
+    fingerprint, so the patient's copy carries the same electronic signature as the records."""
+    doc = c.doc
+    if doc.is_draft or doc.signed_at is None or not c.t.has("page.signed_note"):
+        return Block("signed", ())
+    name = ", ".join(x for x in (doc.signer_name, doc.signer_credentials) if x)
+    moment = doc.signed_at.astimezone()
+    note = c.text(
+        "page.signed_note",
+        signer=name or doc.signed_by or "",
+        date=format_date(c.t, moment.date()),
+        time=clock_time(moment),
+        fingerprint=(doc.content_hash or "")[:16] or "—",
+    )
+    return Block("signed", (Line("small", note),))
 
 
 def sheet_text(blocks: Sequence[Block]) -> str:

@@ -173,6 +173,7 @@ COMMON_SPEC: dict[str, Check] = {
     "page.draft_note": TEXT,
     # "Amended on {date} ({reason})" under the title of a signed visit that was amended.
     "page.amended_note": OPTIONAL_TEXT,
+    "page.signed_note": OPTIONAL_TEXT,
     # Who the sheet is for when no name is recorded (layout.identity): never an empty field.
     "page.record_number": TEXT,
     "page.no_name": TEXT,
@@ -496,6 +497,8 @@ _COMMON_VALUES = {
     "date",
     "time",
     "reason",
+    "signer",
+    "fingerprint",
 }
 #: The placeholders each kind of template may use; anything else is a typo caught at load time.
 PLACEHOLDERS: dict[str, set[str]] = {

@@ -255,3 +255,25 @@ def test_draft_mark_is_a_shape_drawn_over_the_boxes(kind: str) -> None:
     first = pdfcheck.reader(pdf).pages[0].get_contents().get_data().decode("latin-1")
     box_fill = first.index(_rgb(EN.clinic["colours"]["alert_background"]))  # the red-flag box
     assert first.index("/FormXob.draft-mark Do") > box_fill
+
+
+def test_the_patient_sheet_carries_the_signature_too(chicago) -> None:
+    """Issue 13 item 6: the electronic signature prints on the summaries, the patient's too:
+    who (full name and credentials), when with the time zone, and the fingerprint's start."""
+    signed = replace(
+        CASES["04_mild_candidate"],
+        signed_at=datetime(2026, 11, 20, 22, 5, tzinfo=ZoneInfo("UTC")),
+        signer_name="Aino Lindqvist",
+        signer_credentials="MD",
+        content_hash="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    )
+    expected = {
+        "en": "Signed by Aino Lindqvist, MD on 20 November 2026, 16:05 CST",
+        "es": "Firmado por Aino Lindqvist, MD el 20 de noviembre de 2026",
+    }
+    for language, words in expected.items():
+        doc = replace(signed, language=language)
+        text = " ".join(pdfcheck.text(render_pdf("patient", doc).data).split())
+        assert words in text and "9f86d081884c7d65" in text, language
+    draft = replace(CASES["04_mild_candidate"], status="draft", signed_at=None)
+    assert "Signed by" not in pdfcheck.text(render_pdf("patient", draft).data)
