@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from intake_desktop.domain.labels import label
 
+from .conventions import distance_unit
 from .layout import format_date
 from .templates import Template
 
@@ -46,6 +47,17 @@ def code_text(t: Template, code: Any) -> str:
 _FREE_TEXT = frozenset({"language", "levels", "id", "name"})
 
 
+def metres_text(t: Template, metres: float, number: str) -> str:
+    """A recorded distance: the metres as recorded, and for a US clinic (``clinic.toml``
+    ``conventions.units``) the same in yards or feet after it, so neither reader converts."""
+    units = t.raw("units", {})
+    recorded = f"{number} {escape(units['m'])}"
+    converted, unit = distance_unit(t, metres)
+    if unit == "m" or unit not in units:
+        return recorded
+    return f"{recorded} ({number_text(converted)} {escape(units[unit])})"
+
+
 def value_text(t: Template, name: str, value: Any) -> str:
     """One recorded value as text: yes/no, codes, lists, numbers with units, dates."""
     if isinstance(value, bool):
@@ -60,6 +72,8 @@ def value_text(t: Template, name: str, value: Any) -> str:
         unit = next((u for end, u in _UNITS if name.endswith(end)), None)
         number = number_text(value)
         units = t.raw("units", {})
+        if unit == "m" and "yd" in units:
+            return metres_text(t, float(value), number)
         return f"{number} {escape(units[unit])}" if unit and unit in units else number
     if isinstance(value, str):
         coded = name not in _FREE_TEXT and _CODE.match(value)

@@ -465,6 +465,8 @@ CLINICIAN_SPEC: dict[str, Check] = {
     "languages.en": OPTIONAL_TEXT,
     "languages.es": OPTIONAL_TEXT,
     **{f"units.{k}": TEXT for k in ("m", "min", "s", "weeks", "c", "mm2", "kg", "cm")},
+    # A US clinic's clinician summary adds yards or feet after the recorded metres.
+    **{f"units.{k}": OPTIONAL_TEXT for k in ("ft", "yd")},
     **{
         f"trends.{k}": TEXT
         for k in ("too_few", "injection", "count_of_cap", "walking", "standing", "pain")

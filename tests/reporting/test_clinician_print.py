@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
 import time
 import tomllib
 from dataclasses import replace
@@ -277,3 +278,20 @@ def test_the_patient_sheet_carries_the_signature_too(chicago) -> None:
         assert words in text and "9f86d081884c7d65" in text, language
     draft = replace(CASES["04_mild_candidate"], status="draft", signed_at=None)
     assert "Signed by" not in pdfcheck.text(render_pdf("patient", draft).data)
+
+
+def test_a_us_clinic_reads_yards_beside_the_recorded_metres(tmp_path) -> None:
+    """The clinic's units setting reaches the clinician summary: the metres as recorded, then
+    yards (or feet) for a US clinic; a metric clinic's summary shows metres alone."""
+    us = DEFAULT_TEMPLATES_DIR / "clinic.toml"
+    folder = tmp_path / "templates"
+    shutil.copytree(DEFAULT_TEMPLATES_DIR, folder)
+    clinic = (folder / "clinic.toml").read_text(encoding="utf-8")
+    metric = re.sub(r'units = "us"', 'units = "metric"', clinic)
+    assert 'units = "us"' in us.read_text(encoding="utf-8") and metric != clinic
+    doc = CASES["01_lumbar_early"]
+    text = " ".join(pdfcheck.text(render_pdf("clinician", doc, templates_dir=folder).data).split())
+    assert "300 m (330 yd)" in text
+    (folder / "clinic.toml").write_text(metric, encoding="utf-8")
+    text = " ".join(pdfcheck.text(render_pdf("clinician", doc, templates_dir=folder).data).split())
+    assert "300 m" in text and " yd" not in text
