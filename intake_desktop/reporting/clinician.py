@@ -236,7 +236,10 @@ def _history(c: _Ctx) -> list[Flowable]:
 
 
 def _exam(c: _Ctx) -> list[Flowable]:
-    return [*c.heading("exam"), *c.pairs(fact_rows(c.t, "exam", c.doc.case.exam))]
+    rows = fact_rows(c.t, "exam", c.doc.case.exam)
+    if c.doc.not_examined_reason:  # signed without the neurological items: say why
+        rows = [(c.label("not_examined"), escape(c.doc.not_examined_reason)), *rows]
+    return [*c.heading("exam"), *c.pairs(rows)]
 
 
 def _imaging(c: _Ctx) -> list[Flowable]:

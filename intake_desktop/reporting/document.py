@@ -73,6 +73,8 @@ class VisitDocument:
     signer_name: str | None = None
     signer_credentials: str | None = None
     content_hash: str | None = None
+    #: Why the neurological exam was not done, when the clinician signed without it.
+    not_examined_reason: str | None = None
     chosen_procedure: str | None = None
 
     def __post_init__(self) -> None:

@@ -364,6 +364,7 @@ _CLINICIAN_LABELS = (
     "reason",
     "findings",
     "not_signed",
+    "not_examined",
     "signed_by",
     "signed_at",
     "amendments",

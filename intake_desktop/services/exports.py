@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session
 
 from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.signing import NOT_EXAMINED_KEY
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
 
@@ -106,6 +107,7 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         signer_name=signer_name,
         signer_credentials=signer_credentials,
         content_hash=visit.signature_hash if visit.is_signed else None,
+        not_examined_reason=(visit.ui_state or {}).get(NOT_EXAMINED_KEY),
         language=patient.language,
         history=signed_history(session, visit.patient_id, exclude=visit_id),
     )

@@ -161,3 +161,21 @@ def test_the_printed_document_names_the_signer_and_the_amendments(
     assert [(a.author, a.reason) for a in doc.amendments] == [("dr.ruiz", "wrong side recorded")]
     assert doc.amendments[0].time == v1.signed_at
     assert doc.content_hash == v1.signature_hash and doc.status == "amended"
+
+
+def test_a_visit_signed_without_the_exam_prints_why(database, patient, lumbar_case) -> None:
+    """Signing with "not examined" and a reason is allowed; the reason is not lost beside the
+    draft: the clinician summary prints it with the exam."""
+    from intake_desktop.reporting import render_pdf
+    from tests.reporting.pdfcheck import text
+
+    dr = as_user(AUTHOR)
+    draft = s.start_draft(database, patient.id, lumbar_case, actor=dr)
+    signed = s.sign_visit(
+        database, draft.visit_id, expected_version=1, actor=dr,
+        red_flag_screen=ALL_NO, not_examined_reason="seen by video call",
+    )  # fmt: skip
+    doc = s.visit_document(database, dr, signed.id, kind="clinician")
+    assert doc.not_examined_reason == "seen by video call"
+    printed = " ".join(text(render_pdf("clinician", doc, language="en").data).split())
+    assert "Neurological exam not done" in printed and "seen by video call" in printed
