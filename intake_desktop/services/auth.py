@@ -227,15 +227,17 @@ def list_users(db: Database, actor: Actor) -> list[UserRecord]:
         ]
 
 
-def signer_label(db: Database, actor: Actor) -> str:
-    """``username — Full Name, credentials`` as a signature names its signer (no audit entry:
-    it reads only the signed-in user's own details)."""
+def signer_label(db: Database, actor: Actor, username: str | None = None) -> str:
+    """``username — Full Name, credentials`` as a signature names its signer: the signed-in
+    user's own, or the one who signed a visit the user may already read (no audit entry: a
+    signature's name is part of the visit they opened)."""
+    name = username or actor.username
     with reader(db) as session:
         row = session.execute(
-            select(User.full_name, User.credentials).where(User.username == actor.username)
+            select(User.full_name, User.credentials).where(User.username == name)
         ).one_or_none()
     extra = ", ".join(v for v in (row or ()) if v)
-    return f"{actor.username} — {extra}" if extra else actor.username
+    return f"{name} — {extra}" if extra else name
 
 
 def check_username(username: str) -> str:

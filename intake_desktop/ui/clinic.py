@@ -101,9 +101,10 @@ class Clinic:
         )
         return self._actor
 
-    def signer_label(self) -> str:
-        """Who signs: the user name, with the full name and credentials when stored."""
-        return auth.signer_label(self.db, self.actor)
+    def signer_label(self, username: str | None = None) -> str:
+        """Who signs (or signed, for ``username``): the user name, with the full name and
+        credentials when stored."""
+        return auth.signer_label(self.db, self.actor, username)
 
     def may(self, operation: str) -> bool:
         """Whether the signed-in user's roles allow ``operation`` (to hide what is refused)."""

@@ -47,7 +47,8 @@ def show_mode(window: VisitWindow) -> None:
         note = QCoreApplication.translate(
             "VisitWindow", "Signed by %1 on %2 · level: %3 · read-only"
         )
-        text = fill(note, record.signed_by, when, label(record.final_level))
+        signer = window.clinic.signer_label(record.signed_by)
+        text = fill(note, signer, when, label(record.final_level))
         if record.status == "amended":
             text += " · " + fill(
                 QCoreApplication.translate("VisitWindow", "amended (%1)"),

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from sqlalchemy import update
 
+from intake_desktop import services
 from intake_desktop.domain.engine import RULES_VERSION
 from intake_desktop.domain.signing import NEURO_ITEMS
 from intake_desktop.reporting import render_pdf
@@ -258,3 +259,20 @@ def test_a_signed_visit_shows_the_plan_it_was_signed_with_until_amended(
     amend.ok_button.click()
     qtbot.waitUntil(lambda: not reopened.read_only)
     qtbot.waitUntil(lambda: reopened.plan_panel.plan.rules_version == RULES_VERSION)
+
+
+def test_the_signed_visit_names_its_signer_by_full_name_and_credentials(
+    qtbot, clinic, settings
+) -> None:
+    admin = services.sign_in(clinic.db, "admin.user", TEST_PASSWORD)
+    services.add_user(clinic.db, admin, "dr.ruiz", TEST_PASSWORD, ["clinician", "front_desk"],
+                      full_name="Ana Ruiz", credentials="MD")  # fmt: skip
+    clinic.sign_in("dr.ruiz", TEST_PASSWORD)
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    path = next(p for p in EXAMPLES if "01_lumbar" in p.name)
+    window = open_visit_window(qtbot, main.import_case_path(path))
+    qtbot.waitUntil(lambda: window.controller.case is not None)
+    answer_screen_and_skip_exam(window)
+    sign_through_dialog(qtbot, window, TEST_PASSWORD)
+    assert "Signed by dr.ruiz — Ana Ruiz, MD" in window.mode_note.text()
