@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from intake_desktop import services
 
 from . import CliError
-from .files import read_json_file
+from .files import CASE_FILE_LIMIT, read_json_file
 from .output import add_force_option, checked_output, write_output
 from .session import add_user_option, signed_in
 
@@ -26,7 +26,10 @@ from .session import add_user_option, signed_in
 def register(subparsers: Any) -> None:
     """Add this module's commands to the ``intake-desktop`` parser."""
     p = subparsers.add_parser(
-        "import", help="store a case file as a new draft visit; prints the visit id"
+        "import",
+        help="store a case file as a new draft visit; prints the visit id",
+        description="Store a case file (case.schema.json) as a new draft visit. The file must "
+        f"be a regular file of at most {CASE_FILE_LIMIT // (1024 * 1024)} MB.",
     )
     p.add_argument("case_file", metavar="CASE.json", type=Path)
     add_user_option(p)
@@ -74,7 +77,7 @@ def register(subparsers: Any) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    data = read_json_file(args.case_file, "a case file")
+    data = read_json_file(args.case_file, "a case file", CASE_FILE_LIMIT)
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
         result = services.import_case(db, data, actor=actor)
     print(result.visit_id)
