@@ -63,16 +63,21 @@ def register(subparsers: Any) -> None:
     db = subparsers.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     p = db_commands.add_parser(
-        "upgrade", help="apply pending schema migrations (an SQLite file is backed up first)"
+        "upgrade",
+        help="apply pending schema migrations (an SQLite file is backed up first; admins, "
+        "once the database has users)",
     )
+    add_user_option(p)
     p.set_defaults(handler=_db_upgrade)
 
     p = subparsers.add_parser(
         "demo",
-        help="add synthetic patients and visits (explore, benchmark); made by the system actor",
+        help="add synthetic patients and visits to a database of demo patients only "
+        "(explore, benchmark; admins)",
     )
     p.add_argument("--patients", metavar="N", type=int, default=200, help="how many (default 200)")
     p.add_argument("--seed", type=int, default=None, help="random seed (same seed, same clinic)")
+    add_user_option(p)
     p.set_defaults(handler=_demo)
 
 
@@ -114,7 +119,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    result = services.upgrade_database(args.db)
+    result = services.upgrade_database(args.db, sign_in_as=lambda db: _sign_in_only(args, db))
     if not result.changed:
         print(f"The database is up to date (schema {result.to_revision}).")
         return 0
@@ -130,7 +135,8 @@ def _demo(args: argparse.Namespace) -> int:
     progress = ProgressDisplay("demo", "patients", sys.stderr)
     extra = {} if args.seed is None else {"seed": args.seed}
     with services.open_database(args.db) as db:
-        result = services.build_demo(db, args.patients, progress=progress, **extra)
+        actor = _sign_in_only(args, db)
+        result = services.build_demo(db, args.patients, progress=progress, actor=actor, **extra)
     progress.close()
     print(
         f"Added {result.patients:,} patients with {result.visits:,} visits "
