@@ -3,7 +3,7 @@
 The shape follows ``case.schema.json`` field for field. Every optional field defaults to ``None``,
 which means *not recorded* (never *no*); a list given as ``[]`` stays an empty tuple, so a case
 survives ``parse_case`` -> ``case_to_dict`` unchanged. Parsing is in :mod:`.validation`. Every
-list has a maximum: its ``max_items``, its fixed ``length``, or (distinct codes) the number of codes.
+list has a maximum: its ``max_items``, its fixed ``length``, or (distinct codes) how many codes.
 """
 
 from __future__ import annotations

@@ -297,9 +297,7 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _
     raise TypeError(f"no parser for {tp!r} at {path}")  # a programming error, not bad input
 
 
-def _parse_list(
-    item_tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _Problems
-):
+def _parse_list(item_tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _Problems):
     if not isinstance(value, list):
         errors.append(FieldError(path, f"must be a list, not {_kind(value)}"))
         return ()
@@ -362,9 +360,7 @@ def _shown(value: Any) -> str:
 def _check_range(value: float, path: str, meta: dict[str, Any], errors: _Problems) -> None:
     lo, hi = meta.get("minimum"), meta.get("maximum")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        errors.append(
-            FieldError(path, f"{_number(value)} is out of range (allowed {lo} to {hi})")
-        )
+        errors.append(FieldError(path, f"{_number(value)} is out of range (allowed {lo} to {hi})"))
 
 
 def _parse_date(value: Any, path: str, errors: _Problems) -> date | None:

@@ -30,7 +30,8 @@ class BundleIndex:
             raise BundleError("Bundle", "entry is missing or empty")
         if len(entries) > MAX_ENTRIES:
             raise BundleError(
-                "Bundle", f"entry holds {len(entries)} resources (one visit has at most {MAX_ENTRIES})"
+                "Bundle",
+                f"entry holds {len(entries)} resources (one visit has at most {MAX_ENTRIES})",
             )
         self.bundle = bundle
         self.resources: list[Mapping[str, Any]] = []

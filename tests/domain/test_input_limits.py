@@ -98,8 +98,11 @@ def test_five_million_duplicate_symptom_sites_are_refused_at_once() -> None:
 @pytest.mark.parametrize(
     ("change", "field", "most"),
     [
-        ({"treatment": {"injections": [{"date": "2026-01-01", "type": "epidural_steroid"}]}},
-         "treatment.injections", 50),
+        (
+            {"treatment": {"injections": [{"date": "2026-01-01", "type": "epidural_steroid"}]}},
+            "treatment.injections",
+            50,
+        ),
         ({"imaging": {"levels": ["L4-L5"]}}, "imaging.levels", 20),
         ({"questionnaires": {"odi": [1]}}, "questionnaires.odi", 10),
         ({"red_flags": ["fever"]}, "red_flags", None),
