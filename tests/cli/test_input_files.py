@@ -25,6 +25,7 @@ READERS = [
     pytest.param(["plan"], id="plan"),
     pytest.param(["import"], id="import"),
     pytest.param(["import-fhir"], id="import-fhir"),
+    pytest.param(["amend", "1", "--reason", "typo"], id="amend"),
 ]
 
 
