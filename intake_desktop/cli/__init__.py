@@ -155,4 +155,13 @@ def _start_app(args: argparse.Namespace) -> int:
 
 
 def _say(message: str) -> None:
-    print(f"intake-desktop: {message}", file=sys.stderr)
+    """One paragraph on standard error; a control character in it (from a file name or a value
+    quoted from a file) is shown escaped, never sent to the terminal as it is."""
+    print(f"intake-desktop: {_visible(message)}", file=sys.stderr)
+
+
+def _visible(text: str) -> str:
+    import re  # here: starting the app should not need it
+
+    unsafe = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return unsafe.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

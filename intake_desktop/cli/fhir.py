@@ -18,7 +18,7 @@ from intake_desktop import services
 from intake_desktop.domain.validation import CaseValidationError
 
 from . import CliError
-from .files import read_json_file
+from .files import BUNDLE_FILE_LIMIT, read_json_file
 from .output import add_force_option, checked_output, write_output
 from .session import add_user_option, signed_in
 
@@ -45,7 +45,8 @@ def register(subparsers: Any) -> None:
         "import-fhir",
         help="store the visit of a FHIR Bundle as a new draft; prints the visit id",
         description="Read a Bundle written by export-fhir and store its case as a new draft "
-        "visit (patient matched on the record number, else registered).",
+        "visit (patient matched on the record number, else registered). The file must be a "
+        f"regular file of at most {BUNDLE_FILE_LIMIT // (1024 * 1024)} MB.",
     )
     p.add_argument("file", metavar="FILE", type=Path)
     add_user_option(p)
@@ -75,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
     from intake_desktop.interop import BundleError, parse_bundle
     from intake_desktop.interop.stored import case_for_import
 
-    data = read_json_file(args.file, "a FHIR Bundle")
+    data = read_json_file(args.file, "a FHIR Bundle", BUNDLE_FILE_LIMIT)
     try:
         imported = parse_bundle(data)
     except BundleError as exc:

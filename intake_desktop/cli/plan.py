@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from intake_desktop.cli import CliError
-from intake_desktop.cli.files import read_json_file
+from intake_desktop.cli.files import CASE_FILE_LIMIT, read_json_file
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.labels import SCORE_NAMES, describe_score, label, procedure_label
 from intake_desktop.domain.plan import Plan
@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "plan",
         help="run the decision engine on a case file (no database)",
-        description="Read a case file (case.schema.json) and print the recommended plan.",
+        description="Read a case file (case.schema.json) and print the recommended plan. "
+        f"The file must be a regular file of at most {CASE_FILE_LIMIT // (1024 * 1024)} MB.",
     )
     p.add_argument("case_file", metavar="CASE.json", type=Path)
     p.add_argument("--json", action="store_true", help="print the plan as JSON (plan.schema.json)")
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def read_case_file(path: Path) -> Any:
     """Decode a case file, turning every way it can be unreadable into one clear message."""
-    return read_json_file(path, "a case file")
+    return read_json_file(path, "a case file", CASE_FILE_LIMIT)
 
 
 def load_case(path: Path):
@@ -37,9 +38,10 @@ def load_case(path: Path):
     try:
         return parse_case(data)
     except CaseValidationError as exc:
-        n = len(exc.errors)
+        n = exc.total
         head = f"{path}: " + ("" if n == 1 else f"{n} problems: ")
-        raise CliError(head + "; ".join(str(e) for e in exc.errors) + ".") from None
+        more = f"; and {exc.more} more" if exc.more else ""
+        raise CliError(head + "; ".join(str(e) for e in exc.errors) + more + ".") from None
 
 
 def run_plan(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from intake_desktop import services
 
 from . import CliError
-from .files import read_json_file
+from .files import CASE_FILE_LIMIT, read_json_file
 from .output import add_force_option, checked_output, write_output
 from .session import add_user_option, signed_in
 
@@ -26,7 +26,10 @@ from .session import add_user_option, signed_in
 def register(subparsers: Any) -> None:
     """Add this module's commands to the ``intake-desktop`` parser."""
     p = subparsers.add_parser(
-        "import", help="store a case file as a new draft visit; prints the visit id"
+        "import",
+        help="store a case file as a new draft visit; prints the visit id",
+        description="Store a case file (case.schema.json) as a new draft visit. The file must "
+        f"be a regular file of at most {CASE_FILE_LIMIT // (1024 * 1024)} MB.",
     )
     p.add_argument("case_file", metavar="CASE.json", type=Path)
     add_user_option(p)
@@ -60,21 +63,26 @@ def register(subparsers: Any) -> None:
     db = subparsers.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     p = db_commands.add_parser(
-        "upgrade", help="apply pending schema migrations (an SQLite file is backed up first)"
+        "upgrade",
+        help="apply pending schema migrations (an SQLite file is backed up first; admins, "
+        "once the database has users)",
     )
+    add_user_option(p)
     p.set_defaults(handler=_db_upgrade)
 
     p = subparsers.add_parser(
         "demo",
-        help="add synthetic patients and visits (explore, benchmark); made by the system actor",
+        help="add synthetic patients and visits to a database of demo patients only "
+        "(explore, benchmark; admins)",
     )
     p.add_argument("--patients", metavar="N", type=int, default=200, help="how many (default 200)")
     p.add_argument("--seed", type=int, default=None, help="random seed (same seed, same clinic)")
+    add_user_option(p)
     p.set_defaults(handler=_demo)
 
 
 def _import(args: argparse.Namespace) -> int:
-    data = read_json_file(args.case_file, "a case file")
+    data = read_json_file(args.case_file, "a case file", CASE_FILE_LIMIT)
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
         result = services.import_case(db, data, actor=actor)
     print(result.visit_id)
@@ -111,7 +119,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    result = services.upgrade_database(args.db)
+    result = services.upgrade_database(args.db, sign_in_as=lambda db: _sign_in_only(args, db))
     if not result.changed:
         print(f"The database is up to date (schema {result.to_revision}).")
         return 0
@@ -127,7 +135,8 @@ def _demo(args: argparse.Namespace) -> int:
     progress = ProgressDisplay("demo", "patients", sys.stderr)
     extra = {} if args.seed is None else {"seed": args.seed}
     with services.open_database(args.db) as db:
-        result = services.build_demo(db, args.patients, progress=progress, **extra)
+        actor = _sign_in_only(args, db)
+        result = services.build_demo(db, args.patients, progress=progress, actor=actor, **extra)
     progress.close()
     print(
         f"Added {result.patients:,} patients with {result.visits:,} visits "

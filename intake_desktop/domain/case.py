@@ -2,7 +2,8 @@
 
 The shape follows ``case.schema.json`` field for field. Every optional field defaults to ``None``,
 which means *not recorded* (never *no*); a list given as ``[]`` stays an empty tuple, so a case
-survives ``parse_case`` -> ``case_to_dict`` unchanged. Parsing is in :mod:`.validation`.
+survives ``parse_case`` -> ``case_to_dict`` unchanged. Parsing is in :mod:`.validation`. Every
+list has a maximum: its ``max_items``, its fixed ``length``, or (distinct codes) how many codes.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ class Imaging:
     modality: Modality | None = None
     date: date | None = None
     levels: tuple[str, ...] | None = field(
-        default=None, metadata={"unique": True, "pattern": "spinal_level"}
+        default=None, metadata={"unique": True, "pattern": "spinal_level", "max_items": 20}
     )
     causes: tuple[ImagingCause, ...] | None = field(default=None, metadata={"unique": True})
     canal_area_mm2: float | None = field(default=None, metadata=rng(0, 500))
@@ -131,7 +132,7 @@ class Injection:
 class Treatment:
     conservative_care_weeks: float | None = field(default=None, metadata=rng(0, 5200))
     physical_therapy_weeks: float | None = field(default=None, metadata=rng(0, 5200))
-    injections: tuple[Injection, ...] | None = None
+    injections: tuple[Injection, ...] | None = field(default=None, metadata={"max_items": 50})
     medication_trend: Trend | None = None
     activity_trend: Trend | None = None
     opioid_use: bool | None = None
@@ -183,7 +184,9 @@ class FollowUp:
     """What the clinician tells the patient happens next (printed on page 1 of the sheet)."""
 
     next_visit_date: date | None = None
-    note_for_patient: str | None = field(default=None, metadata={"max_length": 2000})
+    note_for_patient: str | None = field(
+        default=None, metadata={"max_length": 2000, "multiline": True}
+    )
 
 
 @dataclass(frozen=True, slots=True)

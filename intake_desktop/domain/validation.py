@@ -19,10 +19,16 @@ from typing import Any, Literal, Union
 
 from .case import Case
 from .codes import CASE_FORMAT
+from .json_text import shown
+from .text_check import text_problem
 
 _SPINAL_LEVEL = re.compile(r"^(C[2-7]-(C[3-7]|T1)|T1[0-2]-(T1[1-2]|L1)|L[1-5]-(L[2-5]|S1))$")
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The earliest date of birth accepted, here and when the front desk registers a patient.
+EARLIEST_BIRTH = date(1900, 1, 1)
+#: How many problems a CaseValidationError keeps; the rest are only counted.
+MAX_REPORTED = 20
 _PATTERNS = {
     "spinal_level": (_SPINAL_LEVEL, "a spinal level such as L4-L5 or C5-C6"),
     "bcp47": (_BCP47, "a language tag such as en or es"),
@@ -45,11 +51,42 @@ class FieldError:
 
 
 class CaseValidationError(ValueError):
-    """The case file cannot be used as it is; ``errors`` lists every problem found."""
+    """The case file cannot be used as it is.
 
-    def __init__(self, errors: list[FieldError]) -> None:
+    ``errors`` lists the first :data:`MAX_REPORTED` problems found and ``more`` counts the rest,
+    so that a file with millions of bad entries still gives a message a person can read.
+    """
+
+    def __init__(self, errors: list[FieldError], more: int = 0) -> None:
         self.errors = errors
-        super().__init__("; ".join(str(e) for e in errors))
+        self.more = more
+        text = "; ".join(str(e) for e in errors)
+        super().__init__(text + (f"; and {more} more" if more else ""))
+
+    @property
+    def total(self) -> int:
+        """How many problems were found in all."""
+        return len(self.errors) + self.more
+
+
+class _Problems:
+    """The problems found so far: the first :data:`MAX_REPORTED` kept, the others counted."""
+
+    def __init__(self) -> None:
+        self.kept: list[FieldError] = []
+        self.more = 0
+
+    def append(self, error: FieldError) -> None:
+        if len(self.kept) < MAX_REPORTED:
+            self.kept.append(error)
+        else:
+            self.more += 1
+
+    def __len__(self) -> int:
+        return len(self.kept) + self.more
+
+    def error(self) -> CaseValidationError:
+        return CaseValidationError(self.kept, self.more)
 
 
 def parse_case(data: Any, *, today: date | None = None) -> Case:
@@ -58,21 +95,21 @@ def parse_case(data: Any, *, today: date | None = None) -> Case:
     ``today`` is the date a visit may not be after (defaults to the system date); it is a parameter
     so that tests and imports of old files can pin it.
     """
-    errors: list[FieldError] = []
+    errors = _Problems()
     if not isinstance(data, Mapping):
         raise CaseValidationError(
             [FieldError("", f"a case file must be a JSON object, not {_kind(data)}")]
         )
     fmt = data.get("format")
     if fmt != CASE_FORMAT:
-        got = "missing" if fmt is None else repr(fmt)
+        got = "missing" if fmt is None else _shown(fmt)
         raise CaseValidationError([FieldError("format", f"must be {CASE_FORMAT!r} (got {got})")])
     case = _parse_dataclass(Case, data, "", errors)
     if case is not None and not errors:
         _check_dates(case, today or date.today(), errors)
         _check_zcq_balance(case, errors)
     if errors or case is None:
-        raise CaseValidationError(errors)
+        raise errors.error()
     return case
 
 
@@ -98,32 +135,39 @@ def _to_json(value: Any) -> Any:
     return value
 
 
-def _check_dates(case: Case, today: date, errors: list[FieldError]) -> None:
-    visit = case.visit_date
+def _check_dates(case: Case, today: date, errors: _Problems) -> None:
+    """Every date between the birth and the visit, the visit not in the future.
+
+    The earliest birth is the one the front desk may register (EARLIEST_BIRTH), so that a file
+    the engine plans (``plan``) is also one the clinic can store (``import``).
+    """
+    visit, born = case.visit_date, case.patient.date_of_birth
     if visit > today:
         errors.append(FieldError("visit_date", f"{visit} is in the future (today is {today})"))
-    if case.patient.date_of_birth > visit:
+    if born < EARLIEST_BIRTH:
         errors.append(
             FieldError(
                 "patient.date_of_birth",
-                f"{case.patient.date_of_birth} is after the visit date {visit}",
+                f"{born} is not a possible date of birth (the earliest is {EARLIEST_BIRTH})",
             )
         )
-    if case.imaging and case.imaging.date and case.imaging.date > visit:
+    elif born > visit:
         errors.append(
-            FieldError("imaging.date", f"{case.imaging.date} is after the visit date {visit}")
+            FieldError("patient.date_of_birth", f"{born} is after the visit date {visit}")
         )
-    for i, inj in enumerate((case.treatment and case.treatment.injections) or ()):
-        if inj.date > visit:
-            errors.append(
-                FieldError(
-                    f"treatment.injections[{i}].date",
-                    f"{inj.date} is after the visit date {visit}",
-                )
-            )
+    dated = [("imaging.date", case.imaging.date if case.imaging else None)]
+    injections = (case.treatment and case.treatment.injections) or ()
+    dated += [(f"treatment.injections[{i}].date", inj.date) for i, inj in enumerate(injections)]
+    for path, when in dated:
+        if when is None:
+            continue
+        if when > visit:
+            errors.append(FieldError(path, f"{when} is after the visit date {visit}"))
+        elif when < born:
+            errors.append(FieldError(path, f"{when} is before the date of birth {born}"))
 
 
-def _check_zcq_balance(case: Case, errors: list[FieldError]) -> None:
+def _check_zcq_balance(case: Case, errors: _Problems) -> None:
     """ZCQ symptom item 7 (balance) takes only 1, 3 or 5 (INSTRUMENTS.md, ZCQ)."""
     zcq = case.questionnaires and case.questionnaires.zcq
     items = zcq.symptom_severity if zcq else None
@@ -145,15 +189,16 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
-def _parse_dataclass(cls: type, data: Any, path: str, errors: list[FieldError]) -> Any:
+def _parse_dataclass(cls: type, data: Any, path: str, errors: _Problems) -> Any:
     if not isinstance(data, Mapping):
         errors.append(FieldError(path, f"must be an object, not {_kind(data)}"))
         return None
     fields = {f.name: f for f in dataclasses.fields(cls)}
-    for key in data:
-        if key not in fields:
-            allowed = ", ".join(sorted(fields))
-            errors.append(FieldError(_join(path, str(key)), f"unknown field (allowed: {allowed})"))
+    unknown = [key for key in data if key not in fields]
+    if unknown:
+        allowed = ", ".join(sorted(fields))
+        for key in unknown:
+            errors.append(FieldError(_join(path, _key(key)), f"unknown field (allowed: {allowed})"))
     hints = _hints(cls)
     kwargs: dict[str, Any] = {}
     before = len(errors)
@@ -185,7 +230,7 @@ def _strip_optional(tp: Any) -> Any:
     return tp
 
 
-def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: list[FieldError]):
+def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _Problems):
     tp = _strip_optional(tp)
     origin = typing.get_origin(tp)
     if "const" in meta:
@@ -200,7 +245,7 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: l
         allowed = typing.get_args(tp)
         if not isinstance(value, str) or value not in allowed:
             errors.append(
-                FieldError(path, f"{value!r} is not allowed (allowed: {', '.join(allowed)})")
+                FieldError(path, f"{_shown(value)} is not allowed (allowed: {', '.join(allowed)})")
             )
         return value
     if tp is bool:
@@ -237,19 +282,22 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: l
             errors.append(
                 FieldError(path, f"is {len(value)} characters long (at most {meta['max_length']})")
             )
+            return value
+        problem = text_problem(value, multiline=meta.get("multiline", False))
+        if problem is not None:
+            errors.append(FieldError(path, problem))
+            return value
         if "pattern" in meta:
             regex, description = _PATTERNS[meta["pattern"]]
             if not regex.match(value):
-                errors.append(FieldError(path, f"{value!r} is not {description}"))
+                errors.append(FieldError(path, f"{_shown(value)} is not {description}"))
         return value
     if origin in (Union, types.UnionType):  # int | None inside a questionnaire list
         return _parse_value(_strip_optional(tp), value, path, meta, errors)
     raise TypeError(f"no parser for {tp!r} at {path}")  # a programming error, not bad input
 
 
-def _parse_list(
-    item_tp: Any, value: Any, path: str, meta: dict[str, Any], errors: list[FieldError]
-):
+def _parse_list(item_tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _Problems):
     if not isinstance(value, list):
         errors.append(FieldError(path, f"must be a list, not {_kind(value)}"))
         return ()
@@ -257,6 +305,12 @@ def _parse_list(
         errors.append(
             FieldError(path, f"must have exactly {meta['length']} entries (got {len(value)})")
         )
+        if len(value) > meta["length"]:
+            return ()
+    most = list_limit(item_tp, meta)
+    if len(value) > most:
+        errors.append(FieldError(path, f"has {len(value)} entries (at most {most})"))
+        return ()
     nullable_items = type(None) in typing.get_args(item_tp)
     item_meta = {k: v for k, v in meta.items() if k in ("minimum", "maximum", "pattern")}
     out = []
@@ -273,20 +327,45 @@ def _parse_list(
         for i, item in enumerate(value):
             key = repr(item)
             if key in seen:
-                errors.append(FieldError(f"{path}[{i}]", f"{item!r} is listed twice"))
+                errors.append(FieldError(f"{path}[{i}]", f"{_shown(item)} is listed twice"))
             seen.add(key)
     return tuple(out)
 
 
-def _check_range(value: float, path: str, meta: dict[str, Any], errors: list[FieldError]) -> None:
+def list_limit(item_tp: Any, meta: Mapping[str, Any]) -> int:
+    """The most entries a list field may hold: its ``max_items``, its fixed ``length``, or for a
+    list of distinct codes the number of codes. Every list of the case has one, so that no file
+    can make the validator, the engine or a printed summary work through millions of entries.
+    """
+    if "max_items" in meta:
+        return int(meta["max_items"])
+    if "length" in meta:
+        return int(meta["length"])
+    if meta.get("unique") and typing.get_origin(item_tp) is Literal:
+        return len(typing.get_args(item_tp))
+    raise TypeError(f"a list of {item_tp!r} without a maximum")  # a programming error
+
+
+def _key(key: Any) -> str:
+    """An unknown key as it may appear in a field path: plain when it is a plain name."""
+    text = str(key)
+    return text if text.isidentifier() and len(text) <= 40 else _shown(text)
+
+
+def _shown(value: Any) -> str:
+    """A value inside a message, short and with control characters escaped."""
+    return shown(value) if isinstance(value, str) else _kind(value)
+
+
+def _check_range(value: float, path: str, meta: dict[str, Any], errors: _Problems) -> None:
     lo, hi = meta.get("minimum"), meta.get("maximum")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        errors.append(FieldError(path, f"{value} is out of range (allowed {lo} to {hi})"))
+        errors.append(FieldError(path, f"{_number(value)} is out of range (allowed {lo} to {hi})"))
 
 
-def _parse_date(value: Any, path: str, errors: list[FieldError]) -> date | None:
+def _parse_date(value: Any, path: str, errors: _Problems) -> date | None:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        errors.append(FieldError(path, f"must be a date written YYYY-MM-DD, not {value!r}"))
+        errors.append(FieldError(path, f"must be a date written YYYY-MM-DD, not {_shown(value)}"))
         return None
     try:
         return date.fromisoformat(value)
@@ -295,13 +374,20 @@ def _parse_date(value: Any, path: str, errors: list[FieldError]) -> date | None:
         return None
 
 
+def _number(value: float) -> str:
+    """A number for a message; one too long to print (Python refuses past 4,300 digits) is cut."""
+    if isinstance(value, int) and abs(value) >= 10**40:
+        return "a number of more than 40 digits"
+    return str(value)
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no)"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, str):
         return f"the text {value!r}" if len(value) < 40 else "text"
     if isinstance(value, list):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .elements import fhir_text
+from .elements import bounded, fhir_text
 from .model import BundleError
 from .questionnaires import Item, coding
 
@@ -84,6 +84,7 @@ def decode_items(items: tuple[Item, ...], nodes: Any, where: str) -> dict[str, A
         return {}
     if not isinstance(nodes, list):
         raise BundleError(where, "item must be a list")
+    bounded(nodes, f"{where} item")
     known = {item.link_id: item for item in items}
     grouped: dict[str, list[Mapping[str, Any]]] = {}
     for i, node in enumerate(nodes):
@@ -145,6 +146,7 @@ def _answers_of(node: Mapping[str, Any], at: str) -> list[tuple[int, Mapping[str
     answers = node.get("answer", [])
     if not isinstance(answers, list):
         raise BundleError(at, "answer must be a list")
+    bounded(answers, f"{at} answer")
     return list(enumerate(answers))
 
 

@@ -133,7 +133,7 @@ def _case(index: BundleIndex, intake: Mapping[str, Any], today: date | None):
     except CaseValidationError as exc:
         detail = "; ".join(
             f"item {e.path}: {e.message}" if e.path else e.message for e in exc.errors
-        )
+        ) + (f"; and {exc.more} more" if exc.more else "")
         raise BundleError(where, f"the answers are not a valid case: {detail}") from None
 
 

@@ -15,6 +15,8 @@ from intake_desktop.domain.labels import label
 from .model import BundleError, NotExportable
 from .systems import DATA_ABSENT_REASON
 
+#: Most entries of any repeating element read from a Bundle (see :func:`bounded`).
+MAX_REPEATS = 200
 #: Characters FHIR text may not hold: controls other than tab, carriage return and line feed.
 _NOT_FHIR_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -84,6 +86,18 @@ def listed(obj: Mapping[str, Any], key: str, where: str) -> list[Any]:
     value = obj.get(key, [])
     if not isinstance(value, list):
         raise BundleError(where, f"{key} must be a list")
+    return bounded(value, f"{where} {key}")
+
+
+def bounded(value: list[Any], where: str) -> list[Any]:
+    """``value`` when it has at most :data:`MAX_REPEATS` entries, else :class:`BundleError`.
+
+    Each list a Bundle can repeat without end is cut off here, before anything works through it:
+    a case holds at most 50 injections, so no element of a visit repeats more than a few dozen
+    times.
+    """
+    if len(value) > MAX_REPEATS:
+        raise BundleError(where, f"holds {len(value)} entries (at most {MAX_REPEATS})")
     return value
 
 
@@ -94,7 +108,7 @@ def code_in(concept_: Any, system: str, where: str, allowed: Any = None) -> str:
     codings = concept_.get("coding") if "coding" in concept_ else [concept_]
     if not isinstance(codings, list):
         raise BundleError(where, "coding must be a list")
-    for c in codings:
+    for c in bounded(codings, f"{where} coding"):
         if isinstance(c, Mapping) and c.get("system") == system:
             code = c.get("code")
             if not isinstance(code, str):

@@ -7,6 +7,9 @@ from typing import Any
 
 from .model import BundleError
 
+#: Most resources one visit's Bundle may hold; a visit with every field recorded has about 60.
+MAX_ENTRIES = 500
+
 
 class BundleIndex:
     """The entries of a Bundle in order, with references resolved the way FHIR defines.
@@ -25,6 +28,11 @@ class BundleIndex:
         entries = bundle.get("entry")
         if not isinstance(entries, list) or not entries:
             raise BundleError("Bundle", "entry is missing or empty")
+        if len(entries) > MAX_ENTRIES:
+            raise BundleError(
+                "Bundle",
+                f"entry holds {len(entries)} resources (one visit has at most {MAX_ENTRIES})",
+            )
         self.bundle = bundle
         self.resources: list[Mapping[str, Any]] = []
         self._by_ref: dict[str, Mapping[str, Any]] = {}

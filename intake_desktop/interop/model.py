@@ -33,9 +33,15 @@ class NotExportable(ValueError):
 class BundleError(ValueError):
     """A Bundle cannot be imported; the message names the resource and the field at fault."""
 
+    #: Longest message kept: a value quoted from a hostile Bundle may be megabytes long.
+    MAX_LENGTH = 2000
+
     def __init__(self, where: str, message: str) -> None:
         self.where = where
-        super().__init__(f"{where}: {message}" if where else message)
+        text = f"{where}: {message}" if where else message
+        if len(text) > self.MAX_LENGTH:
+            text = text[: self.MAX_LENGTH] + "… (cut short)"
+        super().__init__(text)
 
 
 @dataclass(frozen=True, slots=True)

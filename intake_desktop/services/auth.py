@@ -154,13 +154,19 @@ def add_user(
     credentials: str | None = None,
 ) -> UserRecord:
     """An admin adds a user with one or more roles; a clinician's full name and credentials
-    are printed with their electronic signature."""
-    username = check_username(username)
+    are printed with their electronic signature.
+
+    Anyone else is refused (and the refusal audited) before the new user's name or password is
+    looked at: whether a password would pass is not for a non-administrator to learn.
+    """
     wanted = check_roles(roles)
+    detail = f"roles={','.join(sorted(wanted))}"
+    with transaction(db) as session:
+        require(session, actor, "user.add", detail=detail)
+    username = check_username(username)
     encoded = _hash(check_new_password(password))
     signer = check_signer_details(full_name, credentials)
     with transaction(db) as session:
-        detail = f"roles={','.join(sorted(wanted))}"
         require(session, actor, "user.add", detail=detail)
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise ConflictError(f"there is already a user {username}")

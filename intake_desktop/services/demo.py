@@ -31,14 +31,17 @@ from intake_desktop.storage.search_text import normalise_text, search_terms
 from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency
 
 from ._common import transaction
-from .actor import SYSTEM
+from .actor import SYSTEM, Actor
 from .demo_people import DemoPerson, PeopleFactory
 from .demo_visits import VisitFactory
 from .errors import InputError
+from .permissions import authorize
 
 Progress = Callable[[int, int], None]
 RECORD_PREFIX = "DEMO-"
 DEFAULT_SEED = 20261123
+#: The first text after every record number that starts with RECORD_PREFIX.
+_AFTER_PREFIX = RECORD_PREFIX[:-1] + chr(ord(RECORD_PREFIX[-1]) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +61,22 @@ def build_demo(
     batch_size: int = 500,
     progress: Progress | None = None,
     today: date | None = None,
+    actor: Actor | None = None,
 ) -> DemoResult:
     """Add ``patients`` synthetic patients with 1 to 5 visits each; report progress per batch.
 
     Record numbers continue after any demo patients already there (``DEMO-0000001`` ...), so
-    running it twice adds a second clinic's worth instead of failing.
+    running it twice adds a second clinic's worth instead of failing. A database holding any
+    other patient is refused: demo data never mixes with a clinic's records. ``actor`` is the
+    administrator who asked (the command line always passes one); tests and benchmarks that
+    build a throwaway clinic in Python may leave it out.
     """
     if not isinstance(patients, int) or patients < 1:
         raise InputError("must be a whole number of at least 1", "patients")
+    if actor is not None:
+        with transaction(db) as session:
+            authorize(session, actor, "demo.build")
+    _refuse_real_patients(db)
     started = time.perf_counter()
     first = _next_demo_number(db)
     people = PeopleFactory(seed + first)
@@ -95,12 +106,31 @@ def build_demo(
     return DemoResult(patients, made_visits, time.perf_counter() - started)
 
 
+def _refuse_real_patients(db: Database) -> None:
+    with db.session() as session:
+        real = session.scalar(
+            select(func.count())
+            .select_from(Patient)
+            .where(
+                (Patient.record_number.is_(None))
+                | (Patient.record_number < RECORD_PREFIX)
+                | (Patient.record_number >= _AFTER_PREFIX)
+            )
+        )
+    if real:
+        raise InputError(
+            f"this database holds {real} patients who are not demo patients; demo data goes "
+            "into a database of its own (give another --db)",
+            "database",
+        )
+
+
 def _next_demo_number(db: Database) -> int:
     with db.session() as session:
         last = session.scalar(
             select(func.max(Patient.record_number)).where(
                 Patient.record_number >= RECORD_PREFIX,
-                Patient.record_number < RECORD_PREFIX[:-1] + chr(ord(RECORD_PREFIX[-1]) + 1),
+                Patient.record_number < _AFTER_PREFIX,
             )
         )
     if last is None:

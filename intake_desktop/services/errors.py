@@ -45,10 +45,12 @@ class CaseInvalidError(InputError):
     ``field`` is the first problem's path, so a one-line message still names a field.
     """
 
-    def __init__(self, errors: list[tuple[str, str]]) -> None:
+    def __init__(self, errors: list[tuple[str, str]], more: int = 0) -> None:
         self.errors = errors
         first = errors[0][0] if errors else None
         detail = "; ".join(f"{path}: {message}" if path else message for path, message in errors)
+        if more:
+            detail += f"; and {more} more"
         super().__init__(f"the case is not complete or not valid: {detail}")
         self.field = first
 

@@ -6,11 +6,11 @@ CLI's exit codes, so windows and commands report them the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL
+from sqlalchemy import URL, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
@@ -22,7 +22,7 @@ from intake_desktop.storage.errors import BackupError, SchemaError
 
 from ._common import transaction
 from .actor import Actor
-from .errors import InputError, ServiceError, UnavailableError
+from .errors import InputError, PermissionDenied, ServiceError, UnavailableError
 from .permissions import authorize, record
 
 UpgradeResult = _migrate.UpgradeResult
@@ -39,14 +39,34 @@ def open_database(url: str | URL | None = None) -> Database:
         return _open_database(url)
 
 
-def upgrade_database(url: str | URL | None = None) -> UpgradeResult:
-    """Apply pending migrations; an SQLite file is copied aside first (``backup_path``)."""
+def upgrade_database(
+    url: str | URL | None = None, *, sign_in_as: Callable[[Database], Actor] | None = None
+) -> UpgradeResult:
+    """Apply pending migrations; an SQLite file is copied aside first (``backup_path``).
+
+    A database that already has users is the clinic's: only an administrator may change its
+    schema, so ``sign_in_as(db)`` must give one (refusals are audited). A new or empty database
+    has no one to sign in yet; the first administrator is added after the schema is made.
+    """
     with _translated():
         db = _open_database(url, migrate=False)
         try:
+            if _has_users(db):
+                if sign_in_as is None:
+                    raise PermissionDenied("an administrator must sign in to upgrade the database")
+                actor = sign_in_as(db)
+                with transaction(db) as session:
+                    authorize(session, actor, "database.upgrade")
             return _migrate.upgrade(db)
         finally:
             db.dispose()
+
+
+def _has_users(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        if not inspect(conn).has_table("users"):
+            return False
+        return conn.execute(text("SELECT 1 FROM users LIMIT 1")).first() is not None
 
 
 def backup_database(db: Database, target: Path, *, actor: Actor, force: bool = False) -> Path:

@@ -15,6 +15,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from intake_desktop.domain.codes import Sex
+from intake_desktop.domain.text_check import text_problem
+from intake_desktop.domain.validation import EARLIEST_BIRTH
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, PatientSearchTerm, utc_now
 from intake_desktop.storage.search_text import normalise_text, search_terms
@@ -30,7 +32,6 @@ from .errors import InputError, NotFoundError
 from .permissions import record, require
 from .records import PatientDetails, PatientRecord
 
-EARLIEST_BIRTH = date(1900, 1, 1)
 _SEXES = frozenset(Sex.__args__)  # type: ignore[attr-defined]
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -121,6 +122,9 @@ def clean_details(details: PatientDetails, *, require_name: bool) -> PatientDeta
         value = (value or "").strip() or None
         if value is not None and len(value) > limit:
             raise InputError(f"is longer than {limit} characters", field)
+        problem = None if value is None else text_problem(value, multiline=field == "address")
+        if problem is not None:
+            raise InputError(problem, field)
         changes[field] = value
     for field in ("sex", "language"):
         value = getattr(details, field)

@@ -56,6 +56,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "audit.verify": _ADMIN,
     "database.backup": _ADMIN,
     "database.restore": _ADMIN,
+    "database.upgrade": _ADMIN,
+    "demo.build": _ADMIN,
 }
 
 #: Allowed checks of these are not audited (lists and searches, not views of a record).

@@ -176,7 +176,7 @@ def parse_or_explain(data: Any, today: date | None) -> Case:
     try:
         return parse_case(data, today=today)
     except CaseValidationError as exc:
-        raise CaseInvalidError([(e.path, e.message) for e in exc.errors]) from exc
+        raise CaseInvalidError([(e.path, e.message) for e in exc.errors], exc.more) from exc
 
 
 def case_json(case: Case) -> dict[str, Any]:

@@ -18,6 +18,12 @@ from intake_desktop.domain.validation import _hints, _strip_optional
 
 LEVELS = ["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1", "C4-C5", "C5-C6", "C6-C7", "T12-L1"]
 VISIT = date(2026, 11, 20)
+#: Text a person can type: no control characters, lone surrogates or bidirectional controls
+#: (the validator refuses those; tests/domain/test_input_limits.py shows it).
+_VISIBLE = st.characters(
+    exclude_categories=("Cc", "Cs"),
+    exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
 
 
 def _value(tp: Any, meta: dict[str, Any], draw: st.DrawFn, path: str) -> Any:
@@ -60,7 +66,7 @@ def _value(tp: Any, meta: dict[str, Any], draw: st.DrawFn, path: str) -> Any:
     if tp is str:
         if path.endswith("language"):
             return draw(st.sampled_from(["en", "es", "en-GB"]))
-        return draw(st.text(min_size=1, max_size=30))
+        return draw(st.text(_VISIBLE, min_size=1, max_size=30))
     raise TypeError(tp)
 
 

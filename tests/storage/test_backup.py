@@ -20,13 +20,14 @@ from intake_desktop.services import (
     register_patient,
     restore_database,
     search_patients,
+    sign_in,
     upgrade_database,
 )
 from intake_desktop.services.errors import InputError, UnavailableError
 from intake_desktop.storage import migrate
 from intake_desktop.storage.database import open_database as open_storage
 from intake_desktop.storage.migrate import head_revision
-from tests.actors import READER, as_user
+from tests.actors import READER, TEST_PASSWORD, as_user
 
 
 def _add(db, name: str) -> int:
@@ -173,7 +174,8 @@ def test_an_older_postgresql_schema_waits_for_db_upgrade(postgres_server, next_r
     try:
         with pytest.raises(UnavailableError, match="db upgrade"):
             open_database(postgres_server.url(name))
-        result = upgrade_database(postgres_server.url(name))
+        admin = lambda db: sign_in(db, "admin.user", TEST_PASSWORD)  # noqa: E731
+        result = upgrade_database(postgres_server.url(name), sign_in_as=admin)
         assert (result.from_revision, result.to_revision) == (SHIPPED_HEAD, "9999")
         assert result.backup_path is None  # pg_dump is the server's backup
         open_database(postgres_server.url(name)).dispose()
