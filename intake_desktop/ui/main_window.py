@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
-from .code_labels import fill
 from .draft_pager import DraftPager
+from .identity import patient_identity
 from .patient_search import PatientSearchWidget
 from .visit_list import VisitList
 from .window_state import restore_geometry, save_geometry
@@ -233,11 +233,8 @@ class MainWindow(QMainWindow):
             return
         p = self.patient
         self.patient_label.setText(
-            fill(
-                self.tr("<b>%1</b> · record %2 · born %3"),
-                p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(),
-            )
-        )  # fmt: skip
+            patient_identity(p.name, p.record_number, p.date_of_birth, rich=True)
+        )
         for button, operation in (
             (self.intake_button, "visit.start"),
             (self.clinician_button, "visit.start"),

@@ -20,6 +20,7 @@ from . import recovery
 from .code_labels import fill
 from .conflict_dialog import ConflictDialog
 from .draft_session import SaveOutcome
+from .identity import patient_identity
 
 if TYPE_CHECKING:
     from intake_desktop.services.records import VisitRecord
@@ -134,17 +135,13 @@ def update_title(window: VisitWindow) -> None:
             else QCoreApplication.translate("VisitWindow", "draft saved")
         )
     visit_date = window.form.get("visit_date") or "?"
-    name = p.name or QCoreApplication.translate("VisitWindow", "Patient")
+    name = p.name or p.record_number or QCoreApplication.translate("VisitWindow", "Patient")
     window.setWindowTitle(
         fill(
             QCoreApplication.translate("VisitWindow", "%1 · Visit %2 · %3"), name, visit_date, state
         )
     )
     age = age_on(p.date_of_birth, date.today())
-    header = QCoreApplication.translate(
-        "VisitWindow", "<b>%1</b> · record %2 · born %3 (%4) · visit %5"
-    )
-    window.header.setText(
-        fill(header, p.name or "—", p.record_number or "—", p.date_of_birth.isoformat(), age,
-             visit_date)
-    )  # fmt: skip
+    header = QCoreApplication.translate("VisitWindow", "%1 (%2) · visit %3")
+    who = patient_identity(p.name, p.record_number, p.date_of_birth, rich=True)
+    window.header.setText(fill(header, who, age, visit_date))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from intake_desktop.services.errors import ServiceError
 from intake_desktop.ui.code_labels import fill, label
 
+from .identity import patient_identity
 from .urgency_mark import MARK, urgency_word
 
 if TYPE_CHECKING:
@@ -166,13 +167,8 @@ class AlertPanel(QFrame):
         )  # fmt: skip
 
     def patient(self, alert: AlertRecord) -> str:
-        """Who the alert is about: the name, the record number and the date of birth, each
-        only when recorded, so a patient registered without a name is still told apart."""
-        parts = [alert.patient_name] if alert.patient_name else []
-        if alert.record_number:
-            parts.append(fill(self.tr("record %1"), alert.record_number))
-        parts.append(fill(self.tr("born %1"), alert.date_of_birth.isoformat()))
-        return ", ".join(parts)
+        """Who the alert is about, by what is recorded (see :mod:`.identity`)."""
+        return patient_identity(alert.patient_name, alert.record_number, alert.date_of_birth)
 
     def _row(self, alert: AlertRecord) -> QWidget:
         row = QWidget(self)

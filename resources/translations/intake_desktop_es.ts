@@ -107,7 +107,7 @@
 <context>
     <name>AlertPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/workstation_alerts.py" line="+117"/>
+        <location filename="../../intake_desktop/ui/workstation_alerts.py" line="+118"/>
         <source>Red-flag alerts from the workstations</source>
         <extracomment>How often a window on SQLite asks for new alerts (the issue asks for &quot;within seconds&quot;). On PostgreSQL notifications do the work; this poll only catches what a lost connection missed. At most this many alerts are listed; the rest are counted (&quot;and 3 more&quot;).</extracomment>
         <translation>Alertas de signos de alarma de los puestos</translation>
@@ -128,17 +128,7 @@
         <translation>%1: %2 · %3 · registrado por %4 en %5, %6</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>record %1</source>
-        <translation>expediente %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>born %1</source>
-        <translation>nacido/a el %1</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Open visit</source>
         <translation>Abrir visita</translation>
     </message>
@@ -1129,12 +1119,7 @@
         <translation>&amp;Primeros pasos</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+92"/>
         <source>Select a patient first (Ctrl+F to find one).</source>
         <translation>Primero seleccione un paciente (Ctrl+F para buscarlo).</translation>
     </message>
@@ -1184,7 +1169,12 @@
         <translation>Exportar expediente</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Not exported</source>
+        <translation>No se exportó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Exported to %s</source>
         <translation>Exportado a %s</translation>
     </message>
@@ -1360,6 +1350,24 @@
         <location line="+1"/>
         <source>The patient&apos;s details are not saved. Close and discard what was typed?</source>
         <translation>Los datos del paciente no se guardaron. ¿Cerrar y descartar lo escrito?</translation>
+    </message>
+</context>
+<context>
+    <name>PatientIdentity</name>
+    <message>
+        <location filename="../../intake_desktop/ui/identity.py" line="+21"/>
+        <source>name not recorded</source>
+        <translation>nombre no registrado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>record %1</source>
+        <translation>expediente %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>born %1</source>
+        <translation>nacido/a el %1</translation>
     </message>
 </context>
 <context>
@@ -2716,7 +2724,7 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_saving.py" line="+137"/>
+        <location filename="../../intake_desktop/ui/visit_saving.py" line="+138"/>
         <location filename="../../intake_desktop/ui/visit_window.py" line="+92"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft).</extracomment>
@@ -2913,8 +2921,8 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; · record %2 · born %3 (%4) · visit %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · expediente %2 · nació el %3 (%4) · visita %5</translation>
+        <source>%1 (%2) · visit %3</source>
+        <translation>%1 (%2) · consulta %3</translation>
     </message>
     <message>
         <location filename="../../intake_desktop/ui/visit_signing.py" line="+40"/>
@@ -2932,7 +2940,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Firmada por %1 el %2 · nivel: %3 · solo lectura</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>amended (%1)</source>
         <translation>enmendada (%1)</translation>
     </message>
@@ -3642,7 +3650,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_io.py" line="+34"/>
+        <location filename="../../intake_desktop/ui/visit_io.py" line="+38"/>
         <location line="+28"/>
         <source>Cannot export yet</source>
         <translation>Todavía no se puede exportar</translation>
