@@ -26,34 +26,51 @@ from .permissions import allowed, require
 OPERATION = "visit.edit_clinical"
 #: Sections of the case that are the clinician's (CLINICAL_CONTENT.md sections 6 and 8).
 CLINICAL_SECTIONS = ("exam", "imaging", "framework")
-#: Where the window keeps the level decision until signing (screen state beside the case).
-UI_KEY, DECISION_KEY = "_ui", "decision"
+#: Where the window keeps the level decision until signing: the screen state stored beside the
+#: case (``visits.ui_state``); drafts saved before migration 0005 kept it inside, under ``_ui``.
+DECISION_KEY, LEGACY_UI_KEY = "decision", "_ui"
 #: The names the refusal gives each part, as the visit window's steps call them.
 PART_NAMES = {
     "exam": "examination",
     "imaging": "imaging",
     "framework": "four questions",
     "override": "level override",
+    "procedure": "procedure choice",
 }
 
 
-def clinical_part(data: Mapping[str, Any] | None) -> dict[str, Any]:
-    """The clinician's part of a draft's data, with "not recorded" spelled one way."""
+def clinical_part(
+    data: Mapping[str, Any] | None, state: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The clinician's part of a draft's data and screen state, "not recorded" spelled one way."""
     data = data if isinstance(data, Mapping) else {}
-    part = {k: _normalised(data.get(k)) for k in CLINICAL_SECTIONS}
-    ui = data.get(UI_KEY)
-    decision = ui.get(DECISION_KEY) if isinstance(ui, Mapping) else None
+    part: dict[str, Any] = {k: _normalised(data.get(k)) for k in CLINICAL_SECTIONS}
+    decision = _decision(data, state)
     override = None
-    if isinstance(decision, Mapping) and decision.get("override") is True:
+    if decision.get("override") is True:
         reason = decision.get("reason")
         override = (decision.get("level"), reason.strip() if isinstance(reason, str) else reason)
     part["override"] = override
+    part["procedure"] = decision.get("procedure") or None
     return part
 
 
-def changed_parts(new: Mapping[str, Any] | None, old: Mapping[str, Any] | None) -> list[str]:
-    """Which parts of the clinician's part differ between two drafts' data."""
-    a, b = clinical_part(new), clinical_part(old)
+def _decision(data: Mapping[str, Any], state: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    for holder in (state, data.get(LEGACY_UI_KEY)):
+        found = holder.get(DECISION_KEY) if isinstance(holder, Mapping) else None
+        if isinstance(found, Mapping):
+            return found
+    return {}
+
+
+def changed_parts(
+    new: Mapping[str, Any] | None,
+    old: Mapping[str, Any] | None,
+    new_state: Mapping[str, Any] | None = None,
+    old_state: Mapping[str, Any] | None = None,
+) -> list[str]:
+    """Which parts of the clinician's part differ between two drafts (data and screen state)."""
+    a, b = clinical_part(new, new_state), clinical_part(old, old_state)
     return [name for name in a if a[name] != b[name]]
 
 
@@ -62,21 +79,28 @@ def check_clinical_edit(
     actor: Actor,
     data: Mapping[str, Any],
     *,
+    ui_state: Mapping[str, Any] | None = None,
     visit_id: int | None = None,
     patient_id: int | None = None,
 ) -> None:
     """Refuse (audited, :class:`PermissionDenied`) a non-clinician's change to the clinician's part.
 
-    ``visit_id``: compare with the stored draft. Otherwise a new draft for ``patient_id``:
-    compare with what a follow-up carries from the patient's last signed visit.
+    ``visit_id``: compare with the stored draft and its screen state (a save without
+    ``ui_state`` keeps the stored one). Otherwise a new draft for ``patient_id``: compare with
+    what a follow-up carries from the patient's last signed visit, and no decision.
     """
     if not isinstance(actor, Actor) or allowed(actor, OPERATION):
         return
+    stored_state: Mapping[str, Any] | None = None
     if visit_id is not None:
-        stored = session.scalar(select(Visit.draft_data).where(Visit.id == visit_id))
+        row = session.execute(
+            select(Visit.draft_data, Visit.ui_state).where(Visit.id == visit_id)
+        ).first()
+        stored, stored_state = (row[0], row[1]) if row is not None else (None, None)
     else:
         stored = _carried_from_last_signed(session, patient_id)
-    changed = changed_parts(data, stored)
+    new_state = stored_state if ui_state is None else ui_state
+    changed = changed_parts(data, stored, new_state, stored_state)
     if not changed:
         return
     names = ", ".join(PART_NAMES[c] for c in changed)

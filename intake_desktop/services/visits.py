@@ -51,7 +51,7 @@ def start_draft(
         state = _draft_payload(ui_state, "ui_state") if ui_state is not None else None
         if session.get(Patient, patient_id) is None:
             raise NotFoundError(f"there is no patient {patient_id}", "patient")
-        check_clinical_edit(session, actor, payload, patient_id=patient_id)
+        check_clinical_edit(session, actor, payload, ui_state=state, patient_id=patient_id)
         visit = new_draft(session, patient_id, payload, author, ui_state=state)
         record(session, actor, "visit.start", patient_id=patient_id, visit_id=visit.id)
         raise_new_draft_alert(session, actor, visit)
@@ -96,7 +96,9 @@ def save_draft(
     if visit_date is not None:
         values["visit_date"] = visit_date
     with transaction(db) as session:
-        check_clinical_edit(session, actor, payload, visit_id=visit_id)
+        check_clinical_edit(
+            session, actor, payload, ui_state=values.get("ui_state"), visit_id=visit_id
+        )
         authorize(session, actor, "visit.save", visit_id=visit_id)
         before = session.execute(
             select(Visit.patient_id, Visit.red_flag_codes).where(Visit.id == visit_id)

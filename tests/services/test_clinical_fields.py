@@ -41,29 +41,30 @@ def test_the_desk_saves_the_intake_of_a_draft_the_clinician_examined(
     assert _refusals(database) == []
 
 
+OVERRIDE = {"decision": {"override": True, "level": "surgical", "reason": "x"}}
+
+
 @pytest.mark.parametrize(
-    ("part", "change"),
+    ("part", "change", "state"),
     [
-        ("exam", lambda c: {**c, "exam": {**c["exam"], "foot_drop": True}}),
-        ("imaging", lambda c: {**c, "imaging": {"modality": "mri"}}),
-        ("framework", lambda c: {**c, "framework": {"goal": "pain_relief"}}),
-        (
-            "override",
-            lambda c: {
-                **c,
-                "_ui": {"decision": {"override": True, "level": "surgical", "reason": "x"}},
-            },
-        ),
+        ("exam", lambda c: {**c, "exam": {**c["exam"], "foot_drop": True}}, None),
+        ("imaging", lambda c: {**c, "imaging": {"modality": "mri"}}, None),
+        ("framework", lambda c: {**c, "framework": {"goal": "pain_relief"}}, None),
+        # The window keeps the decision in the screen state stored beside the case.
+        ("override", lambda c: c, OVERRIDE),
+        ("procedure", lambda c: c, {"decision": {"override": False, "procedure": "mild"}}),
+        # A draft saved before migration 0005 kept it inside the data.
+        ("override", lambda c: {**c, "_ui": OVERRIDE}, None),
     ],
 )
 def test_a_desk_change_to_the_clinicians_part_is_refused_and_audited(
-    database, patient, lumbar_case, part, change
+    database, patient, lumbar_case, part, change, state
 ):
     draft = s.start_draft(database, patient.id, _intake(lumbar_case), actor=DESK)
     examined = s.save_draft(database, draft.visit_id, lumbar_case,
                             expected_version=draft.version, actor=DOCTOR)  # fmt: skip
     with pytest.raises(PermissionDenied) as refused:
-        s.save_draft(database, draft.visit_id, change(lumbar_case),
+        s.save_draft(database, draft.visit_id, change(lumbar_case), ui_state=state,
                      expected_version=examined.version, actor=DESK)  # fmt: skip
     assert refused.value.exit_code == 3
     assert "clinician" in str(refused.value)
@@ -76,8 +77,23 @@ def test_a_desk_change_to_the_clinicians_part_is_refused_and_audited(
     stored = s.get_visit(database, draft.visit_id, actor=DOCTOR)
     assert stored.version == examined.version  # nothing was saved
     # The clinician may make the same change.
-    s.save_draft(database, draft.visit_id, change(lumbar_case),
+    s.save_draft(database, draft.visit_id, change(lumbar_case), ui_state=state,
                  expected_version=examined.version, actor=DOCTOR)  # fmt: skip
+
+
+def test_the_desk_keeps_the_clinicians_decision_when_saving_the_intake(
+    database, patient, lumbar_case
+):
+    """A clinician's override stays in the screen state; the desk's later save of the intake
+    (its window sends the same decision back, or none) is not a change to it."""
+    draft = s.start_draft(database, patient.id, _intake(lumbar_case), actor=DESK)
+    decided = s.save_draft(database, draft.visit_id, lumbar_case, ui_state=OVERRIDE,
+                           expected_version=draft.version, actor=DOCTOR)  # fmt: skip
+    again = s.save_draft(database, draft.visit_id, lumbar_case, ui_state=OVERRIDE,
+                         expected_version=decided.version, actor=DESK)  # fmt: skip
+    s.save_draft(database, draft.visit_id, lumbar_case,
+                 expected_version=again.version, actor=DESK)  # fmt: skip
+    assert _refusals(database) == []
 
 
 def test_a_new_draft_from_the_desk_may_carry_the_last_visits_imaging_but_not_an_exam(
