@@ -6,7 +6,7 @@ live in one place and are never renamed in passing. See CLINICAL_CONTENT.md sect
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 CASE_FORMAT = "spine-intake-case/1"
 PLAN_FORMAT = "spine-intake-plan/1"
@@ -155,16 +155,7 @@ Procedure = Literal[
     "decompression",
     "decompression_with_stabilisation",
 ]
-PROCEDURES: tuple[str, ...] = (
-    "epidural_steroid",
-    "medial_branch_block",
-    "radiofrequency_ablation",
-    "mild",
-    "interspinous_spacer",
-    "spinal_cord_stimulation",
-    "decompression",
-    "decompression_with_stabilisation",
-)
+PROCEDURES: tuple[str, ...] = get_args(Procedure)
 FRAMEWORK_QUESTIONS: tuple[str, ...] = ("cause", "limitation", "goal", "recovery")
 
 
