@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from intake_desktop.domain.labels import label
 
-from .conventions import distance_unit
+from .conventions import distance_unit, in_unit
 from .layout import format_date
 from .templates import Template
 
@@ -52,10 +52,11 @@ def metres_text(t: Template, metres: float, number: str) -> str:
     ``conventions.units``) the same in yards or feet after it, so neither reader converts."""
     units = t.raw("units", {})
     recorded = f"{number} {escape(units['m'])}"
-    converted, unit = distance_unit(t, metres)
+    unit = distance_unit(t, metres)[1]
     if unit == "m" or unit not in units:
         return recorded
-    return f"{recorded} ({number_text(converted)} {escape(units[unit])})"
+    # To the nearest foot or yard: the clinician reads a measurement, not the patient's estimate.
+    return f"{recorded} ({number_text(round(in_unit(metres, unit)))} {escape(units[unit])})"
 
 
 def value_text(t: Template, name: str, value: Any) -> str:

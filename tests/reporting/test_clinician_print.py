@@ -291,7 +291,7 @@ def test_a_us_clinic_reads_yards_beside_the_recorded_metres(tmp_path) -> None:
     assert 'units = "us"' in us.read_text(encoding="utf-8") and metric != clinic
     doc = CASES["01_lumbar_early"]
     text = " ".join(pdfcheck.text(render_pdf("clinician", doc, templates_dir=folder).data).split())
-    assert "300 m (330 yd)" in text
+    assert "300 m (328 yd)" in text
     (folder / "clinic.toml").write_text(metric, encoding="utf-8")
     text = " ".join(pdfcheck.text(render_pdf("clinician", doc, templates_dir=folder).data).split())
     assert "300 m" in text and " yd" not in text
