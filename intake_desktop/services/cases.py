@@ -18,6 +18,7 @@ from intake_desktop.storage.models import Patient
 
 from ._common import check_actor, transaction
 from .actor import Actor
+from .clinical_fields import check_clinical_edit
 from .errors import InputError
 from .patients import clean_details, insert_patient
 from .permissions import authorize, record, require
@@ -46,6 +47,10 @@ def import_case(
                 select(Patient).where(Patient.record_number == p.id)
             ).one_or_none()
         created = patient is None
+        # The clinician's part (exam, imaging, four questions) comes in only with a clinician,
+        # as in the visit window; a follow-up may carry the last signed visit's imaging. Checked
+        # before anything is written, so a refusal is audited on its own and nothing is stored.
+        check_clinical_edit(session, actor, stored, patient_id=None if created else patient.id)
         if patient is None:
             details = clean_details(
                 PatientDetails(

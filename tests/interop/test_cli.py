@@ -98,7 +98,7 @@ def test_export_a_signed_visit_then_import_it(
     assert [p.name for p in out.parent.iterdir()] == ["visit.fhir.json"]  # no temporary file left
 
     code, stdout, err = run(
-        capsys, "--db", database_url, "import-fhir", str(out), "--user", "front.desk"
+        capsys, "--db", database_url, "import-fhir", str(out), "--user", "clin.user"
     )
     assert code == 0, err
     assert "signed by dr.example" in err and "draft" in err

@@ -114,3 +114,16 @@ def test_not_recorded_is_spelled_one_way() -> None:
     assert changed_parts({"exam": {"foot_drop": None}}, {"exam": None}) == []
     assert changed_parts({"_ui": {"decision": {"override": False, "level": "surgical"}}}, {}) == []
     assert changed_parts({"exam": {"foot_drop": False}}, {}) == ["exam"]
+
+
+def test_the_desk_imports_an_intake_but_not_a_clinicians_findings(database, patient, lumbar_case):
+    """A case file holding an exam is the clinician's to import; the desk's import is refused
+    (audited, nothing stored) and an intake-only file goes in."""
+    with pytest.raises(PermissionDenied) as refused:
+        s.import_case(database, lumbar_case, actor=DESK)
+    assert refused.value.exit_code == 3 and "examination" in str(refused.value)
+    assert len(_refusals(database)) == 1
+    assert s.patient_visits(database, patient.id, actor=DOCTOR) == []
+    imported = s.import_case(database, _intake(lumbar_case), actor=DESK)
+    assert s.get_visit(database, imported.visit_id, actor=DOCTOR).status == "draft"
+    s.import_case(database, lumbar_case, actor=DOCTOR)

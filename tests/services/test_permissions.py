@@ -72,7 +72,10 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     ),
     "alert.list": lambda db, a, w: s.pending_alerts(db, actor=a),
     "alert.acknowledge": lambda db, a, w: s.acknowledge_alert(db, w.alert_id, actor=a),
-    "case.import": lambda db, a, w: s.import_case(db, w.case, actor=a),
+    # The intake only: a file holding an exam is the clinician's (test_clinical_fields.py).
+    "case.import": lambda db, a, w: s.import_case(
+        db, {k: v for k, v in w.case.items() if k not in ("exam", "imaging", "framework")}, actor=a
+    ),
     "summary.print_patient": lambda db, a, w: s.visit_document(db, a, w.signed.id, kind="patient"),
     "visit.sign": lambda db, a, w: s.sign_visit(
         db, w.draft.visit_id, expected_version=w.draft.version, actor=a, **SIGN_OFF

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -60,8 +63,22 @@ def open_visit_window(qtbot, window):
     return window
 
 
+def intake_only(path: Path) -> Path:
+    """A copy of a case file without the clinician's part (exam, imaging, four questions): what
+    a front-desk user may import (the services refuse the rest to them)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for section in ("exam", "imaging", "framework"):
+        data.pop(section, None)
+    copy = Path(tempfile.mkdtemp(prefix="intake-only-")) / path.name
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    return copy
+
+
 def open_imported_visit(qtbot, main, path):
-    """Import a case file through the main window and bring its visit window to the front."""
+    """Import a case file through the main window and bring its visit window to the front
+    (a front-desk user imports the intake part of it, as the services allow)."""
+    if not main.clinic.may("visit.edit_clinical"):
+        path = intake_only(path)
     window = main.import_case_path(path)
     assert window is not None
     window.ask_keep_draft = lambda: "keep"

@@ -21,7 +21,7 @@ from intake_desktop.ui.pdf_preview import PdfPreviewDialog
 from intake_desktop.ui.printing import FolderDestination
 from tests.actors import as_user
 from tests.signing import SIGN_OFF
-from tests.ui.helpers import ModalWatch, open_imported_visit
+from tests.ui.helpers import ModalWatch, intake_only, open_imported_visit
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "02_cauda_equina.json"
 
@@ -137,7 +137,7 @@ def test_a_clinician_previews_prints_and_saves_the_clinician_summary(
 
 def test_a_signed_visit_prints_without_the_draft_mark(qtbot, db_url, settings, tmp_path) -> None:
     main = _main(qtbot, db_url, settings, {"front_desk"})
-    imported = main.clinic.import_case(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+    imported = main.clinic.import_case(json.loads(intake_only(EXAMPLE).read_text(encoding="utf-8")))
     visit_id = imported.visit_id
     clinician = as_user("dr.ruiz", roles={"clinician"})
     version = main.clinic.get_visit(visit_id).version
