@@ -139,6 +139,19 @@ def _root_path(w: Work, root: list[Message], blocked: bool, notes: list[Message]
     )
 
 
+#: A medial branch block that cannot lead to ablation, by its response: the rule that fires,
+#: the warning and the note (block 6: a negative block rules the facets out; an unrecorded
+#: response leaves the question open).
+_UNUSABLE_BLOCK: dict[str | None, tuple[str, str, str]] = {
+    "negative": ("R6.negative_block", "warning.negative_block", "note.facets_ruled_out"),
+    None: (
+        "R6.block_response_missing",
+        "warning.block_response_missing",
+        "note.block_response_missing",
+    ),
+}
+
+
 def _facet_path(w: Work, notes: list[Message]) -> None:
     block = latest_block(w.case)
     if block is None:
@@ -149,21 +162,12 @@ def _facet_path(w: Work, notes: list[Message]) -> None:
             [msg("finding.back_exceeds_leg")],
         )
         return
-    if block.response == "negative":
-        w.fire(
-            "R6.negative_block",
-            [describe(block)],
-        )
-        w.warn("warning.negative_block")
-        notes.append(msg("note.facets_ruled_out"))
-        return
-    if block.response is None:
-        w.fire(
-            "R6.block_response_missing",
-            [describe(block)],
-        )
-        w.warn("warning.block_response_missing")
-        notes.append(msg("note.block_response_missing"))
+    unusable = _UNUSABLE_BLOCK.get(block.response)
+    if unusable is not None:  # a negative block, or one whose response was not recorded
+        rule, warning, note = unusable
+        w.fire(rule, [describe(block)])
+        w.warn(warning)
+        notes.append(msg(note))
         return
     ablation = ablation_on_or_after(w.case, block.date)
     if ablation is not None:
