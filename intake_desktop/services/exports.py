@@ -1,5 +1,8 @@
 """Visits leaving the program: a printed summary (PDF) or a FHIR Bundle, each audited.
 
+A signed visit whose content no longer matches its signature is refused first
+(:mod:`.signature_check`), with its own audit entry.
+
 The command line and the windows get what they print or write from here, so every export and
 print is permission-checked and leaves one audit entry (``summary.print_patient``,
 ``summary.print_clinician`` or ``fhir.export``) naming the visit and its patient.
@@ -20,7 +23,8 @@ from ._common import patient_record, transaction, visit_record
 from .actor import Actor
 from .errors import InputError
 from .patients import get_patient_row
-from .permissions import authorize
+from .permissions import record, require
+from .signature_check import require_intact
 from .signing import signer_details
 from .visit_queries import signed_history, versions_in
 from .visits import get_visit_row
@@ -46,7 +50,7 @@ def visit_document(db: Database, actor: Actor, visit_id: int, *, kind: str) -> V
     if operation is None:
         raise InputError(f"must be one of {', '.join(PRINT_OPERATIONS)}", "kind")
     with transaction(db) as session:
-        authorize(session, actor, operation, visit_id=visit_id)
+        _checked(session, actor, operation, visit_id)
         return _document(session, visit_id)
 
 
@@ -55,13 +59,22 @@ def fhir_bundle(
 ) -> dict[str, Any]:
     """The visit as a FHIR R4 Bundle (raises the interop errors when it cannot be exported)."""
     with transaction(db) as session:
-        authorize(session, actor, "fhir.export", visit_id=visit_id)
+        _checked(session, actor, "fhir.export", visit_id)
         visit = visit_record(get_visit_row(session, visit_id))
         patient = patient_record(get_patient_row(session, visit.patient_id))
         from intake_desktop.interop import build_bundle
         from intake_desktop.interop.stored import fhir_visit
 
         return build_bundle(fhir_visit(visit, patient, clinic_name=clinic_name))
+
+
+def _checked(session: Session, actor: Actor, operation: str, visit_id: int) -> None:
+    """The permission, then the signature (a refusal of either is audited on its own), then the
+    allowed entry, in this order: the refusal's entry is written before this transaction
+    writes anything, so it never waits on this transaction's lock."""
+    require(session, actor, operation, visit_id=visit_id)
+    require_intact(session, actor, get_visit_row(session, visit_id), operation)
+    record(session, actor, operation, visit_id=visit_id)
 
 
 def _document(session: Session, visit_id: int) -> VisitDocument:
