@@ -10,12 +10,13 @@ print is permission-checked and leaves one audit entry (``summary.print_patient`
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.signing import NOT_EXAMINED_KEY
+from intake_desktop.domain.signing import NOT_EXAMINED_KEY, signed_identity
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
 
@@ -24,6 +25,7 @@ from .actor import Actor
 from .errors import InputError
 from .patients import get_patient_row
 from .permissions import record, require
+from .records import PatientRecord, VisitRecord
 from .signature_check import require_intact
 from .signing import signer_details
 from .visit_queries import signed_history, versions_in
@@ -104,11 +106,12 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         # the hash is the printed version's, which an amendment re-signs.
         signer_name, signer_credentials = signer_details(session, signed_by)
     plan = visit.plan if visit.is_signed and visit.plan else evaluate(case)
+    name, record_number, updated_at = _identification(visit, patient)
     return VisitDocument(
         case=case,
         plan=plan,
-        patient_name=patient.name or case.patient.name or "",
-        record_number=patient.record_number,
+        patient_name=name or case.patient.name or "",
+        record_number=record_number,
         visit_id=str(visit.id),
         status="draft" if not visit.is_signed else visit.status,  # type: ignore[arg-type]
         accepted_level=visit.final_level if visit.is_signed else None,
@@ -123,4 +126,23 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         not_examined_reason=(visit.ui_state or {}).get(NOT_EXAMINED_KEY),
         language=patient.language,
         history=signed_history(session, visit.patient_id, exclude=visit_id),
+        details_updated_at=updated_at,
     )
+
+
+def _identification(
+    visit: VisitRecord, patient: PatientRecord
+) -> tuple[str | None, str | None, datetime | None]:
+    """The name and record number to print, and when the record changed since signing.
+
+    A signed visit prints the identification it was signed with; when the patient record's
+    differs now, the time of the record's last change (``updated_at``: the change of the
+    identification or a later one) goes with it. A draft, or a visit signed before the
+    identification was kept, prints the record as it is.
+    """
+    signed = visit.signed_identity if visit.is_signed else None
+    if not signed:
+        return patient.name, patient.record_number, None
+    now = signed_identity(patient.name, patient.date_of_birth, patient.record_number)
+    changed = patient.updated_at if now != signed else None
+    return signed.get("name"), signed.get("record_number"), changed
