@@ -84,14 +84,14 @@ def mismatch_message(visit_id: int, problem: str) -> str:
 
 
 def check_signature(db: Database, actor: Actor, visit_id: int) -> str | None:
-    """For the windows: the mismatch message of ``visit_id``, or None when it matches.
+    """For the windows: why ``visit_id`` no longer matches its signature (a few words, e.g.
+    "its signed content was changed after signing"), or None when it matches.
 
     Reading only, with the ``visit.view`` permission (opening the visit audited the view)."""
     with reader(db) as session:
         require(session, actor, "visit.view", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
-        problem = signature_problem(session, visit)
-        return None if problem is None else mismatch_message(visit_id, problem)
+        return signature_problem(session, visit)
 
 
 def _content_hash(row: Visit | VisitVersion) -> str | None:

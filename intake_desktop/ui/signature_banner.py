@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from intake_desktop.services.errors import ServiceError
 
+from .code_labels import fill
+
 
 class SignatureBanner(QFrame):
     """Hidden while the visit is a draft or its signature matches."""
@@ -75,7 +77,8 @@ class SignatureBanner(QFrame):
             "This visit's stored content differs from what was signed: it was changed outside "
             "the program. It cannot be printed or exported; tell an administrator."
         )
-        self.detail.setText(f"{advice}\n{problem}")
+        cause = fill(self.tr("Found: %1."), problem)
+        self.detail.setText(f"{advice}\n{cause}")
         text = f"{self.heading.text()}. {advice}"
         self.setAccessibleDescription(text)
         self.setToolTip(text)
