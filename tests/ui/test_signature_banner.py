@@ -52,6 +52,8 @@ def test_a_tampered_visit_shows_the_banner_and_prints_nothing(qtbot, clinic, set
         qtbot.waitUntil(lambda: len(watch.seen) >= 1)
         window.summaries.clinician_preview.trigger()
         qtbot.waitUntil(lambda: len(watch.seen) >= 2)
+        window.export_button.click()  # the case file is refused the same way
+        qtbot.waitUntil(lambda: len(watch.seen) >= 3)
     assert all(
         seen.startswith("QMessageBox: ") and "signature does not match" in seen
         for seen in watch.seen
@@ -63,7 +65,7 @@ def test_a_tampered_visit_shows_the_banner_and_prints_nothing(qtbot, clinic, set
                 AuditEntry.visit_id == visit_id, AuditEntry.outcome == "refused"
             )
         ).all()
-    assert refused == ["summary.print_patient", "summary.print_clinician"]
+    assert refused == ["summary.print_patient", "summary.print_clinician", "case.export"]
 
 
 def test_an_untouched_signed_visit_shows_no_banner(qtbot, clinic, settings) -> None:
