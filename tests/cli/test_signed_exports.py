@@ -72,15 +72,17 @@ def test_a_tampered_signed_visit_is_not_exported(database_url, capsys, tmp_path:
 def test_signed_pdfs_print_the_identification_as_signed(
     database_url, capsys, tmp_path: Path, language: str, updated: str
 ) -> None:
-    visit = signed_visit(capsys, database_url)
-    with open_database(database_url) as db:
-        visit_row_patient = _patient_id(db, int(visit))
-        current = get_patient(db, visit_row_patient, actor=READER)
-        before = (current.name, current.record_number)
-        update_patient(db, visit_row_patient,
-                       replace(current.details, name="Renamed Afterwards",
-                               record_number="NEW-0042"),
-                       expected_version=current.version, actor=as_user("front.desk"))  # fmt: skip
+    code, out, err = run(capsys, "--db", database_url, "import", str(EXAMPLE), "--user", "dr.x")
+    assert code == 0, err
+    visit = out.strip()
+    with open_database(database_url) as db:  # the front desk fills in the name, then it is signed
+        patient_id = _patient_id(db, int(visit))
+        _rename(db, patient_id, "Ana Signed-Name", "MRN-SIGNED")
+    code, _, err = run(capsys, "--db", database_url, "sign", visit, "--red-flags-screened",
+                       "--not-examined", "seen by video", "--user", "dr.x")  # fmt: skip
+    assert code == 0, err
+    with open_database(database_url) as db:  # ... and corrects it after the signature
+        _rename(db, patient_id, "Renamed Afterwards", "NEW-0042")
     for kind in ("patient", "clinician"):
         out = tmp_path / f"{kind}-{language}.pdf"
         code, _, err = run(capsys, "--db", database_url, "export-pdf", visit, "--kind", kind,
@@ -88,11 +90,16 @@ def test_signed_pdfs_print_the_identification_as_signed(
         assert code == 0, err
         words = pdf_text(out.read_bytes())
         assert "Renamed Afterwards" not in words and "NEW-0042" not in words
-        assert updated in words, kind
-        if before[1]:
-            assert before[1] in words
-        if before[0]:
-            assert before[0] in words
+        assert "Ana Signed-Name" in words and updated in words, kind
+        if kind == "clinician":
+            assert "MRN-SIGNED" in words
+
+
+def _rename(db, patient_id: int, name: str, record_number: str) -> None:
+    current = get_patient(db, patient_id, actor=READER)
+    details = replace(current.details, name=name, record_number=record_number)
+    update_patient(db, patient_id, details, expected_version=current.version,
+                   actor=as_user("front.desk"))  # fmt: skip
 
 
 def _patient_id(db, visit_id: int) -> int:
