@@ -19,3 +19,25 @@ SIGN_OFF: dict[str, Any] = {
     "red_flag_screen": ALL_NO,
     "not_examined_reason": "seen by video; exam at the next visit",
 }
+
+
+def signed_copy(db: Any, visit_id: int, **changes: Any) -> int:
+    """A copy of signed visit ``visit_id`` as a new signed visit, with ``changes`` to its
+    columns and its signature hash computed again: a visit as an earlier version of the program
+    would have signed it (a rule set since replaced, say). A signed row is never updated in
+    place (migration 0006), so tests that need one write it whole, as signing does."""
+    from sqlalchemy import insert, select
+
+    from intake_desktop.domain.signing import signature_hash
+    from intake_desktop.storage.models import Visit
+
+    table = Visit.__table__
+    with db.engine.begin() as conn:
+        row = dict(conn.execute(select(table).where(table.c.id == visit_id)).mappings().one())
+        row.pop("id")
+        row.update(changes)
+        row["signature_hash"] = signature_hash(
+            row["case_data"], row["plan"], row["final_level"], row["override_reason"],
+            row["chosen_procedure"], row["signed_identity"],
+        )  # fmt: skip
+        return int(conn.execute(insert(table).values(**row).returning(table.c.id)).scalar_one())

@@ -25,6 +25,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .case import Case
@@ -127,16 +128,37 @@ def signature_hash(
     accepted_level: str,
     override_reason: str | None,
     chosen_procedure: str | None = None,
+    identity: Mapping[str, Any] | None = None,
 ) -> str:
     """SHA-256 (hex) of what is signed: canonical JSON of the case, the plan as computed, the
-    accepted level, the override reason and the procedure chosen. Anyone holding the record can
-    recompute it, so a later change to any of them shows."""
-    signed = {
+    accepted level, the override reason, the procedure chosen and the patient's identification
+    as it was at signing (:func:`signed_identity`). Anyone holding the record can recompute it,
+    so a later change to any of them shows.
+
+    ``identity`` None gives the hash of visits signed before the identification was part of
+    the signature (it is then left out of the JSON, not written as null), so they still verify.
+    """
+    signed: dict[str, Any] = {
         "case": case_data,
         "plan": plan,
         "accepted_level": accepted_level,
         "override_reason": override_reason,
         "chosen_procedure": chosen_procedure,
     }
+    if identity is not None:
+        signed["patient_identity"] = dict(identity)
     text = json.dumps(signed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def signed_identity(
+    name: str | None, date_of_birth: date, record_number: str | None
+) -> dict[str, str | None]:
+    """The patient's identification as a signature keeps it: the name, date of birth and record
+    number the signer saw, stored with the visit so the summary prints them as signed even after
+    the front desk corrects the patient record."""
+    return {
+        "name": name,
+        "date_of_birth": date_of_birth.isoformat(),
+        "record_number": record_number,
+    }

@@ -27,7 +27,7 @@ from .clinician_plan import (
 )
 from .document import VisitDocument
 from .facts import code_text, fact_rows, value_text
-from .layout import Styles, amended_notes, colour, format_date
+from .layout import Styles, amended_notes, colour, details_updated_note, format_date
 from .paragraphs import TextParagraph
 from .scores import score_rows
 from .signature import signature_section
@@ -94,6 +94,8 @@ def clinician_story(
         # Every amendment, beside the status: the reader knows at once this is not the visit
         # as first signed (the signature section has the table with authors and times).
         *(TextParagraph(f"<b>{escape(note)}</b>", s.small) for note in amended_notes(t, doc)),
+        # The identification above is the one signed; say the record has changed since.
+        *_details_updated(t, doc, s),
         Spacer(1, s.size * 0.6),
         _red_flags(c),
     ]
@@ -103,6 +105,11 @@ def clinician_story(
         if isinstance(flowable, RoomForHeading) and i + 2 < len(story):
             flowable.follower = story[i + 2]
     return story
+
+
+def _details_updated(t: Template, doc: VisitDocument, s: Styles) -> list[Flowable]:
+    note = details_updated_note(t, doc)
+    return [TextParagraph(f"<b>{escape(note)}</b>", s.small)] if note else []
 
 
 class RoomForHeading(CondPageBreak):

@@ -55,6 +55,8 @@ class VisitDocument:
     or not; visits after it are left out, so a reprint of an old visit shows what was known then.
     ``chosen_procedure`` is the procedure the clinician chose among the plan's ``procedures``
     (``None`` when none was chosen); the services check it against the plan at signing.
+    A signed visit's ``patient_name`` and ``record_number`` are the ones signed
+    (``details_updated_at`` says when the record changed since).
     """
 
     case: Case
@@ -76,6 +78,10 @@ class VisitDocument:
     #: Why the neurological exam was not done, when the clinician signed without it.
     not_examined_reason: str | None = None
     chosen_procedure: str | None = None
+    #: When the patient record's identification (name, date of birth, record number) last
+    #: changed, if it differs now from what was signed; ``patient_name`` and ``record_number``
+    #: are then the signed ones, and both summaries say the details were updated since.
+    details_updated_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

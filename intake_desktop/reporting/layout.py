@@ -372,6 +372,17 @@ def amended_notes(t: Template, doc: VisitDocument) -> list[str]:
     ]
 
 
+def details_updated_note(t: Template, doc: VisitDocument) -> str | None:
+    """ "Patient details updated on <date> since signing" when the patient record's name,
+    date of birth or record number differ from those signed (the summary prints the signed
+    ones); None otherwise, and for a template without ``page.details_updated``."""
+    if doc.is_draft or doc.details_updated_at is None or not t.has("page.details_updated"):
+        return None
+    return t.plain(
+        "page.details_updated", date=format_date(t, _local(doc.details_updated_at).date())
+    )
+
+
 def _local(moment: datetime) -> datetime:
     """A moment in the clinic's local time (a naive one is taken as local time already)."""
     return moment.astimezone() if moment.tzinfo is not None else moment

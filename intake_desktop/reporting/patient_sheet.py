@@ -24,7 +24,7 @@ from intake_desktop.domain.followup import trends
 from .conventions import chart_unit, distance_text, fever_threshold, in_unit
 from .document import VisitDocument
 from .homecare import home_care_items
-from .layout import clock_time, format_date, format_number
+from .layout import clock_time, details_updated_note, format_date, format_number
 from .patient_facts import SheetFacts, sheet_facts
 from .reasons import reasons
 from .safety import triggers as call_back_triggers
@@ -89,11 +89,11 @@ def patient_sheet(doc: VisitDocument, t: Template, values: dict[str, Any]) -> li
     """The blocks of the patient summary of ``doc`` in ``t``'s words, in printing order."""
     facts = sheet_facts(doc)
     c = SheetContext(doc, t, facts, {**values, "fever_threshold": fever_threshold(t)})
-    blocks = [
-        Block(
-            "title", (Line("title", c.text("document.title")), Line("small", c.text("page.footer")))
-        )
-    ]
+    title = [Line("title", c.text("document.title")), Line("small", c.text("page.footer"))]
+    updated = details_updated_note(t, doc)  # the name above is the one signed
+    if updated:
+        title.append(Line("small", escape(updated)))
+    blocks = [Block("title", tuple(title))]
     if doc.red_flags:
         blocks.append(_alert(c))
     blocks += [_next_steps(c), _get_help(c)]

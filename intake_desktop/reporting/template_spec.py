@@ -174,6 +174,7 @@ COMMON_SPEC: dict[str, Check] = {
     # "Amended on {date} ({reason})" under the title of a signed visit that was amended.
     "page.amended_note": OPTIONAL_TEXT,
     "page.signed_note": OPTIONAL_TEXT,
+    "page.details_updated": OPTIONAL_TEXT,
     # Who the sheet is for when no name is recorded (layout.identity): never an empty field.
     "page.record_number": TEXT,
     "page.no_name": TEXT,

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         VisitVersionRecord,
     )
     from .search import search_patients
+    from .signature_check import check_signature
     from .signing import amend_visit, open_amendment, sign_visit
     from .visit_queries import (
         count_drafts,
@@ -92,6 +93,7 @@ _WHERE: dict[str, str] = {
     "backup_database": "maintenance",
     "build_demo": "demo",
     "change_password": "auth",
+    "check_signature": "signature_check",
     "create_first_admin": "auth",
     "discard_draft": "visits",
     "export_audit_csv": "audit",
@@ -167,6 +169,7 @@ __all__ = [
     "backup_database",
     "build_demo",
     "change_password",
+    "check_signature",
     "count_drafts",
     "create_first_admin",
     "discard_draft",

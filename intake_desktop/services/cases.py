@@ -21,8 +21,9 @@ from .actor import Actor
 from .clinical_fields import check_clinical_edit
 from .errors import InputError
 from .patients import clean_details, insert_patient
-from .permissions import authorize, record, require
+from .permissions import record, require
 from .records import SIGNED_STATUSES, ImportResult, PatientDetails
+from .signature_check import require_intact
 from .visits import case_json, get_visit_row, new_draft, parse_or_explain, raise_new_draft_alert
 
 
@@ -76,7 +77,9 @@ def import_case(
 def export_case(db: Database, visit_id: int, *, actor: Actor) -> dict[str, Any]:
     """The visit's case file: the signed case once signed, else the draft as last saved."""
     with transaction(db) as session:
-        authorize(session, actor, "case.export", visit_id=visit_id)
+        require(session, actor, "case.export", visit_id=visit_id)
         visit = get_visit_row(session, visit_id)
+        require_intact(session, actor, visit, "case.export")  # before this transaction writes
+        record(session, actor, "case.export", visit_id=visit_id)
         data = visit.case_data if visit.status in SIGNED_STATUSES else visit.draft_data
         return dict(data or {})

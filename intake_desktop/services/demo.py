@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from intake_desktop.domain.signing import signature_hash, signed_identity
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit, VisitVersion
@@ -165,8 +166,11 @@ def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) 
         earlier: list[dict[str, Any] | None] = []
         for pid, person in zip(ids, batch, strict=True):
             for visit in factory.visits_for(person):
-                visit_rows.append({**visit.row, **_urgency_columns(visit.row), "patient_id": pid})
-                earlier.append(visit.earlier)
+                row = visit.row
+                signed = _signature_columns(row, person)
+                visit_rows.append({**row, **_urgency_columns(row), **signed, "patient_id": pid})
+                old = visit.earlier
+                earlier.append(None if old is None else {**old, **_signature_columns(old, person)})
         visit_ids = (
             conn.execute(
                 insert(Visit.__table__).returning(
@@ -185,6 +189,19 @@ def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) 
         if versions:
             conn.execute(insert(VisitVersion.__table__), versions)
         return len(visit_rows)
+
+
+def _signature_columns(row: dict[str, Any], person: DemoPerson) -> dict[str, Any]:
+    """The signed identification and signature hash a signing would have stored, so that demo
+    visits pass the check every print makes (services.signature_check); none for a draft."""
+    if row.get("case_data") is None:
+        return {"signed_identity": None, "signature_hash": None}
+    identity = signed_identity(person.name, person.date_of_birth, person.record_number)
+    digest = signature_hash(
+        row["case_data"], row["plan"], row["final_level"], row["override_reason"],
+        row.get("chosen_procedure"), identity,
+    )  # fmt: skip
+    return {"signed_identity": identity, "signature_hash": digest}
 
 
 def _urgency_columns(row: dict[str, Any]) -> dict[str, Any]:

@@ -59,6 +59,13 @@ class VisitLockedError(ConflictError):
     """The visit is signed (or discarded): it changes only by amendment, with a reason."""
 
 
+class SignatureMismatchError(ServiceError):
+    """A signed visit's content no longer matches its signature (changed outside the program):
+    it is not printed or exported. Exit 4, as for a record someone else changed."""
+
+    exit_code = 4
+
+
 class UnavailableError(ServiceError):
     """The database cannot be used right now (busy, unreachable, or its schema needs work)."""
 

@@ -1,5 +1,8 @@
 """Visits leaving the program: a printed summary (PDF) or a FHIR Bundle, each audited.
 
+A signed visit whose content no longer matches its signature is refused first
+(:mod:`.signature_check`), with its own audit entry.
+
 The command line and the windows get what they print or write from here, so every export and
 print is permission-checked and leaves one audit entry (``summary.print_patient``,
 ``summary.print_clinician`` or ``fhir.export``) naming the visit and its patient.
@@ -7,12 +10,13 @@ print is permission-checked and leaves one audit entry (``summary.print_patient`
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.signing import NOT_EXAMINED_KEY
+from intake_desktop.domain.signing import NOT_EXAMINED_KEY, signed_identity
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
 
@@ -20,7 +24,9 @@ from ._common import patient_record, transaction, visit_record
 from .actor import Actor
 from .errors import InputError
 from .patients import get_patient_row
-from .permissions import authorize
+from .permissions import record, require
+from .records import PatientRecord, VisitRecord
+from .signature_check import require_intact
 from .signing import signer_details
 from .visit_queries import signed_history, versions_in
 from .visits import get_visit_row
@@ -46,7 +52,7 @@ def visit_document(db: Database, actor: Actor, visit_id: int, *, kind: str) -> V
     if operation is None:
         raise InputError(f"must be one of {', '.join(PRINT_OPERATIONS)}", "kind")
     with transaction(db) as session:
-        authorize(session, actor, operation, visit_id=visit_id)
+        _checked(session, actor, operation, visit_id)
         return _document(session, visit_id)
 
 
@@ -55,13 +61,22 @@ def fhir_bundle(
 ) -> dict[str, Any]:
     """The visit as a FHIR R4 Bundle (raises the interop errors when it cannot be exported)."""
     with transaction(db) as session:
-        authorize(session, actor, "fhir.export", visit_id=visit_id)
+        _checked(session, actor, "fhir.export", visit_id)
         visit = visit_record(get_visit_row(session, visit_id))
         patient = patient_record(get_patient_row(session, visit.patient_id))
         from intake_desktop.interop import build_bundle
         from intake_desktop.interop.stored import fhir_visit
 
         return build_bundle(fhir_visit(visit, patient, clinic_name=clinic_name))
+
+
+def _checked(session: Session, actor: Actor, operation: str, visit_id: int) -> None:
+    """The permission, then the signature (a refusal of either is audited on its own), then the
+    allowed entry, in this order: the refusal's entry is written before this transaction
+    writes anything, so it never waits on this transaction's lock."""
+    require(session, actor, operation, visit_id=visit_id)
+    require_intact(session, actor, get_visit_row(session, visit_id), operation)
+    record(session, actor, operation, visit_id=visit_id)
 
 
 def _document(session: Session, visit_id: int) -> VisitDocument:
@@ -91,11 +106,12 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         # the hash is the printed version's, which an amendment re-signs.
         signer_name, signer_credentials = signer_details(session, signed_by)
     plan = visit.plan if visit.is_signed and visit.plan else evaluate(case)
+    name, record_number, updated_at = _identification(visit, patient)
     return VisitDocument(
         case=case,
         plan=plan,
-        patient_name=patient.name or case.patient.name or "",
-        record_number=patient.record_number,
+        patient_name=name or case.patient.name or "",
+        record_number=record_number,
         visit_id=str(visit.id),
         status="draft" if not visit.is_signed else visit.status,  # type: ignore[arg-type]
         accepted_level=visit.final_level if visit.is_signed else None,
@@ -110,4 +126,23 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         not_examined_reason=(visit.ui_state or {}).get(NOT_EXAMINED_KEY),
         language=patient.language,
         history=signed_history(session, visit.patient_id, exclude=visit_id),
+        details_updated_at=updated_at,
     )
+
+
+def _identification(
+    visit: VisitRecord, patient: PatientRecord
+) -> tuple[str | None, str | None, datetime | None]:
+    """The name and record number to print, and when the record changed since signing.
+
+    A signed visit prints the identification it was signed with; when the patient record's
+    differs now, the time of the record's last change (``updated_at``: the change of the
+    identification or a later one) goes with it. A draft, or a visit signed before the
+    identification was kept, prints the record as it is.
+    """
+    signed = visit.signed_identity if visit.is_signed else None
+    if not signed:
+        return patient.name, patient.record_number, None
+    now = signed_identity(patient.name, patient.date_of_birth, patient.record_number)
+    changed = patient.updated_at if now != signed else None
+    return signed.get("name"), signed.get("record_number"), changed

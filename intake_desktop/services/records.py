@@ -127,6 +127,9 @@ class VisitRecord:
     signature_hash: str | None = None
     pending_amendment_reason: str | None = None
     ui_state: dict[str, Any] | None = None
+    #: The patient's name, date of birth and record number as signed (None on a draft, and on
+    #: visits signed before the identification was part of the signature).
+    signed_identity: dict[str, Any] | None = None
 
     @property
     def is_signed(self) -> bool:
@@ -169,6 +172,7 @@ class VisitVersionRecord:
     superseded_at: datetime | None
     superseded_by: str | None
     signature_hash: str | None = None
+    signed_identity: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 * Signing validates the case, runs the checks of :mod:`intake_desktop.domain.signing` (every
   red-flag question answered, the neurological exam recorded or "not examined" with a reason, a
   reason for an overridden level), computes the plan and stores it *as computed* with its rule-set
-  version, the accepted level, and a SHA-256 of all of that. The audit entry (``visit.sign``)
+  version, the accepted level, the patient's identification as it is now (name, date of birth,
+  record number) and a SHA-256 of all of that. The audit entry (``visit.sign``)
   carries the hash; the signer's full name and credentials come from the users table.
 * A signed visit is never changed in place. An amendment is *opened* with a reason
   (:func:`open_amendment`): its case is edited as a draft while the signed version stays valid
@@ -28,8 +29,9 @@ from intake_desktop.domain.signing import (
     SCREEN_PATH,
     missing_for_signature,
     signature_hash,
+    signed_identity,
 )
-from intake_desktop.storage.models import User, Visit, VisitVersion, utc_now
+from intake_desktop.storage.models import Patient, User, Visit, VisitVersion, utc_now
 from intake_desktop.storage.urgency import join_codes, signed_urgency, split_codes
 
 from ._common import check_actor, check_version, transaction, visit_record
@@ -102,6 +104,9 @@ def _sign(
     _complete_ui_state(visit, red_flag_screen, not_examined_reason)
     if amending:
         session.add(_earlier_version(visit, author))
+        # Archived before the visit row changes: the database refuses a new signature whose
+        # predecessor is not in visit_versions (migration 0006).
+        session.flush()
     before = split_codes(visit.red_flag_codes)
     digest = _store_signed(visit, visit.draft_data, author, override_level, override_reason,
                            chosen_procedure, today, session)  # fmt: skip
@@ -318,7 +323,8 @@ def _store_signed(
     final, reason = check_level_decision(plan["level"], override_level, override_reason)
     procedure = check_procedure_choice(plan.get("procedures") or (), chosen_procedure)
     stored = case_json(case)
-    digest = signature_hash(stored, plan, final, reason, procedure)
+    identity = _identity_now(session, visit.patient_id)
+    digest = signature_hash(stored, plan, final, reason, procedure, identity)
     now = utc_now()
     visit.visit_date = case.visit_date
     visit.case_data = stored
@@ -329,12 +335,19 @@ def _store_signed(
     visit.override_reason = reason
     visit.chosen_procedure = procedure
     visit.signature_hash = digest
+    visit.signed_identity = identity
     visit.signed_at = now
     visit.signed_by = author
     codes, urgency = signed_urgency(plan, plan["level"], final)
     visit.urgency, visit.red_flag_codes = urgency, join_codes(codes)
     touch(visit, author, now)
     return digest
+
+
+def _identity_now(session: Session, patient_id: int) -> dict[str, Any]:
+    patient = session.get(Patient, patient_id)
+    assert patient is not None  # the foreign key guarantees it
+    return signed_identity(patient.name, patient.date_of_birth, patient.record_number)
 
 
 def _earlier_version(visit: Visit, author: str) -> VisitVersion:
@@ -354,6 +367,7 @@ def _earlier_version(visit: Visit, author: str) -> VisitVersion:
         signed_by=visit.signed_by,
         amendment_reason=visit.amendment_reason,
         signature_hash=visit.signature_hash,
+        signed_identity=visit.signed_identity,
         superseded_at=utc_now(),
         superseded_by=author,
     )

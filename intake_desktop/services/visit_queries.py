@@ -72,6 +72,7 @@ def versions_in(session: Session, visit_id: int) -> list[VisitVersionRecord]:
                 superseded_at=None,
                 superseded_by=None,
                 signature_hash=visit.signature_hash,
+                signed_identity=visit.signed_identity,
             )
         )
     return versions

@@ -162,8 +162,12 @@ class Visit(Base):
     signed_at: Mapped[datetime | None]
     signed_by: Mapped[str | None] = mapped_column(String(100))
     amendment_reason: Mapped[str | None] = mapped_column(Text)
-    #: SHA-256 of what was signed (canonical JSON of case, plan, level, override reason).
+    #: SHA-256 of what was signed (canonical JSON of case, plan, level, override reason,
+    #: chosen procedure and ``signed_identity``; see domain.signing.signature_hash).
     signature_hash: Mapped[str | None] = mapped_column(String(64))
+    #: The patient's name, date of birth and record number as they were at signing (printed on
+    #: the signed summaries; a later correction of the patient record shows as such).
+    signed_identity: Mapped[dict[str, Any] | None]
     #: The reason of an amendment opened and not yet signed (its case is in ``draft_data``).
     pending_amendment_reason: Mapped[str | None] = mapped_column(Text)
     #: What the visit window keeps beside the case, never inside it: the red-flag screen's
@@ -245,6 +249,7 @@ class VisitVersion(Base):
     signed_by: Mapped[str] = mapped_column(String(100))
     amendment_reason: Mapped[str | None] = mapped_column(Text)
     signature_hash: Mapped[str | None] = mapped_column(String(64))
+    signed_identity: Mapped[dict[str, Any] | None]
     #: When and by whom this version was superseded (the amendment that replaced it).
     superseded_at: Mapped[datetime]
     superseded_by: Mapped[str] = mapped_column(String(100))

@@ -21,6 +21,7 @@ from intake_desktop.services import (
     patients,
     permissions,
     search,
+    signature_check,
     signing,
     visit_queries,
     visits,
@@ -234,6 +235,10 @@ class Clinic:
         return cases.export_case(self.db, visit_id, actor=self.actor)
 
     # --- printed summaries ---------------------------------------------------------------
+    def check_signature(self, visit_id: int) -> str | None:
+        """Why a signed visit no longer matches its signature, or None (see SignatureBanner)."""
+        return signature_check.check_signature(self.db, self.actor, visit_id)
+
     def summary_pdf(self, visit_id: int, kind: str) -> tuple[bytes, str, list[str]]:
         """The ``kind`` summary of a visit as PDF bytes, a file name, and language warnings.
 

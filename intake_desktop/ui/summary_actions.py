@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.services.errors import ServiceError
+from intake_desktop.services.errors import ServiceError, SignatureMismatchError
 
 from .clinic import Clinic
 from .code_labels import fill
@@ -163,6 +163,10 @@ class SummaryActions(QObject):
             return None
         try:
             return self.clinic.summary_pdf(visit_id, kind)
+        except SignatureMismatchError as exc:  # changed outside the program: never printed
+            QMessageBox.critical(self.window, self.tr("Signature does not match"), str(exc))
+            self.status.setText(self.tr("Not printed: the signature does not match."))
+            return None
         except ServiceError as exc:
             QMessageBox.warning(self.window, self.tr("No summary yet"), str(exc))
             return None

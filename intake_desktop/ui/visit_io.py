@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from intake_desktop.domain.validation import CaseValidationError, parse_case
+from intake_desktop.input_files import CASE_FILE_LIMIT, read_json_file
 from intake_desktop.private_files import write_private
 
 FILTER = "Case files (*.json);;All files (*)"
@@ -25,7 +26,10 @@ def write_case(path: Path, data: dict[str, Any]) -> None:
 
 
 def read_case(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The case file's JSON, read as the command line reads it: a regular file of at most
+    2 MB, no duplicate keys, bounded nesting (a FIFO or /dev/zero is refused at once, never
+    waited on). Raises :class:`~intake_desktop.input_files.FileRefused` (a ValueError)."""
+    return read_json_file(path, "a case file", CASE_FILE_LIMIT)
 
 
 def export_case_file(parent: QWidget, data: dict[str, Any], controller: Any = None) -> Path | None:

@@ -61,6 +61,10 @@ def show_mode(window: VisitWindow) -> None:
         )
     window.mode_note.setText(text)
     window.mode_note.setVisible(bool(text))
+    # A signed visit (also while amended) is checked against its signature at every change of
+    # mode: changed outside the program, it shows the red banner and prints nothing.
+    window.signature_banner.check(window.clinic, window.visit_id,
+                                  record is not None and record.is_signed)  # fmt: skip
     if window.read_only:
         window.autosave.stop()
     else:

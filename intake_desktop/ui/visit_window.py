@@ -58,6 +58,7 @@ from .pdf_preview import PdfPreviewDialog
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
 from .red_flag_banner import RedFlagBanner
+from .signature_banner import SignatureBanner
 from .step_page import StepPage
 from .summary_actions import SummaryActions
 from .theme import style
@@ -107,6 +108,7 @@ class VisitWindow(QMainWindow):
         self.binder = Binder(self.form)
         self.controller = PlanController(self.form, self)
         self.banner = RedFlagBanner(self)
+        self.signature_banner = SignatureBanner(self)
         self.plan_panel = PlanPanel(self)
         self.pages: list[StepPage] = []
         self._build(start_step)
@@ -156,6 +158,7 @@ class VisitWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 6)
         outer.addWidget(self.banner)
+        outer.addWidget(self.signature_banner)
         self.header = QLabel(self)
         self.header.setObjectName("visitHeader")
         self.header.setAccessibleName(self.tr("Patient"))

@@ -1355,7 +1355,7 @@
 <context>
     <name>PatientIdentity</name>
     <message>
-        <location filename="../../intake_desktop/ui/identity.py" line="+21"/>
+        <location filename="../../intake_desktop/ui/identity.py" line="+22"/>
         <source>name not recorded</source>
         <translation>nombre no registrado</translation>
     </message>
@@ -2033,7 +2033,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+69"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+70"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -2248,6 +2248,29 @@
     </message>
 </context>
 <context>
+    <name>SignatureBanner</name>
+    <message>
+        <location filename="../../intake_desktop/ui/signature_banner.py" line="+37"/>
+        <source>Signature does not match</source>
+        <translation>La firma no coincide</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ SIGNATURE DOES NOT MATCH</source>
+        <translation>⚠ LA FIRMA NO COINCIDE</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This visit&apos;s stored content differs from what was signed: it was changed outside the program. It cannot be printed or exported; tell an administrator.</source>
+        <translation>El contenido guardado de esta visita no es el que se firmó: se modificó fuera del programa. No se puede imprimir ni exportar; avise a un administrador.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Found: %1.</source>
+        <translation>Detectado: %1.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryActions</name>
     <message>
         <location filename="../../intake_desktop/ui/summary_actions.py" line="+71"/>
@@ -2322,6 +2345,16 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Signature does not match</source>
+        <translation>La firma no coincide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not printed: the signature does not match.</source>
+        <translation>No se imprimió: la firma no coincide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No summary yet</source>
         <translation>Todavía no hay resumen</translation>
     </message>
@@ -2725,7 +2758,7 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_saving.py" line="+138"/>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+92"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+94"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft).</extracomment>
         <translation>Paciente</translation>
@@ -2950,7 +2983,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Enmienda de la visita firmada: %1</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Not amended</source>
         <translation>No enmendada</translation>
     </message>

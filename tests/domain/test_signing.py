@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from intake_desktop.domain.case_diff import case_changes
@@ -13,6 +14,7 @@ from intake_desktop.domain.signing import (
     NEURO_ITEMS,
     missing_for_signature,
     signature_hash,
+    signed_identity,
 )
 from intake_desktop.domain.validation import parse_case
 
@@ -89,6 +91,20 @@ def test_the_signature_hash_changes_with_any_signed_part() -> None:
     assert base != signature_hash({"visit_date": "2026-12-02"}, plan, "conservative", None)
     assert base != signature_hash(case, {"level": "surgical"}, "conservative", None)
     assert base != signature_hash(case, plan, "surgical", "why")
+
+
+def test_the_signature_hash_binds_the_identification_signed() -> None:
+    """Issue 17: the name, date of birth and record number are signed with the content; a
+    visit signed without them (None) keeps the hash it had."""
+    case, plan = {"visit_date": "2026-12-01"}, {"level": "conservative"}
+    who = signed_identity("Ana Test", date(1958, 3, 2), "MRN-1")
+    assert who == {"name": "Ana Test", "date_of_birth": "1958-03-02", "record_number": "MRN-1"}
+    legacy = signature_hash(case, plan, "conservative", None)
+    signed = signature_hash(case, plan, "conservative", None, None, who)
+    assert signed != legacy
+    for changed in ({**who, "name": "Ana Other"}, {**who, "record_number": "MRN-2"},
+                    {**who, "date_of_birth": "1958-03-03"}):  # fmt: skip
+        assert signature_hash(case, plan, "conservative", None, None, changed) != signed
 
 
 def test_case_changes_name_each_field() -> None:

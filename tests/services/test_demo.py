@@ -12,6 +12,7 @@ from intake_desktop.domain.validation import parse_case
 from intake_desktop.services import build_demo, search_patients, visit_versions
 from intake_desktop.services.demo import random_prefixes
 from intake_desktop.services.demo_people import PeopleFactory
+from intake_desktop.services.signature_check import signature_problem
 from intake_desktop.storage.models import Patient, Visit
 from tests.actors import READER
 
@@ -41,6 +42,9 @@ def test_demo_visits_are_valid_cases_with_their_real_plans(database) -> None:
             assert v.computed_level == v.plan["level"]
             assert (v.final_level != v.computed_level) == bool(v.override_reason)
             patterns.add(v.plan["pattern"])
+            # Signed as a signing would have: the identification kept, the hash verifying.
+            assert v.signed_identity["record_number"] == patient.record_number
+            assert signature_problem(session, v) is None and v.signature_hash
             if v.status == "amended":
                 versions = visit_versions(database, v.id, actor=READER)
                 assert [x.revision for x in versions] == [0, 1]

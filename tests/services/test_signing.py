@@ -81,7 +81,11 @@ def test_the_signature_is_hashed_and_the_hash_is_audited(database, patient, comp
     signed = s.sign_visit(database, draft.visit_id, expected_version=1, actor=dr,
                           red_flag_screen=ALL_NO)  # fmt: skip
     assert signed.signed_at.tzinfo is not None
-    expected = signature_hash(signed.case_data, signed.plan, signed.final_level, None)
+    identity = {"name": patient.name, "date_of_birth": patient.date_of_birth.isoformat(),
+                "record_number": patient.record_number}  # fmt: skip
+    assert signed.signed_identity == identity  # the identification as it was, signed too
+    expected = signature_hash(signed.case_data, signed.plan, signed.final_level, None, None,
+                              identity)  # fmt: skip
     assert signed.signature_hash == expected
     with database.session() as session:
         entry = session.scalars(

@@ -30,6 +30,7 @@ from intake_desktop.services.errors import (
     NotFoundError,
     VisitLockedError,
 )
+from intake_desktop.storage.models import Visit
 from tests.actors import READER, as_user
 from tests.signing import SIGN_OFF
 
@@ -261,11 +262,20 @@ def test_the_stored_plan_is_returned_verbatim(database, patient, lumbar_case) ->
         "note": "ünïcode ≤ 0.90",
         "ratio": 0.1 + 0.2,
     }
+    # A signed visit is never updated in place (migration 0006), so the old visit is written as
+    # a new signed row, as an older version of the program would have stored it.
+    columns = [c.name for c in Visit.__table__.columns if c.name != "id"]
+    values = {"plan": ":plan", "rules_version": "'2019.1.0'"}
     with database.engine.begin() as conn:
-        conn.execute(
-            text("UPDATE visits SET plan = :plan, rules_version = '2019.1.0' WHERE id = :id"),
+        new_id = conn.execute(
+            text(
+                f"INSERT INTO visits ({', '.join(columns)}) "
+                f"SELECT {', '.join(values.get(c, c) for c in columns)} FROM visits "
+                "WHERE id = :id RETURNING id"
+            ),
             {"plan": __import__("json").dumps(old_plan), "id": signed.id},
-        )
+        ).scalar_one()
+    signed = get_visit(database, new_id, actor=READER)
     again = get_visit(database, signed.id, actor=READER)
     assert again.plan == old_plan
     assert again.plan["ratio"] == 0.1 + 0.2

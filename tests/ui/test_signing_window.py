@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
-from sqlalchemy import update
 
 from intake_desktop import services
 from intake_desktop.domain.engine import RULES_VERSION
@@ -13,7 +12,6 @@ from intake_desktop.domain.signing import NEURO_ITEMS
 from intake_desktop.reporting import render_pdf
 from intake_desktop.services import exports
 from intake_desktop.services.cases import export_case
-from intake_desktop.storage.models import Visit
 from intake_desktop.ui.amend_dialog import AmendDialog, HistoryDialog
 from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.clinician_pages.exam import ExamPage
@@ -25,6 +23,7 @@ from intake_desktop.ui.theme import MIN_CONTRAST, contrast_ratio
 from intake_desktop.ui.visit_window import VisitWindow
 from tests.actors import TEST_PASSWORD, as_user
 from tests.reporting.pdfcheck import text
+from tests.signing import signed_copy
 
 from .conftest import EXAMPLES
 from .helpers import answer_screen_and_skip_exam, open_visit_window, sign_through_dialog
@@ -244,8 +243,7 @@ def test_a_signed_visit_shows_the_plan_it_was_signed_with_until_amended(
     old = {k: v for k, v in stored.items() if k not in ("messages", "procedures")}
     old["rules_version"] = "2026.11.1"
     old["rules_fired"] = [{"id": "R4.stable", "reason": "stable on conservative care"}]
-    with clinic.db.engine.begin() as conn:
-        conn.execute(update(Visit).where(Visit.id == visit_id).values(plan=old))
+    visit_id = signed_copy(clinic.db, visit_id, plan=old)
     main = MainWindow(clinic, settings)
     qtbot.addWidget(main)
     reopened = open_visit_window(qtbot, main.open_visit(visit_id))
