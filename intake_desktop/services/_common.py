@@ -21,7 +21,13 @@ from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
 from .actor import Actor
-from .errors import ConflictError, InputError, PermissionDenied, UnavailableError
+from .errors import (
+    ConflictError,
+    InputError,
+    PermissionDenied,
+    UnavailableError,
+    privilege_refused,
+)
 from .records import (
     PatientRecord,
     VisitRecord,
@@ -64,12 +70,25 @@ def transaction(db: Database) -> Iterator[Session]:
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise UnavailableError("the connection to the database server was lost") from exc
+        if is_privilege_refusal(exc):
+            raise privilege_refused(first_line(exc)) from exc
         raise
 
 
 def reader(db: Database) -> Session:
     """A session for reading only (closed by the caller's ``with``; never commits)."""
     return db.session()
+
+
+def is_privilege_refusal(exc: DBAPIError) -> bool:
+    """Whether PostgreSQL refused the connected role (insufficient privilege, not the owner)."""
+    return getattr(exc.orig, "sqlstate", None) == "42501"
+
+
+def first_line(exc: DBAPIError) -> str:
+    """The driver's message without its context lines (which may quote the statement)."""
+    message = str(exc.orig).strip()
+    return message.splitlines()[0] if message else type(exc.orig).__name__
 
 
 def _is_unique_violation(exc: IntegrityError) -> bool:

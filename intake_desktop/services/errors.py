@@ -82,3 +82,16 @@ class IncompleteError(InputError):
         detail = "; ".join(f"{path}: {message}" for path, message in missing)
         super().__init__(f"the visit cannot be signed yet: {detail}")
         self.field = missing[0][0] if missing else None
+
+
+def privilege_refused(detail: str) -> PermissionDenied:
+    """The database server refused the connected role (SQLSTATE 42501): said, with the fix.
+
+    ``detail`` is the server's first line ("permission denied for table users"): table and
+    role names only, never a record's content.
+    """
+    return PermissionDenied(
+        f"the database server refused this workstation's database role ({detail}); the role "
+        "that owns the tables grants what workstations need with "
+        "'intake-desktop db grant --workstation ROLE' (see the README's PostgreSQL section)"
+    )
