@@ -91,7 +91,7 @@ def privilege_refused(detail: str) -> PermissionDenied:
     role names only, never a record's content.
     """
     return PermissionDenied(
-        f"the database server refused this workstation's database role ({detail}); the role "
-        "that owns the tables grants what workstations need with "
-        "'intake-desktop db grant --workstation ROLE' (see the README's PostgreSQL section)"
+        f"the database server refused this database role ({detail}); the role that owns the "
+        "tables makes the schema with 'intake-desktop db upgrade' and grants workstations what "
+        "they need with 'intake-desktop db grant --workstation ROLE' (README, PostgreSQL)"
     )

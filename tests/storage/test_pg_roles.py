@@ -20,7 +20,6 @@ from datetime import date
 
 import psycopg
 import pytest
-from psycopg import sql
 
 from intake_desktop import services as s
 from intake_desktop.cli import main
@@ -35,6 +34,7 @@ from tests.services.conftest import load_example
 from tests.signing import SIGN_OFF
 
 pytestmark = pytest.mark.postgres
+_REFUSED = psycopg.errors.InsufficientPrivilege
 
 
 @dataclass(frozen=True)
@@ -149,9 +149,7 @@ def test_the_workstation_role_does_a_day_s_work(clinic: Clinic) -> None:
         (alert,) = s.pending_alerts(db, actor=doctor)
         s.acknowledge_alert(db, alert.id, actor=doctor)
 
-        saved = s.save_draft(
-            db, draft.visit_id, case, expected_version=saved.version, actor=doctor
-        )
+        saved = s.save_draft(db, draft.visit_id, case, expected_version=saved.version, actor=doctor)
         signed = s.sign_visit(
             db, draft.visit_id, expected_version=saved.version, actor=doctor, **SIGN_OFF
         )
@@ -227,3 +225,115 @@ def test_the_workstation_role_cannot_rewrite_history(clinic: Clinic, statement: 
             "AND tgrelid IN ('audit_entries'::regclass, 'visit_versions'::regclass)"
         ).fetchone()
         assert triggers == (3,)  # the two of audit_entries and the one of visit_versions
+
+
+def test_db_grant_refuses_a_role_that_could_undo_it(clinic: Clinic) -> None:
+    server, tag = clinic.server, uuid.uuid4().hex[:8]
+    member, maker, plain = f"member_{tag}", f"maker_{tag}", f"plain_{tag}"
+    server.execute(f'CREATE ROLE "{member}" LOGIN IN ROLE "{clinic.owner}"')
+    server.execute(f'CREATE ROLE "{maker}" LOGIN CREATEROLE')
+    server.execute(f'CREATE ROLE "{plain}" LOGIN')
+    try:
+        refusals = {
+            f"missing_{tag}": "there is no role",
+            clinic.owner: "is the role running this command",
+            member: "is a member of the role that owns",
+            maker: "may create roles",
+            server.USER: "is a superuser",
+        }
+        for role, words in refusals.items():
+            with pytest.raises(InputError, match=words) as refused:
+                s.grant_workstation(clinic.url(clinic.owner), role, sign_in_as=_admin)
+            assert refused.value.field == "--workstation"
+        # Only the tables' owner can grant on them (anyone else's GRANT is a mere warning).
+        with pytest.raises(InputError, match=f"belongs to {clinic.owner}"):
+            s.grant_workstation(clinic.url(clinic.workstation), plain, sign_in_as=_admin)
+        with clinic.connect(plain) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT count(*) FROM audit_entries")
+    finally:
+        for role in (member, maker, plain):
+            server.execute(f'DROP ROLE "{role}"')
+
+
+def test_db_upgrade_grants_a_new_table_to_the_workstation_role(clinic: Clinic) -> None:
+    # What a migration adding a table does, as far as the grants are concerned.
+    with clinic.connect(clinic.owner) as conn:
+        conn.execute("CREATE TABLE extra_notes (id serial PRIMARY KEY, note text)")
+    try:
+        with clinic.connect(clinic.workstation) as conn, pytest.raises(_REFUSED):
+            conn.execute("SELECT * FROM extra_notes")  # fails closed until granted
+        result = s.upgrade_database(clinic.url(clinic.owner), sign_in_as=_admin)
+        assert (result.changed, result.regranted) == (False, (clinic.workstation,))
+        with clinic.connect(clinic.workstation) as conn:
+            conn.execute("INSERT INTO extra_notes (note) VALUES ('appended')")
+            assert conn.execute("SELECT count(*) FROM extra_notes").fetchone() == (1,)
+            # A table this version does not know is append-only for the workstations.
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("UPDATE extra_notes SET note = 'changed'")
+    finally:
+        with clinic.connect(clinic.owner) as conn:
+            conn.execute("DROP TABLE extra_notes")
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    sys.stdin = io.StringIO("")
+    try:
+        code = main(list(argv))
+    finally:
+        sys.stdin = sys.__stdin__
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_db_grant_on_the_command_line(clinic: Clinic, capsys) -> None:
+    owner_url = clinic.url(clinic.owner)
+    code, out, err = _run(capsys, "--db", owner_url, "db", "grant", "--workstation",
+                          clinic.workstation)  # fmt: skip
+    assert code == 0, err
+    assert f"The role {clinic.workstation} may now use the {len(known_tables())} tables" in out
+    code, out, err = _run(capsys, "--db", owner_url, "db", "grant", "--workstation", "nobody_x")
+    assert (code, out) == (2, "")
+    assert err.startswith("intake-desktop: --workstation: there is no role nobody_x")
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    with clinic.connect(clinic.owner) as conn:
+        granted = conn.execute(
+            "SELECT username, outcome, detail FROM audit_entries "
+            "WHERE action = 'database.grant' ORDER BY seq"
+        ).fetchall()
+    assert granted[-2:] == [
+        ("tester", "allowed", f"role={clinic.workstation}"),
+        ("tester", "allowed", "role=nobody_x"),
+    ]
+    # The statements printed for psql are the ones the command runs: they work as they are.
+    code, out, _ = _run(capsys, "db", "grant", "--workstation", clinic.workstation, "--sql")
+    assert code == 0
+    assert f'GRANT SELECT, INSERT ON "public"."audit_entries" TO "{clinic.workstation}";' in out
+    with clinic.connect(clinic.owner) as conn:
+        conn.execute(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{clinic.workstation}"')
+        for statement in out.splitlines():
+            conn.execute(statement)
+    with clinic.connect(clinic.workstation) as conn:
+        privileges = conn.execute(
+            "SELECT has_table_privilege('audit_entries', 'INSERT'), "
+            "has_table_privilege('audit_entries', 'UPDATE'), "
+            "has_column_privilege('audit_head', 'last_hash', 'UPDATE'), "
+            "has_column_privilege('audit_head', 'id', 'UPDATE')"
+        ).fetchone()
+    assert privileges == (True, False, True, False)
+
+
+def test_a_workstation_role_on_an_empty_database_is_told_what_to_do(clinic: Clinic, capsys) -> None:
+    server = clinic.server
+    name = server.create_database()
+    server.execute(f'ALTER DATABASE "{name}" OWNER TO "{clinic.owner}"')
+    try:
+        url = server.url(name, user=clinic.workstation)
+        with pytest.raises(PermissionDenied, match="permission denied for schema public") as err:
+            s.open_database(url)
+        assert "db grant --workstation ROLE" in str(err.value)
+        code, out, err_text = _run(capsys, "--db", url, "audit")
+        assert (code, out) == (3, "")
+        assert "intake-desktop db upgrade" in err_text and "Traceback" not in err_text
+        assert len(err_text.strip().splitlines()) == 1
+    finally:
+        server.drop_database(name)
