@@ -37,6 +37,13 @@ UpgradeResult = _migrate.UpgradeResult
 GrantResult = _roles.GrantResult
 RestoreResult = _backup.RestoreResult
 PG_BACKUP_HINT = _backup.PG_BACKUP_HINT
+#: libpq's words for a refused TLS connection → what the person at the workstation can check.
+_TLS_HINTS = {
+    "certificate verify failed": "the server's certificate was not issued by the CA of "
+    "sslrootcert (or has expired); ",
+    "does not match host name": "the server's certificate is for another name: use the host "
+    "name it was issued for; ",
+}
 
 
 def open_database(url: str | URL | None = None) -> Database:
@@ -183,8 +190,10 @@ def _translated() -> Iterator[None]:
     except SchemaError as exc:
         raise UnavailableError(str(exc)) from exc
     except OperationalError as exc:
+        line = first_line(exc)
+        hint = next((h for words, h in _TLS_HINTS.items() if words in line), "")
         raise UnavailableError(
-            f"cannot use the database ({first_line(exc)}): check the --db URL (and its "
+            f"cannot use the database ({line}): {hint}check the --db URL (and its "
             "sslmode and sslrootcert), that the server is running and that you may connect"
         ) from exc
     except DatabaseError as exc:  # reached, but not a database (a wrong or damaged file)
