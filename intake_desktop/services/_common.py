@@ -26,7 +26,7 @@ from .errors import (
     InputError,
     PermissionDenied,
     UnavailableError,
-    privilege_refused,
+    database_refusal,
 )
 from .records import (
     PatientRecord,
@@ -70,19 +70,15 @@ def transaction(db: Database) -> Iterator[Session]:
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise UnavailableError("the connection to the database server was lost") from exc
-        if is_privilege_refusal(exc):
-            raise privilege_refused(first_line(exc)) from exc
+        refused = database_refusal(exc)
+        if refused is not None:
+            raise refused from exc
         raise
 
 
 def reader(db: Database) -> Session:
     """A session for reading only (closed by the caller's ``with``; never commits)."""
     return db.session()
-
-
-def is_privilege_refusal(exc: DBAPIError) -> bool:
-    """Whether PostgreSQL refused the connected role (insufficient privilege, not the owner)."""
-    return getattr(exc.orig, "sqlstate", None) == "42501"
 
 
 def first_line(exc: DBAPIError) -> str:

@@ -95,3 +95,14 @@ def privilege_refused(detail: str) -> PermissionDenied:
         "tables makes the schema with 'intake-desktop db upgrade' and grants workstations what "
         "they need with 'intake-desktop db grant --workstation ROLE' (README, PostgreSQL)"
     )
+
+
+def database_refusal(exc: BaseException) -> PermissionDenied | None:
+    """:func:`privilege_refused` for a driver error wrapped by SQLAlchemy whose SQLSTATE is
+    42501 (insufficient privilege, or not the owner), else None. Duck-typed, so that callers
+    need not import SQLAlchemy to ask."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != "42501":
+        return None
+    message = str(orig).strip()
+    return privilege_refused(message.splitlines()[0] if message else type(orig).__name__)

@@ -22,14 +22,14 @@ from intake_desktop.storage.database import Database
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import BackupError, SchemaError
 
-from ._common import first_line, is_privilege_refusal, transaction
+from ._common import first_line, transaction
 from .actor import Actor
 from .errors import (
     InputError,
     PermissionDenied,
     ServiceError,
     UnavailableError,
-    privilege_refused,
+    database_refusal,
 )
 from .permissions import authorize, record
 
@@ -197,8 +197,9 @@ def _translated() -> Iterator[None]:
             "sslmode and sslrootcert), that the server is running and that you may connect"
         ) from exc
     except DatabaseError as exc:  # reached, but not a database (a wrong or damaged file)
-        if is_privilege_refusal(exc):  # e.g. a workstation role opening an empty database
-            raise privilege_refused(first_line(exc)) from exc
+        refused = database_refusal(exc)  # e.g. a workstation role opening an empty database
+        if refused is not None:
+            raise refused from exc
         if "connection option" in str(exc.orig):  # libpq: a misspelt ?option= in the URL
             raise InputError(
                 f"the URL has an option PostgreSQL does not know ({first_line(exc)})", "--db"

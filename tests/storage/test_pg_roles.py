@@ -30,7 +30,7 @@ from intake_desktop.storage.models import Base
 from intake_desktop.storage.roles import UNKNOWN_TABLE, WORKSTATION_PRIVILEGES, known_tables
 from tests.actors import TEST_PASSWORD, seed_users
 from tests.pg_server import PostgresServer
-from tests.services.conftest import load_example
+from tests.services.conftest import EXAMPLES_DIR, load_example
 from tests.signing import SIGN_OFF
 
 pytestmark = pytest.mark.postgres
@@ -69,6 +69,9 @@ def clinic(postgres_server: PostgresServer) -> Iterator[Clinic]:
     server.execute(f'CREATE ROLE "{workstation}" LOGIN')
     dbname = server.create_database()
     server.execute(f'ALTER DATABASE "{dbname}" OWNER TO "{owner}"')
+    # As the README has the superuser do: only the workstations' role may connect besides.
+    server.execute(f'REVOKE ALL ON DATABASE "{dbname}" FROM PUBLIC')
+    server.execute(f'GRANT CONNECT ON DATABASE "{dbname}" TO "{workstation}"')
     clinic = Clinic(server, dbname, owner, workstation)
     try:
         result = s.upgrade_database(clinic.url(owner))
@@ -233,6 +236,7 @@ def test_db_grant_refuses_a_role_that_could_undo_it(clinic: Clinic) -> None:
     server.execute(f'CREATE ROLE "{member}" LOGIN IN ROLE "{clinic.owner}"')
     server.execute(f'CREATE ROLE "{maker}" LOGIN CREATEROLE')
     server.execute(f'CREATE ROLE "{plain}" LOGIN')
+    server.execute(f'GRANT CONNECT ON DATABASE "{clinic.dbname}" TO "{plain}"')
     try:
         refusals = {
             f"missing_{tag}": "there is no role",
@@ -251,6 +255,7 @@ def test_db_grant_refuses_a_role_that_could_undo_it(clinic: Clinic) -> None:
         with clinic.connect(plain) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT count(*) FROM audit_entries")
     finally:
+        server.execute(f'REVOKE CONNECT ON DATABASE "{clinic.dbname}" FROM "{plain}"')
         for role in (member, maker, plain):
             server.execute(f'DROP ROLE "{role}"')
 
@@ -337,3 +342,21 @@ def test_a_workstation_role_on_an_empty_database_is_told_what_to_do(clinic: Clin
         assert len(err_text.strip().splitlines()) == 1
     finally:
         server.drop_database(name)
+
+
+def test_a_missing_grant_is_one_paragraph_naming_db_grant(clinic: Clinic, capsys) -> None:
+    example = EXAMPLES_DIR / "03_interventional.json"
+    with clinic.connect(clinic.owner) as conn:
+        conn.execute(f'REVOKE ALL ON patients FROM "{clinic.workstation}"')
+    try:
+        code, out, err = _run(
+            capsys, "--db", clinic.url(clinic.workstation), "import", str(example)
+        )
+        assert (code, out) == (3, "")
+        assert "refused this database role (permission denied for table patients)" in err
+        assert "db grant --workstation ROLE" in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    finally:
+        s.grant_workstation(clinic.url(clinic.owner), clinic.workstation, sign_in_as=_admin)
+    code, out, err = _run(capsys, "--db", clinic.url(clinic.workstation), "import", str(example))
+    assert code == 0, err
