@@ -360,3 +360,20 @@ def test_a_missing_grant_is_one_paragraph_naming_db_grant(clinic: Clinic, capsys
         s.grant_workstation(clinic.url(clinic.owner), clinic.workstation, sign_in_as=_admin)
     code, out, err = _run(capsys, "--db", clinic.url(clinic.workstation), "import", str(example))
     assert code == 0, err
+
+
+def test_db_upgrade_as_the_workstation_role_is_refused(clinic: Clinic, capsys) -> None:
+    with clinic.connect(clinic.owner) as conn:
+        head = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        conn.execute("UPDATE alembic_version SET version_num = '0004'")  # as if one behind
+    try:
+        url = clinic.url(clinic.workstation)
+        code, _, err = _run(capsys, "--db", url, "db", "upgrade")
+        assert code == 3, err
+        assert "refused this database role (must be owner of table" in err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+        with clinic.connect(clinic.owner) as conn:  # the migration was rolled back whole
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+    finally:
+        with clinic.connect(clinic.owner) as conn:
+            conn.execute("UPDATE alembic_version SET version_num = %s", (head,))
