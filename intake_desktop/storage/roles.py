@@ -47,6 +47,13 @@ WORKSTATION_PRIVILEGES: dict[str, tuple[str, ...]] = {
 }
 #: What a table missing from :data:`WORKSTATION_PRIVILEGES` gets: append-only.
 UNKNOWN_TABLE: tuple[str, ...] = ("SELECT", "INSERT")
+#: Predefined roles whose members reach past table grants (write any table, the server's files).
+POWERFUL_ROLES = (
+    "pg_write_all_data",
+    "pg_read_server_files",
+    "pg_write_server_files",
+    "pg_execute_server_program",
+)
 #: The table whose INSERT privilege marks a role as a workstation role (see :func:`grantees`).
 MARKER_TABLE = "audit_entries"
 
@@ -123,9 +130,10 @@ def check_workstation_role(conn: Connection, role: str) -> None:
     """Refuse a role that could undo what the grants protect; :class:`RoleError` says why.
 
     The role must exist and must not be the one connected (the owner), a superuser, a role that
-    may create roles (before PostgreSQL 16 it could join the owner role), a member of the
-    owner's role, or the owner of the database, the schema or any table (an owner may drop or
-    alter what it owns; the schema's owner may drop every table in it).
+    may create roles (before PostgreSQL 16 it could join the owner role), a member of a
+    predefined role that writes any table or the server's files, a member of the owner's role,
+    or the owner of the database, the schema, any table or function (an owner may drop or alter
+    what it owns; the schema's owner may drop every table in it).
     """
     found = conn.execute(
         text(
@@ -151,6 +159,18 @@ def check_workstation_role(conn: Connection, role: str) -> None:
             f"ordinary one (ALTER ROLE {quote_ident(role)} NOSUPERUSER NOCREATEROLE "
             "NOBYPASSRLS)"
         )
+    powers = conn.scalars(
+        text(
+            "SELECT rolname FROM pg_roles WHERE rolname = ANY(:powerful) "
+            "AND pg_has_role(:oid, oid, 'MEMBER') ORDER BY rolname"
+        ),
+        {"oid": oid, "powerful": list(POWERFUL_ROLES)},
+    ).all()
+    if powers:
+        raise RoleError(
+            f"{role} is a member of {', '.join(powers)}, which reaches past the grants: "
+            f"REVOKE {', '.join(quote_ident(p) for p in powers)} FROM {quote_ident(role)}"
+        )
     owners = conn.execute(
         text(
             "SELECT 'the database' FROM pg_database "
@@ -159,7 +179,11 @@ def check_workstation_role(conn: Connection, role: str) -> None:
             "WHERE oid = current_schema()::regnamespace AND pg_has_role(:oid, nspowner, 'MEMBER') "
             "UNION ALL SELECT 'table ' || relname FROM pg_class "
             "WHERE relnamespace = current_schema()::regnamespace "
-            "AND pg_has_role(:oid, relowner, 'MEMBER')"
+            "AND pg_has_role(:oid, relowner, 'MEMBER') "
+            # The owner of a trigger function could replace it with one that lets all through.
+            "UNION ALL SELECT 'function ' || proname FROM pg_proc "
+            "WHERE pronamespace = current_schema()::regnamespace "
+            "AND pg_has_role(:oid, proowner, 'MEMBER')"
         ),
         {"oid": oid},
     ).scalars()

@@ -232,17 +232,24 @@ def test_the_workstation_role_cannot_rewrite_history(clinic: Clinic, statement: 
 
 def test_db_grant_refuses_a_role_that_could_undo_it(clinic: Clinic) -> None:
     server, tag = clinic.server, uuid.uuid4().hex[:8]
-    member, maker, plain = f"member_{tag}", f"maker_{tag}", f"plain_{tag}"
+    member, maker, writer = f"member_{tag}", f"maker_{tag}", f"writer_{tag}"
+    author, plain = f"author_{tag}", f"plain_{tag}"
     server.execute(f'CREATE ROLE "{member}" LOGIN IN ROLE "{clinic.owner}"')
     server.execute(f'CREATE ROLE "{maker}" LOGIN CREATEROLE')
+    server.execute(f'CREATE ROLE "{writer}" LOGIN IN ROLE pg_write_all_data')
+    server.execute(f'CREATE ROLE "{author}" LOGIN')
     server.execute(f'CREATE ROLE "{plain}" LOGIN')
     server.execute(f'GRANT CONNECT ON DATABASE "{clinic.dbname}" TO "{plain}"')
+    function = "audit_entries_append_only()"
+    server.execute(f'ALTER FUNCTION {function} OWNER TO "{author}"', dbname=clinic.dbname)
     try:
         refusals = {
             f"missing_{tag}": "there is no role",
             clinic.owner: "is the role running this command",
             member: "is a member of the role that owns",
             maker: "may create roles",
+            writer: "is a member of pg_write_all_data",
+            author: "owns .*function audit_entries_append_only",
             server.USER: "is a superuser",
         }
         for role, words in refusals.items():
@@ -252,11 +259,12 @@ def test_db_grant_refuses_a_role_that_could_undo_it(clinic: Clinic) -> None:
         # Only the tables' owner can grant on them (anyone else's GRANT is a mere warning).
         with pytest.raises(InputError, match=f"belongs to {clinic.owner}"):
             s.grant_workstation(clinic.url(clinic.workstation), plain, sign_in_as=_admin)
-        with clinic.connect(plain) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        with clinic.connect(plain) as conn, pytest.raises(_REFUSED):
             conn.execute("SELECT count(*) FROM audit_entries")
     finally:
+        server.execute(f'ALTER FUNCTION {function} OWNER TO "{clinic.owner}"', dbname=clinic.dbname)
         server.execute(f'REVOKE CONNECT ON DATABASE "{clinic.dbname}" FROM "{plain}"')
-        for role in (member, maker, plain):
+        for role in (member, maker, writer, author, plain):
             server.execute(f'DROP ROLE "{role}"')
 
 
