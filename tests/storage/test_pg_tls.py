@@ -25,7 +25,7 @@ from sqlalchemy import text
 from intake_desktop import services as s
 from intake_desktop.cli import main
 from intake_desktop.services.alerts import listen_for_alerts
-from intake_desktop.services.errors import UnavailableError
+from intake_desktop.services.errors import InputError, UnavailableError
 from tests.actors import TEST_PASSWORD
 from tests.pg_server import PostgresServer, postgres_bindir
 
@@ -198,3 +198,15 @@ def test_a_missing_ca_file_and_a_plain_connection_are_refused(tls_server, capsys
     # The server itself accepts nothing unencrypted (no hostnossl line in pg_hba.conf).
     plain = _refused(capsys, tls_server.url(sslmode="disable"))
     assert "no pg_hba.conf entry" in plain and "no encryption" in plain
+
+
+def test_a_misspelt_option_in_the_url_is_named(tls_server, capsys) -> None:
+    url = tls_server.url(sslmod="verify-full")
+    with pytest.raises(InputError) as refused:
+        s.open_database(url)
+    assert refused.value.field == "--db" and "sslmod" in str(refused.value)
+    code = main(["--db", url, "audit"])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert "--db: the URL has an option PostgreSQL does not know" in err
+    assert "Traceback" not in err
