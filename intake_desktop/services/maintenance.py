@@ -18,7 +18,7 @@ from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
 from intake_desktop.storage import backup as _backup
 from intake_desktop.storage import migrate as _migrate
 from intake_desktop.storage import roles as _roles
-from intake_desktop.storage.database import Database
+from intake_desktop.storage.database import Database, resolve_url
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import BackupError, SchemaError
 
@@ -110,6 +110,12 @@ def _check_role(role: str) -> None:
         raise InputError(str(exc), "--workstation") from exc
 
 
+_NOT_A_SERVER = (
+    "database roles are a PostgreSQL server's; an SQLite file is protected by its file "
+    "permissions (0600) instead"
+)
+
+
 def grant_workstation(
     url: str | URL | None, role: str, *, sign_in_as: Callable[[Database], Actor] | None = None
 ) -> GrantResult:
@@ -119,8 +125,11 @@ def grant_workstation(
     in too (``sign_in_as``), and the grant is audited.
     """
     _check_role(role)
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    if resolved.get_backend_name() == "sqlite" and not Path(resolved.database or "").is_file():
+        raise InputError(_NOT_A_SERVER, "--db")  # no file is made just to say so
     with _translated():
-        db = _open_database(url)
+        db = _open_database(resolved)
         try:
             if _has_users(db):
                 if sign_in_as is None:
@@ -129,11 +138,7 @@ def grant_workstation(
                 with transaction(db) as session:
                     authorize(session, actor, "database.grant", detail=f"role={role[:80]}")
             if db.dialect != "postgresql":
-                raise InputError(
-                    "database roles are a PostgreSQL server's; an SQLite file is protected by "
-                    "its file permissions (0600) instead",
-                    "--db",
-                )
+                raise InputError(_NOT_A_SERVER, "--db")
             with db.engine.begin() as conn:
                 try:
                     return _roles.grant_workstation(conn, role)

@@ -385,3 +385,11 @@ def test_db_upgrade_as_the_workstation_role_is_refused(clinic: Clinic, capsys) -
     finally:
         with clinic.connect(clinic.owner) as conn:
             conn.execute("UPDATE alembic_version SET version_num = %s", (head,))
+
+
+def test_db_grant_on_an_sqlite_file_says_roles_are_a_server_s(tmp_path, capsys) -> None:
+    missing = tmp_path / "records.sqlite3"
+    code, out, err = _run(capsys, "--db", str(missing), "db", "grant", "--workstation", "ws")
+    assert (code, out) == (2, "")
+    assert err.startswith("intake-desktop: --db: database roles are a PostgreSQL server's")
+    assert not missing.exists()  # no database is made just to refuse
