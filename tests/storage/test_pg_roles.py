@@ -172,6 +172,10 @@ def test_the_workstation_role_does_a_day_s_work(clinic: Clinic) -> None:
     with clinic.connect(clinic.workstation) as conn:
         failed = conn.execute("SELECT failed_attempts FROM users WHERE username = 'clin.user'")
         assert failed.fetchone() == (1,)
+        # The role may update drafts, but the signed visits' guard (which it cannot drop,
+        # disable or replace) refuses a change to what was signed.
+        with pytest.raises(psycopg.errors.RaiseException):
+            conn.execute("UPDATE visits SET final_level = 'x' WHERE id = %s", (signed.id,))
 
 
 REFUSED = {
@@ -194,6 +198,11 @@ REFUSED = {
     "drop the versions' trigger": "DROP TRIGGER visit_versions_append_only ON visit_versions",
     "disable the audit triggers": "ALTER TABLE audit_entries DISABLE TRIGGER ALL",
     "disable the visits' triggers": "ALTER TABLE visits DISABLE TRIGGER USER",
+    "drop the signed visits' guard": "DROP TRIGGER visits_signed_guard ON visits",
+    "replace the signed visits' guard": (
+        "CREATE OR REPLACE FUNCTION visits_signed_guard() RETURNS trigger "
+        "LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
+    ),
     "replace the trigger function": (
         "CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger "
         "LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
@@ -225,9 +234,10 @@ def test_the_workstation_role_cannot_rewrite_history(clinic: Clinic, statement: 
     with clinic.connect(clinic.owner) as conn:
         triggers = conn.execute(
             "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'O' "
-            "AND tgrelid IN ('audit_entries'::regclass, 'visit_versions'::regclass)"
+            "AND tgrelid IN ('audit_entries'::regclass, 'visit_versions'::regclass, "
+            "'visits'::regclass)"
         ).fetchone()
-        assert triggers == (3,)  # the two of audit_entries and the one of visit_versions
+        assert triggers == (4,)  # two on audit_entries, one each on visit_versions and visits
 
 
 def test_db_grant_refuses_a_role_that_could_undo_it(clinic: Clinic) -> None:
