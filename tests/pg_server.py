@@ -58,8 +58,15 @@ class PostgresServer:
     USER = "intake"
     TEMPLATE = "intake_template"
 
-    def __init__(self, bindir: Path) -> None:
+    def __init__(
+        self, bindir: Path, *, settings: dict[str, str] | None = None, hba: str | None = None
+    ) -> None:
+        """``settings`` are extra ``-c name=value`` server options; ``hba`` replaces
+        pg_hba.conf (initdb's trusts every local connection)."""
         self.bindir = bindir
+        self.settings = dict(settings or {})
+        self.hba = hba
+        self._owner: tuple[int, int] | None = None
         self.root = Path(tempfile.mkdtemp(prefix="intake-pg-"))
         self.data = self.root / "data"
         self.port = _free_port()
@@ -69,6 +76,7 @@ class PostgresServer:
             # initdb refuses to run as root: run the server as an unprivileged system user.
             user = "postgres" if user_exists("postgres") else "nobody"
             entry = pwd.getpwnam(user)
+            self._owner = (entry.pw_uid, entry.pw_gid)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
             self._prefix = ["runuser", "-u", user, "--"]
 
@@ -93,11 +101,14 @@ class PostgresServer:
         except RuntimeError:
             shutil.rmtree(self.data, ignore_errors=True)
             self._run(*initdb, "--locale=C")
+        if self.hba is not None:
+            (self.data / "pg_hba.conf").write_text(self.hba)
         options = (
             f"-c listen_addresses=127.0.0.1 -c port={self.port} "
             f"-c unix_socket_directories={self.root} -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
         )
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         self._watchdog = subprocess.Popen(
             [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.root), *self._stop_cmd()],
             start_new_session=True,
@@ -131,13 +142,22 @@ class PostgresServer:
                 self._watchdog.kill()
                 self._watchdog.wait()
 
-    def url(self, dbname: str) -> str:
-        return f"postgresql+psycopg://{self.USER}@127.0.0.1:{self.port}/{dbname}"
+    def give(self, path: Path) -> None:
+        """Make ``path`` the server's own (a TLS key must belong to the server's user)."""
+        if self._owner is not None:
+            os.chown(path, *self._owner)
 
-    def execute(self, sql: str) -> None:
+    def url(
+        self, dbname: str, *, user: str | None = None, host: str = "127.0.0.1", query: str = ""
+    ) -> str:
+        """A URL for the app; ``user`` defaults to the superuser, ``query`` is ``a=b&c=d``."""
+        tail = f"?{query}" if query else ""
+        return f"postgresql+psycopg://{user or self.USER}@{host}:{self.port}/{dbname}{tail}"
+
+    def execute(self, sql: str, *, dbname: str = "postgres") -> None:
         import psycopg
 
-        conninfo = f"host=127.0.0.1 port={self.port} user={self.USER} dbname=postgres"
+        conninfo = f"host=127.0.0.1 port={self.port} user={self.USER} dbname={dbname}"
         with psycopg.connect(conninfo, autocommit=True) as conn:
             conn.execute(sql)
 

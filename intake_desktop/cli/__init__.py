@@ -85,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("Interrupted.")
         return 130
-    except Exception as exc:
+    except Exception as caught:
+        exc = _database_refusal(caught) or caught
         code = _expected_exit_code(exc)
         if code is not None:
             _say(str(exc))
@@ -124,6 +125,14 @@ def _app_arguments(argv: Sequence[str] | None) -> argparse.Namespace | None:
         return None
     args, rest = build_parser(commands=False).parse_known_args(words)
     return None if rest else args
+
+
+def _database_refusal(exc: Exception) -> Exception | None:
+    """The server's refusal of the database role (a missing grant), said as a refusal (exit 3)
+    wherever it surfaced, or None."""
+    from intake_desktop.services.errors import database_refusal
+
+    return database_refusal(exc)
 
 
 def _expected_exit_code(exc: Exception) -> int | None:

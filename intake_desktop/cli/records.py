@@ -1,4 +1,4 @@
-"""Commands on the clinic's records: import, export-case, backup, restore, db upgrade, demo.
+"""Commands on the clinic's records: import, export-case, backup, restore, db upgrade/grant, demo.
 
 Each is a few lines over :mod:`intake_desktop.services`; errors from there carry their exit code
 (2 bad input naming the field, 4 conflict). Files are written through :mod:`.output` (0600, a
@@ -69,6 +69,19 @@ def register(subparsers: Any) -> None:
     )
     add_user_option(p)
     p.set_defaults(handler=_db_upgrade)
+    p = db_commands.add_parser(
+        "grant",
+        help="PostgreSQL: give the workstations' role exactly what the app needs (run as the "
+        "role that owns the tables; admins, once the database has users)",
+    )
+    p.add_argument("--workstation", metavar="ROLE", required=True, help="the workstations' role")
+    p.add_argument(
+        "--sql",
+        action="store_true",
+        help="print the statements instead of running them (to read, or run with psql)",
+    )
+    add_user_option(p)
+    p.set_defaults(handler=_db_grant)
 
     p = subparsers.add_parser(
         "demo",
@@ -122,10 +135,27 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     result = services.upgrade_database(args.db, sign_in_as=lambda db: _sign_in_only(args, db))
     if not result.changed:
         print(f"The database is up to date (schema {result.to_revision}).")
-        return 0
-    print(f"Database upgraded from {result.from_revision or 'empty'} to {result.to_revision}.")
+    else:
+        print(f"Database upgraded from {result.from_revision or 'empty'} to {result.to_revision}.")
     if result.backup_path:
         print(f"A copy from before the upgrade is in {result.backup_path}")
+    if result.regranted:
+        print(f"Workstation roles granted every table again: {', '.join(result.regranted)}.")
+    return 0
+
+
+def _db_grant(args: argparse.Namespace) -> int:
+    if args.sql:
+        for statement in services.workstation_grant_sql(args.workstation):
+            print(f"{statement};")
+        return 0
+    result = services.grant_workstation(
+        args.db, args.workstation, sign_in_as=lambda db: _sign_in_only(args, db)
+    )
+    print(
+        f"The role {result.role} may now use the {len(result.tables)} tables as a workstation; "
+        "it owns none of them and may not change or remove audit entries or signed versions."
+    )
     return 0
 
 

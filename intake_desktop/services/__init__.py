@@ -37,7 +37,14 @@ if TYPE_CHECKING:
     from .demo import DemoResult, build_demo
     from .errors import PermissionDenied
     from .exports import fhir_bundle, visit_document
-    from .maintenance import backup_database, open_database, restore_database, upgrade_database
+    from .maintenance import (
+        backup_database,
+        grant_workstation,
+        open_database,
+        restore_database,
+        upgrade_database,
+        workstation_grant_sql,
+    )
     from .patients import find_patient, get_patient, register_patient, update_patient
     from .permissions import PERMISSIONS, allowed
     from .records import (
@@ -103,7 +110,9 @@ _WHERE: dict[str, str] = {
     "get_patient": "patients",
     "get_visit": "visit_queries",
     "get_visit_version": "visit_queries",
+    "grant_workstation": "maintenance",
     "has_users": "auth",
+    "workstation_grant_sql": "maintenance",
     "import_case": "cases",
     "list_drafts": "visit_queries",
     "list_users": "auth",
@@ -180,6 +189,7 @@ __all__ = [
     "get_patient",
     "get_visit",
     "get_visit_version",
+    "grant_workstation",
     "has_users",
     "import_case",
     "list_drafts",
@@ -206,4 +216,5 @@ __all__ = [
     "verify_audit",
     "visit_document",
     "visit_versions",
+    "workstation_grant_sql",
 ]

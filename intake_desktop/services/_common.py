@@ -21,7 +21,13 @@ from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
 from .actor import Actor
-from .errors import ConflictError, InputError, PermissionDenied, UnavailableError
+from .errors import (
+    ConflictError,
+    InputError,
+    PermissionDenied,
+    UnavailableError,
+    database_refusal,
+)
 from .records import (
     PatientRecord,
     VisitRecord,
@@ -64,12 +70,21 @@ def transaction(db: Database) -> Iterator[Session]:
     except DBAPIError as exc:
         if exc.connection_invalidated:
             raise UnavailableError("the connection to the database server was lost") from exc
+        refused = database_refusal(exc)
+        if refused is not None:
+            raise refused from exc
         raise
 
 
 def reader(db: Database) -> Session:
     """A session for reading only (closed by the caller's ``with``; never commits)."""
     return db.session()
+
+
+def first_line(exc: DBAPIError) -> str:
+    """The driver's message without its context lines (which may quote the statement)."""
+    message = str(exc.orig).strip()
+    return message.splitlines()[0] if message else type(exc.orig).__name__
 
 
 def _is_unique_violation(exc: IntegrityError) -> bool:

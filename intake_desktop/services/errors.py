@@ -82,3 +82,27 @@ class IncompleteError(InputError):
         detail = "; ".join(f"{path}: {message}" for path, message in missing)
         super().__init__(f"the visit cannot be signed yet: {detail}")
         self.field = missing[0][0] if missing else None
+
+
+def privilege_refused(detail: str) -> PermissionDenied:
+    """The database server refused the connected role (SQLSTATE 42501): said, with the fix.
+
+    ``detail`` is the server's first line ("permission denied for table users"): table and
+    role names only, never a record's content.
+    """
+    return PermissionDenied(
+        f"the database server refused this database role ({detail}); the role that owns the "
+        "tables makes the schema with 'intake-desktop db upgrade' and grants workstations what "
+        "they need with 'intake-desktop db grant --workstation ROLE' (README, PostgreSQL)"
+    )
+
+
+def database_refusal(exc: BaseException) -> PermissionDenied | None:
+    """:func:`privilege_refused` for a driver error wrapped by SQLAlchemy whose SQLSTATE is
+    42501 (insufficient privilege, or not the owner), else None. Duck-typed, so that callers
+    need not import SQLAlchemy to ask."""
+    orig = getattr(exc, "orig", None)
+    if getattr(orig, "sqlstate", None) != "42501":
+        return None
+    message = str(orig).strip()
+    return privilege_refused(message.splitlines()[0] if message else type(orig).__name__)

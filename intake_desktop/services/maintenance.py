@@ -6,6 +6,7 @@ CLI's exit codes, so windows and commands report them the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,18 +17,33 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
 from intake_desktop.storage import backup as _backup
 from intake_desktop.storage import migrate as _migrate
-from intake_desktop.storage.database import Database
+from intake_desktop.storage import roles as _roles
+from intake_desktop.storage.database import Database, resolve_url
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import BackupError, SchemaError
 
-from ._common import transaction
+from ._common import first_line, transaction
 from .actor import Actor
-from .errors import InputError, PermissionDenied, ServiceError, UnavailableError
+from .errors import (
+    InputError,
+    PermissionDenied,
+    ServiceError,
+    UnavailableError,
+    database_refusal,
+)
 from .permissions import authorize, record
 
 UpgradeResult = _migrate.UpgradeResult
+GrantResult = _roles.GrantResult
 RestoreResult = _backup.RestoreResult
 PG_BACKUP_HINT = _backup.PG_BACKUP_HINT
+#: libpq's words for a refused TLS connection → what the person at the workstation can check.
+_TLS_HINTS = {
+    "certificate verify failed": "the server's certificate was not issued by the CA of "
+    "sslrootcert (or has expired); ",
+    "does not match host name": "the server's certificate is for another name: use the host "
+    "name it was issued for; ",
+}
 
 
 def open_database(url: str | URL | None = None) -> Database:
@@ -57,7 +73,77 @@ def upgrade_database(
                 actor = sign_in_as(db)
                 with transaction(db) as session:
                     authorize(session, actor, "database.upgrade")
-            return _migrate.upgrade(db)
+            result = _migrate.upgrade(db)
+            if db.dialect == "postgresql":
+                result = dataclasses.replace(result, regranted=_regrant(db))
+            return result
+        finally:
+            db.dispose()
+
+
+def _regrant(db: Database) -> tuple[str, ...]:
+    """Grant the workstation roles of earlier ``db grant`` runs again, so that a table the
+    migration added is covered; a role that can no longer be granted is said, not skipped."""
+    with db.engine.begin() as conn:
+        roles = _roles.grantees(conn)
+        for role in roles:
+            try:
+                _roles.grant_workstation(conn, role)
+            except _roles.RoleError as exc:
+                raise InputError(
+                    f"the database was upgraded, but the workstation role {role} was not "
+                    f"granted the new tables: {exc}"
+                ) from exc
+    return tuple(roles)
+
+
+def workstation_grant_sql(role: str) -> list[str]:
+    """The statements ``grant_workstation`` runs, for this version's tables, without a server."""
+    _check_role(role)
+    return _roles.workstation_grant_sql(role, _roles.known_tables())
+
+
+def _check_role(role: str) -> None:
+    try:
+        _roles.check_role_name(role)
+    except ValueError as exc:
+        raise InputError(str(exc), "--workstation") from exc
+
+
+_NOT_A_SERVER = (
+    "database roles are a PostgreSQL server's; an SQLite file is protected by its file "
+    "permissions (0600) instead"
+)
+
+
+def grant_workstation(
+    url: str | URL | None, role: str, *, sign_in_as: Callable[[Database], Actor] | None = None
+) -> GrantResult:
+    """Give the PostgreSQL role ``role`` exactly what a workstation needs (see storage.roles).
+
+    Run by the role that owns the tables; once the database has users an administrator signs
+    in too (``sign_in_as``), and the grant is audited.
+    """
+    _check_role(role)
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    if resolved.get_backend_name() == "sqlite" and not Path(resolved.database or "").is_file():
+        raise InputError(_NOT_A_SERVER, "--db")  # no file is made just to say so
+    with _translated():
+        db = _open_database(resolved)
+        try:
+            if _has_users(db):
+                if sign_in_as is None:
+                    raise PermissionDenied("an administrator must sign in to grant privileges")
+                actor = sign_in_as(db)
+                with transaction(db) as session:
+                    authorize(session, actor, "database.grant", detail=f"role={role[:80]}")
+            if db.dialect != "postgresql":
+                raise InputError(_NOT_A_SERVER, "--db")
+            with db.engine.begin() as conn:
+                try:
+                    return _roles.grant_workstation(conn, role)
+                except _roles.RoleError as exc:
+                    raise InputError(str(exc), "--workstation") from exc
         finally:
             db.dispose()
 
@@ -109,14 +195,21 @@ def _translated() -> Iterator[None]:
     except SchemaError as exc:
         raise UnavailableError(str(exc)) from exc
     except OperationalError as exc:
-        first_line = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        line = first_line(exc)
+        hint = next((h for words, h in _TLS_HINTS.items() if words in line), "")
         raise UnavailableError(
-            f"cannot use the database ({first_line}): check the --db URL, "
-            "that the server is running and that you may connect"
+            f"cannot use the database ({line}): {hint}check the --db URL (and its "
+            "sslmode and sslrootcert), that the server is running and that you may connect"
         ) from exc
     except DatabaseError as exc:  # reached, but not a database (a wrong or damaged file)
-        first_line = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        refused = database_refusal(exc)  # e.g. a workstation role opening an empty database
+        if refused is not None:
+            raise refused from exc
+        if "connection option" in str(exc.orig):  # libpq: a misspelt ?option= in the URL
+            raise InputError(
+                f"the URL has an option PostgreSQL does not know ({first_line(exc)})", "--db"
+            ) from exc
         raise UnavailableError(
-            f"this is not a database the app can use ({first_line}): check the --db URL, "
+            f"this is not a database the app can use ({first_line(exc)}): check the --db URL, "
             "or restore the file from a backup"
         ) from exc

@@ -57,6 +57,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "database.backup": _ADMIN,
     "database.restore": _ADMIN,
     "database.upgrade": _ADMIN,
+    "database.grant": _ADMIN,
     "demo.build": _ADMIN,
 }
 

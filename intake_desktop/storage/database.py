@@ -35,6 +35,8 @@ APP_NAME = "intake-desktop"
 DEFAULT_FILE_NAME = "records.sqlite3"
 #: How long an SQLite writer waits for another workstation's or window's write to finish.
 BUSY_TIMEOUT_MS = 10_000
+#: libpq options of a PostgreSQL URL that name files (the CA, a client certificate and key).
+_TLS_FILE_OPTIONS = frozenset({"sslrootcert", "sslcert", "sslkey", "sslcrl"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,7 +79,8 @@ def resolve_url(url: str | None) -> URL:
     """The SQLAlchemy URL for what the user gave.
 
     ``None`` is the default file; a bare path means an SQLite file; ``postgresql://`` and
-    ``postgres://`` use psycopg 3 (SQLAlchemy's own default driver would be psycopg2).
+    ``postgres://`` use psycopg 3 (SQLAlchemy's own default driver would be psycopg2), with the
+    URL's query (``sslmode``, ``sslrootcert`` ...) passed to libpq.
     """
     if url is None or not url.strip():
         return URL.create("sqlite", database=str(default_database_path()))
@@ -87,6 +90,16 @@ def resolve_url(url: str | None) -> URL:
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "postgresql":
+        # The query (?sslmode=verify-full&sslrootcert=...) goes to libpq as it is; libpq does
+        # not expand ``~`` in the certificate paths, the shell would not either inside a URL.
+        paths = {
+            key: os.path.expanduser(value)
+            for key, value in parsed.query.items()
+            if key in _TLS_FILE_OPTIONS and isinstance(value, str) and value.startswith("~")
+        }
+        if paths:
+            parsed = parsed.update_query_dict(paths)
     return parsed
 
 

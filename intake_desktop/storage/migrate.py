@@ -74,6 +74,8 @@ class UpgradeResult:
     from_revision: str | None
     to_revision: str
     backup_path: Path | None
+    #: PostgreSQL workstation roles granted the (new) tables again after the upgrade.
+    regranted: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
