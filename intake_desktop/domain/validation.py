@@ -242,8 +242,9 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _
     if origin is Literal:
         allowed = typing.get_args(tp)
         if not isinstance(value, str) or value not in allowed:
+            shown_value = described(value)
             errors.append(
-                FieldError(path, f"{_shown(value)} is not allowed (allowed: {', '.join(allowed)})")
+                FieldError(path, f"{shown_value} is not allowed (allowed: {', '.join(allowed)})")
             )
         return value
     if tp is bool:
@@ -288,7 +289,7 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _
         if "pattern" in meta:
             regex, description = _PATTERNS[meta["pattern"]]
             if not regex.match(value):
-                errors.append(FieldError(path, f"{_shown(value)} is not {description}"))
+                errors.append(FieldError(path, f"{described(value)} is not {description}"))
         return value
     if origin in (Union, types.UnionType):  # int | None inside a questionnaire list
         return _parse_value(_strip_optional(tp), value, path, meta, errors)
@@ -325,7 +326,7 @@ def _parse_list(item_tp: Any, value: Any, path: str, meta: dict[str, Any], error
         for i, item in enumerate(value):
             key = repr(item)
             if key in seen:
-                errors.append(FieldError(f"{path}[{i}]", f"{_shown(item)} is listed twice"))
+                errors.append(FieldError(f"{path}[{i}]", f"{described(item)} is listed twice"))
             seen.add(key)
     return tuple(out)
 
@@ -347,7 +348,7 @@ def list_limit(item_tp: Any, meta: Mapping[str, Any]) -> int:
 def _key(key: Any) -> str:
     """An unknown key as it may appear in a field path: plain when it is a plain name."""
     text = str(key)
-    return text if text.isidentifier() and len(text) <= 40 else _shown(text)
+    return text if text.isidentifier() and len(text) <= 40 else described(text)
 
 
 #: A text value is quoted in a message only when it could be a misspelt code (``gout``,
@@ -358,7 +359,7 @@ _CODE_LIKE = re.compile(r"[a-z][a-z0-9_]{0,39}|[A-Z][0-9]{1,2}(-[A-Z][0-9]{1,2})
 NOT_QUOTED = "the text given"
 
 
-def _shown(value: Any) -> str:
+def described(value: Any) -> str:
     """A value inside a message: a code-like text quoted (control characters escaped), any other
     text only described, and a value of another kind by its kind."""
     if isinstance(value, str):
@@ -374,7 +375,8 @@ def _check_range(value: float, path: str, meta: dict[str, Any], errors: _Problem
 
 def _parse_date(value: Any, path: str, errors: _Problems) -> date | None:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        errors.append(FieldError(path, f"must be a date written YYYY-MM-DD, not {_shown(value)}"))
+        wrong = described(value)
+        errors.append(FieldError(path, f"must be a date written YYYY-MM-DD, not {wrong}"))
         return None
     try:
         return date.fromisoformat(value)

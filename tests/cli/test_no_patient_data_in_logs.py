@@ -182,6 +182,13 @@ def test_a_whole_session_leaves_no_patient_data_in_stderr_or_logs(
         refused(2, doctor, "import", _write(files, name, data))
         if name != "wrong_birth.json":  # a valid case on its own
             refused(2, None, "plan", str(files / name))
+    bundle = json.loads((files / "bundle.json").read_text(encoding="utf-8"))
+    for field, resource_type in (("gender", "Patient"), ("status", "QuestionnaireResponse")):
+        changed = json.loads(json.dumps(bundle))
+        for entry in changed["entry"]:
+            if entry["resource"]["resourceType"] == resource_type:
+                entry["resource"][field] = NAME
+        refused(2, doctor, "import-fhir", _write(files, f"bundle_{field}.json", changed))
     (files / "broken.json").write_text(f'{{"patient": {{"name": "{NAME}", ', encoding="utf-8")
     refused(2, doctor, "import", str(files / "broken.json"))
     refused(2, None, "plan", str(files / "broken.json"))
