@@ -102,7 +102,7 @@ def parse_case(data: Any, *, today: date | None = None) -> Case:
         )
     fmt = data.get("format")
     if fmt != CASE_FORMAT:
-        got = "missing" if fmt is None else _shown(fmt)
+        got = "missing" if fmt is None else shown(fmt) if isinstance(fmt, str) else _kind(fmt)
         raise CaseValidationError([FieldError("format", f"must be {CASE_FORMAT!r} (got {got})")])
     case = _parse_dataclass(Case, data, "", errors)
     if case is not None and not errors:
@@ -148,13 +148,11 @@ def _check_dates(case: Case, today: date, errors: _Problems) -> None:
         errors.append(
             FieldError(
                 "patient.date_of_birth",
-                f"{born} is not a possible date of birth (the earliest is {EARLIEST_BIRTH})",
+                f"is not a possible date of birth (the earliest is {EARLIEST_BIRTH})",
             )
         )
     elif born > visit:
-        errors.append(
-            FieldError("patient.date_of_birth", f"{born} is after the visit date {visit}")
-        )
+        errors.append(FieldError("patient.date_of_birth", f"is after the visit date {visit}"))
     dated = [("imaging.date", case.imaging.date if case.imaging else None)]
     injections = (case.treatment and case.treatment.injections) or ()
     dated += [(f"treatment.injections[{i}].date", inj.date) for i, inj in enumerate(injections)]
@@ -244,8 +242,9 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _
     if origin is Literal:
         allowed = typing.get_args(tp)
         if not isinstance(value, str) or value not in allowed:
+            shown_value = described(value)
             errors.append(
-                FieldError(path, f"{_shown(value)} is not allowed (allowed: {', '.join(allowed)})")
+                FieldError(path, f"{shown_value} is not allowed (allowed: {', '.join(allowed)})")
             )
         return value
     if tp is bool:
@@ -290,7 +289,7 @@ def _parse_value(tp: Any, value: Any, path: str, meta: dict[str, Any], errors: _
         if "pattern" in meta:
             regex, description = _PATTERNS[meta["pattern"]]
             if not regex.match(value):
-                errors.append(FieldError(path, f"{_shown(value)} is not {description}"))
+                errors.append(FieldError(path, f"{described(value)} is not {description}"))
         return value
     if origin in (Union, types.UnionType):  # int | None inside a questionnaire list
         return _parse_value(_strip_optional(tp), value, path, meta, errors)
@@ -327,7 +326,7 @@ def _parse_list(item_tp: Any, value: Any, path: str, meta: dict[str, Any], error
         for i, item in enumerate(value):
             key = repr(item)
             if key in seen:
-                errors.append(FieldError(f"{path}[{i}]", f"{_shown(item)} is listed twice"))
+                errors.append(FieldError(f"{path}[{i}]", f"{described(item)} is listed twice"))
             seen.add(key)
     return tuple(out)
 
@@ -349,12 +348,23 @@ def list_limit(item_tp: Any, meta: Mapping[str, Any]) -> int:
 def _key(key: Any) -> str:
     """An unknown key as it may appear in a field path: plain when it is a plain name."""
     text = str(key)
-    return text if text.isidentifier() and len(text) <= 40 else _shown(text)
+    return text if text.isidentifier() and len(text) <= 40 else described(text)
 
 
-def _shown(value: Any) -> str:
-    """A value inside a message, short and with control characters escaped."""
-    return shown(value) if isinstance(value, str) else _kind(value)
+#: A text value is quoted in a message only when it could be a misspelt code (``gout``,
+#: ``l4_l5``) or spinal level (``L6-S1``). Anything else (capitals, spaces, a leading digit, a
+#: date) may be a name, a record number or a date of birth typed into the wrong field, and these
+#: messages reach screens, terminals and logs, where patient data must never go (issue 18).
+_CODE_LIKE = re.compile(r"[a-z][a-z0-9_]{0,39}|[A-Z][0-9]{1,2}(-[A-Z][0-9]{1,2})?")
+NOT_QUOTED = "the text given"
+
+
+def described(value: Any) -> str:
+    """A value inside a message: a code-like text quoted (control characters escaped), any other
+    text only described, and a value of another kind by its kind."""
+    if isinstance(value, str):
+        return shown(value) if _CODE_LIKE.fullmatch(value) else NOT_QUOTED
+    return _kind(value)
 
 
 def _check_range(value: float, path: str, meta: dict[str, Any], errors: _Problems) -> None:
@@ -365,12 +375,13 @@ def _check_range(value: float, path: str, meta: dict[str, Any], errors: _Problem
 
 def _parse_date(value: Any, path: str, errors: _Problems) -> date | None:
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        errors.append(FieldError(path, f"must be a date written YYYY-MM-DD, not {_shown(value)}"))
+        wrong = described(value)
+        errors.append(FieldError(path, f"must be a date written YYYY-MM-DD, not {wrong}"))
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        errors.append(FieldError(path, f"{value} is not a real calendar date"))
+        errors.append(FieldError(path, "is not a real calendar date (there is no such day)"))
         return None
 
 
@@ -389,7 +400,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {_number(value)}"
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) < 40 else "text"
+        return f"the text {value!r}" if _CODE_LIKE.fullmatch(value) else NOT_QUOTED
     if isinstance(value, list):
         return "a list"
     if isinstance(value, Mapping):

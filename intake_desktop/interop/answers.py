@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from intake_desktop.domain.validation import described
+
 from .elements import bounded, fhir_text
 from .model import BundleError
 from .questionnaires import Item, coding
@@ -181,5 +183,6 @@ def _read_coding(item: Item, value: Any, at: str) -> str:
     if system != item.system:
         raise BundleError(at, f"code system must be {item.system} (got {system!r})")
     if code not in item.options:
-        raise BundleError(at, f"{code!r} is not allowed (allowed: {', '.join(item.options)})")
+        shown = described(code)
+        raise BundleError(at, f"{shown} is not allowed (allowed: {', '.join(item.options)})")
     return code

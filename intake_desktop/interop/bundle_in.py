@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from intake_desktop.domain.codes import CASE_FORMAT
-from intake_desktop.domain.validation import CaseValidationError, parse_case
+from intake_desktop.domain.validation import CaseValidationError, described, parse_case
 
 from .answers import decode_items
 from .elements import code_in, listed, need, optional, where_of
@@ -48,7 +48,7 @@ def parse_bundle(bundle: Any, *, today: date | None = None) -> ImportedVisit:
     status = VISIT_STATUS.get(raw_status) if isinstance(raw_status, str) else None
     if status is None:
         allowed = ", ".join(VISIT_STATUS)
-        raise BundleError(where, f"status {raw_status!r} is not one of {allowed}")
+        raise BundleError(where, f"status {described(raw_status)} is not one of {allowed}")
     case = _case(index, intake, today)
     careplan = careplan_of(index)
     accepted, override_reason = read_decision(careplan)
@@ -157,7 +157,7 @@ def _patient(index: BundleIndex) -> PatientIdentity:
         raise BundleError(where, "birthDate must be a full date YYYY-MM-DD") from None
     gender = optional(patient, "gender", where, str)
     if gender is not None and gender not in GENDERS:
-        raise BundleError(where, f"gender {gender!r} is not one of {', '.join(GENDERS)}")
+        raise BundleError(where, f"gender {described(gender)} is not one of {', '.join(GENDERS)}")
     record_number = None
     for ident in listed(patient, "identifier", where):
         if isinstance(ident, Mapping) and ident.get("system") == RECORD_NUMBER_SYSTEM:

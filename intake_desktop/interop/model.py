@@ -102,13 +102,13 @@ class FhirVisit:
         own = self.case.patient
         if own.date_of_birth != self.patient.date_of_birth:
             raise NotExportable(
-                f"the patient's date of birth {self.patient.date_of_birth} differs from the "
-                f"case's patient.date_of_birth {own.date_of_birth}: the case is someone else's"
+                "the patient's date of birth differs from the case's patient.date_of_birth: "
+                "the case is someone else's"
             )
         if own.id and self.patient.record_number and own.id != self.patient.record_number:
             raise NotExportable(
-                f"the patient's record number {self.patient.record_number} differs from the "
-                f"case's patient.id {own.id}: the case is someone else's"
+                "the patient's record number differs from the case's patient.id: "
+                "the case is someone else's"
             )
 
     @property

@@ -4,6 +4,13 @@ Passwords are hashed with argon2id (argon2-cffi's :class:`PasswordHasher`); only
 (``$argon2id$v=19$...``) is stored, and no password is ever logged or put in an audit entry or an
 error message. An unknown user name costs the same as a wrong password (a dummy hash is checked),
 so timing does not tell which names exist. Every attempt, good or bad, leaves an audit entry.
+
+A refused sign-in says the same thing, in about the same time, whatever the cause: an unknown
+name, a wrong or empty password, a locked or inactive account. Each costs exactly one argon2
+check with the current parameters (:func:`_verify_or_dummy`), and the lock is looked at only
+after it; the cause goes to the audit trail alone. Otherwise "locked" would confirm that a name
+exists, and a quick answer to an empty password would too (2 ms against 105 ms before).
+New passwords follow :mod:`.password_rules` (too short, blank, repeated, common: refused).
 """
 
 from __future__ import annotations
@@ -25,19 +32,28 @@ from intake_desktop.storage.models import ROLES, User, UserRole, utc_now
 from ._common import reader, transaction
 from .actor import Actor, this_workstation
 from .errors import ConflictError, InputError, PermissionDenied
+from .password_rules import (  # the rules' names stay importable from here, as before
+    MAX_PASSWORD,
+    MIN_PASSWORD,  # noqa: F401
+    WeakPasswordError,  # noqa: F401
+    check_new_password,
+)
 from .permissions import authorize, record, record_separately, require
 
 #: Failed sign-ins in a row that lock an account, and for how long.
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = timedelta(minutes=15)
-MIN_PASSWORD = 8
-MAX_PASSWORD = 1024
 MAX_USERNAME = 100
 MAX_SIGNER_TEXT = 200
 _USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 #: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); tests may swap it.
 PASSWORD_HASHER = PasswordHasher()
-WRONG = "sign-in refused: the user name or the password is wrong"
+#: The one answer to every refused sign-in (unknown, wrong, empty, locked, inactive).
+WRONG = (
+    "sign-in refused: the user name or the password is wrong, or the account is locked "
+    f"(after {MAX_FAILED_SIGN_INS} failed tries in a row, for "
+    f"{int(LOCKOUT.total_seconds() // 60)} minutes; an administrator can unlock it sooner)"
+)
 #: The audit trail's name for a sign-in attempt under a name that is nobody's.
 UNKNOWN_USER = "(unknown user)"
 
@@ -119,12 +135,7 @@ def sign_in(db: Database, username: str, password: str, *, workstation: str | No
             detail=None if actor else outcome,
         )
     if actor is None:
-        if outcome == "locked":
-            raise PermissionDenied(
-                "sign-in refused: this account is locked after repeated failed sign-ins; "
-                f"try again in {int(LOCKOUT.total_seconds() // 60)} minutes or ask an admin"
-            )
-        raise PermissionDenied(WRONG)
+        raise PermissionDenied(WRONG)  # the reason is in the audit trail only
     return Actor(actor.user_id, actor.username, actor.roles, station)
 
 
@@ -258,17 +269,6 @@ def check_username(username: str) -> str:
     return username
 
 
-def check_new_password(password: str) -> str:
-    """A new password: at least 8 characters (no upper limit a person would reach)."""
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise InputError(f"must have at least {MIN_PASSWORD} characters", "password")
-    if len(password) > MAX_PASSWORD:
-        raise InputError(f"is longer than {MAX_PASSWORD} characters", "password")
-    if "\x00" in password:
-        raise InputError("may not contain a NUL character", "password")
-    return password
-
-
 def check_signer_details(full_name: str | None, credentials: str | None) -> dict[str, str | None]:
     """Full name and credentials as stored (stripped; empty is None; at most 200 characters)."""
     out: dict[str, str | None] = {}
@@ -295,16 +295,19 @@ def check_roles(roles: Iterable[str]) -> set[str]:
 
 
 def _check_password(session: Session, user: User | None, password: str) -> tuple[str, Actor | None]:
-    """``("ok", actor)`` or the reason of the failure, with the user's counters updated."""
+    """``("ok", actor)`` or the reason of the failure, with the user's counters updated.
+
+    The password is checked first, always at the same cost; only then are the account's state
+    and the lock looked at, so that none of them changes how long the answer takes.
+    """
     now = utc_now()
-    usable = 0 < len(password) <= MAX_PASSWORD
+    active = user is not None and user.active
+    matches = _verify_or_dummy(user.password_hash if active else None, password)
     if user is None or not user.active:
-        _verify(_dummy(), password if usable else "x")  # the same cost as a real check
         return ("unknown" if user is None else "inactive"), None
     if user.locked_until is not None and user.locked_until > now:
-        _verify(_dummy(), "x")
         return "locked", None
-    if not usable or not _verify(user.password_hash, password):
+    if not matches:
         user.failed_attempts += 1
         if user.failed_attempts >= MAX_FAILED_SIGN_INS:
             user.failed_attempts, user.locked_until = 0, now + LOCKOUT
@@ -317,6 +320,22 @@ def _check_password(session: Session, user: User | None, password: str) -> tuple
         session.scalars(select(UserRole.role).where(UserRole.user_id == user.id)).all()
     )
     return "ok", Actor(user.id, user.username, roles)
+
+
+def _verify_or_dummy(encoded: str | None, password: str) -> bool:
+    """Whether ``password`` matches ``encoded``, at the cost of one argon2 check in every case.
+
+    Without a hash to check (no such user, an inactive one) or without a usable password (empty,
+    or longer than :data:`MAX_PASSWORD`), a dummy hash made with the current parameters is
+    checked instead and the answer is False: the time taken tells nothing about the name or the
+    account. Anything else done at sign-in that costs time in proportion to the password (a
+    database key unwrapped with it) belongs beside this check and must follow the same rule.
+    """
+    usable = 0 < len(password) <= MAX_PASSWORD
+    if encoded is None or not usable:
+        _verify(_dummy(), password if usable else "not a usable password")
+        return False
+    return _verify(encoded, password)
 
 
 def _verify(encoded: str, password: str) -> bool:

@@ -65,8 +65,10 @@ def import_case(
             )
             patient = insert_patient(session, details, author)
         elif patient.date_of_birth != p.date_of_birth:
-            raise InputError(
-                f"does not match the date of birth of record {p.id}", "patient.date_of_birth"
+            raise InputError(  # neither the number nor the dates repeated (issue 18)
+                "does not match the date of birth of the patient with this record number "
+                "(patient.id): the file is probably another patient's",
+                "patient.date_of_birth",
             )
         visit = new_draft(session, patient.id, stored, author)
         record(session, actor, "case.import", patient_id=patient.id, visit_id=visit.id)

@@ -136,7 +136,10 @@ def clean_details(details: PatientDetails, *, require_name: bool) -> PatientDeta
     if not isinstance(dob, date):
         raise InputError("must be a date", "date_of_birth")
     if dob > date.today() or dob < EARLIEST_BIRTH:
-        raise InputError(f"{dob.isoformat()} is not a possible date of birth", "date_of_birth")
+        raise InputError(  # the date is not repeated: messages may reach a terminal or a log
+            f"is not a possible date of birth (in the future, or before {EARLIEST_BIRTH.year})",
+            "date_of_birth",
+        )
     if cleaned.sex is not None and cleaned.sex not in _SEXES:
         raise InputError(f"must be one of {', '.join(sorted(_SEXES))}", "sex")
     if cleaned.language is not None and not _BCP47.match(cleaned.language):

@@ -267,7 +267,7 @@ def check_case_patient(session: Session, patient_id: int, case: Case) -> None:
     assert patient is not None  # the foreign key guarantees it
     if case.patient.id and patient.record_number and case.patient.id != patient.record_number:
         raise InputError(
-            f"is {case.patient.id} but the visit belongs to record {patient.record_number}",
+            "differs from the record number of the visit's patient (not repeated here)",
             "patient.id",
         )
     if case.patient.date_of_birth != patient.date_of_birth:

@@ -133,16 +133,36 @@ def _json_text(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
+class _NoResultRows(logging.Filter):
+    """Drops SQLAlchemy's DEBUG records: each result row ("Row (...)"), a patient's record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+def _keep_patient_data_out_of_logs() -> None:
+    """Statement parameters and result rows hold names, dates of birth and cases, so neither
+    may reach a log, even when someone turns SQLAlchemy's logging up to chase a bug: the engine
+    hides parameters (in its log and in the text of its errors, ``hide_parameters``), and the
+    rows it would log at DEBUG are filtered out here. The statements themselves stay (they
+    carry no values: every value is a bound parameter)."""
+    engine_log = logging.getLogger("sqlalchemy.engine.Engine")
+    if not any(isinstance(f, _NoResultRows) for f in engine_log.filters):
+        engine_log.addFilter(_NoResultRows())
+
+
 def _create_engine(url: URL) -> Engine:
+    _keep_patient_data_out_of_logs()
+    options: dict[str, Any] = {"json_serializer": _json_text, "hide_parameters": True}
     if url.get_backend_name() == "sqlite":
         path = url.database
         if path and path != ":memory:" and not path.startswith("file:"):
             _prepare_sqlite_file(Path(path))
-        engine = create_engine(url, json_serializer=_json_text)
+        engine = create_engine(url, **options)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
     # A shared server may restart while a workstation sits idle: check before reuse.
-    return create_engine(url, pool_pre_ping=True, json_serializer=_json_text)
+    return create_engine(url, pool_pre_ping=True, **options)
 
 
 def _prepare_sqlite_file(path: Path) -> None:

@@ -52,6 +52,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from .settings import make_settings_private
+
+    make_settings_private()  # 0600 in 0700 before Qt writes it with the umask's permissions
     app.setApplicationDisplayName("Spine intake")
     if not getattr(app, "_intake_translators", None):
         app._intake_translators = install_translators(app)  # type: ignore[attr-defined]

@@ -3,12 +3,17 @@
 Each dialog only collects what is typed and hands it to the :class:`Clinic` (the services decide,
 audit and refuse); a refusal is shown in the dialog, which stays open for another try. Password
 fields never echo, and are cleared after every attempt.
+
+A refused sign-in or unlock reads the same whatever the cause (the services say nothing more),
+and a password the rules refuse is named with its reason; both in the interface's language
+(:func:`password_problem` is there for any dialog that sets a password).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.services.errors import ServiceError
+from intake_desktop.services.auth import LOCKOUT, MAX_FAILED_SIGN_INS
+from intake_desktop.services.errors import PermissionDenied, ServiceError
+from intake_desktop.services.password_rules import MAX_PASSWORD, MIN_PASSWORD, WeakPasswordError
 
 from .theme import style
 
@@ -28,6 +35,55 @@ if TYPE_CHECKING:
 
 
 MAX_TYPED = 1024
+
+
+def password_problem(reason: str) -> str:
+    """Why a new password was refused (:class:`WeakPasswordError` ``reason``), translated."""
+    if reason == "short":
+        text = QCoreApplication.translate(
+            "PasswordRules", "Password: must have at least %1 characters."
+        )
+        return text.replace("%1", str(MIN_PASSWORD))
+    if reason == "long":
+        text = QCoreApplication.translate(
+            "PasswordRules", "Password: is longer than %1 characters."
+        )
+        return text.replace("%1", str(MAX_PASSWORD))
+    if reason == "nul":
+        return QCoreApplication.translate(
+            "PasswordRules", "Password: may not contain a NUL character."
+        )
+    if reason == "blank":
+        return QCoreApplication.translate(
+            "PasswordRules", "Password: is only spaces; choose one with letters, digits or signs."
+        )
+    if reason == "repeated":
+        return QCoreApplication.translate(
+            "PasswordRules",
+            "Password: is one character repeated; choose one that is harder to guess.",
+        )
+    if reason == "common":
+        return QCoreApplication.translate(
+            "PasswordRules",
+            "Password: is one of the most common passwords, which are tried first when "
+            "guessing; choose another.",
+        )
+    return QCoreApplication.translate("PasswordRules", "Password: cannot be used; choose another.")
+
+
+def sign_in_refused() -> str:
+    """The one answer to every refused sign-in or unlock, translated (it names the lockout so a
+    locked-out user knows what to do, without saying whether that is what happened)."""
+    return (
+        QCoreApplication.translate(
+            "SignIn",
+            "Sign-in refused: the user name or the password is wrong, or the account is locked "
+            "(after %1 failed tries in a row, for %2 minutes; an administrator can unlock it "
+            "sooner).",
+        )
+        .replace("%1", str(MAX_FAILED_SIGN_INS))
+        .replace("%2", str(int(LOCKOUT.total_seconds() // 60)))
+    )
 
 
 class _CredentialsDialog(QDialog):
@@ -74,7 +130,7 @@ class _CredentialsDialog(QDialog):
         try:
             self._submit()
         except ServiceError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(self._describe(exc))
             self.password.clear()
             self.password.setFocus()
             return
@@ -83,6 +139,17 @@ class _CredentialsDialog(QDialog):
 
     def _submit(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def _describe(self, exc: ServiceError) -> str:
+        """A refusal in the interface's language where we know it, else the service's words."""
+        if isinstance(exc, WeakPasswordError):
+            return password_problem(exc.reason)
+        if isinstance(exc, PermissionDenied) and self.refusals_alike:
+            return sign_in_refused()
+        return str(exc)
+
+    # Whether a PermissionDenied here is a refused sign-in (said the same way whatever the cause).
+    refusals_alike = True
 
 
 class SignInDialog(_CredentialsDialog):
@@ -103,6 +170,8 @@ class SignInDialog(_CredentialsDialog):
 
 class FirstAdminDialog(_CredentialsDialog):
     """First run: there is no user yet, so the first account made is an administrator."""
+
+    refusals_alike = False  # "there are users already" is no sign-in refusal
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None) -> None:
         super().__init__(

@@ -668,7 +668,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+110"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+179"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -1237,6 +1237,44 @@
         <location line="+14"/>
         <source>%s: set a date</source>
         <translation>%s: fijar una fecha</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordRules</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-153"/>
+        <source>Password: must have at least %1 characters.</source>
+        <translation>Contraseña: debe tener al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password: is longer than %1 characters.</source>
+        <translation>Contraseña: tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password: may not contain a NUL character.</source>
+        <translation>Contraseña: no puede contener un carácter NUL.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password: is only spaces; choose one with letters, digits or signs.</source>
+        <translation>Contraseña: solo tiene espacios; elija una con letras, cifras o signos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password: is one character repeated; choose one that is harder to guess.</source>
+        <translation>Contraseña: es un solo carácter repetido; elija una más difícil de adivinar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password: is one of the most common passwords, which are tried first when guessing; choose another.</source>
+        <translation>Contraseña: es una de las contraseñas más comunes, las primeras que se prueban para adivinar; elija otra.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password: cannot be used; choose another.</source>
+        <translation>Contraseña: no se puede usar; elija otra.</translation>
     </message>
 </context>
 <context>
@@ -2235,9 +2273,17 @@
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+7"/>
+        <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
+        <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-33"/>
+        <location line="+83"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
@@ -2662,7 +2708,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+43"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+45"/>
         <source>Session locked</source>
         <translation>Sesión bloqueada</translation>
     </message>
@@ -3001,7 +3047,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-86"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-99"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
@@ -3683,7 +3729,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_io.py" line="+38"/>
+        <location filename="../../intake_desktop/ui/visit_io.py" line="+42"/>
         <location line="+28"/>
         <source>Cannot export yet</source>
         <translation>Todavía no se puede exportar</translation>

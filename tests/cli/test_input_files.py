@@ -171,7 +171,7 @@ CASE_PROBLEMS = {
     ),
     "year 1 birth": (
         {"patient": {"date_of_birth": "0001-01-01"}},
-        "patient.date_of_birth: 0001-01-01 is not a possible date of birth",
+        "patient.date_of_birth: is not a possible date of birth (the earliest is",
     ),
 }
 

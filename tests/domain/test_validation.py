@@ -40,7 +40,7 @@ def errors_of(data) -> list[str]:
         ({"red_flags": ["fever", "fever"]}, "red_flags[1]: 'fever' is listed twice"),
         (
             {"patient": {"date_of_birth": "1958-02-30"}},
-            "patient.date_of_birth: 1958-02-30 is not a real calendar date",
+            "patient.date_of_birth: is not a real calendar date",
         ),
         (
             {"patient": {"date_of_birth": "02/03/1958"}},
@@ -49,7 +49,7 @@ def errors_of(data) -> list[str]:
         ({"patient": {"date_of_birth": None}}, "patient.date_of_birth: required but missing"),
         (
             {"patient": {"date_of_birth": "2026-11-21"}},
-            "patient.date_of_birth: 2026-11-21 is after the visit date",
+            "patient.date_of_birth: is after the visit date",
         ),
         ({"visit_date": "2026-11-24"}, "visit_date: 2026-11-24 is in the future"),
         ({"imaging": {"levels": ["L6-S1"]}}, "imaging.levels[0]: 'L6-S1' is not a spinal level"),
@@ -75,7 +75,7 @@ def errors_of(data) -> list[str]:
         ),
         (
             {"patient": {"language": "english please"}},
-            "patient.language: 'english please' is not a language tag",
+            "patient.language: the text given is not a language tag",
         ),
         (
             {"history": {"duration_weeks": float("nan")}},
@@ -124,3 +124,23 @@ def test_round_trip_keeps_empty_lists_and_numbers_as_given() -> None:
 def test_today_defaults_to_the_system_date() -> None:
     data = merge(case_data(), {"visit_date": date.today().isoformat()})
     assert parse_case(data).visit_date == date.today()
+
+
+@pytest.mark.parametrize(
+    ("changes", "hidden"),
+    [
+        ({"history": {"onset": "Ana Ruiz Soto"}}, "Ana Ruiz"),
+        ({"history": {"duration_weeks": "Ruiz"}}, "Ruiz"),
+        ({"patient": {"language": "Soto Ruiz"}}, "Soto"),
+        ({"history": {"onset": "1961-04-17"}}, "1961"),
+        ({"patient": {"date_of_birth": "1961-02-30"}}, "1961"),
+        ({"patient": {"date_of_birth": "17/04/1961"}}, "1961"),
+        ({"visit_date": "MRN-20931"}, "20931"),
+    ],
+)
+def test_messages_never_repeat_what_may_be_patient_data(changes, hidden) -> None:
+    """A name, date or record number typed into the wrong field is described, not repeated:
+    these messages reach terminals and logs (issue 18). A misspelt code is still quoted."""
+    messages = errors_of(merge(case_data(), changes))
+    assert messages and not any(hidden in m for m in messages), messages
+    assert "'gradul'" in " ".join(errors_of(merge(case_data(), {"history": {"onset": "gradul"}})))

@@ -92,7 +92,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "impossible date",
         set_answer("imaging.date", {"valueDate": "2026-02-30"}),
-        r"item imaging\.date: 2026-02-30 is not a real calendar date",
+        r"item imaging\.date: is not a real calendar date",
     ),
     (
         "unknown item",
@@ -145,7 +145,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "patient of another birth date",
         lambda b: resources(b, "Patient")[0].update(birthDate="1951-01-01"),
-        r"the patient's date of birth 1951-01-01 differs from the case's patient\.date_of_birth",
+        r"the patient's date of birth differs from the case's patient\.date_of_birth",
     ),
     (
         "red flag with an unknown code",

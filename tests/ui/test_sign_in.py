@@ -62,7 +62,7 @@ def test_first_run_creates_the_administrator(qtbot, tmp_path) -> None:
         dialog.password.setText("short")
         dialog.confirm.setText("short")
         _ok(dialog)
-        assert "password" in dialog.error.text() and not clinic.has_users()
+        assert "Password" in dialog.error.text() and not clinic.has_users()
         dialog.password.setText("Long-enough-1")
         dialog.confirm.setText("Long-enough-1")
         with qtbot.waitSignal(dialog.accepted):
