@@ -106,9 +106,9 @@ class BoardView(QWidget):
         buttons = QHBoxLayout()
         self.check_in_button = QPushButton(self.tr("Check i&n"), self)
         self.tablet_button = QPushButton(self.tr("Patient &answers on the tablet"), self)
-        self.ready_button = QPushButton(self.tr("Mark rea&dy"), self)
-        self.open_button = QPushButton(self.tr("Open &visit"), self)
-        self.book_button = QPushButton(self.tr("&Book next visit…"), self)
+        self.ready_button = QPushButton(self.tr("&Mark ready"), self)
+        self.open_button = QPushButton(self.tr("&Open visit"), self)
+        self.book_button = QPushButton(self.tr("Boo&k next visit…"), self)
         self.check_in_button.setToolTip(
             self.tr("Check in the selected booking, or the patient selected in the search")
         )
