@@ -187,7 +187,7 @@ class BoardView(QWidget):
             QTableWidgetItem(booked),
             QTableWidgetItem(who),
             QTableWidgetItem(state_text(row.state)),
-            QTableWidgetItem(minutes_text(row.state_since, now)),
+            QTableWidgetItem(self._waited(row, now)),
             QTableWidgetItem(flags),
         ]
         steps = "\n".join(
@@ -203,6 +203,15 @@ class BoardView(QWidget):
                 item.setToolTip(steps)
             item.setData(USER_ROLE, row.entry_id)
             self.table.setItem(i, column, item)
+
+    def _waited(self, row: BoardRow, now: datetime) -> str:
+        """Time in the state; a booking counts from its booked time (late, or nothing yet)."""
+        if row.state != "expected":
+            return minutes_text(row.state_since, now)
+        if row.booked_time is None:
+            return ""
+        booked = datetime.combine(row.day, row.booked_time).astimezone(UTC)
+        return self.tr("late %s") % minutes_text(booked, now) if booked < now else ""
 
     def selected(self) -> BoardRow | None:
         index = self.table.currentRow()
@@ -283,7 +292,7 @@ class BoardView(QWidget):
         window.finished.connect(self.refresh)
         window.left.connect(lambda w=window: self.tablets.remove(w) if w in self.tablets else None)
         self.tablets.append(window)
-        window.showFullScreen()
+        window.show_locked()
         return window
 
     def book_next(self) -> BoardRow | None:

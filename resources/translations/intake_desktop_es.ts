@@ -334,7 +334,12 @@
         <translation>sin cita</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+30"/>
+        <source>late %s</source>
+        <translation>con %s de retraso</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Select a booking on the board, or find the patient first (Ctrl+F).</source>
         <translation>Seleccione una cita en el tablero, o busque antes al paciente (Ctrl+F).</translation>
     </message>
@@ -1740,8 +1745,7 @@
         <translation>Una hora o más</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>None</source>
         <translation>Ninguno</translation>
     </message>
@@ -1751,7 +1755,12 @@
         <translation>Unas 2 semanas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>None so far</source>
+        <translation>Ninguna por ahora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>About 6 weeks</source>
         <translation>Unas 6 semanas</translation>
     </message>
@@ -2038,7 +2047,7 @@
 <context>
     <name>PatientEntryWindow</name>
     <message>
-        <location line="+196"/>
+        <location line="+210"/>
         <source>Only the front desk or a clinician may leave the patient&apos;s questions.</source>
         <translation>Solo recepción o un médico pueden salir de las preguntas del paciente.</translation>
     </message>

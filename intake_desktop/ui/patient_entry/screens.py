@@ -107,7 +107,7 @@ class QuestionScreen(QWidget):
             text, statements = f"{item}. {t(instruction)}", None
         if statements is None:
             statements = [t(s) for s in self._scale(q)]
-        return f"{title} · {item}", text, list(zip(q.choices, statements, strict=True))
+        return title, text, list(zip(q.choices, statements, strict=True))
 
     @staticmethod
     def _scale(q: Question) -> tuple[str, ...]:

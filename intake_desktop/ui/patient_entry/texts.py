@@ -102,7 +102,7 @@ CHOICES: dict[str, dict[Any, str]] = {
         60: QT_TRANSLATE_NOOP("PatientEntry", "An hour or more"),
     },
     "therapy": {
-        0: QT_TRANSLATE_NOOP("PatientEntry", "None"),
+        0: QT_TRANSLATE_NOOP("PatientEntry", "None so far"),
         2: QT_TRANSLATE_NOOP("PatientEntry", "About 2 weeks"),
         6: QT_TRANSLATE_NOOP("PatientEntry", "About 6 weeks"),
         12: QT_TRANSLATE_NOOP("PatientEntry", "About 3 months"),

@@ -14,8 +14,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 MIN_TARGET_MM = 9.0
-#: The answer buttons aim higher than the minimum: 12 mm, comfortable for a shaky finger.
-ANSWER_MM = 12.0
+#: The answer buttons aim higher than the minimum: 16 mm, comfortable for a shaky finger.
+ANSWER_MM = 16.0
 MM_PER_INCH = 25.4
 #: Type sizes in points: the question, the answers, the small print (progress, staff).
 QUESTION_PT, ANSWER_PT, SMALL_PT = 24.0, 19.0, 15.0

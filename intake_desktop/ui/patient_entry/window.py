@@ -78,6 +78,12 @@ class PatientEntryWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setObjectName("patientEntry")
+        # A chosen answer shows three ways (not colour alone): filled, a thick border, bold.
+        self.setStyleSheet(
+            "#patientEntry QPushButton { padding: 6px 14px; }"
+            "#patientEntry QPushButton:checked { background: #1d4e89; color: #ffffff;"
+            " border: 4px solid #0b2545; font-weight: bold; }"
+        )
         self.answers: dict[str, Any] = {}
         self.index = -1  # -1: welcome; len(questions): the last screen
         self.outcome: str | None = None  # "finished", "stopped", once sent
@@ -85,6 +91,14 @@ class PatientEntryWindow(QWidget):
         self.screen_widget: QWidget | None = None
         self._build()
         self.set_language(language or row.language or "en")
+
+    def show_locked(self) -> None:
+        """Full screen on the screen it opens on (and that screen's size even where the window
+        manager ignores full screen requests)."""
+        screen = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.geometry())
+        self.showFullScreen()
 
     # --- frame ---------------------------------------------------------------------------
     def _build(self) -> None:
