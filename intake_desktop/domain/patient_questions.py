@@ -34,6 +34,10 @@ EASED_BY = ("sitting", "bending_forward", "stopping_while_standing", "lying_down
 WALKING_METRES = (0, 50, 100, 200, 500, 1000, 2000)
 STANDING_MINUTES = (0, 5, 10, 15, 30, 60)
 THERAPY_WEEKS = (0, 2, 6, 12, 26)
+DURATION_WEEKS = (1, 4, 12, 26, 52, 104)
+ONSETS = ("gradual", "sudden")
+#: Seconds until sitting eases the leg pain (the engine's quick relief is at most 120 s).
+RELIEF_SECONDS = (60, 300, 1200)
 HOME_MEASURES = ("lasting", "brief", "none")
 ODI_ITEMS = NDI_ITEMS = 10
 ZCQ_PARTS: tuple[tuple[str, int, tuple[int, ...]], ...] = (
@@ -77,6 +81,22 @@ def _fixed_questions() -> tuple[list[Question], list[Question], list[Question]]:
     return first, pains, flags
 
 
+def _story_questions(lumbar: bool) -> list[Question]:
+    """How it began and how long ago; on which side; for the low back and legs, what the
+    shopping cart and sitting do (the intake's symptom and walking steps ask the same)."""
+    out = [
+        Question("duration", ONE_OF, "history.duration_weeks", DURATION_WEEKS),
+        Question("onset", ONE_OF, "history.onset", ONSETS),
+        Question("bilateral", YES_NO, "history.bilateral", (True, False)),
+    ]
+    if lumbar:
+        out += [
+            Question("cart", YES_NO, "history.shopping_cart_sign", (True, False)),
+            Question("relief", ONE_OF, "history.seconds_to_relief_on_sitting", RELIEF_SECONDS),
+        ]
+    return out
+
+
 def _daily_questions() -> list[Question]:
     return [
         Question("walking", ONE_OF, "history.painless_walking_distance_m", WALKING_METRES),
@@ -107,7 +127,8 @@ def questions_for(answers: Mapping[str, Any]) -> list[Question]:
         "pain_neck": "neck" in sites,
         "pain_arm": bool(sites & ARM_SITES),
     }
-    out = first + [q for q in pains if wanted[q.id]] + flags + _daily_questions()
+    out = first + [q for q in pains if wanted[q.id]] + flags
+    out += _story_questions(lumbar or not cervical) + _daily_questions()
     if lumbar or not cervical:
         out += _items("odi", "questionnaires.odi", ODI_ITEMS, range(6))
     if cervical:
@@ -144,7 +165,8 @@ def apply_answers(
     data = copy.deepcopy(dict(draft))
     screen: dict[str, str] = {}
     paths: list[str] = []
-    for question in questions_for(answers):
+    asked = questions_for(answers)
+    for question in asked:
         value = answers.get(question.id)
         if value is None:
             continue
@@ -158,6 +180,11 @@ def apply_answers(
             _set(data, question.path, list(value) if question.kind in (ANY_OF, SITES) else value)
             path = question.path
         paths.append(path)
+    back, leg = answers.get("pain_back"), answers.get("pain_leg")
+    if back is not None and leg is not None and {"pain_back", "pain_leg"} <= {q.id for q in asked}:
+        # The patient's own two ratings say which is worse (the intake asks it as yes/no).
+        _set(data, "history.leg_pain_exceeds_back_pain", leg > back)
+        paths.append("history.leg_pain_exceeds_back_pain")
     if screen:
         flags = [c for c in (data.get("red_flags") or []) if c not in screen]
         data["red_flags"] = [c for c in RED_FLAGS if screen.get(c) == "yes"] + flags

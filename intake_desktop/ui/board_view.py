@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -97,6 +98,7 @@ class BoardView(QWidget):
         self.current_patient = current_patient
         self.rows: list[BoardRow] = []
         self.tablets: list[PatientEntryWindow] = []
+        self.tabs: QTabWidget | None = None  # the main window's, when the board is a tab
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         self.heading = QLabel(self)
@@ -109,6 +111,7 @@ class BoardView(QWidget):
         self.ready_button = QPushButton(self.tr("&Mark ready"), self)
         self.open_button = QPushButton(self.tr("&Open visit"), self)
         self.book_button = QPushButton(self.tr("Boo&k next visit…"), self)
+        self.table_tip = self.tr("Ctrl+B comes back to the board; Enter opens the visit")
         self.check_in_button.setToolTip(
             self.tr("Check in the selected booking, or the patient selected in the search")
         )
@@ -124,6 +127,7 @@ class BoardView(QWidget):
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setAccessibleName(self.tr("Today's visits and their state"))
+        self.table.setToolTip(self.table_tip)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -219,6 +223,15 @@ class BoardView(QWidget):
         if not items or index < 0 or index >= len(self.rows):
             return None
         return self.rows[index]
+
+    def focus_board(self) -> None:
+        """To the board by keyboard (Ctrl+B): the first patient ready for review selected."""
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(self)
+        self.table.setFocus()
+        if self.selected() is None and self.rows:
+            ready = [i for i, r in enumerate(self.rows) if r.state == "ready"]
+            self.table.selectRow(ready[0] if ready else 0)
 
     def select_entry(self, entry_id: int) -> None:
         for i, row in enumerate(self.rows):
@@ -343,7 +356,9 @@ def install_board(window: QWidget, clinic: Clinic) -> BoardView | None:
     tabs = window.tabs  # type: ignore[attr-defined]
     tabs.insertTab(0, view, QCoreApplication.translate("BoardView", "Today's &board"))
     tabs.setCurrentIndex(0)
+    view.tabs = tabs
     view.open_visit_requested.connect(window.open_visit)  # type: ignore[attr-defined]
+    view.shortcut = QShortcut(QKeySequence("Ctrl+B"), window, activated=view.focus_board)
     view.start()
     return view
 

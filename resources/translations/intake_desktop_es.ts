@@ -203,7 +203,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../intake_desktop/ui/board_view.py" line="+50"/>
+        <location filename="../../intake_desktop/ui/board_view.py" line="+51"/>
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
@@ -279,7 +279,7 @@
         <translation>%d h %02d min</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Today&apos;s board</source>
         <translation>Tablero de hoy</translation>
     </message>
@@ -309,6 +309,11 @@
         <translation>Citar &amp;próxima visita…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Ctrl+B comes back to the board; Enter opens the visit</source>
+        <translation>Ctrl+B vuelve al tablero; Intro abre la visita</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Check in the selected booking, or the patient selected in the search</source>
         <translation>Registra la llegada de la cita seleccionada, o del paciente elegido en la búsqueda</translation>
@@ -319,7 +324,7 @@
         <translation>Visitas de hoy y su estado</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Board messages</source>
         <translation>Mensajes del tablero</translation>
     </message>
@@ -339,7 +344,7 @@
         <translation>con %s de retraso</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Select a booking on the board, or find the patient first (Ctrl+F).</source>
         <translation>Seleccione una cita en el tablero, o busque antes al paciente (Ctrl+F).</translation>
     </message>
@@ -1645,7 +1650,7 @@
         <translation>¿El dolor sigue de noche o en reposo, incluso al sentarse?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>How far can you walk before pain makes you stop?</source>
         <translation>¿Cuánto puede caminar antes de que el dolor le obligue a parar?</translation>
     </message>
@@ -1680,7 +1685,7 @@
         <translation>¿Toma analgésicos fuertes (opioides como tramadol, codeína o morfina)?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+25"/>
         <source>I cannot walk without pain</source>
         <translation>No puedo caminar sin dolor</translation>
     </message>
@@ -1765,12 +1770,88 @@
         <translation>Unas 6 semanas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>About 3 months</source>
         <translation>Unos 3 meses</translation>
     </message>
     <message>
+        <location line="-70"/>
+        <source>How long have you had this problem?</source>
+        <translation>¿Desde cuándo tiene este problema?</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>How did it begin?</source>
+        <translation>¿Cómo empezó?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do you feel it on both sides of your body?</source>
+        <translation>¿Lo nota en los dos lados del cuerpo?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can you walk farther when you lean on a shopping cart?</source>
+        <translation>¿Puede caminar más si se apoya en un carrito de la compra?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When you sit down, how soon does the pain in your legs ease?</source>
+        <translation>Al sentarse, ¿cuánto tarda en aliviarse el dolor de las piernas?</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>About a week</source>
+        <translation>Una semana, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About a month</source>
+        <translation>Un mes, más o menos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About 6 months</source>
+        <translation>Unos 6 meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About a year</source>
+        <translation>Un año, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 years or more</source>
+        <translation>2 años o más</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slowly, over weeks or months</source>
+        <translation>Poco a poco, en semanas o meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suddenly</source>
+        <translation>De repente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Within about a minute</source>
+        <translation>En un minuto, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a few minutes</source>
+        <translation>Al cabo de unos minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After 20 minutes or more</source>
+        <translation>Al cabo de 20 minutos o más</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>6 months or more</source>
         <translation>6 meses o más</translation>
     </message>

@@ -61,6 +61,15 @@ QUESTIONS: dict[str, str] = {
     "flag_night_or_rest_pain": QT_TRANSLATE_NOOP(
         "PatientEntry", "Does the pain keep on at night or at rest, even when you sit down?"
     ),
+    "duration": QT_TRANSLATE_NOOP("PatientEntry", "How long have you had this problem?"),
+    "onset": QT_TRANSLATE_NOOP("PatientEntry", "How did it begin?"),
+    "bilateral": QT_TRANSLATE_NOOP("PatientEntry", "Do you feel it on both sides of your body?"),
+    "cart": QT_TRANSLATE_NOOP(
+        "PatientEntry", "Can you walk farther when you lean on a shopping cart?"
+    ),
+    "relief": QT_TRANSLATE_NOOP(
+        "PatientEntry", "When you sit down, how soon does the pain in your legs ease?"
+    ),
     "walking": QT_TRANSLATE_NOOP(
         "PatientEntry", "How far can you walk before pain makes you stop?"
     ),
@@ -84,6 +93,23 @@ QUESTIONS: dict[str, str] = {
 }  # fmt: skip
 
 CHOICES: dict[str, dict[Any, str]] = {
+    "duration": {
+        1: QT_TRANSLATE_NOOP("PatientEntry", "About a week"),
+        4: QT_TRANSLATE_NOOP("PatientEntry", "About a month"),
+        12: QT_TRANSLATE_NOOP("PatientEntry", "About 3 months"),
+        26: QT_TRANSLATE_NOOP("PatientEntry", "About 6 months"),
+        52: QT_TRANSLATE_NOOP("PatientEntry", "About a year"),
+        104: QT_TRANSLATE_NOOP("PatientEntry", "2 years or more"),
+    },
+    "onset": {
+        "gradual": QT_TRANSLATE_NOOP("PatientEntry", "Slowly, over weeks or months"),
+        "sudden": QT_TRANSLATE_NOOP("PatientEntry", "Suddenly"),
+    },
+    "relief": {
+        60: QT_TRANSLATE_NOOP("PatientEntry", "Within about a minute"),
+        300: QT_TRANSLATE_NOOP("PatientEntry", "After a few minutes"),
+        1200: QT_TRANSLATE_NOOP("PatientEntry", "After 20 minutes or more"),
+    },
     "walking": {
         0: QT_TRANSLATE_NOOP("PatientEntry", "I cannot walk without pain"),
         50: QT_TRANSLATE_NOOP("PatientEntry", "About 50 metres"),
