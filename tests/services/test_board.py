@@ -183,3 +183,25 @@ def test_postgresql_boards_hear_a_check_in_at_commit(database_url, patient):
         listener.join(5)
         desk.dispose()
         other.dispose()
+
+
+def test_a_clinics_licensed_item_texts_are_used_whole_or_not_at_all(tmp_path):
+    import shutil
+
+    from intake_desktop.reporting.paths import DEFAULT_TEMPLATES_DIR
+
+    folder = tmp_path / "templates"
+    shutil.copytree(DEFAULT_TEMPLATES_DIR, folder)
+    assert patient_entry.item_texts("es", folder)["licensed"] == {}
+    items = [f"Texto con licencia {i}" for i in range(10)]
+    answers = [[f"Respuesta {i}.{j}" for j in range(6)] for i in range(10)]
+    ndi_short = ["solo una"]
+    (folder / "es" / "licensed_items.toml").write_text(
+        f"[odi]\nitems = {items!r}\nanswers = {answers!r}\n[ndi]\nitems = {ndi_short!r}\n",
+        encoding="utf-8",
+    )
+    texts = patient_entry.item_texts("es", folder)
+    assert texts["licensed"]["odi"]["items"][3] == "Texto con licencia 3"
+    assert texts["licensed"]["odi"]["answers"][9][5] == "Respuesta 9.5"
+    assert "ndi" not in texts["licensed"]  # the wrong shape: our short labels instead
+    assert texts["labels"]["odi"]["items"][0] == "Intensidad del dolor"

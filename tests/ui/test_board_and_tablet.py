@@ -211,3 +211,28 @@ def test_the_tablet_speaks_spanish_to_a_spanish_speaker(qtbot, main, clinic):
     tablet.language_buttons["en"].setVisible(True)  # only on the first screen normally
     tablet.language_buttons["en"].click()
     assert tablet.next_button.text() == "Next"
+
+
+def test_a_licensed_wording_replaces_the_short_label_and_scale(qtbot):
+    from intake_desktop.domain.patient_questions import questions_for
+    from intake_desktop.ui.patient_entry.screens import QuestionScreen
+    from intake_desktop.ui.patient_entry.texts import PatientTexts
+
+    odi_3 = next(q for q in questions_for({}) if q.id == "odi_3")
+    labels = {"odi": {"title": "Low back pain and daily life", "items": ["x"] * 10}}
+    licensed = {"odi": {"items": [f"Licensed item {i}" for i in range(10)],
+                        "answers": [[f"Statement {i}.{j}" for j in range(6)]
+                                    for i in range(10)]}}  # fmt: skip
+    chosen: list = []
+    screen = QuestionScreen(odi_3, None, PatientTexts("en"),
+                            {"labels": labels, "licensed": licensed},
+                            lambda v, _advance: chosen.append(v))  # fmt: skip
+    qtbot.addWidget(screen)
+    assert screen.text.text() == "Licensed item 2"
+    assert screen.buttons[4].text() == "Statement 2.4"
+    screen.buttons[4].click()
+    assert chosen == [4]
+    plain = QuestionScreen(odi_3, None, PatientTexts("en"), {"labels": labels},
+                           lambda *_: None)  # fmt: skip
+    qtbot.addWidget(plain)
+    assert plain.buttons[0].text() == "No trouble" and plain.text.text().startswith("x.")
