@@ -132,6 +132,7 @@ class BoardView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -167,6 +168,7 @@ class BoardView(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             self._fill(i, row, now)
+        self.table.resizeRowsToContents()
         waiting = sum(1 for r in self.rows if r.state in ("checked_in", "answering", "ready"))
         flagged = sum(1 for r in self.rows if r.flagged)
         day = (self.watcher.day or date.today()).strftime("%Y-%m-%d")
@@ -184,12 +186,16 @@ class BoardView(QWidget):
     def _fill(self, i: int, row: BoardRow, now: datetime) -> None:
         palette = self.table.palette()
         who = patient_identity(row.patient_name, row.record_number, row.date_of_birth)
+        # Two short lines fit a narrow column: the name, then the record number (or birth
+        # date); the whole identity is in the tooltip.
+        name = who.partition(" · ")[0]
+        short = f"{name}\n{row.record_number or row.date_of_birth.isoformat()}"
         flags = ", ".join(label(c) for c in row.red_flags)
         booked = row.booked_time.strftime("%H:%M") if row.booked_time else self.tr("walk-in")
         cells = [
             urgency_item(row.urgency, palette),
             QTableWidgetItem(booked),
-            QTableWidgetItem(who),
+            QTableWidgetItem(short),
             QTableWidgetItem(state_text(row.state)),
             QTableWidgetItem(self._waited(row, now)),
             QTableWidgetItem(flags),
@@ -205,6 +211,8 @@ class BoardView(QWidget):
                 item.setFont(bold)
             if column == 4 and steps:
                 item.setToolTip(steps)
+            if column == 2:
+                item.setToolTip(who)
             item.setData(USER_ROLE, row.entry_id)
             self.table.setItem(i, column, item)
 
