@@ -324,22 +324,22 @@
         <translation>Visitas de hoy y su estado</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Board messages</source>
         <translation>Mensajes del tablero</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>%1 · %2 visit(s), %3 waiting, %4 with a red flag</source>
         <translation>%1 · %2 visita(s), %3 en espera, %4 con signo de alarma</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>walk-in</source>
         <translation>sin cita</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>late %s</source>
         <translation>con %s de retraso</translation>
     </message>
