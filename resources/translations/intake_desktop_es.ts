@@ -362,12 +362,13 @@
 <context>
     <name>BodyMap</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+140"/>
+        <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+141"/>
         <source>Front</source>
+        <extracomment>The two figures&apos; captions when not the interface&apos;s own (the patient&apos;s language).</extracomment>
         <translation>Frente</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Back</source>
         <translation>Espalda</translation>
     </message>
@@ -2098,6 +2099,16 @@
         <location line="+1"/>
         <source>Body map</source>
         <translation>Mapa del cuerpo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front view</source>
+        <translation>De frente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back view</source>
+        <translation>De espaldas</translation>
     </message>
     <message>
         <location filename="../../intake_desktop/ui/patient_entry/window.py" line="+47"/>

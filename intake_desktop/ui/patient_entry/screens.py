@@ -174,7 +174,8 @@ class QuestionScreen(QWidget):
             self.body_map = BodyMap(self)
             self.body_map.setAccessibleName(self.texts.t("Body map"))
             self.body_map.set_value(sorted(chosen))
-            self.body_map.setMinimumSize(320, 300)
+            self.body_map.setMinimumSize(420, 380)
+            self.body_map.captions = (self.texts.t("Front view"), self.texts.t("Back view"))
             self.body_map.value_changed.connect(self._on_map_changed)
             row.addWidget(self.body_map, 1)
         for i, code in enumerate(q.choices):

@@ -216,6 +216,8 @@ WORDS = (
     QT_TRANSLATE_NOOP("PatientEntry", "Question %1 of %2"),
     QT_TRANSLATE_NOOP("PatientEntry", "Progress"),
     QT_TRANSLATE_NOOP("PatientEntry", "Body map"),
+    QT_TRANSLATE_NOOP("PatientEntry", "Front view"),
+    QT_TRANSLATE_NOOP("PatientEntry", "Back view"),
 )
 
 
