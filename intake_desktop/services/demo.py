@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -27,14 +28,20 @@ from sqlalchemy import func, insert, select
 from intake_desktop.domain.signing import signature_hash, signed_identity
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit, VisitVersion
+from intake_desktop.storage.models import (
+    BoardEntry,
+    Patient,
+    PatientSearchTerm,
+    Visit,
+    VisitVersion,
+)
 from intake_desktop.storage.search_text import normalise_text, search_terms
 from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency
 
 from ._common import transaction
 from .actor import SYSTEM, Actor
 from .demo_people import DemoPerson, PeopleFactory
-from .demo_visits import VisitFactory
+from .demo_visits import DAY_RED_FLAG, DAY_SIZE, DaySlot, VisitFactory, board_row, day_slots
 from .errors import InputError
 from .permissions import authorize
 
@@ -81,14 +88,19 @@ def build_demo(
     started = time.perf_counter()
     first = _next_demo_number(db)
     people = PeopleFactory(seed + first)
-    visits = VisitFactory(seed + first, today or date.today())
+    day = today or date.today()
+    visits = VisitFactory(seed + first, day)
+    now = datetime.now(UTC) if day == date.today() else datetime.combine(day, dtime(12), UTC)
+    # Today's board: the first patients made are the day's, booked around now.
+    slots = dict(enumerate(day_slots(min(DAY_SIZE, patients), now)))
     done = made_visits = 0
     if progress:
         progress(0, patients)
     while done < patients:
         count = min(batch_size, patients - done)
         batch = [people.make(first + done + i) for i in range(count)]
-        made_visits += _insert_batch(db, batch, visits)
+        day_slots_here = {i: slots[done + i] for i in range(count) if done + i in slots}
+        made_visits += _insert_batch(db, batch, visits, day_slots_here, day)
         done += count
         if progress:
             progress(done, patients)
@@ -142,8 +154,16 @@ def _next_demo_number(db: Database) -> int:
         return 1
 
 
-def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) -> int:
-    """Write one batch of patients with their terms, visits and earlier versions."""
+def _insert_batch(
+    db: Database,
+    batch: list[DemoPerson],
+    factory: VisitFactory,
+    slots: dict[int, DaySlot] | None = None,
+    day: date | None = None,
+) -> int:
+    """Write one batch of patients with their terms, visits, earlier versions and places on
+    today's board (``slots``: position in the batch -> slot)."""
+    slots = slots or {}
     with transaction(db) as session:
         conn = session.connection()
         ids = (
@@ -164,13 +184,22 @@ def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) 
         conn.execute(insert(PatientSearchTerm.__table__), terms)
         visit_rows: list[dict[str, Any]] = []
         earlier: list[dict[str, Any] | None] = []
-        for pid, person in zip(ids, batch, strict=True):
-            for visit in factory.visits_for(person):
+        todays: list[tuple[DaySlot, int, int]] = []  # slot, patient id, index of today's visit
+        flag_shown = False
+        for n, (pid, person) in enumerate(zip(ids, batch, strict=True)):
+            slot = slots.get(n)
+            for visit in factory.visits_for(person, slot):
                 row = visit.row
+                if (slot is not None and not flag_shown and row["draft_data"] is not None
+                        and slot.state in ("checked_in", "answering", "ready")):  # fmt: skip
+                    row["draft_data"] = {**row["draft_data"], "red_flags": [DAY_RED_FLAG]}
+                    flag_shown = True
                 signed = _signature_columns(row, person)
                 visit_rows.append({**row, **_urgency_columns(row), **signed, "patient_id": pid})
                 old = visit.earlier
                 earlier.append(None if old is None else {**old, **_signature_columns(old, person)})
+            if slot is not None:
+                todays.append((slot, pid, len(visit_rows) - 1))
         visit_ids = (
             conn.execute(
                 insert(Visit.__table__).returning(
@@ -188,6 +217,10 @@ def _insert_batch(db: Database, batch: list[DemoPerson], factory: VisitFactory) 
         ]
         if versions:
             conn.execute(insert(VisitVersion.__table__), versions)
+        if todays:
+            rows = [board_row(slot, pid, visit_ids[i], day or date.today())
+                    for slot, pid, i in todays]  # fmt: skip
+            conn.execute(insert(BoardEntry.__table__), rows)
         return len(visit_rows)
 
 

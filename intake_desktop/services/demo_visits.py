@@ -35,6 +35,48 @@ AMENDMENT_REASONS = (
     "Typo in the treatment history.",
 )
 _UNFINISHED = ("exam", "imaging", "treatment", "function", "questionnaires", "framework")
+#: Patients on a demo clinic's board today: one booked every :data:`SLOT_MIN` minutes (two
+#: clinicians), half before now and half after.
+DAY_SIZE = 24
+SLOT_MIN = 10
+#: Minutes after the booked time at which each state begins. Each state lasts at least
+#: SLOT_MIN minutes, so a board made at any time of the day shows every state at least once.
+_PACE = (("checked_in", -5), ("answering", 5), ("ready", 20), ("with_clinician", 35),
+         ("signed", 60), ("printed", 70))  # fmt: skip
+#: The demo day's red flag: one waiting patient reports a foot that drags (urgent).
+DAY_RED_FLAG = "foot_drop"
+
+
+@dataclass(frozen=True, slots=True)
+class DaySlot:
+    """One patient's place on today's board: booked when, in which state now, since when."""
+
+    booked: datetime
+    state: str
+    timeline: dict[str, str]
+
+    def at(self, state: str) -> datetime:
+        return datetime.fromisoformat(self.timeline[state])
+
+
+def day_slots(count: int, now: datetime) -> list[DaySlot]:
+    """``count`` bookings around ``now`` (UTC), half of them before, each as far on as the
+    clock says."""
+    midnight = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    start = max(midnight.astimezone(UTC), now - timedelta(minutes=SLOT_MIN * count // 2))
+    start = start.replace(minute=start.minute - start.minute % SLOT_MIN, second=0, microsecond=0)
+    slots = []
+    for i in range(count):
+        booked = start + timedelta(minutes=SLOT_MIN * i)
+        timeline = {"expected": (booked - timedelta(days=1)).isoformat()}
+        state = "expected"
+        for name, minutes in _PACE:
+            when = booked + timedelta(minutes=minutes)
+            if when > now:
+                break
+            timeline[name], state = when.isoformat(), name
+        slots.append(DaySlot(booked, state, timeline))
+    return slots
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +94,14 @@ class VisitFactory:
         self._weights = [TEMPLATES[n][0] for n in self._names]
         self._cases = {n: parse_case(TEMPLATES[n][1]) for n in self._names}
 
-    def visits_for(self, person: DemoPerson) -> list[DemoVisit]:
+    def visits_for(self, person: DemoPerson, slot: DaySlot | None = None) -> list[DemoVisit]:
+        """The person's visits, oldest first; with a ``slot`` past "expected" the last one is
+        today's, a draft or signed as the slot's state says."""
         rng = random.Random(person.seed)
         count = rng.randint(1, 5)
         days = sorted(rng.sample(range(1, 3 * 365), count))
         dates = [self._today - timedelta(days=d) for d in reversed(days)]
-        if rng.random() < 0.002:
+        if rng.random() < 0.002 or (slot is not None and slot.state != "expected"):
             dates[-1] = self._today  # today's list at the front desk
         template = rng.choices(self._names, self._weights)[0]
         out = []
@@ -65,13 +109,18 @@ class VisitFactory:
             if i and rng.random() < 0.3:
                 template = rng.choices(self._names, self._weights)[0]
             case = self._vary(self._cases[template], person, day, rng)
-            out.append(self._visit(case, rng, last=i == count - 1))
+            today = slot if i == count - 1 and day == self._today else None
+            out.append(self._visit(case, rng, last=i == count - 1, slot=today))
         return out
 
-    def _visit(self, case: Case, rng: random.Random, last: bool) -> DemoVisit:
+    def _visit(
+        self, case: Case, rng: random.Random, last: bool, slot: DaySlot | None = None
+    ) -> DemoVisit:
         opened = datetime.combine(case.visit_date, time(8), UTC) + timedelta(
             minutes=rng.randint(0, 9 * 60)
         )
+        if slot is not None and "checked_in" in slot.timeline:
+            opened = slot.at("checked_in")
         desk = rng.choice(FRONT_DESK)
         row: dict[str, Any] = {
             "visit_date": case.visit_date,
@@ -94,6 +143,8 @@ class VisitFactory:
             "version": 1,
         }
         roll = rng.random()
+        if slot is not None:  # the board's state decides: a draft until the signature
+            roll = 1.0 if slot.state in ("signed", "printed") else 0.0
         if last and (roll < 0.15 or (case.visit_date == self._today and roll < 0.5)):
             data = case_json(case)
             for section in rng.sample(_UNFINISHED, rng.randint(1, 3)):
@@ -102,8 +153,10 @@ class VisitFactory:
             row["version"] = rng.randint(2, 40)  # autosaved while typing
             return DemoVisit(row, None)
         signed_at = opened + timedelta(minutes=rng.randint(15, 90))
+        if slot is not None:
+            signed_at = slot.at("signed")
         row.update(self._signed(case, rng, signed_at))
-        if rng.random() > 0.06:
+        if slot is not None or rng.random() > 0.06:
             row["version"] = 2
             return DemoVisit(row, None)
         # Amended: the first signature had other pain scores; keep it as revision 0.
@@ -192,3 +245,20 @@ class VisitFactory:
             imaging=imaging,
             treatment=treatment,
         )
+
+
+def board_row(slot: DaySlot, patient_id: int, visit_id: int | None, day: date) -> dict[str, Any]:
+    """A ``board_entries`` row for a demo patient's place on today's board."""
+    return {
+        "patient_id": patient_id,
+        "day": day,
+        "booked_time": slot.booked.astimezone().time().replace(tzinfo=None),
+        "visit_id": visit_id if slot.state != "expected" else None,
+        "state": slot.state,
+        "state_since": slot.at(slot.state),
+        "timeline": slot.timeline,
+        "created_at": slot.at("expected"),
+        "created_by": FRONT_DESK[0],
+        "updated_at": slot.at(slot.state),
+        "updated_by": FRONT_DESK[0],
+    }

@@ -20,12 +20,13 @@ from intake_desktop.domain.signing import NOT_EXAMINED_KEY, signed_identity
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
 
+from . import board
 from ._common import patient_record, transaction, visit_record
 from .actor import Actor
 from .errors import InputError
 from .patients import get_patient_row
 from .permissions import record, require
-from .records import PatientRecord, VisitRecord
+from .records import SIGNED_STATUSES, PatientRecord, VisitRecord
 from .signature_check import require_intact
 from .signing import signer_details
 from .visit_queries import signed_history, versions_in
@@ -53,7 +54,10 @@ def visit_document(db: Database, actor: Actor, visit_id: int, *, kind: str) -> V
         raise InputError(f"must be one of {', '.join(PRINT_OPERATIONS)}", "kind")
     with transaction(db) as session:
         _checked(session, actor, operation, visit_id)
-        return _document(session, visit_id)
+        document = _document(session, visit_id)
+        if get_visit_row(session, visit_id).status in SIGNED_STATUSES:  # the visit is done
+            board.advance(session, visit_id, "printed", actor.username)
+        return document
 
 
 def fhir_bundle(

@@ -35,6 +35,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "visit.discard": _DESK_AND_CLINIC,
     "case.import": _DESK_AND_CLINIC,
     "summary.print_patient": _DESK_AND_CLINIC,
+    # the day's board: read by everyone at work, bookings and check-ins by the desk too
+    "board.view": _DESK_AND_CLINIC,
+    "board.book": _DESK_AND_CLINIC,
+    "board.check_in": _DESK_AND_CLINIC,
+    "board.update": _DESK_AND_CLINIC,
     # clinicians: all clinical work, and signing
     "visit.sign": _CLINIC,
     "visit.amend": _CLINIC,
@@ -62,7 +67,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 #: Allowed checks of these are not audited (lists and searches, not views of a record).
-UNAUDITED_WHEN_ALLOWED = frozenset({"patient.search", "visit.list", "alert.list"})
+UNAUDITED_WHEN_ALLOWED = frozenset({"patient.search", "visit.list", "alert.list", "board.view"})
 
 
 def allowed(actor: Actor, operation: str) -> bool:

@@ -34,6 +34,7 @@ from intake_desktop.domain.signing import (
 from intake_desktop.storage.models import Patient, User, Visit, VisitVersion, utc_now
 from intake_desktop.storage.urgency import join_codes, signed_urgency, split_codes
 
+from . import board
 from ._common import check_actor, check_version, transaction, visit_record
 from .actor import Actor
 from .alerts import raise_if_new
@@ -124,6 +125,8 @@ def _sign(
     record(session, actor, "visit.sign", patient_id=visit.patient_id, visit_id=visit.id,
            detail=digest)  # fmt: skip
     session.flush()
+    board.advance(session, visit.id, "signed", author)
+    board.book_follow_up(session, visit, author)
 
 
 def open_amendment(

@@ -9,7 +9,7 @@ checks that these models and the migrated schema never drift apart.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -26,6 +26,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -336,3 +337,51 @@ class AuditHead(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+BOARD_STATES = (
+    "expected",
+    "checked_in",
+    "answering",
+    "ready",
+    "with_clinician",
+    "signed",
+    "printed",
+)
+"""Where a visit of the day stands on the board, in the order a visit goes through them."""
+
+
+class BoardEntry(Base):
+    """One patient on one day's board: booked (``expected``), then the visit as work is done.
+
+    Kept in a table of its own, not in the visit's row: the board moves after a signature
+    (``printed``), and a signed visit's row changes only by amendment. ``visit_id`` is empty
+    until the patient checks in (a booking has no visit yet). ``timeline`` lists each state
+    entered with its time (ISO, UTC), so the board can say how long each step took.
+    """
+
+    __tablename__ = "board_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="RESTRICT"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    #: The booked time of day (the clinic's clock), or None for a walk-in.
+    booked_time: Mapped[time | None] = mapped_column(Time)
+    visit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("visits.id", ondelete="RESTRICT"), unique=True
+    )
+    state: Mapped[str] = mapped_column(String(16))
+    state_since: Mapped[datetime]
+    timeline: Mapped[dict[str, Any] | None]
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('expected', 'checked_in', 'answering', 'ready', 'with_clinician',"
+            " 'signed', 'printed')",
+            name="state_known",
+        ),
+    )

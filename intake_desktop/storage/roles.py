@@ -44,6 +44,13 @@ WORKSTATION_PRIVILEGES: dict[str, tuple[str, ...]] = {
     "user_roles": ("SELECT", "INSERT", "DELETE"),
     "audit_entries": ("SELECT", "INSERT"),
     "audit_head": ("SELECT", "UPDATE (last_seq, last_hash)"),
+    # The day's board: booked, checked in, moved on; never deleted, never moved to another
+    # patient or day.
+    "board_entries": (
+        "SELECT",
+        "INSERT",
+        "UPDATE (booked_time, visit_id, state, state_since, timeline, updated_at, updated_by)",
+    ),
 }
 #: What a table missing from :data:`WORKSTATION_PRIVILEGES` gets: append-only.
 UNKNOWN_TABLE: tuple[str, ...] = ("SELECT", "INSERT")

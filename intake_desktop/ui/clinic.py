@@ -9,15 +9,17 @@ delegation; rules (permissions, audit entries) live in the services and the doma
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from intake_desktop.services import (
     alerts,
     auth,
+    board,
     cases,
     exports,
     maintenance,
+    patient_entry,
     patients,
     permissions,
     search,
@@ -184,6 +186,50 @@ class Clinic:
         return visits.discard_draft(
             self.db, visit_id, expected_version=version, actor=self.actor, reason=reason
         )
+
+    # --- the day's board and the patient's tablet -------------------------------------
+    def day_board(self, day: date | None = None) -> list[board.BoardRow]:
+        """The day's board (empty for a user whose roles do not show it)."""
+        if not self.may("board.view"):
+            return []
+        return board.day_board(self.db, day, actor=self.actor)
+
+    def book_visit(
+        self,
+        patient_id: int,
+        day: date,
+        booked_time: time | None = None,
+        from_visit_id: int | None = None,
+    ) -> board.BoardRow:
+        return board.book_visit(self.db, patient_id, day, actor=self.actor,
+                                booked_time=booked_time, from_visit_id=from_visit_id)  # fmt: skip
+
+    def check_in(
+        self, *, entry_id: int | None = None, patient_id: int | None = None
+    ) -> board.BoardRow:
+        return board.check_in(self.db, actor=self.actor, entry_id=entry_id, patient_id=patient_id)
+
+    def move_visit(self, visit_id: int, state: str) -> board.BoardRow | None:
+        return board.move_visit(self.db, visit_id, state, actor=self.actor)
+
+    def start_answering(self, visit_id: int) -> None:
+        patient_entry.start_answering(self.db, visit_id, actor=self.actor)
+
+    def submit_patient_answers(
+        self, visit_id: int, answers: Mapping[str, Any], *, finished: bool = True
+    ) -> DraftSaved:
+        return patient_entry.submit_patient_answers(
+            self.db, visit_id, answers, actor=self.actor, finished=finished
+        )
+
+    def item_texts(self, language: str) -> dict[str, Any]:
+        """The questionnaires' short labels and a clinic's licensed wording in ``language``."""
+        return patient_entry.item_texts(language)
+
+    def check_staff_password(self, username: str, password: str) -> Actor:
+        """A member of staff proves who they are (to leave the patient's locked tablet): the
+        sign-in check, audited and counted towards the lockout; the session stays as it is."""
+        return auth.sign_in(self.db, username, password, workstation=self.actor.workstation)
 
     # --- red-flag alerts -----------------------------------------------------------------
     def pending_alerts(self) -> list[alerts.AlertRecord]:

@@ -31,6 +31,7 @@ from .window_state import restore_geometry, save_geometry
 if TYPE_CHECKING:
     from intake_desktop.services.records import PatientRecord
 
+    from .board_view import BoardView
     from .clinic import Clinic
     from .patient_trends import PatientTrendsPanel
     from .visit_window import VisitWindow
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.trends: PatientTrendsPanel | None = None
         self.alert_panel: AlertPanel | None = None
         self.alert_watcher: AlertWatcher | None = None
+        self.board: BoardView | None = None
         self.setWindowTitle(self.tr("Spine intake"))
         self.search = PatientSearchWidget(None, self)
         self.search.patient_selected.connect(self.show_patient)
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
         self.refresh_lists()
         self.search.set_search(clinic.search_patients)
         self._watch_alerts(clinic)
+        from .board_view import install_board
+
+        self.board = install_board(self, clinic)
         self.records_ready.emit()
 
     def _watch_alerts(self, clinic: Clinic) -> None:
@@ -327,6 +332,9 @@ class MainWindow(QMainWindow):
         step = start_step if start_step is not None else (visit.ui_state or {}).get(STEP_KEY, 0)
         window = VisitWindow(self.clinic, patient, visit, settings=self.settings,
                              start_step=int(step or 0))  # fmt: skip
+        from .board_view import visit_opened
+
+        visit_opened(self.clinic, visit_id, visit.status)
         self._track(window)
         window.show()
         return window
@@ -360,7 +368,8 @@ class MainWindow(QMainWindow):
     def refresh_lists(self) -> None:
         self.today.set_visits(self.clinic.todays_visits())
         self.draft_pager.refresh()
-        self.tabs.setTabText(1, self.tr("Open &drafts (%d)") % self.draft_pager.total)
+        drafts_text = self.tr("Open &drafts (%d)") % self.draft_pager.total
+        self.tabs.setTabText(self.tabs.indexOf(self.draft_pager), drafts_text)
         if self.patient is not None:
             self.history.set_visits(self.clinic.patient_visits(self.patient.id))
             if self.trends is not None:
@@ -453,6 +462,8 @@ class MainWindow(QMainWindow):
         save_geometry(self, self.settings, "main_window")
         if self.alert_watcher is not None:
             self.alert_watcher.stop()
+        if self.board is not None:
+            self.board.stop()
         event.accept()
 
 

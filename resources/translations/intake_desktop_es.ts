@@ -201,16 +201,199 @@
     </message>
 </context>
 <context>
-    <name>BodyMap</name>
+    <name>BoardView</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+140"/>
-        <source>Front</source>
-        <translation>Frente</translation>
+        <location filename="../../intake_desktop/ui/board_view.py" line="+51"/>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked in</source>
+        <translation>Ha llegado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answering on the tablet</source>
+        <translation>Respondiendo en la tableta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready for the clinician</source>
+        <translation>Listo para el médico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the clinician</source>
+        <translation>Con el médico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Impresa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booked</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In this state</source>
+        <translation>En este estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red flags</source>
+        <translation>Signos de alarma</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%d min</source>
+        <extracomment>How often the minutes in each state are redrawn (the rows themselves follow the watcher). The next visit a booking suggests, in days.</extracomment>
+        <translation>%d min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%d h %02d min</source>
+        <translation>%d h %02d min</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Today&apos;s board</source>
+        <translation>Tablero de hoy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check i&amp;n</source>
+        <translation>Registrar lle&amp;gada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient &amp;answers on the tablet</source>
+        <translation>El paciente responde en la tab&amp;leta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark ready</source>
+        <translation>&amp;Marcar listo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open visit</source>
+        <translation>&amp;Abrir visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boo&amp;k next visit…</source>
+        <translation>Citar &amp;próxima visita…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+B comes back to the board; Enter opens the visit</source>
+        <translation>Ctrl+B vuelve al tablero; Intro abre la visita</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Check in the selected booking, or the patient selected in the search</source>
+        <translation>Registra la llegada de la cita seleccionada, o del paciente elegido en la búsqueda</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Today&apos;s visits and their state</source>
+        <translation>Visitas de hoy y su estado</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Board messages</source>
+        <translation>Mensajes del tablero</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 · %2 visit(s), %3 waiting, %4 with a red flag</source>
+        <translation>%1 · %2 visita(s), %3 en espera, %4 con signo de alarma</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>walk-in</source>
+        <translation>sin cita</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>late %s</source>
+        <translation>con %s de retraso</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Select a booking on the board, or find the patient first (Ctrl+F).</source>
+        <translation>Seleccione una cita en el tablero, o busque antes al paciente (Ctrl+F).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Booked for %s.</source>
+        <translation>Cita para el %s.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Today&apos;s &amp;board</source>
+        <translation>Tablero &amp;de hoy</translation>
+    </message>
+</context>
+<context>
+    <name>BodyMap</name>
+    <message>
+        <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+141"/>
+        <source>Front</source>
+        <extracomment>The two figures&apos; captions when not the interface&apos;s own (the patient&apos;s language).</extracomment>
+        <translation>Frente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Back</source>
         <translation>Espalda</translation>
+    </message>
+</context>
+<context>
+    <name>BookDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/board_view.py" line="-25"/>
+        <source>Book the next visit</source>
+        <translation>Citar la próxima visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day of the next visit</source>
+        <translation>Día de la próxima visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Day of the next visit:</source>
+        <translation>&amp;Día de la próxima visita:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Book</source>
+        <translation>Citar</translation>
     </message>
 </context>
 <context>
@@ -963,13 +1146,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/main_window.py" line="+60"/>
+        <location filename="../../intake_desktop/ui/main_window.py" line="+62"/>
         <source>Spine intake</source>
         <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers.</extracomment>
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -1019,7 +1202,7 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
@@ -1029,17 +1212,17 @@
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-80"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Waiting for sign-in</source>
         <translation>Esperando el inicio de sesión</translation>
     </message>
@@ -1129,12 +1312,12 @@
         <translation>No se puede abrir la visita</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Open &amp;drafts (%d)</source>
         <translation>&amp;Borradores abiertos (%d)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Reopen unfinished visits?</source>
         <translation>¿Volver a abrir las visitas sin terminar?</translation>
     </message>
@@ -1388,6 +1571,577 @@
         <location line="+1"/>
         <source>The patient&apos;s details are not saved. Close and discard what was typed?</source>
         <translation>Los datos del paciente no se guardaron. ¿Cerrar y descartar lo escrito?</translation>
+    </message>
+</context>
+<context>
+    <name>PatientEntry</name>
+    <message>
+        <location filename="../../intake_desktop/ui/patient_entry/texts.py" line="+24"/>
+        <source>Where do you feel pain, numbness or tingling? Tap every place.</source>
+        <translation>¿Dónde siente dolor, adormecimiento u hormigueo? Toque cada lugar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How bad is your back pain today?</source>
+        <translation>¿Cuánto le duele la espalda hoy?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How bad is the pain in your legs today?</source>
+        <translation>¿Cuánto le duelen las piernas hoy?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How bad is your neck pain today?</source>
+        <translation>¿Cuánto le duele el cuello hoy?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How bad is the pain in your arms today?</source>
+        <translation>¿Cuánto le duelen los brazos hoy?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Have you lately lost control of your bladder or bowels, or been unable to pass urine?</source>
+        <translation>¿Ha perdido últimamente el control de la orina o de las heces, o no ha podido orinar?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Is there new numbness between your legs, around your bottom or on your inner thighs?</source>
+        <translation>¿Tiene adormecimiento nuevo entre las piernas, alrededor de las nalgas o en la cara interna de los muslos?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Are you unable to lift the front of a foot, so that it drags or slaps when you walk?</source>
+        <translation>¿No puede levantar la punta de un pie, de modo que se arrastra o golpea el suelo al caminar?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Are your legs getting weaker from one day to the next?</source>
+        <translation>¿Tiene las piernas más débiles de un día para otro?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Has your balance or walking become much worse recently?</source>
+        <translation>¿Ha empeorado mucho últimamente su equilibrio o su forma de caminar?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Have you suddenly become much less able to walk?</source>
+        <translation>¿De repente puede caminar mucho menos?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Is numbness spreading from one day to the next?</source>
+        <translation>¿El adormecimiento se extiende de un día para otro?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do you have a fever (above 38 °C) together with your back pain?</source>
+        <translation>¿Tiene fiebre (más de 38 °C) además del dolor de espalda?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Have you lost a lot of weight without trying?</source>
+        <translation>¿Ha perdido mucho peso sin proponérselo?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does the pain keep on at night or at rest, even when you sit down?</source>
+        <translation>¿El dolor sigue de noche o en reposo, incluso al sentarse?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>How far can you walk before pain makes you stop?</source>
+        <translation>¿Cuánto puede caminar antes de que el dolor le obligue a parar?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How long can you stand before pain makes you sit down?</source>
+        <translation>¿Cuánto tiempo puede estar de pie antes de que el dolor le obligue a sentarse?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What makes your pain worse? Tap all that apply.</source>
+        <translation>¿Qué empeora su dolor? Toque todo lo que corresponda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What eases your pain? Tap all that apply.</source>
+        <translation>¿Qué le alivia el dolor? Toque todo lo que corresponda.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long have you had physical therapy for this problem?</source>
+        <translation>¿Cuánto tiempo ha hecho fisioterapia por este problema?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do exercise, heat or rest at home help your pain?</source>
+        <translation>¿Le alivian el dolor el ejercicio, el calor o el reposo en casa?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do you take strong painkillers (opioids such as tramadol, codeine or morphine)?</source>
+        <translation>¿Toma analgésicos fuertes (opioides como tramadol, codeína o morfina)?</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>I cannot walk without pain</source>
+        <translation>No puedo caminar sin dolor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 50 metres</source>
+        <translation>Unos 50 metros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 100 metres</source>
+        <translation>Unos 100 metros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 200 metres</source>
+        <translation>Unos 200 metros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 500 metres</source>
+        <translation>Unos 500 metros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 1 kilometre</source>
+        <translation>Un kilómetro, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 kilometres or more</source>
+        <translation>2 kilómetros o más</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I cannot stand without pain</source>
+        <translation>No puedo estar de pie sin dolor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 5 minutes</source>
+        <translation>Unos 5 minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 10 minutes</source>
+        <translation>Unos 10 minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About 15 minutes</source>
+        <translation>Unos 15 minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About half an hour</source>
+        <translation>Una media hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An hour or more</source>
+        <translation>Una hora o más</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>About 2 weeks</source>
+        <translation>Unas 2 semanas</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>None so far</source>
+        <translation>Ninguna por ahora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About 6 weeks</source>
+        <translation>Unas 6 semanas</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+35"/>
+        <source>About 3 months</source>
+        <translation>Unos 3 meses</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <source>How long have you had this problem?</source>
+        <translation>¿Desde cuándo tiene este problema?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How did it begin?</source>
+        <translation>¿Cómo empezó?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do you feel it on both sides of your body?</source>
+        <translation>¿Lo nota en los dos lados del cuerpo?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can you walk farther when you lean on a shopping cart?</source>
+        <translation>¿Puede caminar más si se apoya en un carrito de la compra?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When you sit down, how soon does the pain in your legs ease?</source>
+        <translation>Al sentarse, ¿cuánto tarda en aliviarse el dolor de las piernas?</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>About a week</source>
+        <translation>Una semana, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About a month</source>
+        <translation>Un mes, más o menos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>About 6 months</source>
+        <translation>Unos 6 meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About a year</source>
+        <translation>Un año, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 years or more</source>
+        <translation>2 años o más</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Slowly, over weeks or months</source>
+        <translation>Poco a poco, en semanas o meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suddenly</source>
+        <translation>De repente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Within about a minute</source>
+        <translation>En un minuto, más o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After a few minutes</source>
+        <translation>Al cabo de unos minutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After 20 minutes or more</source>
+        <translation>Al cabo de 20 minutos o más</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>6 months or more</source>
+        <translation>6 meses o más</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes, for a long time</source>
+        <translation>Sí, durante mucho tiempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a short while</source>
+        <translation>Solo un rato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <location line="+27"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Walking</source>
+        <translation>Caminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standing</source>
+        <translation>Estar de pie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaning backwards</source>
+        <translation>Inclinarse hacia atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Bending forwards</source>
+        <translation>Inclinarse hacia delante</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Sitting</source>
+        <translation>Estar sentado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coughing or sneezing</source>
+        <translation>Toser o estornudar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving the neck</source>
+        <translation>Mover el cuello</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sitting down</source>
+        <translation>Sentarse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping and standing still</source>
+        <translation>Pararse y quedarse quieto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lying down</source>
+        <translation>Acostarse</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No trouble</source>
+        <extracomment>Our own short answer scales for the questionnaires (the forms&apos; statements are licensed).</extracomment>
+        <translation>Ninguna dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A little trouble</source>
+        <translation>Poca dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some trouble</source>
+        <translation>Algo de dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lot of trouble</source>
+        <translation>Mucha dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very much trouble</source>
+        <translation>Muchísima dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As bad as it gets</source>
+        <translation>Lo peor posible</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mild</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moderate</source>
+        <translation>Moderado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severe</source>
+        <translation>Fuerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very severe</source>
+        <translation>Muy fuerte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sometimes</source>
+        <translation>A veces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Often</source>
+        <translation>A menudo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Easily</source>
+        <translation>Con facilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With some difficulty</source>
+        <translation>Con alguna dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With great difficulty</source>
+        <translation>Con mucha dificultad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not at all</source>
+        <translation>No puedo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How much does your back or leg trouble affect this, these days?</source>
+        <translation>¿Cuánto le afecta en esto su problema de espalda o piernas estos días?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How much does your neck trouble affect this, these days?</source>
+        <translation>¿Cuánto le afecta en esto su problema de cuello estos días?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the last month, how bad has this been?</source>
+        <translation>En el último mes, ¿cómo de fuerte ha sido?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the last month, how well could you do this?</source>
+        <translation>En el último mes, ¿cómo ha podido hacerlo?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not sure</source>
+        <translation>No estoy seguro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No pain</source>
+        <translation>Sin dolor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worst pain you can imagine</source>
+        <translation>El peor dolor que pueda imaginar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your questions</source>
+        <translation>Sus preguntas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions for %s</source>
+        <translation>Preguntas para %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff only: leave the questions</source>
+        <translation>Solo personal: salir de las preguntas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question %1 of %2</source>
+        <translation>Pregunta %1 de %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Body map</source>
+        <translation>Mapa del cuerpo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Front view</source>
+        <translation>De frente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back view</source>
+        <translation>De espaldas</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/patient_entry/window.py" line="+47"/>
+        <source>Hello. Please answer these questions about your pain. Tap an answer to go on; you can go back at any time. If you are not sure, tap &quot;Not sure&quot; or &quot;Next&quot;.</source>
+        <translation>Hola. Por favor, responda a estas preguntas sobre su dolor. Toque una respuesta para seguir; puede volver atrás cuando quiera. Si no está seguro, toque «No estoy seguro» o «Siguiente».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That was the last question. Tap &quot;Finish&quot; to send your answers to the clinic.</source>
+        <translation>Esa era la última pregunta. Toque «Terminar» para enviar sus respuestas a la clínica.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thank you. Please give the tablet back to the front desk.</source>
+        <translation>Gracias. Por favor, devuelva la tableta en recepción.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please tell the front desk now, before you answer anything else. Show them this screen. This may need to be seen today.</source>
+        <translation>Avise ahora mismo en recepción, antes de responder nada más. Enséñeles esta pantalla. Puede que tengan que verle hoy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your answers could not be sent. Please give the tablet to the front desk.</source>
+        <translation>No se pudieron enviar sus respuestas. Por favor, lleve la tableta a recepción.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientEntryWindow</name>
+    <message>
+        <location line="+210"/>
+        <source>Only the front desk or a clinician may leave the patient&apos;s questions.</source>
+        <translation>Solo recepción o un médico pueden salir de las preguntas del paciente.</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +3071,34 @@
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/patient_entry/window.py" line="+39"/>
+        <source>Staff only</source>
+        <translation>Solo personal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+</context>
+<context>
     <name>SummaryActions</name>
     <message>
         <location filename="../../intake_desktop/ui/summary_actions.py" line="+71"/>
@@ -2690,8 +3472,9 @@
 <context>
     <name>TriStateSwitch</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/tri_state.py" line="+37"/>
+        <location filename="../../intake_desktop/ui/widgets/tri_state.py" line="+45"/>
         <source>Yes</source>
+        <extracomment>What the switch last asked the screen reader to say (tests read it).</extracomment>
         <translation>Sí</translation>
     </message>
     <message>

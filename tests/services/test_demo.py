@@ -60,3 +60,27 @@ def test_demo_is_searchable_and_continues_numbering(database) -> None:
     person = PeopleFactory(9 + 1).make(1)
     assert person.name in [p.name for p in search_patients(database, person.name, actor=READER)]
     assert all(len(p) == 3 for p in random_prefixes(5))
+
+
+def test_the_demo_makes_a_day_on_the_board(database) -> None:
+    """Two dozen patients booked around midday: the morning's done, some waiting (one with a
+    red flag, on top), the afternoon expected; each visit's status agrees with its state."""
+    from datetime import timedelta
+
+    from intake_desktop.services import board
+    from intake_desktop.services.demo_visits import DAY_SIZE
+
+    day = date.today() - timedelta(days=1)  # noon on that day: the states do not hang on the clock
+    build_demo(database, 60, batch_size=20, seed=7, today=day)
+    rows = board.day_board(database, day, actor=READER)
+    assert len(rows) == DAY_SIZE
+    states = Counter(r.state for r in rows)
+    assert set(states) == {"expected", "checked_in", "answering", "ready", "with_clinician",
+                           "signed", "printed"}  # fmt: skip
+    assert rows[0].urgency == "urgent" and rows[0].red_flags == ("foot_drop",)
+    for row in rows:
+        if row.state == "expected":
+            assert row.visit_id is None
+        else:
+            assert row.visit_status == ("signed" if row.state in ("signed", "printed") else "draft")
+        assert [s for s, _ in row.timeline][-1] == row.state

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from intake_desktop import services as s
-from intake_desktop.services import PERMISSIONS, PermissionDenied
+from intake_desktop.services import PERMISSIONS, PermissionDenied, board
 from intake_desktop.services.errors import InputError
 from intake_desktop.services.permissions import UNAUDITED_WHEN_ALLOWED
 from intake_desktop.storage.backup import backup_database as storage_backup
@@ -102,6 +102,10 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
         db.url, "no_such_role", sign_in_as=lambda _: a
     ),
     "demo.build": lambda db, a, w: s.build_demo(db, 1, actor=a),
+    "board.view": lambda db, a, w: board.day_board(db, actor=a),
+    "board.book": lambda db, a, w: board.book_visit(db, w.patient.id, date(2030, 1, 2), actor=a),
+    "board.check_in": lambda db, a, w: board.check_in(db, actor=a, patient_id=w.patient.id),
+    "board.update": lambda db, a, w: board.move_visit(db, w.draft.visit_id, "ready", actor=a),
 }
 
 

@@ -16,13 +16,14 @@ import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import psycopg
 import pytest
 
 from intake_desktop import services as s
 from intake_desktop.cli import main
+from intake_desktop.services import board, patient_entry
 from intake_desktop.services.alerts import listen_for_alerts
 from intake_desktop.services.errors import InputError, PermissionDenied
 from intake_desktop.storage.database import open_database
@@ -167,6 +168,13 @@ def test_the_workstation_role_does_a_day_s_work(clinic: Clinic) -> None:
         assert [v.revision for v in s.visit_versions(db, signed.id, actor=doctor)] == [0, 1]
         other = s.start_draft(db, patient.id, intake, actor=desk)
         s.discard_draft(db, other.visit_id, expected_version=other.version, actor=desk)
+        # Today's board: a booking, the check-in, the tablet's answers, the clinician.
+        board.book_visit(db, patient.id, date.today() + timedelta(days=30), actor=desk)
+        row = board.check_in(db, actor=desk, patient_id=patient.id)
+        patient_entry.submit_patient_answers(db, row.visit_id, {"pain_back": 5}, actor=desk)
+        assert board.move_visit(db, row.visit_id, "with_clinician", actor=doctor).state == (
+            "with_clinician"
+        )
         assert s.verify_audit(db, admin) == []
         s.sign_out(db, desk)
     with clinic.connect(clinic.workstation) as conn:
@@ -188,6 +196,8 @@ REFUSED = {
     "update an earlier signed version": "UPDATE visit_versions SET final_level = 'x'",
     "delete earlier signed versions": "DELETE FROM visit_versions",
     "delete visits": "DELETE FROM visits",
+    "delete the board": "DELETE FROM board_entries",
+    "move a booking to another patient": "UPDATE board_entries SET patient_id = patient_id",
     "truncate visits": "TRUNCATE visits CASCADE",
     "delete patients": "DELETE FROM patients",
     "delete users": "DELETE FROM users",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -67,3 +68,28 @@ def test_main_window_and_patient_dialog(qtbot, clinic, settings) -> None:
     assert _unnamed(dialog) == []
     assert _mnemonics(dialog) == []
     assert main.db_label.text().endswith("records.sqlite3")
+
+
+def test_every_yes_no_switch_announces_its_question_and_answer(qtbot, clinic, patient, settings):
+    """The switches were frames a screen reader read as nothing; now each is named after its
+    question, describes its answer first (help kept after it), and announces changes."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtTest import QTest
+
+    window = open_visit_window(qtbot, VisitWindow(clinic, patient, settings=settings))
+    switches = window.findChildren(TriStateSwitch)
+    assert len(switches) > 20
+    for switch in switches:
+        face = QAccessible.queryAccessibleInterface(switch)
+        name = face.text(QAccessible.Text.Name)
+        assert name, switch.objectName()
+        assert face.text(QAccessible.Text.Description).startswith(switch.text_value())
+        for i in range(face.childCount()):
+            assert face.child(i).text(QAccessible.Text.Name)
+            assert face.child(i).text(QAccessible.Text.Description) == name
+    cart = next(s for s in switches if s.accessibleName().startswith("Walks farther"))
+    assert "shopping cart" in cart.accessibleDescription()
+    QTest.keyClick(cart, Qt.Key.Key_Y)
+    assert cart.accessibleDescription().startswith("Yes. ")
+    assert "shopping cart" in cart.accessibleDescription()  # the help is not lost
+    assert cart.last_announcement == f"{cart.accessibleName()}: Yes"

@@ -68,7 +68,9 @@ def test_typing_before_the_records_open_is_searched_once_they_do(
     assert window.actions_by_name["New patient"].isEnabled()
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1)
     assert window.search.model.data(window.search.model.index(0, 0)) == "Garcia Lopez"
-    assert window.trends is not None and window.tabs.count() == 4
+    # the board (first), today's visits, drafts, history, trends
+    assert window.trends is not None and window.tabs.count() == 5
+    assert window.tabs.widget(0) is window.board
     qtbot.keyClick(window.search.box, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: window.search.model.query == "gar")
 

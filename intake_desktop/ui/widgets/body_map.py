@@ -71,6 +71,8 @@ class BodyMap(QWidget):
         self._outline = _silhouette()
         self._selected: set[str] = set()
         self._hover: str | None = None
+        #: The two figures' captions when not the interface's own (the patient's language).
+        self.captions: tuple[str, str] | None = None
         self.setMouseTracking(True)
         # The checkbox list beside the map is the keyboard way in; the map needs no tab stop.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -136,10 +138,11 @@ class BodyMap(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         scale, ox, oy = self._scale()
         painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+        front, back = self.captions or (self.tr("Front"), self.tr("Back"))
         painter.drawText(QRectF(ox, 0, _FIG_W * scale, 12), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("Front"))  # fmt: skip
+                         front)  # fmt: skip
         painter.drawText(QRectF(ox + (_FIG_W + _GAP) * scale, 0, _FIG_W * scale, 12),
-                         Qt.AlignmentFlag.AlignCenter, self.tr("Back"))  # fmt: skip
+                         Qt.AlignmentFlag.AlignCenter, back)  # fmt: skip
         painter.translate(ox, oy)
         painter.scale(scale, scale)
         base = pal.color(QPalette.ColorRole.Mid)

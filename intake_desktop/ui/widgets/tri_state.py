@@ -2,12 +2,17 @@
 
 A checkbox cannot say "not asked", so it would turn every unanswered question into "no". This
 switch starts unanswered, takes one keystroke (Y, N, Delete) or a click, and is one tab stop.
+
+For a screen reader the switch is one control named after its question: its description starts
+with the answer (then the field's help, kept), each segment's description is the question, and
+on focus and on every change the switch asks the screen reader to announce "question: answer"
+(a frame's role says nothing by itself, so without this the switch announced nothing).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QWidget
 
 _ORDER: tuple[bool | None, ...] = (True, False, None)
@@ -31,6 +36,9 @@ class TriStateSwitch(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._value: bool | None = None
+        self._help = ""
+        #: What the switch last asked the screen reader to say (tests read it).
+        self.last_announcement = ""
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         texts = (
@@ -73,14 +81,41 @@ class TriStateSwitch(QFrame):
         if value is self._value:
             return
         self.set_value(value)
+        self.announce()
         self.value_changed.emit(value)
+
+    def setAccessibleName(self, name: str) -> None:
+        """The question; each segment is described by it too (read when a reader visits them)."""
+        super().setAccessibleName(name)
+        for button in self._buttons:
+            button.setAccessibleDescription(name)
+
+    def setAccessibleDescription(self, description: str) -> None:
+        """Help about the question, kept after the answer (which always comes first)."""
+        answer = self.text_value()
+        if description != answer and not description.startswith(f"{answer}. "):
+            self._help = description
+        super().setAccessibleDescription(f"{answer}. {self._help}" if self._help else answer)
+
+    def announce(self) -> None:
+        """Ask the screen reader to say the question and its answer now."""
+        name = self.accessibleName()
+        self.last_announcement = f"{name}: {self.text_value()}" if name else self.text_value()
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(
+                QAccessibleAnnouncementEvent(self, self.last_announcement)
+            )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.announce()
 
     def _on_segment_clicked(self, index: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._choose(_ORDER[index])
 
     def _sync_description(self) -> None:
-        self.setAccessibleDescription(self.text_value())
+        self.setAccessibleDescription(self._help)
         self.setProperty("answered", self._value is not None)
         self.style().unpolish(self)
         self.style().polish(self)

@@ -1,0 +1,1 @@
+"""The patient's own questions on a tablet (see :mod:`.window`)."""
