@@ -326,3 +326,94 @@ def test_the_audit_viewer_filters_exports_and_finds_a_tampered_entry(qtbot, tmp_
     finally:
         station.stop()
         clinic.close()
+
+
+def _file_menu_title(window: MainWindow) -> str:
+    return window.menuBar().actions()[0].text()
+
+
+def test_each_user_works_in_their_own_language_without_any_variable(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.delenv("INTAKE_DESKTOP_LANGUAGE", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    clinic, station = _new_clinic(qtbot, tmp_path)
+    app = QApplication.instance()
+    try:
+        assert _file_menu_title(station.window) == "&File"
+        station.window.admin_actions["users"].trigger()
+        users = station.window.open_dialog
+        users.add_button.click()
+        dialog = users.dialog
+        dialog.username.setText("maria")
+        dialog.password.setText(DESK_PASSWORD)
+        dialog.again.setText(DESK_PASSWORD)
+        dialog.roles["front_desk"].click()
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        dialog.buttons.button(OK).click()
+        assert not dialog.isVisible(), dialog.error.text()
+        users.close()
+        first = station.window
+        first.account_actions["sign_out"].trigger()
+        _sign_in_at_prompt(qtbot, station, "maria", DESK_PASSWORD)
+        assert station.window is not first  # rebuilt in Spanish before any record showed
+        assert _file_menu_title(station.window) == "&Archivo"
+        # The user switches back to English from the Account menu: at once, and remembered.
+        station.window.language_actions.actions()[1].trigger()  # English
+        assert _file_menu_title(station.window) == "&File"
+        assert clinic.own_language() == "en"
+        station.window.language_actions.actions()[2].trigger()  # Español
+        assert _file_menu_title(station.window) == "&Archivo"
+        station.window.account_actions["sign_out"].trigger()
+        _sign_in_at_prompt(qtbot, station, "boss", ADMIN_PASSWORD)
+        assert _file_menu_title(station.window) == "&File"  # the clinic's default
+    finally:
+        station.stop()
+        from intake_desktop.ui.app import remove_translators
+
+        remove_translators(app, getattr(app, "_intake_translators", []))
+        app._intake_translators = []
+        clinic.close()
+
+
+def test_the_locked_screen_lets_someone_else_sign_in_and_keeps_the_first_users_draft(
+    qtbot, tmp_path
+) -> None:
+    clinic, station = _new_clinic(qtbot, tmp_path)
+    try:
+        clinic.add_user("desk", DESK_PASSWORD, {"front_desk"})
+        clinic.add_user("desk2", DESK_PASSWORD, {"front_desk"})
+        station.window.account_actions["sign_out"].trigger()
+        _sign_in_at_prompt(qtbot, station, "desk", DESK_PASSWORD)
+        window = station.window
+        patient = clinic.register_patient(
+            PatientDetails(name="Ana Test", date_of_birth=date(1955, 4, 2), record_number="MRN-1")
+        )
+        window.show_patient(patient.id)
+        visit = window.new_visit()
+        visit.form.set("history.duration_weeks", 7)
+        station.idle.lock()
+        assert not window.isVisible() and not visit.isVisible()
+        unlock = station.idle.dialog
+        unlock.switch_button.click()
+        assert not window.open_windows
+        assert window.isVisible() and window.patient is None
+        _shows_no_patient(window)
+        _sign_in_at_prompt(qtbot, station, "desk2", DESK_PASSWORD)
+        assert clinic.actor.username == "desk2" and not station.idle.is_locked
+        (draft,) = window.drafts.visits
+        assert clinic.get_visit(draft.id).draft_data["history"]["duration_weeks"] == 7
+        entries = [(e.username, e.action) for e in _as_admin_entries(tmp_path)]
+        assert ("desk", "session.lock") in entries and ("desk", "session.sign_out") in entries
+    finally:
+        station.stop()
+        clinic.close()
+
+
+def _as_admin_entries(tmp_path: Path):
+    other = Clinic.open(f"sqlite:///{tmp_path / 'clinic.sqlite3'}")
+    try:
+        other.sign_in("boss", ADMIN_PASSWORD)
+        return other.audit_entries()
+    finally:
+        other.close()
