@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -47,24 +48,27 @@ def hide_admin_menu(window: MainWindow) -> None:
 def _build(window: MainWindow, workstation: Workstation) -> dict[str, QAction]:
     bar = window.menuBar()
     help_action = bar.actions()[-1] if bar.actions() else None
-    account = QMenu(window.tr("&Account"), window)
-    admin = QMenu(window.tr("&Administration"), window)
+    account = QMenu(QCoreApplication.translate("AccountMenu", "&Account"), window)
+    admin = QMenu(QCoreApplication.translate("AccountMenu", "&Administration"), window)
     bar.insertMenu(help_action, account)
     bar.insertMenu(help_action, admin)
 
-    sign_out = QAction(window.tr("&Sign out / switch user"), window)
+    sign_out = QAction(QCoreApplication.translate("AccountMenu", "&Sign out / switch user"), window)
     sign_out.setObjectName("signOut")
     sign_out.setShortcut(QKeySequence(SIGN_OUT_KEYS))
     sign_out.triggered.connect(lambda _checked=False: workstation.sign_out())
-    password = QAction(window.tr("&Change my password…"), window)
+    password = QAction(QCoreApplication.translate("AccountMenu", "&Change my password…"), window)
     password.setObjectName("changePassword")
     password.triggered.connect(lambda _checked=False: open_change_password(workstation))
     account.addAction(sign_out)
     account.addAction(password)
-    languages = account.addMenu(window.tr("&Language"))
+    languages = account.addMenu(QCoreApplication.translate("AccountMenu", "&Language"))
     group = QActionGroup(window)
     group.setExclusive(True)
-    for code, name in ((None, window.tr("The clinic's default")), *LANGUAGES):
+    for code, name in (
+        (None, QCoreApplication.translate("AccountMenu", "The clinic's default")),
+        *LANGUAGES,
+    ):
         action = QAction(name, window)
         action.setCheckable(True)
         action.setData(code or "")
@@ -73,13 +77,13 @@ def _build(window: MainWindow, workstation: Workstation) -> dict[str, QAction]:
         group.addAction(action)
         languages.addAction(action)
 
-    users = QAction(window.tr("&Users…"), window)
+    users = QAction(QCoreApplication.translate("AccountMenu", "&Users…"), window)
     users.setObjectName("usersWindow")
     users.triggered.connect(lambda _checked=False: open_users(workstation))
-    settings = QAction(window.tr("Clinic &settings…"), window)
+    settings = QAction(QCoreApplication.translate("AccountMenu", "Clinic &settings…"), window)
     settings.setObjectName("settingsWindow")
     settings.triggered.connect(lambda _checked=False: open_settings(workstation))
-    audit = QAction(window.tr("&Audit trail…"), window)
+    audit = QAction(QCoreApplication.translate("AccountMenu", "&Audit trail…"), window)
     audit.setObjectName("auditWindow")
     audit.triggered.connect(lambda _checked=False: open_audit(workstation))
     for action in (users, settings, audit):

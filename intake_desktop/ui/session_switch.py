@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from intake_desktop.services.clinic_settings import DEFAULT_LANGUAGE, IDLE_LOCK_MINUTES
@@ -108,7 +108,7 @@ class Workstation(QObject):
         try:
             self.clinic.set_own_language(code)
         except ServiceError as exc:
-            QMessageBox.warning(self.window, self.window.tr("Language"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Language"), str(exc))
             return False
         if self.apply_language():
             self._fill_window()
@@ -140,8 +140,8 @@ class Workstation(QObject):
             failed.raise_()
             QMessageBox.warning(
                 self.window,
-                self.window.tr("Not signed out"),
-                self.window.tr("This visit could not be saved; resolve it, then sign out again."),
+                self.tr("Not signed out"),
+                self.tr("This visit could not be saved; resolve it, then sign out again."),
             )
             return False
         self._hand_over()
@@ -154,7 +154,7 @@ class Workstation(QObject):
         if failed is not None:
             if self.idle is not None:
                 self.idle.ask_again(
-                    self.window.tr(
+                    self.tr(
                         "An open visit could not be saved; its user must sign in to resolve it."
                     )
                 )
@@ -225,7 +225,7 @@ def clear_window(window: MainWindow) -> None:
         window.trends.deleteLater()
         window.trends = None
     window.patient = None
-    window.patient_label.setText(window.tr("No patient selected."))
+    window.patient_label.setText(QCoreApplication.translate("MainWindow", "No patient selected."))
     for button in (window.intake_button, window.clinician_button, window.edit_button):
         button.setEnabled(False)
     window.search.box.clear()
@@ -233,7 +233,7 @@ def clear_window(window: MainWindow) -> None:
         window.search.run_query()  # signed out: the search answers nothing
         window.refresh_lists()
     window.history.set_visits([])
-    window.user_label.setText(window.tr("Signed out"))
+    window.user_label.setText(QCoreApplication.translate("Workstation", "Signed out"))
     window._set_record_actions_enabled(False)
     from .admin_menu import hide_admin_menu
 

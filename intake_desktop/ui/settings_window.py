@@ -41,34 +41,40 @@ if TYPE_CHECKING:
 
 def setting_labels() -> dict[str, str]:
     """Each setting's label in the interface language."""
-    t = QCoreApplication.translate
     return {
-        "clinic.name": t("SettingsWindow", "Clinic name"),
-        "clinic.address": t("SettingsWindow", "Address"),
-        "clinic.phone": t("SettingsWindow", "Phone"),
-        "clinic.emergency_number": t("SettingsWindow", "Emergency number"),
-        LOGO: t("SettingsWindow", "Logo"),
-        "colours.primary": t("SettingsWindow", "Heading colour"),
-        "colours.accent": t("SettingsWindow", "Accent colour"),
-        "colours.muted": t("SettingsWindow", "Small-print colour"),
-        "page.size": t("SettingsWindow", "Page size"),
-        "conventions.units": t("SettingsWindow", "Units"),
-        "conventions.spelling": t("SettingsWindow", "English spelling"),
-        "session.idle_lock_minutes": t("SettingsWindow", "Lock after (minutes idle)"),
-        "language.default": t("SettingsWindow", "Default language"),
+        "clinic.name": QCoreApplication.translate("SettingsWindow", "Clinic name"),
+        "clinic.address": QCoreApplication.translate("SettingsWindow", "Address"),
+        "clinic.phone": QCoreApplication.translate("SettingsWindow", "Phone"),
+        "clinic.emergency_number": QCoreApplication.translate("SettingsWindow", "Emergency number"),
+        LOGO: QCoreApplication.translate("SettingsWindow", "Logo"),
+        "colours.primary": QCoreApplication.translate("SettingsWindow", "Heading colour"),
+        "colours.accent": QCoreApplication.translate("SettingsWindow", "Accent colour"),
+        "colours.muted": QCoreApplication.translate("SettingsWindow", "Small-print colour"),
+        "page.size": QCoreApplication.translate("SettingsWindow", "Page size"),
+        "conventions.units": QCoreApplication.translate("SettingsWindow", "Units"),
+        "conventions.spelling": QCoreApplication.translate("SettingsWindow", "English spelling"),
+        "session.idle_lock_minutes": QCoreApplication.translate(
+            "SettingsWindow", "Lock after (minutes idle)"
+        ),
+        "language.default": QCoreApplication.translate("SettingsWindow", "Default language"),
     }
 
 
-def choice_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
+def choice_labels() -> dict[tuple[str, str], str]:
+    """The words for each (setting, choice)."""
     return {
-        "letter": t("SettingsWindow", "US Letter"),
-        "A4": "A4",
-        "metric": t("SettingsWindow", "Metric (metres)"),
-        "us": t("SettingsWindow", "US (feet and yards)"),
-        "uk": t("SettingsWindow", "UK English"),
-        "en": "English",
-        "es": "Español",
+        ("page.size", "letter"): QCoreApplication.translate("SettingsWindow", "US Letter"),
+        ("page.size", "A4"): "A4",
+        ("conventions.units", "metric"): QCoreApplication.translate(
+            "SettingsWindow", "Metric (metres)"
+        ),
+        ("conventions.units", "us"): QCoreApplication.translate(
+            "SettingsWindow", "US (feet and yards)"
+        ),
+        ("conventions.spelling", "us"): QCoreApplication.translate("SettingsWindow", "US English"),
+        ("conventions.spelling", "uk"): QCoreApplication.translate("SettingsWindow", "UK English"),
+        ("language.default", "en"): "English",
+        ("language.default", "es"): "Español",
     }
 
 
@@ -125,11 +131,13 @@ class SettingsWindow(QDialog):
         self.current: ClinicSettings = clinic.settings()
         self.show_settings(self.current)
 
-    def _make_field(self, setting: Setting, parent: QWidget, labels: dict[str, str]) -> QWidget:
+    def _make_field(
+        self, setting: Setting, parent: QWidget, labels: dict[tuple[str, str], str]
+    ) -> QWidget:
         if setting.kind == "choice":
             combo = QComboBox(parent)
             for value in setting.choices:
-                combo.addItem(labels.get(value, value), value)
+                combo.addItem(labels.get((setting.key, value), value), value)
             return combo
         if setting.kind == "int":
             spin = QSpinBox(parent)
