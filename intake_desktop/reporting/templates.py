@@ -204,6 +204,16 @@ def clinic_defaults(templates_dir: Path | None = None) -> Mapping[str, Any]:
     return _load_checked(folder / "clinic.toml", CLINIC_SPEC, PLACEHOLDERS["clinic"])
 
 
+def template_logo(templates_dir: Path | None = None) -> bytes | None:
+    """The bytes of the logo ``clinic.toml`` names (None: it names none, or the file is gone)."""
+    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    name = clinic_defaults(folder)["clinic"].get("logo", "")
+    try:
+        return (folder / name).read_bytes() if name else None
+    except OSError:
+        return None
+
+
 #: What a TemplateError names as the file when a stored setting is at fault.
 _STORED_SETTINGS = Path("clinic settings stored with the records")
 

@@ -85,6 +85,8 @@ class ClinicSettings:
     values: Mapping[str, str]
     logo: bytes | None = None
     stored: frozenset[str] = field(default_factory=frozenset)
+    #: The logo of the templates' clinic.toml, printed while no logo is stored.
+    template_logo: bytes | None = None
 
     def get(self, key: str) -> str:
         return self.values.get(key, "")
@@ -212,7 +214,7 @@ def stored_value(session: Session, key: str) -> str | None:
 
 
 def _current(session: Session) -> ClinicSettings:
-    from intake_desktop.reporting.templates import clinic_defaults
+    from intake_desktop.reporting.templates import clinic_defaults, template_logo
 
     defaults = clinic_defaults()
     values: dict[str, str] = {}
@@ -231,7 +233,9 @@ def _current(session: Session) -> ClinicSettings:
             logo = row.data
         elif row.value is not None:
             values[row.key] = row.value
-    return ClinicSettings(values=values, logo=logo, stored=frozenset(stored))
+    return ClinicSettings(
+        values=values, logo=logo, stored=frozenset(stored), template_logo=template_logo()
+    )
 
 
 def _check_image(key: str, value: Any) -> bytes:

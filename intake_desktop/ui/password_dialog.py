@@ -42,6 +42,7 @@ class ChangePasswordDialog(QDialog):
         self.clinic, self._current = clinic, current
         self.setWindowTitle(self.tr("Choose a new password"))
         self.setModal(True)
+        self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -86,7 +86,7 @@ class SettingsWindow(QDialog):
         style(self)
         self.clinic = clinic
         self.setWindowTitle(self.tr("Clinic settings"))
-        self.resize(720, 640)
+        self.resize(720, 580)
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -178,6 +178,7 @@ class SettingsWindow(QDialog):
             elif isinstance(widget, QLineEdit):
                 widget.setText(value)
         self.logo_data, self.logo_changed = current.logo, False
+        self.template_logo = current.template_logo
         self._show_logo()
 
     def _show_logo(self) -> None:

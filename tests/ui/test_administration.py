@@ -26,6 +26,7 @@ from intake_desktop.ui.session_switch import Workstation
 from intake_desktop.ui.settings_window import SettingsWindow
 from intake_desktop.ui.sign_in import FirstAdminDialog, SignInDialog
 from intake_desktop.ui.users_window import ResetPasswordDialog, UserDialog, UsersWindow
+from tests.signing import SIGN_OFF
 
 OK = QDialogButtonBox.StandardButton.Ok
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "04_mild_candidate.json"
@@ -417,3 +418,34 @@ def _as_admin_entries(tmp_path: Path):
         return other.audit_entries()
     finally:
         other.close()
+
+
+def test_the_signature_prints_the_name_and_credentials_the_users_window_holds(
+    qtbot, tmp_path
+) -> None:
+    clinic, station = _new_clinic(qtbot, tmp_path)
+    url = f"sqlite:///{tmp_path / 'clinic.sqlite3'}"
+    desk_side = Clinic.open(url)
+    try:
+        clinic.add_user("ana", CLIN_PASSWORD, {"clinician"}, full_name="Ana Ruiz")
+        station.window.admin_actions["users"].trigger()
+        users = station.window.open_dialog
+        users.select("ana")
+        users.edit_button.click()
+        dialog = users.dialog
+        assert isinstance(dialog, UserDialog) and dialog.full_name.text() == "Ana Ruiz"
+        dialog.full_name.setText("Ana Ruiz Soto")
+        dialog.credentials.setText("MD, FIPP")
+        dialog.buttons.button(OK).click()
+        assert not dialog.isVisible(), dialog.error.text()
+
+        desk_side.sign_in("ana", CLIN_PASSWORD)
+        result = desk_side.import_case(json.loads(EXAMPLE.read_text(encoding="utf-8")))
+        version = desk_side.get_visit(result.visit_id).version
+        desk_side.sign_visit(result.visit_id, version, **SIGN_OFF)
+        printed = _pdf_text(desk_side.summary_pdf(result.visit_id, "clinician")[0])
+        assert "Ana Ruiz Soto" in printed and "MD, FIPP" in printed
+    finally:
+        station.stop()
+        desk_side.close()
+        clinic.close()
