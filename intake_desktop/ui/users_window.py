@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -81,6 +82,7 @@ class UserDialog(QDialog):
         style(self)
         self.clinic, self.user = clinic, user
         self.setWindowTitle(self.tr("Add a user") if user is None else self.tr("Change a user"))
+        self.setMinimumWidth(600)
         lay = QVBoxLayout(self)
         form = QFormLayout()
         lay.addLayout(form)
@@ -105,16 +107,21 @@ class UserDialog(QDialog):
             form.addRow(self.tr("Password &again:"), self.again)
         self.roles: dict[str, QCheckBox] = {}
         names, helps = role_names(), role_help()
+        group = QGroupBox(self.tr("Roles"), self)
+        roles_lay = QVBoxLayout(group)
         for role in ROLE_ORDER:
-            box = QCheckBox(names[role], self)
+            box = QCheckBox(names[role], group)
             box.setObjectName(f"role_{role}")
-            form.addRow("" if self.roles else self.tr("Roles:"), box)
-            text = QLabel(helps[role], self)
+            text = QLabel(helps[role], group)
             text.setWordWrap(True)
             text.setObjectName("roleHelp")
-            text.setIndent(24)
-            form.addRow("", text)
+            text.setContentsMargins(24, 0, 0, 4)
+            roles_lay.addWidget(box)
+            roles_lay.addWidget(text)
             self.roles[role] = box
+        lay.addWidget(group)
+        form2 = QFormLayout()
+        lay.addLayout(form2)
         self.language = QComboBox(self)
         self.language.setObjectName("userLanguage")
         for code, label in (
@@ -123,7 +130,7 @@ class UserDialog(QDialog):
             ("es", "Español"),
         ):
             self.language.addItem(label, code)
-        form.addRow(self.tr("&Language:"), self.language)
+        form2.addRow(self.tr("&Language:"), self.language)
         self.error = QLabel("", self)
         self.error.setObjectName("userError")
         self.error.setWordWrap(True)
@@ -324,6 +331,7 @@ class UsersWindow(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, user.username)
                 self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
         self._update_buttons()
 
     def selected(self) -> UserDetails | None:

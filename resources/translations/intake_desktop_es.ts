@@ -677,7 +677,7 @@
         <translation>Elija una contraseña nueva</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>An administrator reset your password. Choose your own before you go on; nobody else should know it.</source>
         <translation>Un administrador restableció su contraseña. Elija la suya antes de continuar; nadie más debe conocerla.</translation>
     </message>
@@ -3177,7 +3177,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/users_window.py" line="+193"/>
+        <location filename="../../intake_desktop/ui/users_window.py" line="+200"/>
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
@@ -3315,7 +3315,7 @@
         <translation>&amp;Logotipo de la plantilla</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>the template&apos;s logo</source>
         <translation>el logotipo de la plantilla</translation>
     </message>
@@ -3985,7 +3985,7 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/users_window.py" line="-149"/>
+        <location filename="../../intake_desktop/ui/users_window.py" line="-155"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
@@ -3995,7 +3995,7 @@
         <translation>Cambiar un usuario</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;User name:</source>
         <translation>Nombre de &amp;usuario:</translation>
     </message>
@@ -4030,12 +4030,12 @@
         <translation>Contraseña &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Roles:</source>
-        <translation>Funciones:</translation>
+        <location line="+3"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>The clinic&apos;s default</source>
         <translation>El predeterminado de la clínica</translation>
     </message>
@@ -4053,7 +4053,7 @@
 <context>
     <name>UsersWindow</name>
     <message>
-        <location line="-116"/>
+        <location line="-122"/>
         <source>Front desk</source>
         <translation>Recepción</translation>
     </message>
@@ -4083,7 +4083,7 @@
         <translation>crea y cambia usuarios, restablece contraseñas, cambia los ajustes de la clínica y consulta el registro de auditoría; sin otra función no ve expedientes de pacientes</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+195"/>
         <source>Users</source>
         <extracomment>The add, change or reset dialog opened last.</extracomment>
         <translation>Usuarios</translation>
@@ -4135,12 +4135,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>&amp;Deactivate</source>
         <translation>&amp;Desactivar</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -4160,7 +4160,7 @@
         <translation>, contraseña nueva en el próximo inicio de sesión</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Re&amp;activate</source>
         <translation>Re&amp;activar</translation>
     </message>

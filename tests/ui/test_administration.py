@@ -449,3 +449,20 @@ def test_the_signature_prints_the_name_and_credentials_the_users_window_holds(
         station.stop()
         desk_side.close()
         clinic.close()
+
+
+def test_the_idle_lock_takes_the_clinics_stored_minutes(qtbot, tmp_path) -> None:
+    clinic, station = _new_clinic(qtbot, tmp_path)
+    try:
+        assert station.idle.timer.interval() == 10 * 60_000  # nothing stored: the default
+        station.window.admin_actions["settings"].trigger()
+        window = station.window.open_dialog
+        window.fields["session.idle_lock_minutes"].setValue(3)
+        window.save_button.click()
+        window.close()
+        station.window.account_actions["sign_out"].trigger()
+        _sign_in_at_prompt(qtbot, station, "boss", ADMIN_PASSWORD)
+        assert station.idle.timer.interval() == 3 * 60_000
+    finally:
+        station.stop()
+        clinic.close()
