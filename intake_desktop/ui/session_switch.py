@@ -213,6 +213,11 @@ def close_visit_windows(window: MainWindow) -> VisitWindow | None:
 
 def clear_window(window: MainWindow) -> None:
     """Make the main window forget every patient it showed (before the next user signs in)."""
+    dialog = getattr(window, "open_dialog", None)
+    if dialog is not None:  # users, settings or the audit trail: not for the next person
+        dialog.close()
+        dialog.deleteLater()
+        window.open_dialog = None  # type: ignore[attr-defined]
     if window.alert_watcher is not None:
         window.alert_watcher.stop()
         window.alert_watcher = None

@@ -157,12 +157,12 @@ def test_admin_adds_users_who_each_see_what_their_roles_allow_on_one_window(
         listed = {u.username: u for u in users.users}
         assert listed["desk"].roles == {"front_desk"} and listed["ana"].roles == {"clinician"}
         assert users.table.rowCount() == 3
-        users.close()
 
         # Sign out (the menu's action, Ctrl+Shift+Q), then the front desk signs in.
         assert window.account_actions["sign_out"].shortcut().toString() == "Ctrl+Shift+Q"
         window.account_actions["sign_out"].trigger()
         _shows_no_patient(window)
+        assert not users.isVisible()  # the administrator's window went with them
         assert not window.admin_menu.menuAction().isVisible()
         _sign_in_at_prompt(qtbot, station, "desk", DESK_PASSWORD)
         assert station.window is window  # the same window, the next user
