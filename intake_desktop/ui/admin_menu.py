@@ -113,6 +113,7 @@ def open_settings(workstation: Workstation):
     from .settings_window import SettingsWindow
 
     dialog = SettingsWindow(workstation.clinic, parent=workstation.window)
+    dialog.saved.connect(workstation.apply_idle_minutes)
     _keep(workstation, dialog)
     dialog.open()
     return dialog

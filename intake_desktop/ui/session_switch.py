@@ -71,6 +71,13 @@ class Workstation(QObject):
 
         return LOCAL.read(QSettings())
 
+    def apply_idle_minutes(self) -> None:
+        """Take the idle-lock time now (after a sign-in, or the settings were saved)."""
+        if self.idle is not None:
+            self.idle.timer.setInterval(self.idle_minutes() * 60_000)
+            if not self.idle.is_locked:
+                self.idle.timer.start()
+
     def stop(self) -> None:
         if self.idle is not None:
             self.idle.stop()
@@ -185,9 +192,7 @@ class Workstation(QObject):
             return
         self.apply_language()
         self._fill_window()
-        if self.idle is not None:
-            self.idle.timer.setInterval(self.idle_minutes() * 60_000)
-            self.idle.timer.start()
+        self.apply_idle_minutes()
 
     def _fill_window(self) -> None:
         from .admin_menu import install_menus

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,6 +80,9 @@ def choice_labels() -> dict[tuple[str, str], str]:
 
 class SettingsWindow(QDialog):
     """Edit the clinic-wide settings; Save stores the changed ones (audited)."""
+
+    #: The settings were stored (this workstation applies the idle-lock time at once).
+    saved = Signal()
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,5 +251,6 @@ class SettingsWindow(QDialog):
             self.error.setText(str(exc))
             return False
         self.show_settings(self.current)
+        self.saved.emit()
         self.error.setText(self.tr("Saved. The next summary printed on any workstation uses it."))
         return True

@@ -459,8 +459,17 @@ def test_the_idle_lock_takes_the_clinics_stored_minutes(qtbot, tmp_path) -> None
         window = station.window.open_dialog
         window.fields["session.idle_lock_minutes"].setValue(3)
         window.save_button.click()
+        assert station.idle.timer.interval() == 3 * 60_000  # at once on this workstation
         window.close()
-        station.window.account_actions["sign_out"].trigger()
+        # Ctrl+Shift+Q, typed: signed out; the next sign-in keeps the stored time.
+        station.window.activateWindow()
+        qtbot.waitUntil(station.window.isActiveWindow)
+        qtbot.keyClick(
+            station.window,
+            Qt.Key.Key_Q,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert not clinic.signed_in and station.prompt is not None
         _sign_in_at_prompt(qtbot, station, "boss", ADMIN_PASSWORD)
         assert station.idle.timer.interval() == 3 * 60_000
     finally:
