@@ -71,3 +71,15 @@ def test_the_first_administrator_is_a_clinician_only_when_chosen(empty_database_
         actor = users.first_administrator(db, "boss", TEST_PASSWORD, clinician=True)
         assert actor.roles == {"admin", "clinician"}
         assert s.sign_in(db, "boss", TEST_PASSWORD).roles == {"admin", "clinician"}
+
+
+def test_the_command_line_refuses_a_reset_password_until_it_is_changed(
+    database_url, database, capsys, monkeypatch
+) -> None:
+    from intake_desktop.cli import main
+
+    admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
+    users.reset_password(database, admin, "clin.user", "Temporary-pass-42")
+    monkeypatch.setenv("INTAKE_DESKTOP_PASSWORD", "Temporary-pass-42")
+    code = main(["--db", database_url, "export-case", "1", "--user", "clin.user"])
+    assert code == 3 and "choose your own" in capsys.readouterr().err
