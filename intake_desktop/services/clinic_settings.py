@@ -60,6 +60,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clinic.name", "text", "Clinic name", required=True),
     Setting("clinic.address", "text", "Address", max_length=400),
     Setting("clinic.phone", "text", "Phone", max_length=64),
+    Setting("clinic.website", "text", "Website"),
     Setting("clinic.emergency_number", "text", "Emergency number", required=True, max_length=32),
     Setting(LOGO, "image", "Logo (PNG or JPEG)"),
     Setting("colours.primary", "colour", "Heading colour", readable=True),

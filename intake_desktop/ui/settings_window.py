@@ -45,6 +45,7 @@ def setting_labels() -> dict[str, str]:
         "clinic.name": QCoreApplication.translate("SettingsWindow", "Clinic name"),
         "clinic.address": QCoreApplication.translate("SettingsWindow", "Address"),
         "clinic.phone": QCoreApplication.translate("SettingsWindow", "Phone"),
+        "clinic.website": QCoreApplication.translate("SettingsWindow", "Website"),
         "clinic.emergency_number": QCoreApplication.translate("SettingsWindow", "Emergency number"),
         LOGO: QCoreApplication.translate("SettingsWindow", "Logo"),
         "colours.primary": QCoreApplication.translate("SettingsWindow", "Heading colour"),

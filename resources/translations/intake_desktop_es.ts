@@ -3221,6 +3221,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Emergency number</source>
         <translation>Número de emergencias</translation>
     </message>
@@ -3295,8 +3300,9 @@
         <translation>Inglés británico</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Clinic settings</source>
+        <extracomment>The settings were stored (this workstation applies the idle-lock time at once).</extracomment>
         <translation>Ajustes de la clínica</translation>
     </message>
     <message>
@@ -3340,7 +3346,7 @@
         <translation>No ha cambiado nada.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Saved. The next summary printed on any workstation uses it.</source>
         <translation>Guardado. El próximo resumen impreso en cualquier puesto lo usa.</translation>
     </message>
@@ -4481,7 +4487,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../intake_desktop/ui/session_switch.py" line="-117"/>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="-120"/>
         <source>Language</source>
         <extracomment>The main window was rebuilt (another language); the new one is passed. Someone signed in (again) and the window shows their records. The sign-in prompt after a sign-out was cancelled: the app should end.</extracomment>
         <translation>Idioma</translation>
@@ -4502,7 +4508,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No se pudo guardar una visita abierta; su usuario debe iniciar sesión para resolverlo.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
