@@ -188,14 +188,14 @@ class SettingsWindow(QDialog):
     def _show_logo(self) -> None:
         preview = self.fields[LOGO]
         assert isinstance(preview, QLabel)
-        if self.logo_data:
-            picture = QPixmap()
-            picture.loadFromData(self.logo_data)
-            preview.setPixmap(
-                picture.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
-            )
+        shown = self.logo_data or self.template_logo
+        picture = QPixmap()
+        if shown and picture.loadFromData(shown):
+            scaled = picture.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
+            preview.setPixmap(scaled)
         else:
             preview.setText(self.tr("the template's logo"))
+        preview.setToolTip("" if self.logo_data else self.tr("the template's logo"))
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import text
 
+from intake_desktop.reporting.paths import DEFAULT_TEMPLATES_DIR
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.audit_window import AuditWindow
 from intake_desktop.ui.clinic import Clinic
@@ -472,6 +473,25 @@ def test_the_idle_lock_takes_the_clinics_stored_minutes(qtbot, tmp_path) -> None
         assert not clinic.signed_in and station.prompt is not None
         _sign_in_at_prompt(qtbot, station, "boss", ADMIN_PASSWORD)
         assert station.idle.timer.interval() == 3 * 60_000
+    finally:
+        station.stop()
+        clinic.close()
+
+
+def test_a_logo_is_stored_and_the_templates_one_comes_back_with_its_button(qtbot, tmp_path) -> None:
+    clinic, station = _new_clinic(qtbot, tmp_path)
+    try:
+        picture = DEFAULT_TEMPLATES_DIR / "logo.png"
+        mine = tmp_path / "our-logo.png"
+        mine.write_bytes(picture.read_bytes())
+        station.window.admin_actions["settings"].trigger()
+        window = station.window.open_dialog
+        window.load_logo(mine)
+        window.save_button.click()
+        assert clinic.settings().logo == mine.read_bytes()
+        window.default_logo_button.click()
+        window.save_button.click()
+        assert clinic.settings().logo is None and "clinic.logo" not in clinic.settings().stored
     finally:
         station.stop()
         clinic.close()
