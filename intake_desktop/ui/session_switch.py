@@ -109,16 +109,20 @@ class Workstation(QObject):
 
     def change_language(self, code: str | None) -> bool:
         """The user chose a language in the menu: stored with them, shown at once (their open
-        visits are saved as drafts and closed first, as the window is rebuilt)."""
-        if close_visit_windows(self.window) is not None:
-            return False
+        visits are saved as drafts and closed first, as the window is rebuilt). False when the
+        window keeps its language for now (a visit could not be saved: it applies at the next
+        sign-in)."""
         try:
             self.clinic.set_own_language(code)
         except ServiceError as exc:
             QMessageBox.warning(self.window, self.tr("Language"), str(exc))
             return False
-        if self.apply_language():
-            self._fill_window()
+        if self.wanted_language() == self.language:
+            return True
+        if close_visit_windows(self.window) is not None:
+            return False
+        self.apply_language()
+        self._fill_window()
         return True
 
     def _replace_window(self) -> None:
