@@ -3177,7 +3177,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/users_window.py" line="+200"/>
+        <location filename="../../intake_desktop/ui/user_dialogs.py" line="+193"/>
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
@@ -3321,7 +3321,8 @@
         <translation>&amp;Logotipo de la plantilla</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
+        <location line="+1"/>
         <source>the template&apos;s logo</source>
         <translation>el logotipo de la plantilla</translation>
     </message>
@@ -3991,7 +3992,7 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/users_window.py" line="-155"/>
+        <location filename="../../intake_desktop/ui/user_dialogs.py" line="-155"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
@@ -4089,7 +4090,7 @@
         <translation>crea y cambia usuarios, restablece contraseñas, cambia los ajustes de la clínica y consulta el registro de auditoría; sin otra función no ve expedientes de pacientes</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location filename="../../intake_desktop/ui/users_window.py" line="+51"/>
         <source>Users</source>
         <extracomment>The add, change or reset dialog opened last.</extracomment>
         <translation>Usuarios</translation>
@@ -4487,13 +4488,13 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../intake_desktop/ui/session_switch.py" line="-120"/>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="-124"/>
         <source>Language</source>
         <extracomment>The main window was rebuilt (another language); the new one is passed. Someone signed in (again) and the window shows their records. The sign-in prompt after a sign-out was cancelled: the app should end.</extracomment>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Not signed out</source>
         <translation>No se cerró la sesión</translation>
     </message>
