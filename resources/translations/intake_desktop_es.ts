@@ -4245,7 +4245,7 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_saving.py" line="+138"/>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+94"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+96"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
         <translation>Paciente</translation>
