@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
+from .sign_in import refusal_text
 from .theme import style
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class ChangePasswordDialog(QDialog):
         try:
             self.clinic.change_own_password(old, new)
         except ServiceError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             (self.new if self._current is not None else self.old).setFocus()
             return
         self._current = None

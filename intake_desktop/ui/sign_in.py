@@ -75,6 +75,12 @@ def password_problem(reason: str) -> str:
     return QCoreApplication.translate("PasswordRules", "Password: cannot be used; choose another.")
 
 
+def refusal_text(exc: ServiceError) -> str:
+    """A service's refusal of a new password in the interface's language (a weak password's
+    reason), else the service's own words."""
+    return password_problem(exc.reason) if isinstance(exc, WeakPasswordError) else str(exc)
+
+
 def sign_in_refused() -> str:
     """The one answer to every refused sign-in or unlock, translated (it names the lockout so a
     locked-out user knows what to do, without saying whether that is what happened)."""

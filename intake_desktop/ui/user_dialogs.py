@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
+from .sign_in import refusal_text
 from .theme import style
 
 if TYPE_CHECKING:
@@ -175,7 +176,7 @@ class UserDialog(QDialog):
                     self.user.username, language=self.language.currentData(), **details
                 )
         except ServiceError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             return
         finally:
             self.password.clear()
@@ -234,6 +235,6 @@ class ResetPasswordDialog(QDialog):
         try:
             self.clinic.reset_password(self.username, password)
         except ServiceError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             return
         self.accept()

@@ -672,7 +672,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/password_dialog.py" line="+43"/>
+        <location filename="../../intake_desktop/ui/password_dialog.py" line="+44"/>
         <source>Choose a new password</source>
         <translation>Elija una contraseña nueva</translation>
     </message>
@@ -1123,7 +1123,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+179"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+197"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -1702,8 +1702,9 @@
 <context>
     <name>PasswordRules</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-153"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-182"/>
         <source>Password: must have at least %1 characters.</source>
+        <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Contraseña: debe tener al menos %1 caracteres.</translation>
     </message>
     <message>
@@ -3177,7 +3178,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/user_dialogs.py" line="+193"/>
+        <location filename="../../intake_desktop/ui/user_dialogs.py" line="+194"/>
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
@@ -3484,7 +3485,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+7"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+13"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
     </message>
@@ -3951,7 +3952,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+45"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+57"/>
         <source>Session locked</source>
         <translation>Sesión bloqueada</translation>
     </message>
@@ -4517,9 +4518,8 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-99"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-131"/>
         <source>User name</source>
-        <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Usuario</translation>
     </message>
     <message>

@@ -207,6 +207,10 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(qtbot, tmp_path) -
         users.reset_button.click()
         reset = users.dialog
         assert isinstance(reset, ResetPasswordDialog)
+        reset.password.setText("a" * 12)
+        reset.again.setText("a" * 12)
+        reset.buttons.button(OK).click()
+        assert reset.isVisible() and reset.error.text()  # a weak password, said why
         reset.password.setText("Temporary-pass-42")
         reset.again.setText("Temporary-pass-42")
         reset.buttons.button(OK).click()
