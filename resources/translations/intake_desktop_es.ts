@@ -250,7 +250,6 @@
     </message>
 </context>
 <context>
-    <name>BoardView</name>
     <name>AuditWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/audit_window.py" line="+65"/>
@@ -420,7 +419,7 @@
     </message>
 </context>
 <context>
-    <name>BodyMap</name>
+    <name>BoardView</name>
     <message>
         <location filename="../../intake_desktop/ui/board_view.py" line="+51"/>
         <source>Expected</source>
@@ -1430,6 +1429,7 @@
     </message>
     <message>
         <location line="+70"/>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="+242"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
