@@ -2,7 +2,7 @@
 clinic-wide settings every workstation shares.
 
 Revision ID: 0006_admin
-Revises: 0006_signed (re-chained after main merged it)
+Revises: 0007_board (re-chained after main merged signed and board)
 Create Date: 2026-12-05
 
 Written out by hand (it never imports the application's models).
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_admin"
-down_revision: str | Sequence[str] | None = "0006_signed"
+down_revision: str | Sequence[str] | None = "0007_board"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
