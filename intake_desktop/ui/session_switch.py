@@ -234,6 +234,12 @@ def clear_window(window: MainWindow) -> None:
         window.alert_panel.hide()
         window.alert_panel.deleteLater()
         window.alert_panel = None
+    board = getattr(window, "board", None)
+    if board is not None:  # the day board is made again for the next user (attach)
+        board.stop()
+        window.tabs.removeTab(window.tabs.indexOf(board))
+        board.deleteLater()
+        window.board = None
     if window.trends is not None:
         window.tabs.removeTab(window.tabs.indexOf(window.trends))
         window.trends.deleteLater()

@@ -190,6 +190,8 @@ def test_admin_adds_users_who_each_see_what_their_roles_allow_on_one_window(
         assert actions["Export case file"].isEnabled()
         assert not window.admin_menu.menuAction().isVisible()
         assert window.patient is None and window.search.box.text() == ""
+        titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        assert len(titles) == len(set(titles))  # one board, one trends tab: made again, once
         (draft,) = window.drafts.visits  # the desk's intake, saved at the sign-out
         assert clinic.get_visit(draft.id).draft_data["history"]["duration_weeks"] == 12
     finally:
