@@ -18,6 +18,7 @@ from typing import Any
 
 from intake_desktop import services
 from intake_desktop.services import Actor
+from intake_desktop.services.errors import PermissionDenied
 
 from . import CliError
 
@@ -69,6 +70,13 @@ def signed_in(args: argparse.Namespace, db: Any, *, sign_out: bool = True) -> It
             NOT_SIGNED_IN,
         )
     actor = services.sign_in(db, username, read_password())
+    from intake_desktop.services.users import must_change_password
+
+    if must_change_password(db, actor):
+        services.sign_out(db, actor)
+        raise PermissionDenied(
+            "an administrator reset this password: sign in to the app once and choose your own"
+        )
     try:
         yield actor
     finally:

@@ -21,6 +21,8 @@ from intake_desktop.domain.findings import age_on
 from intake_desktop.domain.followup import VisitSnapshot
 from intake_desktop.domain.plan import Plan
 
+from .clinic_overrides import ClinicOverrides
+
 Status = Literal["draft", "signed", "amended"]
 STATUSES: tuple[str, ...] = ("draft", "signed", "amended")
 
@@ -82,6 +84,9 @@ class VisitDocument:
     #: changed, if it differs now from what was signed; ``patient_name`` and ``record_number``
     #: are then the signed ones, and both summaries say the details were updated since.
     details_updated_at: datetime | None = None
+    #: The clinic's settings stored with the records (name, emergency number, logo, page
+    #: size ...), laid over ``clinic.toml`` when the summary is printed; None: the file alone.
+    clinic: ClinicOverrides | None = None
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

@@ -76,3 +76,21 @@ def prepared_image(path: Path) -> PreparedImage:
     with _lock:
         _prepared[path] = (data, image)
     return image
+
+
+_pictures: dict[str, PreparedImage] = {}
+
+
+def prepared_picture(data: bytes) -> PreparedImage:
+    """A picture given as bytes (the logo stored with the records), prepared once per content."""
+    key = hashlib.sha256(data).hexdigest()
+    with _lock:
+        hit = _pictures.get(key)
+    if hit is not None:
+        return hit
+    image = PreparedImage(data)
+    with _lock:
+        if len(_pictures) >= 8:
+            _pictures.clear()
+        _pictures[key] = image
+    return image

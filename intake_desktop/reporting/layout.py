@@ -27,7 +27,7 @@ from reportlab.platypus import Flowable, Frame
 from .document import VisitDocument
 from .fonts import FontSet
 from .footer import FOOTER_LEADING, FOOTER_SIZE, footer_style, identity
-from .images import prepared_image
+from .images import PreparedImage, prepared_image, prepared_picture
 from .marks import draft_mark, fit, wrap_lines
 from .paragraphs import TextParagraph
 from .templates import Template
@@ -252,7 +252,10 @@ class PageDecor:
         )
         self._para: Flowable | None = None
         self.pages = 0
-        self._logo = prepared_image(t.logo) if t.logo else None
+        if t.logo_data is not None:
+            self._logo: PreparedImage | None = prepared_picture(t.logo_data)
+        else:
+            self._logo = prepared_image(t.logo) if t.logo else None
         self._amended = amended_notes(t, doc)[-1:] if not doc.is_draft else []
 
     def footer_lift(self, page_width: float) -> float:

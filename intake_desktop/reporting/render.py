@@ -78,7 +78,7 @@ def render_pdf(
         choice = choose_language(doc.preferred_language, kind, templates_dir)
         language = choice.language
         warnings = (choice.warning,) if choice.warning else ()
-    t = load_template(kind, language, templates_dir)
+    t = load_template(kind, language, templates_dir, clinic=doc.clinic)
     try:
         fonts = register_fonts(t.fonts)
     except FontError as exc:

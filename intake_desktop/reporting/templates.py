@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
+from .clinic_overrides import ClinicOverrides, frozen, merged
 from .languages import DEFAULT_LANGUAGE, has_kind, template_language
 from .paths import DEFAULT_TEMPLATES_DIR
 from .template_spec import CLINIC_SPEC, COMMON_SPEC, KIND_SPECS, PLACEHOLDERS, Check
@@ -64,6 +65,8 @@ class Template:
     logo: Path | None
     _texts: Mapping[str, Any]
     _origin: Mapping[str, Path]
+    #: The logo's bytes when the clinic's stored settings hold one (it wins over ``logo``).
+    logo_data: bytes | None = None
 
     def raw(self, key: str, default: Any = ...) -> Any:
         """The value at a dotted key; ``default`` when given and the key is absent."""
@@ -134,14 +137,20 @@ def _escaped(value: Any) -> str:
     return escape(str(value))
 
 
-def load_template(kind: str, language: str = "en", templates_dir: Path | None = None) -> Template:
+def load_template(
+    kind: str,
+    language: str = "en",
+    templates_dir: Path | None = None,
+    clinic: ClinicOverrides | None = None,
+) -> Template:
     """Load and check the template of ``kind`` ("patient" or "clinician") in ``language``.
 
     ``language`` is a BCP 47 tag; ``es-MX`` uses ``es-MX/`` if there is one, else ``es/``
     (:func:`.languages.template_language`). A language without templates is an error here; the
     lenient choice with an English fallback is :func:`.languages.choose_language`. A language
     folder without ``clinician.toml`` prints the clinician summary from ``en/`` (the loaded
-    template's ``language`` says so); the patient summary never falls back.
+    template's ``language`` says so); the patient summary never falls back. ``clinic`` holds the
+    settings stored with the records, laid over ``clinic.toml`` (:mod:`.clinic_overrides`).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -154,7 +163,13 @@ def load_template(kind: str, language: str = "en", templates_dir: Path | None = 
     language = found
     lang_dir = folder / language
     clinic_file = folder / "clinic.toml"
-    clinic = _load_checked(clinic_file, CLINIC_SPEC, PLACEHOLDERS["clinic"])
+    clinic_data = _load_checked(clinic_file, CLINIC_SPEC, PLACEHOLDERS["clinic"])
+    if clinic is not None and not clinic.empty:
+        data = merged(clinic_data, clinic)
+        if clinic.no_logo:
+            data["clinic"]["logo"] = ""
+        _check(data, CLINIC_SPEC, _STORED_SETTINGS, PLACEHOLDERS["clinic"])
+        clinic_data = frozen(data)
     texts: dict[str, Any] = {}
     origin: dict[str, Path] = {}
     for path, spec in (
@@ -171,15 +186,36 @@ def load_template(kind: str, language: str = "en", templates_dir: Path | None = 
         kind=kind,
         language=language,
         folder=folder,
-        clinic=clinic,
+        clinic=clinic_data,
         fonts={
             style: _find_font(str(name), folder, clinic_file, f"fonts.{style}")
-            for style, name in clinic["fonts"].items()
+            for style, name in clinic_data["fonts"].items()
         },
-        logo=_find_logo(clinic["clinic"].get("logo", ""), folder, clinic_file),
+        logo=_find_logo(clinic_data["clinic"].get("logo", ""), folder, clinic_file),
         _texts=MappingProxyType(texts),
         _origin=MappingProxyType(origin),
+        logo_data=clinic.logo if clinic is not None and not clinic.no_logo else None,
     )
+
+
+def clinic_defaults(templates_dir: Path | None = None) -> Mapping[str, Any]:
+    """The checked ``clinic.toml``: the defaults a clinic starts from (read-only)."""
+    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    return _load_checked(folder / "clinic.toml", CLINIC_SPEC, PLACEHOLDERS["clinic"])
+
+
+def template_logo(templates_dir: Path | None = None) -> bytes | None:
+    """The bytes of the logo ``clinic.toml`` names (None: it names none, or the file is gone)."""
+    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    name = clinic_defaults(folder)["clinic"].get("logo", "")
+    try:
+        return (folder / name).read_bytes() if name else None
+    except OSError:
+        return None
+
+
+#: What a TemplateError names as the file when a stored setting is at fault.
+_STORED_SETTINGS = Path("clinic settings stored with the records")
 
 
 def questionnaire_labels(

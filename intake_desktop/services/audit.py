@@ -47,18 +47,30 @@ def audit_entries(
     username: str | None = None,
     action: str | None = None,
     limit: int | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[AuditRecord]:
-    """The trail, oldest first, narrowed to one patient, user or action when asked."""
+    """The trail, oldest first, narrowed to one patient, user, action or time span when asked
+    (``since`` included, ``until`` excluded)."""
     with transaction(db) as session:
         authorize(session, actor, "audit.view", patient_id=patient_id)
-        return _select(session, patient_id, username, action, limit)
+        return _select(session, patient_id, username, action, limit, since, until)
 
 
-def export_audit_csv(db: Database, actor: Actor, *, patient_id: int | None = None) -> str:
+def export_audit_csv(
+    db: Database,
+    actor: Actor,
+    *,
+    patient_id: int | None = None,
+    username: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> str:
     """The (filtered) trail as CSV text, one row per entry with a header row."""
     with transaction(db) as session:
         authorize(session, actor, "audit.export", patient_id=patient_id)
-        records = _select(session, patient_id, None, None, None)
+        records = _select(session, patient_id, username, action, None, since, until)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = [f.name for f in fields(AuditRecord)]
@@ -78,9 +90,19 @@ def verify_audit(db: Database, actor: Actor) -> list[ChainProblem]:
 
 
 def _select(
-    session, patient_id: int | None, username: str | None, action: str | None, limit: int | None
+    session,
+    patient_id: int | None,
+    username: str | None,
+    action: str | None,
+    limit: int | None,
+    since: datetime | None = None,
+    until: datetime | None = None,
 ) -> list[AuditRecord]:
     stmt = select(AuditEntry).order_by(AuditEntry.seq)
+    if since is not None:
+        stmt = stmt.where(AuditEntry.at >= since)
+    if until is not None:
+        stmt = stmt.where(AuditEntry.at < until)
     if patient_id is not None:
         stmt = stmt.where(AuditEntry.patient_id == patient_id)
     if username is not None:

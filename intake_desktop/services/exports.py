@@ -23,6 +23,7 @@ from intake_desktop.storage.database import Database
 from . import board
 from ._common import patient_record, transaction, visit_record
 from .actor import Actor
+from .clinic_settings import DEFAULT_LANGUAGE, clinic_overrides, stored_value
 from .errors import InputError
 from .patients import get_patient_row
 from .permissions import record, require
@@ -128,9 +129,10 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
         signer_credentials=signer_credentials,
         content_hash=visit.signature_hash if visit.is_signed else None,
         not_examined_reason=(visit.ui_state or {}).get(NOT_EXAMINED_KEY),
-        language=patient.language,
+        language=patient.language or stored_value(session, DEFAULT_LANGUAGE),
         history=signed_history(session, visit.patient_id, exclude=visit_id),
         details_updated_at=updated_at,
+        clinic=clinic_overrides(session),
     )
 
 

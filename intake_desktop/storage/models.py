@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -283,6 +284,10 @@ class User(Base):
     created_by: Mapped[str] = mapped_column(String(100))
     updated_at: Mapped[datetime]
     updated_by: Mapped[str] = mapped_column(String(100))
+    #: Set when an administrator resets the password: the next sign-in asks for a new one.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The user's interface language (``en`` or ``es``); NULL: the clinic's default language.
+    language: Mapped[str | None] = mapped_column(String(16))
 
 
 class UserRole(Base):
@@ -298,6 +303,22 @@ class UserRole(Base):
     __table_args__ = (
         CheckConstraint("role IN ('front_desk', 'clinician', 'admin')", name="role_known"),
     )
+
+
+class ClinicSetting(Base):
+    """One clinic-wide setting (clinic name, page size, idle-lock minutes ...), shared by every
+    workstation on the database. A key absent here takes the default from the report templates'
+    ``clinic.toml`` (see services.clinic_settings). ``value`` is the text form; ``data`` holds a
+    picture (the logo).
+    """
+
+    __tablename__ = "clinic_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(100))
 
 
 class AuditEntry(Base):

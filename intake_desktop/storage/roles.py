@@ -38,8 +38,10 @@ WORKSTATION_PRIVILEGES: dict[str, tuple[str, ...]] = {
         "SELECT",
         "INSERT",
         "UPDATE (password_hash, full_name, credentials, active, failed_attempts, "
-        "locked_until, updated_at, updated_by)",
+        "locked_until, updated_at, updated_by, must_change_password, language)",
     ),
+    # The clinic's settings: changed by an administrator, returned to the default (deleted).
+    "clinic_settings": ("SELECT", "INSERT", "UPDATE", "DELETE"),
     # A user's roles are replaced whole.
     "user_roles": ("SELECT", "INSERT", "DELETE"),
     "audit_entries": ("SELECT", "INSERT"),

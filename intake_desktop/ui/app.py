@@ -28,7 +28,7 @@ from .theme import apply_theme
 
 if TYPE_CHECKING:
     from .clinic import Clinic
-    from .idle_lock import IdleLock
+    from .session_switch import Workstation
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
@@ -63,7 +63,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def ui_locale() -> QLocale:
-    """The interface language: ``INTAKE_DESKTOP_LANGUAGE`` when set, else the system's."""
+    """The language before anyone signs in: ``INTAKE_DESKTOP_LANGUAGE`` when set (tests), else
+    the system's. After the sign-in, the user's own choice or the clinic's default language
+    (see session_switch.Workstation) replaces it; no variable is needed for daily use."""
     chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
     return QLocale(chosen) if chosen else QLocale.system()
 
@@ -161,10 +163,10 @@ def run(db_url: str | None) -> int:
     window.show()
     opener = ClinicOpener(db_url, credentials)
     exit_code = 0
-    idle: IdleLock | None = None
+    workstation: Workstation | None = None
 
     def on_opened() -> None:
-        nonlocal exit_code, idle
+        nonlocal exit_code, workstation
         if opener.error is not None or opener.clinic is None:
             reason = (
                 str(opener.error)
@@ -189,13 +191,13 @@ def run(db_url: str | None) -> int:
             if not sign_in_at_start(clinic, window):
                 app.exit(0)  # the dialog was cancelled
                 return
-        window.attach(clinic)
-        from .idle_lock import IdleLock
-        from .settings import IDLE_LOCK_MINUTES
+        from .session_switch import Workstation
 
-        idle = IdleLock(app, clinic, IDLE_LOCK_MINUTES.read(QSettings()) * 60_000)
+        workstation = Workstation(app, clinic, window)
+        workstation.quit_requested.connect(app.quit)
+        workstation.begin()  # the user's language, records, menus and the idle lock
         if not bench_armed:
-            start_later(window)
+            start_later(workstation.window)
 
     opener.opened.connect(on_opened)
     from .bench_hook import install
@@ -210,8 +212,8 @@ def run(db_url: str | None) -> int:
         code = app.exec()
     finally:
         opener.wait()
-        if idle is not None:
-            idle.stop()
+        if workstation is not None:
+            workstation.stop()
         if opener.clinic is not None:
             if opener.clinic.signed_in:
                 opener.clinic.sign_out()

@@ -14,9 +14,11 @@ from typing import Any
 
 from intake_desktop.services import (
     alerts,
+    audit,
     auth,
     board,
     cases,
+    clinic_settings,
     exports,
     maintenance,
     patient_entry,
@@ -25,6 +27,7 @@ from intake_desktop.services import (
     search,
     signature_check,
     signing,
+    users,
     visit_queries,
     visits,
 )
@@ -79,8 +82,8 @@ class Clinic:
         self._actor = auth.sign_in(self.db, username, password)
         return self._actor
 
-    def create_first_admin(self, username: str, password: str) -> Actor:
-        self._actor = auth.create_first_admin(self.db, username, password)
+    def create_first_admin(self, username: str, password: str, *, clinician: bool = False) -> Actor:
+        self._actor = users.first_administrator(self.db, username, password, clinician=clinician)
         return self._actor
 
     def sign_out(self) -> None:
@@ -300,3 +303,54 @@ class Clinic:
     def fhir_bundle(self, visit_id: int) -> dict[str, Any]:
         """The visit as a FHIR R4 Bundle for the referring doctor's system (audited)."""
         return exports.fhir_bundle(self.db, self.actor, visit_id)
+
+    # --- the signed-in user's own account -----------------------------------------------
+    def must_change_password(self) -> bool:
+        return users.must_change_password(self.db, self.actor)
+
+    def change_own_password(self, old: str, new: str) -> None:
+        users.change_own_password(self.db, self.actor, old, new)
+
+    def own_language(self) -> str | None:
+        return users.own_language(self.db, self.actor)
+
+    def set_own_language(self, language: str | None) -> None:
+        users.set_own_language(self.db, self.actor, language)
+
+    # --- administration (the services refuse anyone but an administrator) ----------------
+    def list_users(self) -> list[users.UserDetails]:
+        return users.user_details(self.db, self.actor)
+
+    def add_user(self, username: str, password: str, roles: set[str], **details: Any) -> None:
+        language = details.pop("language", None)
+        auth.add_user(self.db, self.actor, username, password, roles, **details)
+        if language:
+            users.update_user(self.db, self.actor, username, language=language, **details)
+
+    def set_roles(self, username: str, roles: set[str]) -> None:
+        auth.set_roles(self.db, self.actor, username, roles)
+
+    def update_user(self, username: str, **details: Any) -> users.UserDetails:
+        return users.update_user(self.db, self.actor, username, **details)
+
+    def reset_password(self, username: str, temporary: str) -> None:
+        users.reset_password(self.db, self.actor, username, temporary)
+
+    def set_user_active(self, username: str, active: bool) -> users.UserDetails:
+        return users.set_active(self.db, self.actor, username, active)
+
+    def settings(self) -> clinic_settings.ClinicSettings:
+        """The clinic-wide settings every workstation shares (readable before sign-in)."""
+        return clinic_settings.current_settings(self.db)
+
+    def save_settings(self, changes: Mapping[str, Any]) -> clinic_settings.ClinicSettings:
+        return clinic_settings.save_settings(self.db, self.actor, changes)
+
+    def audit_entries(self, **filters: Any) -> list[audit.AuditRecord]:
+        return audit.audit_entries(self.db, self.actor, **filters)
+
+    def export_audit_csv(self, **filters: Any) -> str:
+        return audit.export_audit_csv(self.db, self.actor, **filters)
+
+    def verify_audit(self) -> list[Any]:
+        return audit.verify_audit(self.db, self.actor)

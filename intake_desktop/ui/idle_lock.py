@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from intake_desktop.services.errors import ServiceError
 
-from .sign_in import UnlockDialog
+from .sign_in import SWITCH_USER, UnlockDialog
 
 if TYPE_CHECKING:
     from .clinic import Clinic
@@ -37,6 +37,8 @@ class IdleLock(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    #: "Sign in as someone else" on the locked screen (see session_switch.Workstation).
+    switch_requested = Signal()
 
     def __init__(self, app: QApplication, clinic: Clinic, idle_ms: int) -> None:
         super().__init__(app)
@@ -77,6 +79,9 @@ class IdleLock(QObject):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        if result == SWITCH_USER:
+            self.switch_requested.emit()
+            return
         if result != QDialog.DialogCode.Accepted:
             # Cancel does not unlock: ask again.
             self.dialog = UnlockDialog(self.clinic)
@@ -89,6 +94,19 @@ class IdleLock(QObject):
         self.hidden = []
         self.timer.start()
         self.unlocked.emit()
+
+    def ask_again(self, message: str = "") -> None:
+        """Stay locked and show the unlock prompt again (with ``message`` in its error line)."""
+        self.dialog = UnlockDialog(self.clinic)
+        self.dialog.error.setText(message)
+        self.dialog.finished.connect(self._on_dialog_finished)
+        self.dialog.open()
+
+    def release(self) -> None:
+        """End the lock without showing the hidden windows: someone else signs in, and the
+        first user's windows were closed (see session_switch)."""
+        self.is_locked = False
+        self.hidden = []
 
     def stop(self) -> None:
         self.timer.stop()

@@ -52,6 +52,7 @@ class TextOption:
 IDLE_LOCK_MINUTES = IntOption(
     key="session/idle_lock_minutes",
     default=10,
+    # The clinic's setting stored with the records (Clinic settings window) wins when saved.
     label="Lock the session after this many minutes without keyboard or mouse input",
     minimum=1,
     maximum=240,

@@ -11,10 +11,12 @@ and a password the rules refuse is named with its reason; both in the interface'
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
 
 MAX_TYPED = 1024
+#: What :class:`UnlockDialog` finishes with when someone else is to sign in.
+SWITCH_USER = 2
 
 
 def password_problem(reason: str) -> str:
@@ -69,6 +73,12 @@ def password_problem(reason: str) -> str:
             "guessing; choose another.",
         )
     return QCoreApplication.translate("PasswordRules", "Password: cannot be used; choose another.")
+
+
+def refusal_text(exc: ServiceError) -> str:
+    """A service's refusal of a new password in the interface's language (a weak password's
+    reason), else the service's own words."""
+    return password_problem(exc.reason) if isinstance(exc, WeakPasswordError) else str(exc)
 
 
 def sign_in_refused() -> str:
@@ -165,7 +175,15 @@ class SignInDialog(_CredentialsDialog):
         self.username.setFocus()
 
     def _submit(self) -> None:
-        self.clinic.sign_in(self.username.text(), self.password.text())
+        password = self.password.text()
+        self.clinic.sign_in(self.username.text(), password)
+        if self.clinic.must_change_password():
+            from .password_dialog import ChangePasswordDialog
+
+            dialog = ChangePasswordDialog(self.clinic, forced=True, current=password, parent=self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.clinic.sign_out()
+                raise _Mismatch(self.tr("Choose a new password to continue."))
 
 
 class FirstAdminDialog(_CredentialsDialog):
@@ -179,7 +197,9 @@ class FirstAdminDialog(_CredentialsDialog):
             self.tr("Create the administrator"),
             self.tr(
                 "This is the first start on this database. Create the administrator account; "
-                "the administrator then adds the front desk's and the clinicians' accounts."
+                "the administrator then adds the front desk's and the clinicians' accounts "
+                "(Administration, Users). An administrator manages users, settings and the "
+                "audit trail, and sees no patient record unless also a clinician."
             ),
             parent,
         )
@@ -189,17 +209,33 @@ class FirstAdminDialog(_CredentialsDialog):
         self.confirm.setMaxLength(MAX_TYPED)
         self.confirm.setAccessibleName(self.tr("Password again"))
         self.form.addRow(self.tr("Password &again:"), self.confirm)
+        self.clinician = QCheckBox(
+            self.tr("Also a &clinician (records exams, signs visits, sees patients)"), self
+        )
+        self.clinician.setObjectName("alsoClinician")
+        self.form.addRow("", self.clinician)
+        # Keyboard-only set-up: name, password, the password again, then OK (the fields were
+        # made in another order, and Qt's tab order is the order of making).
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        chain = (self.username, self.password, self.confirm, ok, cancel, self.clinician)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.username.setFocus()
 
     def _submit(self) -> None:
         if self.password.text() != self.confirm.text():
             self.confirm.clear()
             raise _Mismatch(self.tr("The two passwords differ; type them again."))
         self.confirm.clear()
-        self.clinic.create_first_admin(self.username.text(), self.password.text())
+        self.clinic.create_first_admin(
+            self.username.text(), self.password.text(), clinician=self.clinician.isChecked()
+        )
 
 
 class UnlockDialog(_CredentialsDialog):
-    """The session is locked: the same user types their password to resume."""
+    """The session is locked: the same user types their password to resume, or someone else
+    signs in (finishes with :data:`SWITCH_USER`; the first user's drafts are saved then)."""
 
     def __init__(self, clinic: Clinic, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -210,6 +246,11 @@ class UnlockDialog(_CredentialsDialog):
         )
         self.username.setText(clinic.actor.username)
         self.username.setReadOnly(True)
+        self.switch_button = self.buttons.addButton(
+            self.tr("Sign in as &someone else"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.switch_button.setObjectName("switchUser")
+        self.switch_button.clicked.connect(lambda: self.done(SWITCH_USER))
         self.password.setFocus()
 
     def _submit(self) -> None:

@@ -132,6 +132,8 @@ class VisitWindow(QMainWindow):
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
         self.sign_dialog: Any = None
+        #: Set on a sign-out: close keeping the draft (just saved) without asking.
+        self.keep_on_close = False
         self.show_mode()
         restore_geometry(self, self.settings, "visit_window", (1200, 760))
 
@@ -424,7 +426,7 @@ class VisitWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.read_only and (self.visit_id is not None or self.unsaved):
             self.save_draft()
-            choice = self.ask_keep_draft()
+            choice = "keep" if self.keep_on_close else self.ask_keep_draft()
             if choice == "cancel":
                 event.ignore()
                 return

@@ -2,6 +2,55 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AccountMenu</name>
+    <message>
+        <location filename="../../intake_desktop/ui/admin_menu.py" line="+51"/>
+        <source>&amp;Account</source>
+        <extracomment>The one shortcut for signing out or switching user.</extracomment>
+        <translation>&amp;Cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Administration</source>
+        <translation>A&amp;dministración</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sign out / switch user</source>
+        <translation>&amp;Cerrar sesión / cambiar de usuario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Change my password…</source>
+        <translation>Cambiar mi &amp;contraseña…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The clinic&apos;s default</source>
+        <translation>El predeterminado de la clínica</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clinic &amp;settings…</source>
+        <translation>&amp;Ajustes de la clínica…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Audit trail…</source>
+        <translation>Registro de a&amp;uditoría…</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPage</name>
     <message>
         <location filename="../../intake_desktop/ui/intake_pages/activity.py" line="+24"/>
@@ -198,6 +247,175 @@
         <location line="+8"/>
         <source>&amp;Amend</source>
         <translation>&amp;Enmendar</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../intake_desktop/ui/audit_window.py" line="+65"/>
+        <source>Audit trail</source>
+        <extracomment>Entries shown at most (the export holds every entry the filter finds). Actions that are not permission checks (sign-ins, locks, own changes).</extracomment>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>patient number</source>
+        <translation>número de paciente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>user name</source>
+        <translation>nombre de usuario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any operation</source>
+        <translation>cualquier operación</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Between</source>
+        <translation>&amp;Entre</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Paciente:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Operation:</source>
+        <translation>&amp;Operación:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>and</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check the chain</source>
+        <translation>&amp;Comprobar la cadena</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Patient: type the patient&apos;s number (digits only).</source>
+        <translation>Paciente: escriba el número del paciente (solo cifras).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dates: the second date is before the first.</source>
+        <translation>Fechas: la segunda fecha es anterior a la primera.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%d entries found</source>
+        <translation>%d entradas encontradas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (the newest %d shown)</source>
+        <translation> (se muestran las %d más recientes)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the audit trail</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not exported</source>
+        <translation>No exportado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to %s</source>
+        <translation>Exportado a %s</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The audit trail is intact: no entry was changed, removed or reordered.</source>
+        <translation>El registro de auditoría está intacto: ninguna entrada se modificó, eliminó ni reordenó.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit trail was tampered with: the chain breaks at entry %d.</source>
+        <translation>El registro de auditoría fue manipulado: la cadena se rompe en la entrada %d.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The audit trail was tampered with.</source>
+        <translation>El registro de auditoría fue manipulado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>and %d more</source>
+        <translation>y %d más</translation>
     </message>
 </context>
 <context>
@@ -448,6 +666,59 @@
         <location line="+1"/>
         <source>Also:</source>
         <translation>Otras:</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/password_dialog.py" line="+44"/>
+        <source>Choose a new password</source>
+        <translation>Elija una contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An administrator reset your password. Choose your own before you go on; nobody else should know it.</source>
+        <translation>Un administrador restableció su contraseña. Elija la suya antes de continuar; nadie más debe conocerla.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type your current password, then the new one twice.</source>
+        <translation>Escriba su contraseña actual y luego la nueva dos veces.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>Contraseña nueva otra vez</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password &amp;again:</source>
+        <translation>Contraseña nueva &amp;otra vez:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The two new passwords differ; type them again.</source>
+        <translation>Las dos contraseñas nuevas no coinciden; escríbalas de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -851,17 +1122,17 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+179"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+197"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This is the first start on this database. Create the administrator account; the administrator then adds the front desk&apos;s and the clinicians&apos; accounts.</source>
-        <translation>Es el primer inicio con esta base de datos. Cree la cuenta del administrador; luego el administrador agrega las cuentas de recepción y de los médicos.</translation>
+        <source>This is the first start on this database. Create the administrator account; the administrator then adds the front desk&apos;s and the clinicians&apos; accounts (Administration, Users). An administrator manages users, settings and the audit trail, and sees no patient record unless also a clinician.</source>
+        <translation>Es el primer inicio con esta base de datos. Cree la cuenta del administrador; después, el administrador crea las cuentas de recepción y de los clínicos (Administración, Usuarios). Un administrador gestiona usuarios, ajustes y el registro de auditoría, y no ve ningún expediente de paciente salvo que también sea clínico.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Password again</source>
         <translation>Repita la contraseña</translation>
     </message>
@@ -871,7 +1142,12 @@
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Also a &amp;clinician (records exams, signs visits, sees patients)</source>
+        <translation>También &amp;clínico (registra exploraciones, firma visitas, ve pacientes)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The two passwords differ; type them again.</source>
         <translation>Las dos contraseñas no coinciden; escríbalas de nuevo.</translation>
     </message>
@@ -1153,6 +1429,7 @@
     </message>
     <message>
         <location line="+70"/>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="+242"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -1425,8 +1702,9 @@
 <context>
     <name>PasswordRules</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-153"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-182"/>
         <source>Password: must have at least %1 characters.</source>
+        <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Contraseña: debe tener al menos %1 caracteres.</translation>
     </message>
     <message>
@@ -2898,6 +3176,184 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/user_dialogs.py" line="+194"/>
+        <source>Reset a password</source>
+        <translation>Restablecer una contraseña</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A temporary password for %s. Tell it to them in person; they choose their own when they next sign in.</source>
+        <translation>Una contraseña temporal para %s. Dígasela en persona; elegirá la suya la próxima vez que inicie sesión.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Temporary password:</source>
+        <translation>Contraseña &amp;temporal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;again:</source>
+        <translation>Contraseña &amp;otra vez:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>password: the two passwords differ</source>
+        <translation>contraseña: las dos contraseñas no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <location filename="../../intake_desktop/ui/settings_window.py" line="+45"/>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency number</source>
+        <translation>Número de emergencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heading colour</source>
+        <translation>Color de los títulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accent colour</source>
+        <translation>Color de realce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Small-print colour</source>
+        <translation>Color de la letra pequeña</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page size</source>
+        <translation>Tamaño de página</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English spelling</source>
+        <translation>Ortografía inglesa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock after (minutes idle)</source>
+        <translation>Bloquear tras (minutos sin uso)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default language</source>
+        <translation>Idioma predeterminado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metric (metres)</source>
+        <translation>Métrico (metros)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>US (feet and yards)</source>
+        <translation>EE. UU. (pies y yardas)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>US English</source>
+        <translation>Inglés de EE. UU.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UK English</source>
+        <translation>Inglés británico</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Clinic settings</source>
+        <extracomment>The settings were stored (this workstation applies the idle-lock time at once).</extracomment>
+        <translation>Ajustes de la clínica</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shared by every workstation on this database and printed on the next summary. An empty field returns to the clinic&apos;s template (reports/templates/clinic.toml).</source>
+        <translation>Compartidos por todos los puestos de esta base de datos e impresos en el próximo resumen. Un campo vacío vuelve a la plantilla de la clínica (reports/templates/clinic.toml).</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template&apos;s &amp;logo</source>
+        <translation>&amp;Logotipo de la plantilla</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+1"/>
+        <source>the template&apos;s logo</source>
+        <translation>el logotipo de la plantilla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the logo</source>
+        <translation>Elegir el logotipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Logo: cannot be read (%s)</source>
+        <translation>Logotipo: no se puede leer (%s)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing changed.</source>
+        <translation>No ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved. The next summary printed on any workstation uses it.</source>
+        <translation>Guardado. El próximo resumen impreso en cualquier puesto lo usa.</translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
         <location filename="../../intake_desktop/ui/sign_dialog.py" line="+63"/>
@@ -3029,7 +3485,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+7"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+13"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
     </message>
@@ -3045,6 +3501,11 @@
         <location line="+1"/>
         <source>Sign in to open the clinic&apos;s records.</source>
         <translation>Inicie sesión para abrir los expedientes de la clínica.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a new password to continue.</source>
+        <translation>Elija una contraseña nueva para continuar.</translation>
     </message>
 </context>
 <context>
@@ -3491,7 +3952,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+45"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+57"/>
         <source>Session locked</source>
         <translation>Sesión bloqueada</translation>
     </message>
@@ -3499,6 +3960,11 @@
         <location line="+1"/>
         <source>The session was locked. Type your password to continue where you were.</source>
         <translation>La sesión se bloqueó. Escriba su contraseña para continuar donde estaba.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in as &amp;someone else</source>
+        <translation>Iniciar sesión como &amp;otra persona</translation>
     </message>
 </context>
 <context>
@@ -3522,6 +3988,199 @@
         <location line="+4"/>
         <source>Urgent: the patient must be seen by a clinician today</source>
         <translation>Urgente: un clínico debe ver al paciente hoy</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/user_dialogs.py" line="-155"/>
+        <source>Add a user</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change a user</source>
+        <translation>Cambiar un usuario</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;User name:</source>
+        <translation>Nombre de &amp;usuario:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>as printed with a signature, e.g. Ana Ruiz</source>
+        <translation>tal como se imprime con la firma, p. ej. Ana Ruiz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Full name:</source>
+        <translation>Nombre &amp;completo:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. MD, pain medicine</source>
+        <translation>p. ej. médico, medicina del dolor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Credentials:</source>
+        <translation>&amp;Titulación:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password &amp;again:</source>
+        <translation>Contraseña &amp;otra vez:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The clinic&apos;s default</source>
+        <translation>El predeterminado de la clínica</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>password: the two passwords differ</source>
+        <translation>contraseña: las dos contraseñas no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>UsersWindow</name>
+    <message>
+        <location line="-122"/>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinician</source>
+        <translation>Clínico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>registers patients, records the intake and prints the patient&apos;s summary; sees the clinician&apos;s steps read-only</source>
+        <translation>registra pacientes, recoge la entrevista inicial e imprime el resumen del paciente; ve los pasos del clínico sin poder cambiarlos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>also records the exam, imaging and the four questions, decides the level of care, signs and amends visits, exports and prints the clinician&apos;s summary</source>
+        <translation>además registra la exploración, las pruebas de imagen y las cuatro preguntas, decide el nivel de atención, firma y corrige visitas, exporta e imprime el resumen clínico</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>adds and changes users, resets passwords, changes the clinic&apos;s settings and reads the audit trail; sees no patient record without another role</source>
+        <translation>crea y cambia usuarios, restablece contraseñas, cambia los ajustes de la clínica y consulta el registro de auditoría; sin otra función no ve expedientes de pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../intake_desktop/ui/users_window.py" line="+51"/>
+        <source>Users</source>
+        <extracomment>The add, change or reset dialog opened last.</extracomment>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everyone who signs in. Users are never deleted, because signatures and the audit trail name them: deactivate a user who leaves.</source>
+        <translation>Todas las personas que inician sesión. Los usuarios nunca se eliminan, porque las firmas y el registro de auditoría los nombran: desactive a quien se vaya.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credentials</source>
+        <translation>Titulación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roles</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Añadir usuario…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change…</source>
+        <translation>&amp;Cambiar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deactivated</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, new password at next sign-in</source>
+        <translation>, contraseña nueva en el próximo inicio de sesión</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Re&amp;activate</source>
+        <translation>Re&amp;activar</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%s will no longer be able to sign in. Their signatures and audit entries stay. Deactivate?</source>
+        <translation>%s ya no podrá iniciar sesión. Sus firmas y entradas de auditoría se conservan. ¿Desactivar?</translation>
     </message>
 </context>
 <context>
@@ -3587,9 +4246,9 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../intake_desktop/ui/visit_saving.py" line="+138"/>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+94"/>
+        <location filename="../../intake_desktop/ui/visit_window.py" line="+96"/>
         <source>Patient</source>
-        <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft).</extracomment>
+        <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
         <translation>Paciente</translation>
     </message>
     <message>
@@ -3828,9 +4487,38 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
     </message>
 </context>
 <context>
+    <name>Workstation</name>
+    <message>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="-124"/>
+        <source>Language</source>
+        <extracomment>The main window was rebuilt (another language); the new one is passed. Someone signed in (again) and the window shows their records. The sign-in prompt after a sign-out was cancelled: the app should end.</extracomment>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not signed out</source>
+        <translation>No se cerró la sesión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This visit could not be saved; resolve it, then sign out again.</source>
+        <translation>No se pudo guardar esta visita; resuélvalo y vuelva a cerrar la sesión.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>An open visit could not be saved; its user must sign in to resolve it.</source>
+        <translation>No se pudo guardar una visita abierta; su usuario debe iniciar sesión para resolverlo.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Signed out</source>
+        <translation>Sesión cerrada</translation>
+    </message>
+</context>
+<context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-99"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-131"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>

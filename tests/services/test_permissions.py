@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from intake_desktop import services as s
-from intake_desktop.services import PERMISSIONS, PermissionDenied, board
+from intake_desktop.services import PERMISSIONS, PermissionDenied, board, clinic_settings, users
 from intake_desktop.services.errors import InputError
 from intake_desktop.services.permissions import UNAUDITED_WHEN_ALLOWED
 from intake_desktop.storage.backup import backup_database as storage_backup
@@ -92,6 +92,13 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     "user.add": lambda db, a, w: s.add_user(db, a, "new.user", TEST_PASSWORD, ["front_desk"]),
     "user.set_roles": lambda db, a, w: s.set_roles(db, a, "front.desk", ["clinician"]),
     "user.set_password": lambda db, a, w: s.change_password(db, a, "front.desk", "N3w-passw0rd"),
+    "user.update": lambda db, a, w: users.update_user(
+        db, a, "front.desk", full_name="Front Desk", credentials=None
+    ),
+    "user.deactivate": lambda db, a, w: users.set_active(db, a, "front.desk", False),
+    "settings.change": lambda db, a, w: clinic_settings.save_settings(
+        db, a, {"clinic.name": "Another Clinic"}
+    ),
     "audit.view": lambda db, a, w: s.audit_entries(db, a),
     "audit.export": lambda db, a, w: s.export_audit_csv(db, a),
     "audit.verify": lambda db, a, w: s.verify_audit(db, a),
