@@ -194,6 +194,9 @@ def run(db_url: str | None) -> int:
         from .settings import IDLE_LOCK_MINUTES
 
         idle = IdleLock(app, clinic, IDLE_LOCK_MINUTES.read(QSettings()) * 60_000)
+        from .seal_timer import SealTimer
+
+        SealTimer(app, clinic)  # the daily checkpoint of the audit trail (admins)
         if not bench_armed:
             start_later(window)
 
