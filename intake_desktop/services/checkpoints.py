@@ -97,16 +97,21 @@ def forget(db: Database, actor: Actor) -> None:
         _ring.pop(_slot(db, actor.user_id), None)
 
 
-def seal(db: Database, actor: Actor, reason: str) -> _seal.Checkpoint | None:
+def seal(
+    db: Database, actor: Actor, reason: str, *, replaces_after: int | None = None
+) -> _seal.Checkpoint | None:
     """Make a checkpoint with ``actor``'s unlocked key (None: no key, or the trail is damaged).
 
-    The checkpoint is stored in the database, then appended to the seal file.
+    The checkpoint is stored in the database, then appended to the seal file. A restore that
+    replaced a trail which no longer continued the backup's passes ``replaces_after``.
     """
     key = unlocked_key(db, actor)
     if key is None:
         return None
     with transaction(db) as session:
-        checkpoint = _seal.make_checkpoint(session, key, reason=reason, made_by=actor.username)
+        checkpoint = _seal.make_checkpoint(
+            session, key, reason=reason, made_by=actor.username, replaces_after=replaces_after
+        )
         public = _seal.current_key(session)
     if checkpoint is None:
         log.warning("the audit trail does not check out; no checkpoint was made")

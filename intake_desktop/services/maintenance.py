@@ -188,7 +188,7 @@ def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResu
         if result.carried:
             detail += f"; {result.carried} newer audit entries carried over"
         record(session, actor, "database.restore", detail=detail)
-    checkpoints.seal(db, actor, "restore")
+    checkpoints.seal(db, actor, "restore", replaces_after=result.rechained_after)
     return result
 
 

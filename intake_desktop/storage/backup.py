@@ -35,6 +35,9 @@ class RestoreResult:
     revision: str
     safety_copy: Path
     carried: int = 0
+    #: Set when the live trail no longer continued the backup's: its newer entries were
+    #: re-chained after this entry (the backup's last).
+    rechained_after: int | None = None
 
 
 def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
@@ -91,7 +94,12 @@ def restore_database(
         _copy_into_live(db, staging)
     if ensure_schema(db) is SchemaState.BEHIND:  # pragma: no cover - staging was migrated
         log.info("restored an older backup and migrated it")
-    return RestoreResult(check.revision, safety, carried)
+    return RestoreResult(
+        check.revision,
+        safety,
+        carried.entries,
+        carried.after if carried.rechained else None,
+    )
 
 
 def _copy_file(source: Path, target: Path) -> None:

@@ -437,3 +437,5 @@ class AuditCheckpoint(Base):
     reason: Mapped[str] = mapped_column(String(16))
     made_by: Mapped[str] = mapped_column(String(100))
     signature: Mapped[str] = mapped_column(String(128))
+    #: A restore's: checkpoints made before it beyond this entry sealed the replaced history.
+    replaces_after: Mapped[int | None] = mapped_column(Integer)

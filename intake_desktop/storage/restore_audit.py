@@ -45,6 +45,8 @@ class Carried:
 
     entries: int
     rechained: bool
+    #: The backup's last entry, after which the carried entries follow.
+    after: int = 0
 
 
 def backup_trail_problems(
@@ -80,12 +82,12 @@ def carry_newer_entries(backup: Session, live: Session) -> Carried:
         if rows:
             _set_head(backup, rows[-1].seq, rows[-1].hash)
         _carry_checkpoints(backup, live, end)
-        return Carried(len(rows), False)
+        return Carried(len(rows), False, end)
     last_at = backup.scalar(select(AuditEntry.at).where(AuditEntry.seq == end))
     condition = AuditEntry.at > last_at if last_at is not None else AuditEntry.seq > 0
     rows = _live_rows(live, condition, live_end)
     if not rows:
-        return Carried(0, True)
+        return Carried(0, True, end)
     append_entry(
         backup,
         NewEntry(
@@ -106,7 +108,7 @@ def carry_newer_entries(backup: Session, live: Session) -> Carried:
         prev = entry_hash(fields)
         backup.add(AuditEntry(**fields, hash=prev))
     _set_head(backup, seq, prev)
-    return Carried(len(rows), True)
+    return Carried(len(rows), True, end)
 
 
 def _live_rows(live: Session, condition, live_end: int) -> list[AuditEntry]:

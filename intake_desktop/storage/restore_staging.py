@@ -16,15 +16,15 @@ from sqlalchemy.orm import sessionmaker
 from .database import Database
 from .errors import BackupError
 from .migrate import _run_upgrade, current_revision, head_revision
-from .restore_audit import backup_trail_problems, carry_newer_entries
+from .restore_audit import Carried, backup_trail_problems, carry_newer_entries
 from .seal_file import read_seal_file, seal_path
 
 #: How many problems a refusal names (the rest are counted).
 SHOWN = 5
 
 
-def prepare_restore(live: Database, staging: Path, *, refused: type[BackupError]) -> int:
-    """Make ``staging`` (a copy of the backup) ready to replace ``live``; returns how many live
+def prepare_restore(live: Database, staging: Path, *, refused: type[BackupError]) -> Carried:
+    """Make ``staging`` (a copy of the backup) ready to replace ``live``; returns what live
     audit entries were carried into it. Raises ``refused`` when its trail fails the check."""
     url = URL.create("sqlite", database=str(staging))
     engine = create_engine(url)
@@ -49,4 +49,4 @@ def prepare_restore(live: Database, staging: Path, *, refused: type[BackupError]
             conn.exec_driver_sql("PRAGMA journal_mode = DELETE")
     finally:
         engine.dispose()
-    return carried.entries
+    return carried

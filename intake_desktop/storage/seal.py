@@ -17,6 +17,7 @@ otherwise an attacker could replace the key and re-sign.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -59,11 +60,20 @@ class Checkpoint:
     reason: str
     made_by: str
     signature: str
+    #: Set by a restore over a trail that no longer continued the backup's: the checkpoints
+    #: made before this one that sealed entries after this number sealed the replaced history.
+    replaces_after: int | None = None
 
     def message(self) -> bytes:
         """The exact bytes signed (every field but the signature)."""
         return checkpoint_message(
-            self.seq, self.head_hash, self.at, self.key_id, self.reason, self.made_by
+            self.seq,
+            self.head_hash,
+            self.at,
+            self.key_id,
+            self.reason,
+            self.made_by,
+            self.replaces_after,
         )
 
     def describe(self) -> str:
@@ -80,10 +90,19 @@ class UnlockedKey:
 
 
 def checkpoint_message(
-    seq: int, head_hash: str, at: datetime, key_id: str, reason: str, made_by: str
+    seq: int,
+    head_hash: str,
+    at: datetime,
+    key_id: str,
+    reason: str,
+    made_by: str,
+    replaces_after: int | None = None,
 ) -> bytes:
     when = at.astimezone(UTC).isoformat(timespec="microseconds")
-    return "|".join((_DOMAIN, str(seq), head_hash, when, key_id, reason, made_by)).encode()
+    parts = [_DOMAIN, str(seq), head_hash, when, key_id, reason, made_by]
+    if replaces_after is not None:
+        parts.append(f"replaces-after={replaces_after}")
+    return "|".join(parts).encode()
 
 
 def key_id_of(public_hex: str) -> str:
@@ -223,7 +242,9 @@ def stored_checkpoints(session: Session) -> list[Checkpoint]:
     """Every checkpoint in the database, in the order they were made."""
     rows = session.scalars(select(AuditCheckpoint).order_by(AuditCheckpoint.id))
     return [
-        Checkpoint(r.seq, r.head_hash, r.at, r.key_id, r.reason, r.made_by, r.signature)
+        Checkpoint(
+            r.seq, r.head_hash, r.at, r.key_id, r.reason, r.made_by, r.signature, r.replaces_after
+        )
         for r in rows
     ]
 
@@ -236,7 +257,9 @@ def chain_since_last_checkpoint_ok(session: Session) -> bool:
     """
     keys = public_keys(session)
     after_seq, after_hash = 0, GENESIS_HASH
-    for checkpoint in sorted(stored_checkpoints(session), key=lambda c: c.seq, reverse=True):
+    # The newest made (not the highest number): after a restore that replaced a trail, older
+    # checkpoints may name entries the restored trail numbers differently.
+    for checkpoint in sorted(stored_checkpoints(session), key=lambda c: c.at, reverse=True):
         public = keys.get(checkpoint.key_id)
         if public is not None and verify_signature(checkpoint, public):
             after_seq, after_hash = checkpoint.seq, checkpoint.head_hash
@@ -251,7 +274,12 @@ def chain_since_last_checkpoint_ok(session: Session) -> bool:
 
 
 def make_checkpoint(
-    session: Session, key: UnlockedKey, *, reason: str, made_by: str
+    session: Session,
+    key: UnlockedKey,
+    *,
+    reason: str,
+    made_by: str,
+    replaces_after: int | None = None,
 ) -> Checkpoint | None:
     """Sign the chain's head as it is in ``session``'s transaction and store the checkpoint.
 
@@ -264,9 +292,9 @@ def make_checkpoint(
         select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
     ).one()
     at = utc_now()
-    message = checkpoint_message(seq, head_hash, at, key.key_id, reason, made_by[:100])
-    signature = key.private_key.sign(message).hex()
-    checkpoint = Checkpoint(seq, head_hash, at, key.key_id, reason, made_by[:100], signature)
+    unsigned = Checkpoint(seq, head_hash, at, key.key_id, reason, made_by[:100], "", replaces_after)
+    signature = key.private_key.sign(unsigned.message()).hex()
+    checkpoint = dataclasses.replace(unsigned, signature=signature)
     session.add(
         AuditCheckpoint(
             seq=seq,
@@ -276,6 +304,7 @@ def make_checkpoint(
             reason=reason,
             made_by=checkpoint.made_by,
             signature=signature,
+            replaces_after=replaces_after,
         )
     )
     session.flush()

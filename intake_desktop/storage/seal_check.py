@@ -71,16 +71,6 @@ def valid_checkpoints(
         known = dict(seal_file.pins)
     else:
         known = keys
-    in_db = {c.signature for c in stored}
-    for checkpoint in seal_file.checkpoints:
-        if checkpoint.signature not in in_db:
-            problems.append(
-                _problem(
-                    checkpoint.seq,
-                    f"{checkpoint.describe()} is in the seal file {seal_file.path} but not in "
-                    "the database: checkpoints were removed from the database",
-                )
-            )
     everything = {c.signature: c for c in [*stored, *seal_file.checkpoints]}
     valid: list[Checkpoint] = []
     for checkpoint in sorted(everything.values(), key=lambda c: (c.seq, c.at)):
@@ -95,7 +85,35 @@ def valid_checkpoints(
             )
             continue
         valid.append(checkpoint)
+    replaced = _replaced_by_restores(valid)
+    in_db = {c.signature for c in stored}
+    for checkpoint in seal_file.checkpoints:
+        if checkpoint.signature not in in_db and checkpoint.signature not in replaced:
+            problems.append(
+                _problem(
+                    checkpoint.seq,
+                    f"{checkpoint.describe()} is in the seal file {seal_file.path} but not in "
+                    "the database: checkpoints were removed from the database",
+                )
+            )
+    valid = [c for c in valid if c.signature not in replaced]
     return valid
+
+
+def _replaced_by_restores(valid: list[Checkpoint]) -> set[str]:
+    """Signatures of checkpoints that sealed history a later, signed restore replaced.
+
+    A restore over a trail that no longer continued the backup's re-chains the newer entries;
+    its checkpoint (signed, so no one else can claim this) names the backup's last entry, and
+    the checkpoints made before it beyond that entry sealed the trail that was replaced.
+    """
+    restores = [c for c in valid if c.replaces_after is not None]
+    return {
+        c.signature
+        for c in valid
+        for r in restores
+        if c.at < r.at and c.seq > (r.replaces_after or 0)
+    }
 
 
 def seal_status(session: Session, seal_file: SealFile) -> SealStatus:

@@ -96,6 +96,7 @@ def read_seal_file(path: Path) -> SealFile:
                             str(item["reason"]),
                             str(item["made_by"]),
                             str(item["signature"]),
+                            _optional_int(item.get("replaces_after")),
                         )
                     )
                 else:
@@ -125,8 +126,13 @@ def append_checkpoint(path: Path, checkpoint: Checkpoint, *, key_id: str, public
             "reason": checkpoint.reason,
             "made_by": checkpoint.made_by,
             "signature": checkpoint.signature,
+            "replaces_after": checkpoint.replaces_after,
         },
     )
+
+
+def _optional_int(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
 
 
 def _append(path: Path, item: dict[str, object]) -> None:

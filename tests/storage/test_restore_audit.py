@@ -137,3 +137,27 @@ def _dob():
     from datetime import date
 
     return date(1960, 5, 5)
+
+
+def test_restoring_over_a_rechained_trail_carries_it_marked_and_verifies_again(
+    clinic, tmp_path: Path, capsys
+) -> None:
+    from tests.services.test_audit_seal import _current, _rewrite
+
+    url, db = clinic
+    backup = tmp_path / "before.sqlite3"
+    assert _run(capsys, url, "backup", str(backup))[0] == 0
+    desk = s.sign_in(db, "desk.user", TEST_PASSWORD)
+    s.register_patient(db, s.PatientDetails(name="Seen Later", date_of_birth=_dob()), actor=desk)
+    s.sign_in(db, "admin.user", TEST_PASSWORD)  # a checkpoint beyond the backup
+    rows = _current(db)
+    rows[2] = {**rows[2], "username": "someone.else"}
+    _rewrite(db, rows)  # history before the backup's end edited and re-chained
+    assert _run(capsys, url, "audit", "--verify")[0] == 4
+    code, out = _run(capsys, url, "restore", str(backup))
+    assert code == 0, out
+    actions = [a for _, a, _ in _trail(db)]
+    assert "audit.carried" in actions
+    assert actions.index("audit.carried") < actions.index("patient.register", 5)
+    code, out = _run(capsys, url, "audit", "--verify")
+    assert code == 0, out

@@ -80,6 +80,7 @@ def upgrade() -> None:
         sa.Column("reason", sa.String(length=16), nullable=False),
         sa.Column("made_by", sa.String(length=100), nullable=False),
         sa.Column("signature", sa.String(length=128), nullable=False),
+        sa.Column("replaces_after", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_checkpoints")),
     )
     op.create_index(op.f("ix_audit_checkpoints_seq"), "audit_checkpoints", ["seq"])
