@@ -52,6 +52,11 @@ def test_a_forged_next_entry_lets_an_admin_in_and_refuses_others(database) -> No
     assert "conflicting record" not in str(refused.value)
     with pytest.raises(s.PermissionDenied):  # a wrong password is still wrong
         s.sign_in(database, "admin.user", "not-the-password")
+    with database.session() as session:  # and still counts towards the lockout
+        failed = session.execute(
+            text("SELECT failed_attempts FROM users WHERE username = 'admin.user'")
+        ).scalar_one()
+    assert failed == 1
     admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
     problems = s.verify_audit(database, admin)
     assert any(p.seq == forged and "forged" in p.message for p in problems)
