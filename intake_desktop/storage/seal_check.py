@@ -137,9 +137,14 @@ def seal_status(session: Session, seal_file: SealFile) -> SealStatus:
     if last is not None:
         head = session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
         if head > last.seq:
+            which = (
+                f"entry {head} was"
+                if head == last.seq + 1
+                else f"entries {last.seq + 1} to {head} were"
+            )
             notes.append(
-                f"entries {last.seq + 1} to {head} were written after the last checkpoint: "
-                "they are protected by the hash chain only until the next one"
+                f"{which} written after the last checkpoint: protected by the hash chain only "
+                "until the next one"
             )
     return SealStatus(
         fingerprint=fingerprint(key.key_id) if key else None,
