@@ -225,3 +225,22 @@ def test_a_new_admin_and_a_reset_password_get_the_key(database, sealed) -> None:
     s.set_roles(sealed, admin, "second.admin", ["clinician"])
     with sealed.session() as session:
         assert seal.unlock(session, second.user_id, "Second-admin-pw-2") is None
+
+
+def test_a_database_sealed_by_nobody_yet_gets_its_key_at_an_admin_sign_in(database, capsys) -> None:
+    """As a database upgraded from before sealing: users, entries, no key and no checkpoint."""
+    from intake_desktop.storage import seal
+
+    with database.engine.begin() as conn:
+        _unlock(database, conn)
+        for table in ("audit_checkpoints", "audit_seal_wraps", "audit_seal_keys"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    desk = s.sign_in(database, "desk.user", TEST_PASSWORD)  # no key for a desk sign-in
+    with database.session() as session:
+        assert seal.current_key(session) is None
+    admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
+    with database.session() as session:
+        assert seal.current_key(session) is not None
+        assert [c.reason for c in seal.stored_checkpoints(session)] == ["sign-in"]
+    assert s.verify_audit(database, admin) == []
+    assert desk.username == "desk.user"
