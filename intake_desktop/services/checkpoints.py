@@ -109,10 +109,12 @@ def seal(
     if key is None:
         return None
     with transaction(db) as session:
+        public = _seal.current_key(session)
+        if public is None or public.key_id != key.key_id:
+            return None  # e.g. a restore brought back another key: its holders seal
         checkpoint = _seal.make_checkpoint(
             session, key, reason=reason, made_by=actor.username, replaces_after=replaces_after
         )
-        public = _seal.current_key(session)
     if checkpoint is None:
         log.warning("the audit trail does not check out; no checkpoint was made")
         return None
@@ -126,6 +128,19 @@ def seal(
     except OSError:  # the database holds it; audit --verify says the file is missing
         log.warning("could not write the checkpoint to the seal file", exc_info=True)
     return checkpoint
+
+
+def retire_seal_file(db: Database) -> None:
+    """A restore brought back records sealed with another key: the seal file belonged to the
+    replaced database, so it is renamed aside (kept) and the next checkpoint starts a new one."""
+    path = _file.seal_path(db)
+    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+    try:
+        path.rename(path.with_name(f"{path.name}.before-restore-{stamp}"))
+    except FileNotFoundError:
+        pass
+    except OSError:
+        log.warning("could not set the replaced database's seal file aside", exc_info=True)
 
 
 def seal_if_due(db: Database, actor: Actor, max_age: timedelta = DAILY) -> bool:

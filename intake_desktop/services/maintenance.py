@@ -188,6 +188,8 @@ def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResu
         if result.carried:
             detail += f"; {result.carried} newer audit entries carried over"
         record(session, actor, "database.restore", detail=detail)
+    if result.other_key:
+        checkpoints.retire_seal_file(db)
     checkpoints.seal(db, actor, "restore", replaces_after=result.rechained_after)
     return result
 

@@ -38,6 +38,8 @@ class RestoreResult:
     #: Set when the live trail no longer continued the backup's: its newer entries were
     #: re-chained after this entry (the backup's last).
     rechained_after: int | None = None
+    #: The backup was sealed with another installation's key (see ``restore_audit``).
+    other_key: bool = False
 
 
 def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
@@ -99,6 +101,7 @@ def restore_database(
         safety,
         carried.entries,
         carried.after if carried.rechained else None,
+        carried.foreign,
     )
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from .audit import GENESIS_HASH, ChainProblem, NewEntry, append_entry, entry_hash, verify_chain
 from .models import AuditCheckpoint, AuditEntry, AuditHead, AuditSealKey, AuditSealWrap, User
+from .seal import current_key
 from .seal_check import checkpoints_against, valid_checkpoints
 from .seal_file import SealFile
 
@@ -47,19 +48,36 @@ class Carried:
     rechained: bool
     #: The backup's last entry, after which the carried entries follow.
     after: int = 0
+    #: The backup was sealed with other keys than the live database (another installation).
+    foreign: bool = False
 
 
 def backup_trail_problems(
     backup: Session, live: Session, seal_file: SealFile
 ) -> list[ChainProblem]:
-    """Why the backup's trail cannot be trusted (empty: it can)."""
+    """Why the backup's trail cannot be trusted (empty: it can).
+
+    The live database's checkpoints are held against the backup only when both were sealed
+    with the same keys: a backup of another installation (the clinic's records restored onto a
+    new computer) has a trail of its own, checked by its own checkpoints, and a different key
+    fingerprint, which ``audit --verify`` shows after the restore.
+    """
     problems = verify_chain(backup)
     own = valid_checkpoints(backup, SealFile(seal_file.path, exists=False), problems)
     problems.extend(checkpoints_against(backup, own))
     end = backup.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
-    known = [c for c in valid_checkpoints(live, seal_file, []) if c.seq <= end]
-    problems.extend(checkpoints_against(backup, known, late_entries=False))
+    if same_lineage(backup, live):
+        known = [c for c in valid_checkpoints(live, seal_file, []) if c.seq <= end]
+        problems.extend(checkpoints_against(backup, known, late_entries=False))
     return problems
+
+
+def same_lineage(backup: Session, live: Session) -> bool:
+    """Whether the backup was sealed with the live database's current key (or has no key
+    yet: a backup from before sealing, of this database)."""
+    theirs = set(backup.scalars(select(AuditSealKey.key_id)))
+    ours = current_key(live)
+    return not theirs or ours is None or ours.key_id in theirs
 
 
 def carry_newer_entries(backup: Session, live: Session) -> Carried:
@@ -68,6 +86,10 @@ def carry_newer_entries(backup: Session, live: Session) -> Carried:
         select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
     ).one()
     live_end = live.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
+    if not same_lineage(backup, live):
+        # Another installation's keys and checkpoints mean nothing here; its entries are
+        # still carried (re-chained, below), so nothing done on it is lost.
+        return _rechain(backup, live, end, live_end, foreign=True)
     _carry_keys(backup, live)
     at_end = (
         GENESIS_HASH
@@ -83,11 +105,15 @@ def carry_newer_entries(backup: Session, live: Session) -> Carried:
             _set_head(backup, rows[-1].seq, rows[-1].hash)
         _carry_checkpoints(backup, live, end)
         return Carried(len(rows), False, end)
+    return _rechain(backup, live, end, live_end, foreign=False)
+
+
+def _rechain(backup: Session, live: Session, end: int, live_end: int, *, foreign: bool) -> Carried:
     last_at = backup.scalar(select(AuditEntry.at).where(AuditEntry.seq == end))
     condition = AuditEntry.at > last_at if last_at is not None else AuditEntry.seq > 0
     rows = _live_rows(live, condition, live_end)
     if not rows:
-        return Carried(0, True, end)
+        return Carried(0, True, end, foreign)
     append_entry(
         backup,
         NewEntry(
@@ -108,7 +134,7 @@ def carry_newer_entries(backup: Session, live: Session) -> Carried:
         prev = entry_hash(fields)
         backup.add(AuditEntry(**fields, hash=prev))
     _set_head(backup, seq, prev)
-    return Carried(len(rows), True, end)
+    return Carried(len(rows), True, end, foreign)
 
 
 def _live_rows(live: Session, condition, live_end: int) -> list[AuditEntry]:

@@ -161,3 +161,20 @@ def test_restoring_over_a_rechained_trail_carries_it_marked_and_verifies_again(
     assert actions.index("audit.carried") < actions.index("patient.register", 5)
     code, out = _run(capsys, url, "audit", "--verify")
     assert code == 0, out
+
+
+def test_a_new_installation_restores_the_clinics_backup(clinic, tmp_path: Path, capsys) -> None:
+    """Disaster recovery: a new computer, its own first administrator and key, the old backup."""
+    url, _db = clinic
+    backup = tmp_path / "clinic-backup.sqlite3"
+    assert _run(capsys, url, "backup", str(backup))[0] == 0
+    new_url = f"sqlite:///{tmp_path / 'new' / 'records.sqlite3'}"
+    with s.open_database(new_url) as new:
+        seed_users(new)  # the same names; a new key all the same
+        code, out = _run(capsys, new_url, "restore", str(backup))
+        assert code == 0, out
+        actions = [a for _, a, _ in _trail(new)]
+        assert "audit.carried" in actions  # the new installation's own entries are kept
+        code, out = _run(capsys, new_url, "audit", "--verify")
+        assert code == 0, out
+        assert list((tmp_path / "new").glob("records.sqlite3.audit-seal.before-restore-*"))
