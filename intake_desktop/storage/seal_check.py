@@ -18,7 +18,14 @@ from sqlalchemy.orm import Session
 
 from .audit import ChainProblem
 from .models import AuditEntry, AuditHead
-from .seal import Checkpoint, current_key, fingerprint, public_keys, verify_signature
+from .seal import (
+    Checkpoint,
+    current_key,
+    fingerprint,
+    public_keys,
+    verify_signature,
+    wrap_holders,
+)
 from .seal_file import SealFile
 
 #: Workstations' clocks differ; an entry dated this much before a checkpoint is still accepted.
@@ -126,6 +133,11 @@ def seal_status(session: Session, seal_file: SealFile) -> SealStatus:
         notes.append(
             "no sealing key yet: it is made at the next administrator sign-in, and the trail is "
             "protected by its hash chain alone until then"
+        )
+    elif not wrap_holders(session):
+        notes.append(
+            "no administrator can unlock the sealing key, so nothing new is sealed: an "
+            "administrator should run audit --new-seal-key"
         )
     if not seal_file.exists:
         notes.append(

@@ -112,8 +112,14 @@ def append_key(path: Path, key_id: str, public_key: str) -> None:
 
 
 def append_checkpoint(path: Path, checkpoint: Checkpoint, *, key_id: str, public_key: str) -> None:
-    """Add ``checkpoint`` to the seal file, pinning its key first if the file has no key yet."""
-    if not read_seal_file(path).pins:
+    """Add ``checkpoint`` to the seal file, pinning its key first if the file lacks it.
+
+    Only a key an administrator's password unlocked signs, so pinning it here is safe: a key
+    slipped into the database cannot be unlocked by anyone's password (a new key made on
+    another workstation of a PostgreSQL clinic is pinned here at this workstation's next
+    checkpoint).
+    """
+    if key_id not in read_seal_file(path).pins:
         append_key(path, key_id, public_key)
     _append(
         path,

@@ -244,3 +244,20 @@ def test_a_database_sealed_by_nobody_yet_gets_its_key_at_an_admin_sign_in(databa
         assert [c.reason for c in seal.stored_checkpoints(session)] == ["sign-in"]
     assert s.verify_audit(database, admin) == []
     assert desk.username == "desk.user"
+
+
+def test_a_key_slipped_into_the_database_is_not_the_pinned_one(
+    database_url, sealed, capsys
+) -> None:
+    """The attacker rewrites history, then signs it with a key of their own, in raw SQL."""
+    from intake_desktop.storage import seal
+
+    rows = _current(sealed)
+    _rewrite(sealed, rows[:2], drop_checkpoints=True)
+    with sealed.session.begin() as session:
+        theirs = seal.create_key(session, "admin.user")
+        assert seal.make_checkpoint(session, theirs, reason="sign-in", made_by="admin.user")
+    code, out = _verify(capsys, database_url)
+    assert code == 4, out
+    assert "is not the one pinned" in out and "the key was replaced" in out
+    assert "unknown key" in out
