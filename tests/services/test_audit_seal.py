@@ -261,3 +261,18 @@ def test_a_key_slipped_into_the_database_is_not_the_pinned_one(
     assert code == 4, out
     assert "is not the one pinned" in out and "the key was replaced" in out
     assert "unknown key" in out
+
+
+def test_new_seal_key_on_the_command_line(database_url, sealed, capsys) -> None:
+    admin = s.sign_in(sealed, "admin.user", TEST_PASSWORD)
+    old = s.audit_seal_status(sealed, admin).fingerprint
+    code = main(["--db", database_url, "audit", "--new-seal-key", "--user", "admin.user"])
+    out = capsys.readouterr().out
+    assert code == 0 and "fingerprint: " in out
+    new = out.split("fingerprint: ")[1].splitlines()[0]
+    assert new != old
+    code, out = _verify(capsys, database_url)
+    assert code == 0, out  # the old checkpoints still verify with the old, pinned key
+    assert f"Sealing key fingerprint: {new}" in out
+    code = main(["--db", database_url, "audit", "--new-seal-key", "--user", "desk.user"])
+    assert code == 3
