@@ -1,7 +1,7 @@
 """Signed checkpoints of the audit trail, and the sealing key wrapped for each administrator.
 
-Revision ID: 0006_seal
-Revises: 0005
+Revision ID: 0007_seal
+Revises: 0006_signed
 Create Date: 2026-12-05
 
 Written out by hand (it never imports the application's models).
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_seal"
-down_revision: str | Sequence[str] | None = "0005"
+revision: str = "0007_seal"
+down_revision: str | Sequence[str] | None = "0006_signed"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
