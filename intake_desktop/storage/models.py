@@ -422,7 +422,7 @@ class AuditSealWrap(Base):
 class AuditCheckpoint(Base):
     """A signed statement that the trail ended at entry ``seq`` with ``head_hash`` at ``at``.
 
-    Append-only (triggers in migration 0007_seal); each one is also written to a file outside the
+    Append-only (triggers in migration 0008_seal); each one is also written to a file outside the
     database, so that removing them here is noticed (``storage.seal_file``).
     """
 

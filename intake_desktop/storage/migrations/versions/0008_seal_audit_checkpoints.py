@@ -1,7 +1,7 @@
 """Signed checkpoints of the audit trail, and the sealing key wrapped for each administrator.
 
-Revision ID: 0007_seal
-Revises: 0006_signed
+Revision ID: 0008_seal
+Revises: 0007_board
 Create Date: 2026-12-05
 
 Written out by hand (it never imports the application's models).
@@ -24,8 +24,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_seal"
-down_revision: str | Sequence[str] | None = "0006_signed"
+revision: str = "0008_seal"
+down_revision: str | Sequence[str] | None = "0007_board"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
