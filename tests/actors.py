@@ -17,6 +17,7 @@ from argon2 import PasswordHasher
 
 from intake_desktop.services import Actor, add_user, create_first_admin
 from intake_desktop.services import auth as _auth
+from intake_desktop.storage import seal as _seal
 
 #: The same for every seeded user; long enough for the password rules, never a real one.
 TEST_PASSWORD = "Tr0ub4dor&3-intake-test"
@@ -40,6 +41,8 @@ FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 def use_fast_hashing() -> None:
     _auth.PASSWORD_HASHER = FAST_HASHER
+    # The sealing key's wraps too (argon2id, smallest cost).
+    _seal.KDF = _seal.KdfParameters(time_cost=1, memory_cost=8, parallelism=1)
 
 
 def as_user(username: str, roles: Iterable[str] = CLINICAL) -> Actor:

@@ -63,7 +63,7 @@ def with_users(url: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
     """One PostgreSQL server for the session (per xdist worker), with a migrated template."""
     bindir = postgres_bindir()
     if bindir is None:
@@ -79,7 +79,11 @@ def postgres_server() -> Iterator[PostgresServer]:
         server.execute(f'CREATE DATABASE "{server.TEMPLATE}" TEMPLATE template0')
         from intake_desktop.storage.database import open_database
 
-        with open_database(server.url(server.TEMPLATE)) as db:
+        # The first administrator's checkpoint goes to a seal file in the data folder: a
+        # temporary one, since the per-test folders are not set up yet.
+        data = tmp_path_factory.mktemp("pg-template-data")
+        with pytest.MonkeyPatch.context() as env, open_database(server.url(server.TEMPLATE)) as db:
+            env.setenv("XDG_DATA_HOME", str(data))
             seed_users(db)
         yield server
     finally:

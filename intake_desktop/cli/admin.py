@@ -58,8 +58,34 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="check that no entry was edited, removed or reordered (exit 4 when one was)",
     )
+    p.add_argument(
+        "--new-seal-key",
+        action="store_true",
+        help="make a new key for sealing the trail, when no administrator can unlock the old "
+        "one (asks your password again; print the new fingerprint)",
+    )
     add_user_option(p)
     p.set_defaults(handler=_audit)
+
+
+def _print_seal_status(status: services.SealStatus) -> None:
+    """The key's fingerprint (to compare with the printed one) and the checkpoints."""
+    if status.fingerprint:
+        made = f" (made {status.key_created_at:%Y-%m-%d})" if status.key_created_at else ""
+        print(f"Sealing key fingerprint: {status.fingerprint}{made}")
+        print("  Compare it with the fingerprint the clinic printed: if they differ, the key "
+              "was replaced and the checkpoints prove nothing.")  # fmt: skip
+    last = status.last_checkpoint
+    if last is not None:
+        print(
+            f"Checkpoints: {status.checkpoints}; the last sealed entry {last.seq} on "
+            f"{last.at:%Y-%m-%d %H:%M} UTC ({last.reason} by {last.made_by})."
+        )
+    else:
+        print("Checkpoints: none yet.")
+    print(f"Seal file: {status.seal_file}{'' if status.seal_file_exists else ' (missing)'}")
+    for note in status.notes:
+        print(f"NOTE: {note}")
 
 
 def _users_add(args: argparse.Namespace) -> int:
@@ -94,14 +120,25 @@ def _users_add(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     out = checked_output(Path(args.out), force=args.force) if args.out else None
     with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        if args.new_seal_key:
+            from .session import read_password
+
+            fingerprint = services.new_seal_key(db, actor, read_password())
+            print(f"A new sealing key was made. Its fingerprint: {fingerprint}")
+            print("Print it and keep it with the clinic's records; audit --verify shows it.")
+            return 0
         if args.verify:
             problems = services.verify_audit(db, actor)
+            _print_seal_status(services.audit_seal_status(db, actor))
             if problems:
                 for problem in problems:
                     print(f"TAMPERED: {problem.message}")
                 print(f"The audit trail was tampered with: {len(problems)} problem(s) found.")
                 return 4
-            print("The audit trail is intact: every entry is as it was written, in order.")
+            print(
+                "The audit trail is intact: every entry is as it was written, in order, and "
+                "every checkpoint still matches it."
+            )
             return 0
         if args.csv or args.out:
             text = services.export_audit_csv(db, actor, patient_id=args.patient)

@@ -17,9 +17,18 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from intake_desktop.storage.seal_check import SealStatus
+
     from .actor import SYSTEM, Actor
     from .alerts import AlertRecord, acknowledge_alert, pending_alerts
-    from .audit import AuditRecord, audit_entries, export_audit_csv, verify_audit
+    from .audit import (
+        AuditRecord,
+        audit_entries,
+        audit_seal_status,
+        export_audit_csv,
+        new_seal_key,
+        verify_audit,
+    )
     from .auth import (
         UserRecord,
         add_user,
@@ -97,6 +106,9 @@ _WHERE: dict[str, str] = {
     "allowed": "permissions",
     "amend_visit": "signing",
     "audit_entries": "audit",
+    "audit_seal_status": "audit",
+    "new_seal_key": "audit",
+    "SealStatus": "audit",
     "backup_database": "maintenance",
     "build_demo": "demo",
     "change_password": "auth",
@@ -166,6 +178,7 @@ __all__ = [
     "PatientRecord",
     "PatientSummary",
     "PermissionDenied",
+    "SealStatus",
     "UserRecord",
     "VisitRecord",
     "VisitSummary",
@@ -175,6 +188,7 @@ __all__ = [
     "allowed",
     "amend_visit",
     "audit_entries",
+    "audit_seal_status",
     "backup_database",
     "build_demo",
     "change_password",
@@ -195,6 +209,7 @@ __all__ = [
     "list_drafts",
     "list_users",
     "lock_session",
+    "new_seal_key",
     "open_amendment",
     "open_database",
     "patient_history",

@@ -17,11 +17,13 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from intake_desktop.storage.audit import AuditDamagedError
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
 from .actor import Actor
 from .errors import (
+    AuditTrailDamaged,
     ConflictError,
     InputError,
     PermissionDenied,
@@ -38,6 +40,11 @@ from .records import (
 log = logging.getLogger(__name__)
 R = TypeVar("R")
 
+AUDIT_DAMAGED = (
+    "the audit trail is damaged: it holds an entry this program never wrote, so nothing can "
+    "be recorded and this is refused; an administrator must sign in, check the trail "
+    "(audit --verify) and restore a backup"
+)
 CHANGED_MEANWHILE = (
     "someone else changed this {what} first (on another workstation or window); "
     "nothing was overwritten: reload it to see their change, then make yours again"
@@ -50,6 +57,9 @@ def transaction(db: Database) -> Iterator[Session]:
     try:
         with db.session.begin() as session:
             yield session
+    except AuditDamagedError as exc:
+        # Not a race: appends are serialised, so the next number was taken behind our back.
+        raise AuditTrailDamaged(AUDIT_DAMAGED) from exc
     except StaleDataError as exc:
         raise ConflictError(CHANGED_MEANWHILE.format(what="record")) from exc
     except IntegrityError as exc:

@@ -1,11 +1,13 @@
-"""Reading the audit trail (admins only): list, filter, export as CSV, verify the hash chain.
+"""Reading the audit trail (admins only): list, filter, export as CSV, verify chain and seal.
 
 There is deliberately no operation that changes or removes an entry; the database refuses it
-too (triggers), and :func:`verify_audit` reports any entry changed behind the program's back.
+too (triggers), and :func:`verify_audit` reports any entry changed behind the program's back:
+breaks of the hash chain, and history rewritten before a signed checkpoint (``storage.seal``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass, fields
@@ -13,13 +15,18 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from intake_desktop.storage.audit import ChainProblem, verify_chain
+from intake_desktop.storage.audit import AuditDamagedError, ChainProblem, verify_chain
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import AuditEntry
+from intake_desktop.storage.seal_check import SealStatus, seal_problems, seal_status
+from intake_desktop.storage.seal_file import read_seal_file, seal_path
 
+from . import checkpoints
 from ._common import transaction
 from .actor import Actor
-from .permissions import authorize
+from .errors import InputError
+from .permissions import authorize, require
+from .permissions import record as record_entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +89,56 @@ def export_audit_csv(
 
 
 def verify_audit(db: Database, actor: Actor) -> list[ChainProblem]:
-    """Every break of the hash chain (edited, removed or reordered entries); empty when intact."""
-    with transaction(db) as session:
-        authorize(session, actor, "audit.verify")
+    """Every break of the hash chain (edited, removed or reordered entries) and every signed
+    checkpoint the chain no longer matches (history rewritten and re-chained before it), in
+    words; empty when intact. Works on a damaged trail too (see :func:`authorize_repair`)."""
+    authorize_repair(db, actor, "audit.verify")
+    seal_file = read_seal_file(seal_path(db))
     with db.session() as session:
-        return verify_chain(session)
+        return verify_chain(session) + seal_problems(session, seal_file)
+
+
+def audit_seal_status(db: Database, actor: Actor) -> SealStatus:
+    """The sealing key's fingerprint (to compare with the printed one), the checkpoints and the
+    seal file, for ``audit --verify`` and the audit window (admins; not itself recorded, it
+    always follows :func:`verify_audit`)."""
+    with transaction(db) as session:
+        require(session, actor, "audit.verify")
+    seal_file = read_seal_file(seal_path(db))
+    with db.session() as session:
+        return seal_status(session, seal_file)
+
+
+def new_seal_key(db: Database, actor: Actor, password: str) -> str:
+    """Make a new sealing key for the signed-in administrator; returns its fingerprint.
+
+    For when no administrator can unlock the current key any more (see ``services.checkpoints``).
+    The password is checked again, as the key is wrapped under it.
+    """
+    from . import auth
+
+    with transaction(db) as session:
+        require(session, actor, "audit.verify")
+    if actor.user_id is None:
+        raise InputError("a signed-in administrator is needed", "user")
+    confirmed = auth.sign_in(db, actor.username, password, workstation=actor.workstation)
+    with transaction(db) as session:
+        record_entry(session, confirmed, "audit.new_seal_key")
+    key = checkpoints.new_seal_key(db, confirmed, password)
+    from intake_desktop.storage.seal import fingerprint
+
+    return fingerprint(key.key_id)
+
+
+def authorize_repair(db: Database, actor: Actor, operation: str, **ids: int | str | None) -> None:
+    """:func:`authorize` for what repairs a damaged trail (verify, backup, restore): when the
+    trail holds a forged entry nothing can be appended, and an administrator must still be
+    able to check it and restore a backup; the entry is then left out (the check is not)."""
+    with transaction(db) as session:
+        require(session, actor, operation, **ids)
+        # append_entry put the head back; the operation goes on unrecorded.
+        with contextlib.suppress(AuditDamagedError):
+            record_entry(session, actor, operation, **ids)
 
 
 def _select(

@@ -15,6 +15,7 @@ New passwords follow :mod:`.password_rules` (too short, blank, repeated, common:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,13 +26,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from intake_desktop.storage.audit import NewEntry, append_entry
+from intake_desktop.storage.audit import AuditDamagedError, NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import ROLES, User, UserRole, utc_now
 
+from . import checkpoints
 from ._common import reader, transaction
 from .actor import Actor, this_workstation
-from .errors import ConflictError, InputError, PermissionDenied
+from .errors import AuditTrailDamaged, ConflictError, InputError, PermissionDenied
 from .password_rules import (  # the rules' names stay importable from here, as before
     MAX_PASSWORD,
     MIN_PASSWORD,  # noqa: F401
@@ -100,7 +102,8 @@ def create_first_admin(
         actor = Actor(user.id, username, frozenset({"admin"}), workstation or this_workstation())
         _audit(session, actor, "user.create_first_admin", subject_user_id=user.id)
         _audit(session, actor, "session.sign_in")
-        return actor
+    checkpoints.after_first_admin(db, actor, password)
+    return actor
 
 
 def sign_in(db: Database, username: str, password: str, *, workstation: str | None = None) -> Actor:
@@ -120,33 +123,68 @@ def sign_in(db: Database, username: str, password: str, *, workstation: str | No
                 select(User).where(User.username == name).with_for_update()
             ).one_or_none()
         outcome, actor = _check_password(session, user, secret)
-        # A name that is no user's is not kept: people type their password there by mistake.
-        who = Actor(
-            user.id if user else None,
-            user.username if user else UNKNOWN_USER,
-            actor.roles if actor else frozenset(),
-            station,
-        )
-        _audit(
-            session,
-            who,
-            "session.sign_in" if actor else "session.sign_in_failed",
-            outcome="ok" if actor else "refused",
-            detail=None if actor else outcome,
-        )
+        try:
+            _record_attempt(session, user, outcome, actor, station)
+            damaged = False
+        except AuditDamagedError:  # the counters (lockout) are still committed
+            damaged = True
+    if damaged:
+        return _sign_in_despite_damage(db, actor, station, secret)
     if actor is None:
         raise PermissionDenied(WRONG)  # the reason is in the audit trail only
-    return Actor(actor.user_id, actor.username, actor.roles, station)
+    signed = Actor(actor.user_id, actor.username, actor.roles, station)
+    checkpoints.after_sign_in(db, signed, secret)
+    return signed
+
+
+def _record_attempt(
+    session: Session, user: User | None, outcome: str, actor: Actor | None, station: str
+) -> None:
+    # A name that is no user's is not kept: people type their password there by mistake.
+    who = Actor(
+        user.id if user else None,
+        user.username if user else UNKNOWN_USER,
+        actor.roles if actor else frozenset(),
+        station,
+    )
+    _audit(
+        session,
+        who,
+        "session.sign_in" if actor else "session.sign_in_failed",
+        outcome="ok" if actor else "refused",
+        detail=None if actor else outcome,
+    )
+
+
+def _sign_in_despite_damage(
+    db: Database, actor: Actor | None, station: str, password: str
+) -> Actor:
+    """The attempt could not be recorded because the trail holds a forged entry.
+
+    An administrator with the right password is let in (unrecorded: nothing can be), so that
+    they can check the trail and restore a backup; anyone else is refused, in those words.
+    """
+    if actor is None or "admin" not in actor.roles:
+        raise AuditTrailDamaged(
+            "sign-in refused: the audit trail is damaged (it holds an entry this program never "
+            "wrote), so no sign-in can be recorded; ask an administrator to check it "
+            "(audit --verify) and restore a backup"
+        )
+    signed = Actor(actor.user_id, actor.username, actor.roles, station)
+    checkpoints.after_sign_in(db, signed, password)  # unlocks the key; seals nothing damaged
+    return signed
 
 
 def sign_out(db: Database, actor: Actor) -> None:
-    """Record that ``actor`` signed out."""
+    """Record that ``actor`` signed out (and drop the sealing key they unlocked)."""
     _audit_alone(db, actor, "session.sign_out")
+    checkpoints.forget(db, actor)
 
 
 def lock_session(db: Database, actor: Actor) -> None:
     """Record that ``actor``'s session was locked (idle, or on request)."""
     _audit_alone(db, actor, "session.lock")
+    checkpoints.forget(db, actor)
 
 
 def unlock_session(db: Database, actor: Actor, password: str) -> Actor:
@@ -182,6 +220,7 @@ def add_user(
         if session.scalar(select(User.id).where(User.username == username)) is not None:
             raise ConflictError(f"there is already a user {username}")
         user = _insert_user(session, username, encoded, wanted, created_by=actor.username, **signer)
+        checkpoints.wrap_for_user(session, db, actor, user.id, password, wanted)
         record(session, actor, "user.add", subject_user_id=user.id, detail=detail)
         return UserRecord(user.id, username, frozenset(wanted), True, None)
 
@@ -202,6 +241,7 @@ def set_roles(db: Database, actor: Actor, username: str, roles: Iterable[str]) -
             raise InputError("an administrator cannot remove their own admin role", "roles")
         session.execute(delete(UserRole).where(UserRole.user_id == user.id))
         session.execute(insert(UserRole), [{"user_id": user.id, "role": r} for r in wanted])
+        checkpoints.drop_if_not_admin(session, user.id, wanted)
         user.updated_at, user.updated_by = utc_now(), actor.username
         return UserRecord(user.id, user.username, frozenset(wanted), user.active, user.locked_until)
 
@@ -224,8 +264,11 @@ def change_password(
                 )
                 raise PermissionDenied("the current password is wrong; nothing was changed")
             _audit(session, actor, "user.change_password", subject_user_id=user.id)
+            checkpoints.rewrap_own(session, user.id, old_password, new_password)
         else:
             authorize(session, actor, "user.set_password", subject_user_id=user.id)
+            roles = set(session.scalars(select(UserRole.role).where(UserRole.user_id == user.id)))
+            checkpoints.wrap_for_user(session, db, actor, user.id, new_password, roles)
         user.password_hash = encoded
         user.failed_attempts, user.locked_until = 0, None
         user.updated_at, user.updated_by = utc_now(), actor.username
@@ -419,5 +462,6 @@ def _audit(
 def _audit_alone(db: Database, actor: Actor, action: str) -> None:
     if not isinstance(actor, Actor):
         raise PermissionDenied("not signed in")
-    with transaction(db) as session:
+    # A damaged trail records nothing; leaving is never refused for that.
+    with transaction(db) as session, contextlib.suppress(AuditDamagedError):
         _audit(session, actor, action)

@@ -33,6 +33,14 @@ class PermissionDenied(ServiceError):
     exit_code = 3
 
 
+class AuditTrailDamaged(PermissionDenied):
+    """The audit trail holds an entry the program never wrote, so nothing can be recorded.
+
+    Until an administrator checks it (``audit --verify``) and restores a backup, every operation
+    that must leave an entry is refused; administrators may still sign in to do that repair.
+    """
+
+
 class ConflictError(ServiceError):
     """Someone else changed the record first; nothing was overwritten."""
 

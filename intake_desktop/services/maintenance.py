@@ -20,11 +20,14 @@ from intake_desktop.storage import migrate as _migrate
 from intake_desktop.storage import roles as _roles
 from intake_desktop.storage.database import Database, resolve_url
 from intake_desktop.storage.database import open_database as _open_database
-from intake_desktop.storage.errors import BackupError, SchemaError
+from intake_desktop.storage.errors import AuditRestoreRefused, BackupError, SchemaError
 
+from . import checkpoints
 from ._common import first_line, transaction
 from .actor import Actor
+from .audit import authorize_repair
 from .errors import (
+    ConflictError,
     InputError,
     PermissionDenied,
     ServiceError,
@@ -158,11 +161,13 @@ def _has_users(db: Database) -> bool:
 def backup_database(db: Database, target: Path, *, actor: Actor, force: bool = False) -> Path:
     """A consistent copy of the SQLite database at ``target``, made while everyone works.
 
-    Admins only; the backup itself holds the audit entry that records it. The file is 0600; an
-    existing ``target`` is replaced only with ``force``, a link, folder or device never.
+    Admins only; the backup itself holds the audit entry that records it, and a checkpoint
+    sealing the trail up to that entry (when the administrator's sealing key is unlocked). The
+    file is 0600; an existing ``target`` is replaced only with ``force``, a link, folder or
+    device never.
     """
-    with transaction(db) as session:
-        authorize(session, actor, "database.backup")
+    authorize_repair(db, actor, "database.backup")
+    checkpoints.seal(db, actor, "backup")
     with _translated():
         return _backup.backup_database(db, target, force=force)
 
@@ -170,15 +175,22 @@ def backup_database(db: Database, target: Path, *, actor: Actor, force: bool = F
 def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResult:
     """Replace the database's records with a backup, after copying the current ones aside.
 
-    Admins only. The check is recorded in the records replaced (kept in the safety copy), and
-    the restore itself in the restored trail.
+    Admins only. The audit trail is never rolled back: the entries made since the backup are
+    carried into the restored records, followed by the restore's own entry and a checkpoint; a
+    backup whose trail fails its check (broken chain, or history that disagrees with a signed
+    checkpoint) is refused with exit 4, nothing changed.
     """
-    with transaction(db) as session:
-        authorize(session, actor, "database.restore")
+    authorize_repair(db, actor, "database.restore")
     with _translated():
         result = _backup.restore_database(db, source)
     with transaction(db) as session:
-        record(session, actor, "database.restore", detail="restored from a backup")
+        detail = "restored from a backup"
+        if result.carried:
+            detail += f"; {result.carried} newer audit entries carried over"
+        record(session, actor, "database.restore", detail=detail)
+    if result.other_key:
+        checkpoints.retire_seal_file(db)
+    checkpoints.seal(db, actor, "restore", replaces_after=result.rechained_after)
     return result
 
 
@@ -186,6 +198,8 @@ def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResu
 def _translated() -> Iterator[None]:
     try:
         yield
+    except AuditRestoreRefused as exc:  # before BackupError, which it is
+        raise ConflictError(str(exc)) from exc
     except BackupError as exc:
         raise InputError(str(exc)) from exc
     except UnsafeTargetError as exc:  # an existing file, a link, a device: the path is wrong

@@ -59,10 +59,25 @@ class NewEntry:
 
 @dataclass(frozen=True, slots=True)
 class ChainProblem:
-    """One place where the stored trail is not what was appended."""
+    """One place where the stored trail is not what was appended.
+
+    ``kind`` says which check found it: ``chain`` (the hash chain itself) or ``seal`` (a signed
+    checkpoint, or the seal file beside the database, disagrees with the chain).
+    """
 
     seq: int | None
     message: str
+    kind: str = "chain"
+
+
+class AuditDamagedError(Exception):
+    """The next sequence number is already taken by a row the program never appended.
+
+    Appends are serialised by ``audit_head``, so two workstations can never race for one
+    number: a row already there was written behind the program's back (a forged entry). The
+    head is put back before this is raised, so the caller's transaction may go on without the
+    entry (see ``services.checkpoints`` for who may).
+    """
 
 
 def entry_hash(fields: dict[str, Any]) -> str:
@@ -84,6 +99,14 @@ def append_entry(session: Session, entry: NewEntry) -> AuditEntry:
     seq, prev_hash = session.execute(
         select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
     ).one()
+    if session.scalar(select(AuditEntry.seq).where(AuditEntry.seq == seq)) is not None:
+        session.execute(
+            update(AuditHead)
+            .where(AuditHead.id == 1)
+            .values(last_seq=AuditHead.last_seq - 1)
+            .execution_options(synchronize_session=False)
+        )
+        raise AuditDamagedError(f"entry {seq} exists already although the head says {seq - 1}")
     patient_id = entry.patient_id
     if patient_id is None and entry.visit_id is not None:
         # Looked up under the lock, so that a view of a visit also names its patient.
@@ -115,12 +138,21 @@ def append_entry(session: Session, entry: NewEntry) -> AuditEntry:
     return row
 
 
-def verify_chain(session: Session) -> list[ChainProblem]:
-    """Every break in the stored chain, oldest first; an empty list means the trail is intact."""
+def verify_chain(
+    session: Session, *, after_seq: int = 0, after_hash: str = GENESIS_HASH
+) -> list[ChainProblem]:
+    """Every break in the stored chain, oldest first; an empty list means the trail is intact.
+
+    ``after_seq``/``after_hash`` start the check after an entry already known good (a signed
+    checkpoint's), so that a checkpoint costs the entries since the last one, not the whole trail.
+    """
     problems: list[ChainProblem] = []
-    expected_seq, prev = 1, GENESIS_HASH
+    expected_seq, prev = after_seq + 1, after_hash
     rows: Iterable[AuditEntry] = session.scalars(
-        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000)
+        select(AuditEntry)
+        .where(AuditEntry.seq > after_seq)
+        .order_by(AuditEntry.seq)
+        .execution_options(yield_per=1000)
     )
     for row in rows:
         if row.seq > expected_seq:
@@ -147,7 +179,16 @@ def verify_chain(session: Session) -> list[ChainProblem]:
     last_seq, last_hash = session.execute(
         select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
     ).one()
-    if last_seq != expected_seq - 1 or last_hash != prev:
+    if last_seq < expected_seq - 1:
+        problems.append(
+            ChainProblem(
+                last_seq + 1,
+                f"the trail should end with entry {last_seq} but entries {last_seq + 1} to "
+                f"{expected_seq - 1} follow it: they were written behind the program's back "
+                "(forged), and every new entry is refused until the trail is repaired",
+            )
+        )
+    elif last_seq != expected_seq - 1 or last_hash != prev:
         problems.append(
             ChainProblem(
                 None,

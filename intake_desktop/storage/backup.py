@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intake_desktop.private_files import make_private_folder
+from intake_desktop.private_files import make_private_folder, partial_file
 
 from .database import Database
-from .errors import BackupError
+from .errors import AuditRestoreRefused, BackupError
 from .migrate import OUR_TABLES, SchemaState, ensure_schema, known_revisions
 from .sqlite_copy import check_sqlite_file, copy_live_sqlite
 
@@ -29,10 +29,17 @@ PG_BACKUP_HINT = (
 
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
-    """The revision restored and where the database as it was before lies (a safety copy)."""
+    """The revision restored, where the database as it was before lies (a safety copy), and
+    how many newer audit entries were carried into the restored trail."""
 
     revision: str
     safety_copy: Path
+    carried: int = 0
+    #: Set when the live trail no longer continued the backup's: its newer entries were
+    #: re-chained after this entry (the backup's last).
+    rechained_after: int | None = None
+    #: The backup was sealed with another installation's key (see ``restore_audit``).
+    other_key: bool = False
 
 
 def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
@@ -78,11 +85,39 @@ def restore_database(
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     folder = make_private_folder(safety_dir) if safety_dir else live.parent
     safety = folder / f"{live.stem}.before-restore-{stamp}{live.suffix}"
-    copy_live_sqlite(db, safety)
-    _copy_into_live(db, source)
-    if ensure_schema(db) is SchemaState.BEHIND:
+    with partial_file(live) as staging:
+        # The backup is prepared beside the database (migrated, checked, newer audit entries
+        # added), then written into it in one step.
+        _copy_file(source, staging)
+        from .restore_staging import prepare_restore
+
+        carried = prepare_restore(db, staging, refused=AuditRestoreRefused)
+        copy_live_sqlite(db, safety)
+        _copy_into_live(db, staging)
+    if ensure_schema(db) is SchemaState.BEHIND:  # pragma: no cover - staging was migrated
         log.info("restored an older backup and migrated it")
-    return RestoreResult(check.revision, safety)
+    return RestoreResult(
+        check.revision,
+        safety,
+        carried.entries,
+        carried.after if carried.rechained else None,
+        carried.foreign,
+    )
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"could not read {source}: {exc}; nothing was changed") from exc
+    finally:
+        src.close()
 
 
 def _copy_into_live(db: Database, source: Path) -> None:

@@ -13,3 +13,8 @@ class SchemaError(StorageError):
 
 class BackupError(StorageError):
     """A backup or restore could not be made; nothing was changed."""
+
+
+class AuditRestoreRefused(BackupError):
+    """The backup's audit trail fails its check (a broken chain, or history that a signed
+    checkpoint contradicts): restoring it would replace the trail with a forged one."""

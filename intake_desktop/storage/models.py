@@ -406,3 +406,57 @@ class BoardEntry(Base):
             name="state_known",
         ),
     )
+
+
+class AuditSealKey(Base):
+    """The public half of a key that signs audit checkpoints (see ``storage.seal``)."""
+
+    __tablename__ = "audit_seal_keys"
+
+    #: The first 32 hex digits of the SHA-256 of the raw public key.
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
+class AuditSealWrap(Base):
+    """The private sealing key, encrypted under a key derived from one administrator's password."""
+
+    __tablename__ = "audit_seal_wraps"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_id: Mapped[str] = mapped_column(
+        ForeignKey("audit_seal_keys.key_id", ondelete="RESTRICT"), primary_key=True
+    )
+    salt: Mapped[str] = mapped_column(String(64))
+    nonce: Mapped[str] = mapped_column(String(24))
+    wrapped: Mapped[str] = mapped_column(String(160))
+    time_cost: Mapped[int] = mapped_column(Integer)
+    memory_cost: Mapped[int] = mapped_column(Integer)
+    parallelism: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+
+
+class AuditCheckpoint(Base):
+    """A signed statement that the trail ended at entry ``seq`` with ``head_hash`` at ``at``.
+
+    Append-only (triggers in migration 0009); each one is also written to a file outside the
+    database, so that removing them here is noticed (``storage.seal_file``).
+    """
+
+    __tablename__ = "audit_checkpoints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    key_id: Mapped[str] = mapped_column(String(32))
+    #: ``sign-in``, ``backup``, ``restore``, ``daily``, ``new-key``.
+    reason: Mapped[str] = mapped_column(String(16))
+    made_by: Mapped[str] = mapped_column(String(100))
+    signature: Mapped[str] = mapped_column(String(128))
+    #: A restore's: checkpoints made before it beyond this entry sealed the replaced history.
+    replaces_after: Mapped[int | None] = mapped_column(Integer)

@@ -53,6 +53,11 @@ WORKSTATION_PRIVILEGES: dict[str, tuple[str, ...]] = {
         "INSERT",
         "UPDATE (booked_time, visit_id, state, state_since, timeline, updated_at, updated_by)",
     ),
+    # Signed checkpoints are append-only; a key is added once, never changed.
+    "audit_checkpoints": ("SELECT", "INSERT"),
+    "audit_seal_keys": ("SELECT", "INSERT"),
+    # A wrap is replaced whole when its administrator's password changes or the role goes.
+    "audit_seal_wraps": ("SELECT", "INSERT", "DELETE"),
 }
 #: What a table missing from :data:`WORKSTATION_PRIVILEGES` gets: append-only.
 UNKNOWN_TABLE: tuple[str, ...] = ("SELECT", "INSERT")

@@ -196,6 +196,9 @@ def run(db_url: str | None) -> int:
         workstation = Workstation(app, clinic, window)
         workstation.quit_requested.connect(app.quit)
         workstation.begin()  # the user's language, records, menus and the idle lock
+        from .seal_timer import SealTimer
+
+        SealTimer(app, clinic)  # the daily checkpoint of the audit trail (admins)
         if not bench_armed:
             start_later(workstation.window)
 

@@ -18,6 +18,7 @@ from intake_desktop.services import (
     auth,
     board,
     cases,
+    checkpoints,
     clinic_settings,
     exports,
     maintenance,
@@ -106,6 +107,13 @@ class Clinic:
             self.db, self.actor.username, password, workstation=self.actor.workstation
         )
         return self._actor
+
+    def seal_if_due(self) -> bool:
+        """Seal the audit trail if the newest checkpoint is a day old (an administrator's
+        session only; see ``ui.seal_timer``). True when a checkpoint was made."""
+        if self._actor is None:
+            return False
+        return checkpoints.seal_if_due(self.db, self._actor)
 
     def signer_label(self, username: str | None = None) -> str:
         """Who signs (or signed, for ``username``): the user name, with the full name and

@@ -1,4 +1,4 @@
-"""Migration 0006_signed on a database with visits signed before it: they keep verifying (their
+"""Migration 0006 on a database with visits signed before it: they keep verifying (their
 hash never included the identification), they print, and from now on the database refuses to
 change them in place."""
 

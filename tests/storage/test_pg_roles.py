@@ -92,7 +92,13 @@ def test_every_table_has_its_workstation_privileges_written_down() -> None:
     # A new table needs a decision here (the default is append-only, SELECT and INSERT).
     assert set(WORKSTATION_PRIVILEGES) == set(Base.metadata.tables) | {"alembic_version"}
     assert UNKNOWN_TABLE == ("SELECT", "INSERT")
-    for table in ("audit_entries", "visit_versions", "alembic_version"):
+    for table in (
+        "audit_entries",
+        "visit_versions",
+        "alembic_version",
+        "audit_checkpoints",
+        "audit_seal_keys",
+    ):
         assert not {"UPDATE", "DELETE"} & set(WORKSTATION_PRIVILEGES[table]), table
     assert WORKSTATION_PRIVILEGES["audit_head"] == ("SELECT", "UPDATE (last_seq, last_hash)")
     for table, privileges in WORKSTATION_PRIVILEGES.items():
@@ -193,6 +199,10 @@ REFUSED = {
     "move the head's id": "UPDATE audit_head SET id = 2",
     "delete the head": "DELETE FROM audit_head",
     "add a second head": "INSERT INTO audit_head VALUES (2, 0, repeat('0', 64))",
+    "delete the signed checkpoints": "DELETE FROM audit_checkpoints",
+    "truncate the signed checkpoints": "TRUNCATE audit_checkpoints",
+    "replace the sealing key": "UPDATE audit_seal_keys SET public_key = repeat('0', 64)",
+    "disable the checkpoints' triggers": "ALTER TABLE audit_checkpoints DISABLE TRIGGER ALL",
     "update an earlier signed version": "UPDATE visit_versions SET final_level = 'x'",
     "delete earlier signed versions": "DELETE FROM visit_versions",
     "delete visits": "DELETE FROM visits",

@@ -1,6 +1,6 @@
 """Signed visits bound to their content: the identification signed, and triggers that keep it.
 
-Revision ID: 0006_signed
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-05
 
@@ -34,7 +34,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_signed"
+revision: str = "0006"
 down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,7 +1,7 @@
 """The clinic's day: who is expected, checked in, answering, ready, with the clinician, done.
 
-Revision ID: 0007_board
-Revises: 0006_signed
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-05
 
 Written out by hand (it never imports the application's models).
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_board"
-down_revision: str | Sequence[str] | None = "0006_signed"
+revision: str = "0007"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,8 +1,8 @@
 """Running the clinic from the app: a forced password change, each user's language, and the
 clinic-wide settings every workstation shares.
 
-Revision ID: 0006_admin
-Revises: 0007_board (re-chained after main merged signed and board)
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-05
 
 Written out by hand (it never imports the application's models).
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_admin"
-down_revision: str | Sequence[str] | None = "0007_board"
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
