@@ -1429,7 +1429,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../intake_desktop/ui/session_switch.py" line="+242"/>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="+248"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -4489,7 +4489,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../intake_desktop/ui/session_switch.py" line="-124"/>
+        <location filename="../../intake_desktop/ui/session_switch.py" line="-130"/>
         <source>Language</source>
         <extracomment>The main window was rebuilt (another language); the new one is passed. Someone signed in (again) and the window shows their records. The sign-in prompt after a sign-out was cancelled: the app should end.</extracomment>
         <translation>Idioma</translation>
@@ -4510,7 +4510,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No se pudo guardar una visita abierta; su usuario debe iniciar sesión para resolverlo.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+87"/>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
