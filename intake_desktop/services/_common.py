@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from intake_desktop.storage.cipher import DatabaseLocked
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
@@ -50,6 +51,8 @@ def transaction(db: Database) -> Iterator[Session]:
     try:
         with db.session.begin() as session:
             yield session
+    except DatabaseLocked as exc:
+        raise PermissionDenied(str(exc)) from exc
     except StaleDataError as exc:
         raise ConflictError(CHANGED_MEANWHILE.format(what="record")) from exc
     except IntegrityError as exc:

@@ -22,6 +22,7 @@ from intake_desktop.storage.database import Database, resolve_url
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import BackupError, SchemaError
 
+from . import dbkey
 from ._common import first_line, transaction
 from .actor import Actor
 from .errors import (
@@ -167,16 +168,25 @@ def backup_database(db: Database, target: Path, *, actor: Actor, force: bool = F
         return _backup.backup_database(db, target, force=force)
 
 
-def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResult:
+def restore_database(
+    db: Database,
+    source: Path,
+    *,
+    actor: Actor,
+    password: str | None = None,
+    recovery_key: str | None = None,
+) -> RestoreResult:
     """Replace the database's records with a backup, after copying the current ones aside.
 
     Admins only. The check is recorded in the records replaced (kept in the safety copy), and
-    the restore itself in the restored trail.
+    the restore itself in the restored trail. An encrypted backup opens with the actor's
+    ``password`` as it was when the backup was made, or with the ``recovery_key``.
     """
     with transaction(db) as session:
         authorize(session, actor, "database.restore")
+    key = dbkey.backup_key(Path(source).expanduser(), actor.username, password, recovery_key)
     with _translated():
-        result = _backup.restore_database(db, source)
+        result = _backup.restore_database(db, source, key=key)
     with transaction(db) as session:
         record(session, actor, "database.restore", detail="restored from a backup")
     return result
