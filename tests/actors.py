@@ -60,6 +60,24 @@ def open_unlocked(url: str, **options):
     return db
 
 
+def connect_file(path):
+    """A DB-API connection to the SQLite file at ``path`` as tests read it raw: SQLCipher
+    under the key the seeded administrator's password unwraps when the file is encrypted,
+    ``sqlite3`` for a plain one."""
+    import sqlite3
+    from pathlib import Path
+
+    from intake_desktop.storage import cipher
+
+    path = Path(path)
+    if cipher.file_kind(path) is not cipher.FileKind.ENCRYPTED:
+        return sqlite3.connect(path)
+    keys = _keyring.read_key_file(_keyring.key_file_for(path))
+    key = _keyring.unwrap_for_user(keys, KEY_HOLDER, TEST_PASSWORD)
+    assert key is not None, "the seeded administrator holds no key to this file"
+    return cipher.connect(path, key)
+
+
 def copy_database(source, target) -> None:
     """Copy a closed SQLite file (plain or encrypted) and its key file, if it has one."""
     import shutil

@@ -20,6 +20,7 @@ from intake_desktop import services
 from . import CliError
 from .files import CASE_FILE_LIMIT, read_json_file
 from .output import add_force_option, checked_output, write_output
+from .recovery import print_recovery_key
 from .session import (
     add_user_option,
     read_recovery_key,
@@ -156,6 +157,12 @@ def _db_upgrade(args: argparse.Namespace) -> int:
         print(f"A copy from before the upgrade is in {result.backup_path}")
     if result.regranted:
         print(f"Workstation roles granted every table again: {', '.join(result.regranted)}.")
+    if result.encrypted:
+        print("The database is now encrypted; its key file is beside it (FILE.keys).")
+        print("Every user signs in with their usual password.")
+        for name in result.users_without_key:
+            print(f"  {name} needs a new password from an administrator (users reset-password).")
+        print_recovery_key(result.recovery_key)
     return 0
 
 

@@ -43,16 +43,18 @@ def unlock_for_sign_in(db: Database, username: str, password: str) -> bool:
     return True
 
 
-def unlock_with_recovery_key(db: Database, recovery_key: str) -> None:
-    """Open a locked database with the recovery key (every password lost); refused if wrong."""
+def recovery_key_opens(db: Database, recovery_key: str) -> bool:
+    """Whether ``recovery_key`` unwraps this database's key; a locked database is opened by it."""
     cipher = db.cipher
-    if cipher is None or not cipher.locked:
-        return
+    if cipher is None:
+        return False
     key = keyring.unwrap_with_recovery(_read(db), recovery_key)
     if key is None:
-        raise PermissionDenied(WRONG_RECOVERY_KEY)
-    _unlock(db, key)
-    log.info("the database was opened with the recovery key")
+        return False
+    if cipher.locked:
+        _unlock(db, key)
+        log.info("the database was opened with the recovery key")
+    return key == cipher.key
 
 
 def has_key_holders(db: Database) -> bool:
@@ -74,12 +76,12 @@ def wrap_for(db: Database, username: str, password: str) -> None:
 
 
 def ensure_wrap(db: Database, username: str, password: str) -> None:
-    """After a good sign-in: give the user a wrap if they have none yet (users of a database
-    converted by someone else get theirs the first time they sign in on an open database)."""
+    """After a good sign-in: give the user a fresh wrap if they have none yet, or one made at
+    conversion from their password hash (see :mod:`intake_desktop.storage.convert`)."""
     cipher = db.cipher
     if cipher is None or cipher.key is None:
         return
-    if username not in _read(db).users:
+    if keyring.needs_fresh_wrap(_read(db), username):
         wrap_for(db, username, password)
 
 

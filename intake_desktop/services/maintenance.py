@@ -6,9 +6,9 @@ CLI's exit codes, so windows and commands report them the same way.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import URL, inspect, text
@@ -16,11 +16,14 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
 from intake_desktop.storage import backup as _backup
+from intake_desktop.storage import convert as _convert
 from intake_desktop.storage import migrate as _migrate
 from intake_desktop.storage import roles as _roles
+from intake_desktop.storage.cipher import DatabaseLocked, FileKind, file_kind
 from intake_desktop.storage.database import Database, resolve_url
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import BackupError, SchemaError
+from intake_desktop.storage.keyring import KeyFileError
 
 from . import dbkey
 from ._common import first_line, transaction
@@ -34,7 +37,6 @@ from .errors import (
 )
 from .permissions import authorize, record
 
-UpgradeResult = _migrate.UpgradeResult
 GrantResult = _roles.GrantResult
 RestoreResult = _backup.RestoreResult
 PG_BACKUP_HINT = _backup.PG_BACKUP_HINT
@@ -56,10 +58,34 @@ def open_database(url: str | URL | None = None) -> Database:
         return _open_database(url)
 
 
+@dataclass(frozen=True, slots=True)
+class UpgradeResult:
+    """What ``db upgrade`` did: the schema's revisions before and after, the copy made before
+    migrating, and whether a plain SQLite file was encrypted (with the new recovery key to
+    print, and the users whose password hash could not carry a wrap of the key)."""
+
+    from_revision: str | None
+    to_revision: str
+    backup_path: Path | None
+    encrypted: bool = False
+    recovery_key: str | None = None
+    users_without_key: tuple[str, ...] = ()
+    #: PostgreSQL workstation roles granted the (new) tables again after the upgrade.
+    regranted: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
 def upgrade_database(
-    url: str | URL | None = None, *, sign_in_as: Callable[[Database], Actor] | None = None
+    url: str | URL | None = None,
+    *,
+    sign_in_as: Callable[[Database], Actor] | None = None,
+    encrypt: bool = True,
 ) -> UpgradeResult:
-    """Apply pending migrations; an SQLite file is copied aside first (``backup_path``).
+    """Apply pending migrations; an SQLite file is copied aside first (``backup_path``); then a
+    plain SQLite file is encrypted (unless ``encrypt`` is False; see :mod:`.storage.convert`).
 
     A database that already has users is the clinic's: only an administrator may change its
     schema, so ``sign_in_as(db)`` must give one (refusals are audited). A new or empty database
@@ -68,16 +94,30 @@ def upgrade_database(
     with _translated():
         db = _open_database(url, migrate=False)
         try:
-            if _has_users(db):
+            if db.locked or _has_users(db):
                 if sign_in_as is None:
                     raise PermissionDenied("an administrator must sign in to upgrade the database")
                 actor = sign_in_as(db)
                 with transaction(db) as session:
                     authorize(session, actor, "database.upgrade")
-            result = _migrate.upgrade(db)
+            migrated = _migrate.upgrade(db)
+            result = UpgradeResult(
+                migrated.from_revision, migrated.to_revision, migrated.backup_path
+            )
             if db.dialect == "postgresql":
-                result = dataclasses.replace(result, regranted=_regrant(db))
-            return result
+                return replace(result, regranted=_regrant(db))
+            path = db.sqlite_path
+            if not encrypt or path is None or file_kind(path) is not FileKind.PLAIN:
+                return result
+            done = _convert.encrypt_plain_database(db)
+            with _open_database(url, key=done.key) as encrypted:
+                recovery = dbkey.issue_recovery_key(encrypted)
+            return replace(
+                result,
+                encrypted=True,
+                recovery_key=recovery,
+                users_without_key=done.users_without_key,
+            )
         finally:
             db.dispose()
 
@@ -150,6 +190,8 @@ def grant_workstation(
 
 
 def _has_users(db: Database) -> bool:
+    if db.locked:
+        return dbkey.has_key_holders(db)
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("users"):
             return False
@@ -198,6 +240,10 @@ def _translated() -> Iterator[None]:
         yield
     except BackupError as exc:
         raise InputError(str(exc)) from exc
+    except KeyFileError as exc:
+        raise UnavailableError(str(exc)) from exc
+    except DatabaseLocked as exc:
+        raise PermissionDenied(str(exc)) from exc
     except UnsafeTargetError as exc:  # an existing file, a link, a device: the path is wrong
         raise InputError(str(exc)) from exc
     except WriteFailedError as exc:  # the folder refused (read-only, full): said in words

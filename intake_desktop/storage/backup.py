@@ -19,7 +19,6 @@ from pathlib import Path
 from intake_desktop.private_files import make_private_folder, write_private
 
 from . import cipher as _cipher
-
 from .database import Database
 from .errors import BackupError
 from .keyring import key_file_for

@@ -12,6 +12,7 @@ it the database is *locked*: the engine exists, but any connection is refused wi
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -41,11 +42,15 @@ class FileKind(Enum):
     EMPTY = "empty"
     PLAIN = "plain"
     ENCRYPTED = "encrypted"
+    #: a folder, a named pipe, a device: never opened here (a pipe would block the read)
+    NOT_A_FILE = "not a file"
 
 
 def file_kind(path: Path) -> FileKind:
     """What an SQLite path holds, from its first 16 bytes (an encrypted file has no header)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return FileKind.NOT_A_FILE
         with open(path, "rb") as fh:
             head = fh.read(len(PLAIN_HEADER))
     except FileNotFoundError:

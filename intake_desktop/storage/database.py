@@ -223,17 +223,19 @@ def _cipher_for(url: URL, key: bytes | None, encrypt: bool) -> Cipher | None:
     _prepare_sqlite_file(path)
     key_file = key_file_for(path)
     kind = file_kind(path)
-    if key_file_exists(path):
+    # A key file beside a plain file is one a conversion cut short wrote: the file is plain.
+    if key_file_exists(path) and kind is not FileKind.PLAIN:
         stored = read_key_file(key_file)
         return Cipher(path, key_file, key or stored.unclaimed)
     if kind is FileKind.ENCRYPTED:
         if key is not None:
             return Cipher(path, key_file, key)
         raise KeyFileError(
-            f"the database is encrypted and its key file {key_file} is missing: copy it back "
-            "beside the database (a backup has it beside it, as FILE.keys)"
+            f"{path.name} is not a database the app can use: either not an SQLite file, or an "
+            f"encrypted one whose key file {key_file.name} is missing (copy it back beside the "
+            "database; a backup has its own beside it, as FILE.keys)"
         )
-    if kind is FileKind.PLAIN or not encrypt:
+    if kind in (FileKind.PLAIN, FileKind.NOT_A_FILE) or not encrypt:
         return None
     fresh = key or new_database_key()
     write_key_file(key_file, KeyFile(unclaimed=fresh), force=False)

@@ -67,22 +67,28 @@ class Wrap:
     nonce: bytes
     sealed: bytes
     cost: WrapCost
+    #: made at conversion from the salt and output of the user's password hash (see
+    #: :mod:`.convert`): replaced by a fresh wrap at their next sign-in
+    from_hash: bool = False
 
     def to_json(self) -> dict[str, Any]:
         c = self.cost
-        return {
+        data: dict[str, Any] = {
             "salt": _b64(self.salt),
             "nonce": _b64(self.nonce),
             "sealed": _b64(self.sealed),
             "argon2id": [c.time_cost, c.memory_kib, c.parallelism],
         }
+        if self.from_hash:
+            data["from_hash"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Wrap:
         try:
             t, m, p = (int(v) for v in data["argon2id"])
             return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["sealed"]),
-                       WrapCost(t, m, p))  # fmt: skip
+                       WrapCost(t, m, p), bool(data.get("from_hash")))  # fmt: skip
         except (KeyError, TypeError, ValueError, binascii.Error) as exc:
             raise KeyFileError(f"a wrap in the key file is damaged ({exc})") from None
 
@@ -155,6 +161,20 @@ def wrap(key: bytes, secret: str, label: str) -> Wrap:
     cost = WRAP_COST
     sealed = AESGCM(_derive(secret, salt, cost)).encrypt(nonce, key, _aad(label))
     return Wrap(salt, nonce, sealed, cost)
+
+
+def wrap_under(key: bytes, derived: bytes, salt: bytes, cost: WrapCost, label: str) -> Wrap:
+    """``key`` sealed under an argon2id output already computed (a password hash's), which
+    :func:`unwrap` recomputes from the password with the same ``salt`` and ``cost``."""
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(derived).encrypt(nonce, key, _aad(label))
+    return Wrap(salt, nonce, sealed, cost, from_hash=True)
+
+
+def needs_fresh_wrap(keys: KeyFile, username: str) -> bool:
+    """Whether ``username`` has no wrap, or one made from their old password hash."""
+    sealed = keys.users.get(username)
+    return sealed is None or sealed.from_hash
 
 
 def unwrap(sealed: Wrap, secret: str, label: str) -> bytes | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from intake_desktop.cli import main
+from tests.actors import connect_file
 from tests.conftest import with_users
 from tests.storage.readonly import a_device, as_nobody
 
@@ -153,7 +153,7 @@ def test_backup_replaced_with_force_is_a_complete_database(db, capsys, tmp_path:
     out = tmp_path / "copy.sqlite3"
     assert run(capsys, db, "backup", out)[0] == 0
     assert run(capsys, db, "backup", out, "--force")[0] == 0
-    assert sqlite3.connect(out).execute("SELECT count(*) FROM visits").fetchone() == (1,)
+    assert connect_file(out).execute("SELECT count(*) FROM visits").fetchone() == (1,)
 
 
 @commands

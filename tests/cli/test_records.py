@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from intake_desktop.cli import main
 from intake_desktop.services import get_visit, open_database, search_patients
-from tests.actors import READER
+from tests.actors import READER, connect_file
 from tests.conftest import with_users
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"  # = shared examples
@@ -77,7 +76,7 @@ def test_backup_and_restore_commands(capsys, tmp_path: Path) -> None:
     backup = tmp_path / "copy.sqlite3"
     code, out, _ = run(capsys, "--db", db, "backup", str(backup))
     assert code == 0 and str(backup) in out
-    assert sqlite3.connect(backup).execute("SELECT count(*) FROM visits").fetchone() == (1,)
+    assert connect_file(backup).execute("SELECT count(*) FROM visits").fetchone() == (1,)
     assert run(capsys, "--db", db, "import", str(EXAMPLES[1]))[0] == 0
     code, out, _ = run(capsys, "--db", db, "restore", str(backup))
     assert code == 0 and "before-restore" in out

@@ -96,8 +96,14 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     "audit.export": lambda db, a, w: s.export_audit_csv(db, a),
     "audit.verify": lambda db, a, w: s.verify_audit(db, a),
     "database.backup": lambda db, a, w: s.backup_database(db, w.folder / "b.sqlite3", actor=a),
-    "database.restore": lambda db, a, w: s.restore_database(db, w.backup, actor=a),
-    "database.upgrade": lambda db, a, w: s.upgrade_database(db.url, sign_in_as=lambda _: a),
+    "database.restore": lambda db, a, w: s.restore_database(
+        db, w.backup, actor=a, password=TEST_PASSWORD
+    ),
+    # The upgrade opens the file anew: a real sign-in unlocks it (an encrypted one).
+    "database.upgrade": lambda db, a, w: s.upgrade_database(
+        db.url,
+        sign_in_as=lambda fresh: s.sign_in(fresh, a.username, TEST_PASSWORD, workstation="desk-3"),
+    ),
     "database.grant": lambda db, a, w: s.grant_workstation(
         db.url, "no_such_role", sign_in_as=lambda _: a
     ),
