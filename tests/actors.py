@@ -73,9 +73,20 @@ def connect_file(path):
     if cipher.file_kind(path) is not cipher.FileKind.ENCRYPTED:
         return sqlite3.connect(path)
     keys = _keyring.read_key_file(_keyring.key_file_for(path))
-    key = _keyring.unwrap_for_user(keys, KEY_HOLDER, TEST_PASSWORD)
+    key = keys.unclaimed or _keyring.unwrap_for_user(keys, KEY_HOLDER, TEST_PASSWORD)
     assert key is not None, "the seeded administrator holds no key to this file"
     return cipher.connect(path, key)
+
+
+def key_of(url: str) -> bytes:
+    """The key of the encrypted test database at ``url`` (the seeded administrator's wrap)."""
+    from pathlib import Path
+
+    path = Path(url.removeprefix("sqlite:///"))
+    keys = _keyring.read_key_file(_keyring.key_file_for(path))
+    key = _keyring.unwrap_for_user(keys, KEY_HOLDER, TEST_PASSWORD)
+    assert key is not None
+    return key
 
 
 def copy_database(source, target) -> None:

@@ -14,8 +14,9 @@ import logging
 from pathlib import Path
 
 from intake_desktop.storage import keyring
-from intake_desktop.storage.cipher import FileKind, file_kind
+from intake_desktop.storage.cipher import FileKind, file_kind, key_opens
 from intake_desktop.storage.database import Database, unlock
+from intake_desktop.storage.errors import SchemaError
 from intake_desktop.storage.keyring import KeyFileError
 
 from .errors import InputError, PermissionDenied, UnavailableError
@@ -100,19 +101,33 @@ def issue_recovery_key(db: Database) -> str | None:
 
 
 def backup_key(
-    source: Path, username: str, password: str | None, recovery_key: str | None
+    db: Database,
+    source: Path,
+    username: str,
+    password: str | None,
+    recovery_key: str | None,
 ) -> bytes | None:
-    """The key of the backup file ``source`` (None: a plain backup), from its key file: with
-    the recovery key when given, else with ``username``'s password of the day of the backup."""
+    """The key of the backup file ``source`` (None: a plain backup).
+
+    A backup of this very database opens with the key already open; another one (another
+    installation's, or from before a new key) with its own key file: the recovery key when
+    given, else ``username``'s password of the day of the backup.
+    """
     if file_kind(source) is not FileKind.ENCRYPTED:
         return None
+    live = db.cipher.key if db.cipher is not None else None
+    if live is not None and key_opens(source, live):
+        return live
     keys_path = keyring.key_file_for(source)
     try:
         keys = keyring.read_key_file(keys_path)
     except KeyFileError as exc:
         raise InputError(
-            f"{exc}; an encrypted backup is restored with the key file made beside it"
+            f"{source} is not a readable database of this installation: not SQLite, or "
+            f"encrypted and without its key file ({exc})"
         ) from exc
+    if keys.unclaimed is not None:  # a backup made before the first administrator existed
+        return keys.unclaimed
     if recovery_key:
         key = keyring.unwrap_with_recovery(keys, recovery_key)
         if key is None:
@@ -130,7 +145,7 @@ def backup_key(
 def _unlock(db: Database, key: bytes) -> None:
     try:
         unlock(db, key)
-    except KeyFileError as exc:
+    except (KeyFileError, SchemaError) as exc:
         raise UnavailableError(str(exc)) from exc
 
 

@@ -226,7 +226,7 @@ def restore_database(
     """
     with transaction(db) as session:
         authorize(session, actor, "database.restore")
-    key = dbkey.backup_key(Path(source).expanduser(), actor.username, password, recovery_key)
+    key = dbkey.backup_key(db, Path(source).expanduser(), actor.username, password, recovery_key)
     with _translated():
         result = _backup.restore_database(db, source, key=key)
     with transaction(db) as session:

@@ -31,8 +31,6 @@ def issue_recovery_key(db: Database, actor: Actor) -> str | None:
 
     None for a database that is not encrypted (PostgreSQL, or a plain file before ``db upgrade``).
     """
-    if not db.encrypted:
-        return None
     with transaction(db) as session:
         authorize(session, actor, "database.recovery_key")
     return dbkey.issue_recovery_key(db)

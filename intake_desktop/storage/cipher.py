@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,8 @@ class Cipher:
 
     path: Path
     key_file: Path
-    key: bytes | None = None
+    #: never in a repr: a Database shown in a traceback or a log must not show its key
+    key: bytes | None = field(default=None, repr=False)
     #: The schema check that opening skipped while the file was locked (run at unlock).
     schema_pending: bool = False
 

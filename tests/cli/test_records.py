@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from intake_desktop.cli import main
-from intake_desktop.services import get_visit, open_database, search_patients
-from tests.actors import READER, connect_file
+from intake_desktop.services import get_visit, search_patients
+from tests.actors import READER, connect_file, open_unlocked
 from tests.conftest import with_users
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"  # = shared examples
@@ -80,7 +80,7 @@ def test_backup_and_restore_commands(capsys, tmp_path: Path) -> None:
     assert run(capsys, "--db", db, "import", str(EXAMPLES[1]))[0] == 0
     code, out, _ = run(capsys, "--db", db, "restore", str(backup))
     assert code == 0 and "before-restore" in out
-    with open_database(db) as records, pytest.raises(Exception, match="no visit 2"):
+    with open_unlocked(db) as records, pytest.raises(Exception, match="no visit 2"):
         get_visit(records, 2, actor=READER)
     code, _, err = run(capsys, "--db", db, "restore", str(tmp_path / "nothing.sqlite3"))
     assert code == 2 and "not a file" in err
@@ -117,7 +117,7 @@ def test_demo_builds_a_searchable_clinic(database_url, capsys) -> None:
     assert "Added 200 patients" in out
     assert "100% (200/200 patients" in err
     assert err.count("\n") <= 12  # not a tty: a line every 10 %
-    with open_database(database_url) as db:
+    with open_unlocked(database_url) as db:
         name = search_patients(db, "demo-00001", actor=READER)[0].name
         assert name
         word = name.split()[-1][:3]
