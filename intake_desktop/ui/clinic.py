@@ -22,6 +22,7 @@ from intake_desktop.services import (
     patient_entry,
     patients,
     permissions,
+    recovery,
     search,
     signature_check,
     signing,
@@ -82,6 +83,10 @@ class Clinic:
     def create_first_admin(self, username: str, password: str) -> Actor:
         self._actor = auth.create_first_admin(self.db, username, password)
         return self._actor
+
+    def issue_recovery_key(self) -> str | None:
+        """A new recovery key of the encrypted database, to show once (admins)."""
+        return recovery.issue_recovery_key(self.db, self.actor)
 
     def sign_out(self) -> None:
         if self._actor is not None:

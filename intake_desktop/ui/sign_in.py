@@ -189,6 +189,7 @@ class FirstAdminDialog(_CredentialsDialog):
         self.confirm.setMaxLength(MAX_TYPED)
         self.confirm.setAccessibleName(self.tr("Password again"))
         self.form.addRow(self.tr("Password &again:"), self.confirm)
+        self.recovery_key: str | None = None
 
     def _submit(self) -> None:
         if self.password.text() != self.confirm.text():
@@ -196,6 +197,8 @@ class FirstAdminDialog(_CredentialsDialog):
             raise _Mismatch(self.tr("The two passwords differ; type them again."))
         self.confirm.clear()
         self.clinic.create_first_admin(self.username.text(), self.password.text())
+        #: shown once by :func:`.app.sign_in_at_start` (None: the database is not encrypted)
+        self.recovery_key = self.clinic.issue_recovery_key()
 
 
 class UnlockDialog(_CredentialsDialog):
