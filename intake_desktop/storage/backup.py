@@ -78,9 +78,9 @@ def restore_database(
         raise BackupError("that file is the database itself")
     backup_keys = key_file_for(source)
     encrypted = _cipher.file_kind(source) is _cipher.FileKind.ENCRYPTED
-    live = db.cipher.key if db.cipher is not None else None
-    if encrypted and key is None and live is not None and _cipher.key_opens(source, live):
-        key = live  # a backup of this database, under its own key
+    own = db.cipher.key if db.cipher is not None else None
+    if encrypted and key is None and own is not None and _cipher.key_opens(source, own):
+        key = own  # a backup of this database, under its own key
     if encrypted and key is None:
         raise BackupError(f"{source} is encrypted: its key file {backup_keys.name} is needed")
     if key is not None and db.cipher is None:

@@ -81,7 +81,13 @@ def test_an_existing_file_is_refused_unless_forced_and_the_result_is_0600(
     assert out.read_bytes() != b"keep me" and mode(out) == 0o600
     fresh = tmp_path / "out" / "fresh"
     assert run(capsys, db, command, fresh)[0] == 0 and mode(fresh) == 0o600
-    assert sorted(p.name for p in out.parent.iterdir()) == ["file", "fresh"]  # no temporaries
+    names = sorted(p.name for p in out.parent.iterdir())
+    # An encrypted backup's key file goes beside it, 0600 like the copy; nothing else is left.
+    keys = [n for n in names if n.endswith(".keys")]
+    assert keys in ([], ["file.keys", "fresh.keys"]) and all(
+        mode(out.parent / n) == 0o600 for n in keys
+    )
+    assert [n for n in names if n not in keys] == ["file", "fresh"]  # no temporaries
 
 
 @commands
