@@ -105,7 +105,7 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
         db.url, sign_in_as=lambda fresh: _unlocked_as(fresh, a)
     ),
     "database.grant": lambda db, a, w: s.grant_workstation(
-        db.url, "no_such_role", sign_in_as=lambda _: a
+        db.url, "no_such_role", sign_in_as=lambda fresh: _unlocked_as(fresh, a)
     ),
     "demo.build": lambda db, a, w: s.build_demo(db, 1, actor=a),
     "board.view": lambda db, a, w: board.day_board(db, actor=a),
