@@ -105,7 +105,7 @@ def test_the_file_opens_with_a_password_or_the_recovery_key_and_not_without(
     with s.open_database(url) as db:
         with pytest.raises(PermissionDenied, match="recovery key is wrong"):
             s.reset_password_with_recovery_key(
-                db, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", "boss", "x" * 12
+                db, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", "boss", "Some-new-pass-7"
             )
         assert db.locked
         typed = recovery.lower().replace("-", " ")  # as someone types it back from paper
