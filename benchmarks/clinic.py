@@ -26,7 +26,8 @@ def _key() -> str:
 
 def clinic_db(patients: int = PATIENTS) -> Path:
     """Path of the cached clinic database, building it first when missing."""
-    from intake_desktop.services import build_demo, open_database
+    from intake_desktop.services import build_demo
+    from intake_desktop.storage.database import open_database
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"clinic-{patients}-{_key()}.db"
@@ -37,7 +38,8 @@ def clinic_db(patients: int = PATIENTS) -> Path:
     partial = path.with_suffix(".building")
     for leftover in CACHE.glob(partial.name + "*"):
         leftover.unlink()
-    db = open_database(f"sqlite:///{partial}")
+    # Plain: the encrypted clinic is converted from it (benchmarks/encrypted.py).
+    db = open_database(f"sqlite:///{partial}", encrypt=False)
     started = time.perf_counter()
 
     tty = sys.stderr.isatty()

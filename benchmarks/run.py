@@ -40,16 +40,18 @@ def plan_rows(_: argparse.Namespace) -> list[Row]:
 
 def search_figure(args: argparse.Namespace) -> list[Row]:
     from benchmarks.clinic import clinic_db
+    from benchmarks.encrypted import encrypted_clinic
     from benchmarks.services_figures import search_rows
 
-    return search_rows(clinic_db(args.patients))
+    plain = clinic_db(args.patients)
+    return search_rows(plain) + search_rows(encrypted_clinic(plain), ", encrypted")
 
 
 def save_figure(_: argparse.Namespace) -> list[Row]:
     from benchmarks.services_figures import save_rows, temp_sqlite_url
     from tests.pg_server import PostgresServer, postgres_bindir
 
-    urls = {"SQLite": temp_sqlite_url()}
+    urls = {"SQLite": temp_sqlite_url(), "SQLite, encrypted": temp_sqlite_url(encrypt=True)}
     bindir = postgres_bindir()
     server = None
     if bindir is not None:
@@ -96,8 +98,11 @@ def print_figure(args: argparse.Namespace) -> list[Row]:
 def app_figures(args: argparse.Namespace) -> list[Row]:
     from benchmarks.app_figures import app_rows
     from benchmarks.clinic import clinic_db
+    from benchmarks.encrypted import encrypted_clinic
 
-    return app_rows(clinic_db(args.patients))
+    plain = clinic_db(args.patients)
+    encrypted = encrypted_clinic(plain)
+    return app_rows(plain) + app_rows(encrypted, ", encrypted", memory=False)
 
 
 FIGURES: dict[str, Callable[[argparse.Namespace], list[Row]]] = {

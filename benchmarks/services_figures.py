@@ -37,17 +37,18 @@ def bench_actor():
 EXAMPLES = ROOT / "tests" / "data" / "examples"
 
 
-def search_rows(clinic: Path) -> list[Row]:
+def search_rows(clinic: Path, label: str = "") -> list[Row]:
     """Search as typed at the front desk, against the same statements run raw through sqlite3.
 
     Each query is first run once through the service with its SQL captured; the floor replays
     exactly those statements (text, parameters, limit) on a plain sqlite3 connection. The two
     are timed query by query, taking turns, so a busy moment of the machine hurts both alike.
     """
-    from intake_desktop.services import open_database, search_patients
+    from benchmarks.encrypted import open_clinic, raw_connection
+    from intake_desktop.services import search_patients
 
-    db = open_database(f"sqlite:///{clinic}")
-    raw = sqlite3.connect(clinic)
+    db = open_clinic(f"sqlite:///{clinic}")
+    raw = raw_connection(clinic)
     size = raw.execute("SELECT count(*) FROM patients").fetchone()[0]
     rng = random.Random(7)
     names = [r[0] for r in raw.execute("SELECT name FROM patients ORDER BY random() LIMIT 400")]
@@ -82,7 +83,7 @@ def search_rows(clinic: Path) -> list[Row]:
             list(zip(queries, statements, strict=True)),
         )
         rows.append(
-            Row(f"search: {kind} ({size:,} patients)", app, floor=floor).check(
+            Row(f"search: {kind} ({size:,} patients{label})", app, floor=floor).check(
                 p95_at_most=30, p95_ratio_at_most=3
             )
         )
@@ -111,7 +112,8 @@ def search_statements(url: str, queries: list[str], limit: int) -> list[list[Sta
     """
     from sqlalchemy import event
 
-    from intake_desktop.services import open_database, search_patients
+    from benchmarks.encrypted import open_clinic
+    from intake_desktop.services import search_patients
 
     seen: list[Statement] = []
 
@@ -119,7 +121,7 @@ def search_statements(url: str, queries: list[str], limit: int) -> list[list[Sta
         seen.append((statement, parameters))
 
     out = []
-    with open_database(url) as db:
+    with open_clinic(url) as db:
         event.listen(db.engine, "before_cursor_execute", capture)
         for q in queries:
             seen.clear()
@@ -170,7 +172,7 @@ def save_rows(urls: dict[str, str]) -> list[Row]:
 
         saves = timed(save, repeat=200, warmup=10)
         row = Row(f"draft save ({name})", saves)
-        rows.append(row.check(p95_at_most=20) if name == "SQLite" else row)
+        rows.append(row.check(p95_at_most=20) if name.startswith("SQLite") else row)
         drafts = [start_draft(db, patient.id, case, actor=bench_actor()) for _ in range(60)]
         it = iter(drafts)
 
@@ -183,6 +185,11 @@ def save_rows(urls: dict[str, str]) -> list[Row]:
     return rows
 
 
-def temp_sqlite_url() -> str:
+def temp_sqlite_url(*, encrypt: bool = False) -> str:
+    """A new SQLite file, plain or encrypted (its key unclaimed: no users in it)."""
+    from intake_desktop.storage.database import open_database
+
     folder = Path(tempfile.mkdtemp(prefix="intake-bench-"))
-    return f"sqlite:///{folder / 'bench.db'}"
+    url = f"sqlite:///{folder / 'bench.db'}"
+    open_database(url, encrypt=encrypt).dispose()
+    return url

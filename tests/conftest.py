@@ -9,13 +9,12 @@ mock database: a missing PostgreSQL is a failure, never a skip (.ci/run installs
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.actors import TEST_PASSWORD, seed_users, use_fast_hashing
+from tests.actors import TEST_PASSWORD, copy_database, open_unlocked, seed_users, use_fast_hashing
 from tests.pg_server import PostgresServer, postgres_bindir
 
 # GUI tests join later; they must never try to open a real display.
@@ -105,13 +104,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
-    dest = sqlite3.connect(target)
-    try:
-        src.backup(dest)
-    finally:
-        dest.close()
-        src.close()
+    copy_database(source, target)
 
 
 # --- The database fixtures the tests use -----------------------------------------------------
@@ -154,8 +147,6 @@ def empty_database_url(
 @pytest.fixture
 def database(database_url: str):
     """An open :class:`~intake_desktop.storage.database.Database` on a fresh database."""
-    from intake_desktop.storage.database import open_database
-
-    db = open_database(database_url)
+    db = open_unlocked(database_url)
     yield db
     db.dispose()

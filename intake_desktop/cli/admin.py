@@ -17,7 +17,8 @@ from intake_desktop import services
 
 from . import CliError
 from .output import add_force_option, checked_output, write_output
-from .session import add_user_option, read_stdin_password, signed_in
+from .recovery import print_recovery_key
+from .session import add_user_option, read_recovery_key, read_stdin_password, signed_in
 
 ROLES = ("front_desk", "clinician", "admin")
 
@@ -45,6 +46,28 @@ def register(subparsers: Any) -> None:
     )
     add_user_option(p)
     p.set_defaults(handler=_users_add)
+
+    p = actions.add_parser(
+        "reset-password",
+        help="give a user a new password (read from standard input): an administrator signs "
+        "in, or --recovery-key when every password is lost",
+    )
+    p.add_argument("name", metavar="NAME")
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="use the recovery key of the encrypted database instead of signing in (read "
+        "from INTAKE_DESKTOP_RECOVERY_KEY or the first line of standard input)",
+    )
+    add_user_option(p)
+    p.set_defaults(handler=_users_reset_password)
+
+    p = actions.add_parser(
+        "recovery-key",
+        help="issue a new recovery key for the encrypted database (the old one stops working)",
+    )
+    add_user_option(p)
+    p.set_defaults(handler=_users_recovery_key)
 
     p = subparsers.add_parser(
         "audit", help="list the audit trail, export it as CSV, or verify its hash chain (admins)"
@@ -101,6 +124,7 @@ def _users_add(args: argparse.Namespace) -> int:
                 services.set_roles(db, admin, admin.username, args.role)
             roles = ", ".join(sorted(set(args.role)))
             print(f"Added {admin.username} ({roles}), the first administrator.")
+            print_recovery_key(services.issue_recovery_key(db, admin))
             return 0
         with signed_in(args, db) as actor:
             password = read_stdin_password(f"Password for {args.name}: ")
@@ -114,6 +138,29 @@ def _users_add(args: argparse.Namespace) -> int:
                 credentials=args.credentials,
             )
     print(f"Added {user.username} ({', '.join(sorted(user.roles))}).")
+    return 0
+
+
+def _users_reset_password(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db:
+        if args.recovery_key:
+            recovery = read_recovery_key()
+            password = read_stdin_password(f"New password for {args.name}: ")
+            services.reset_password_with_recovery_key(db, recovery, args.name, password)
+        else:
+            with signed_in(args, db) as actor:
+                password = read_stdin_password(f"New password for {args.name}: ")
+                services.change_password(db, actor, args.name, password)
+    print(f"{args.name} has a new password.")
+    return 0
+
+
+def _users_recovery_key(args: argparse.Namespace) -> int:
+    with services.open_database(args.db) as db, signed_in(args, db) as actor:
+        recovery = services.issue_recovery_key(db, actor)
+    if recovery is None:
+        raise CliError("this database is not encrypted: it has no recovery key", 2)
+    print_recovery_key(recovery)
     return 0
 
 

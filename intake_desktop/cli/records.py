@@ -20,7 +20,13 @@ from intake_desktop import services
 from . import CliError
 from .files import CASE_FILE_LIMIT, read_json_file
 from .output import add_force_option, checked_output, write_output
-from .session import add_user_option, signed_in
+from .recovery import print_recovery_key
+from .session import (
+    add_user_option,
+    read_recovery_key,
+    sign_in_keeping_password,
+    signed_in,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -57,6 +63,12 @@ def register(subparsers: Any) -> None:
         "restore", help="replace the (SQLite) database with a backup, keeping a safety copy"
     )
     p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="open an encrypted backup with the recovery key (read from standard input after "
+        "your password, or INTAKE_DESKTOP_RECOVERY_KEY) instead of your password",
+    )
     add_user_option(p)
     p.set_defaults(handler=_restore)
 
@@ -124,8 +136,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     with services.open_database(args.db) as db:
-        actor = _sign_in_only(args, db)
-        result = services.restore_database(db, args.file, actor=actor)
+        # A restore replaces the trail the sign-out would go to; the restore records itself.
+        actor, password = sign_in_keeping_password(args, db)
+        recovery = read_recovery_key() if args.recovery_key else None
+        result = services.restore_database(
+            db, args.file, actor=actor, password=password, recovery_key=recovery
+        )
     print(f"Restored {args.file} (schema {result.revision}).")
     print(f"The records as they were before are kept in {result.safety_copy}")
     return 0
@@ -141,6 +157,12 @@ def _db_upgrade(args: argparse.Namespace) -> int:
         print(f"A copy from before the upgrade is in {result.backup_path}")
     if result.regranted:
         print(f"Workstation roles granted every table again: {', '.join(result.regranted)}.")
+    if result.encrypted:
+        print("The database is now encrypted; its key file is beside it (FILE.keys).")
+        print("Every user signs in with their usual password.")
+        for name in result.users_without_key:
+            print(f"  {name} needs a new password from an administrator (users reset-password).")
+        print_recovery_key(result.recovery_key)
     return 0
 
 

@@ -24,6 +24,7 @@ from . import CliError
 
 USER_VARIABLE = "INTAKE_DESKTOP_USER"
 PASSWORD_VARIABLE = "INTAKE_DESKTOP_PASSWORD"
+RECOVERY_VARIABLE = "INTAKE_DESKTOP_RECOVERY_KEY"
 NOT_SIGNED_IN = 3
 
 
@@ -59,9 +60,18 @@ def read_stdin_password(prompt: str = "Password: ") -> str:
     return line[:-1] if line.endswith("\n") else line
 
 
-@contextmanager
-def signed_in(args: argparse.Namespace, db: Any, *, sign_out: bool = True) -> Iterator[Actor]:
-    """Sign in as ``--user`` for the duration of the command, then sign out."""
+def read_recovery_key(prompt: str = "Recovery key: ") -> str:
+    """The recovery key: from ``INTAKE_DESKTOP_RECOVERY_KEY``, a terminal (no echo) or a line
+    of standard input; never an argument, like a password."""
+    from_env = os.environ.get(RECOVERY_VARIABLE)
+    if from_env is not None:
+        return from_env
+    return read_stdin_password(prompt)
+
+
+def sign_in_keeping_password(args: argparse.Namespace, db: Any) -> tuple[Actor, str]:
+    """Sign in as ``--user``; the password is kept for what needs it again (a restore opens
+    an encrypted backup with it)."""
     username = getattr(args, "user", None)
     if not username:
         raise CliError(
@@ -69,7 +79,8 @@ def signed_in(args: argparse.Namespace, db: Any, *, sign_out: bool = True) -> It
             "commands that touch patient data need a user and their password",
             NOT_SIGNED_IN,
         )
-    actor = services.sign_in(db, username, read_password())
+    password = read_password()
+    actor = services.sign_in(db, username, password)
     from intake_desktop.services.users import must_change_password
 
     if must_change_password(db, actor):
@@ -77,6 +88,13 @@ def signed_in(args: argparse.Namespace, db: Any, *, sign_out: bool = True) -> It
         raise PermissionDenied(
             "an administrator reset this password: sign in to the app once and choose your own"
         )
+    return actor, password
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace, db: Any, *, sign_out: bool = True) -> Iterator[Actor]:
+    """Sign in as ``--user`` for the duration of the command, then sign out."""
+    actor, _ = sign_in_keeping_password(args, db)
     try:
         yield actor
     finally:

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         VisitSummary,
         VisitVersionRecord,
     )
+    from .recovery import issue_recovery_key, reset_password_with_recovery_key
     from .search import search_patients
     from .signature_check import check_signature
     from .signing import amend_visit, open_amendment, sign_visit
@@ -146,6 +147,8 @@ _WHERE: dict[str, str] = {
     "unlock_session": "auth",
     "update_patient": "patients",
     "upgrade_database": "maintenance",
+    "issue_recovery_key": "recovery",
+    "reset_password_with_recovery_key": "recovery",
     "verify_audit": "audit",
     "visit_document": "exports",
     "visit_versions": "visit_queries",
@@ -206,6 +209,7 @@ __all__ = [
     "grant_workstation",
     "has_users",
     "import_case",
+    "issue_recovery_key",
     "list_drafts",
     "list_users",
     "lock_session",
@@ -216,6 +220,7 @@ __all__ = [
     "patient_visits",
     "pending_alerts",
     "register_patient",
+    "reset_password_with_recovery_key",
     "restore_database",
     "save_draft",
     "search_patients",

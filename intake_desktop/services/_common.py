@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from intake_desktop.storage.audit import AuditDamagedError
+from intake_desktop.storage.cipher import DatabaseLocked
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
@@ -60,6 +61,8 @@ def transaction(db: Database) -> Iterator[Session]:
     except AuditDamagedError as exc:
         # Not a race: appends are serialised, so the next number was taken behind our back.
         raise AuditTrailDamaged(AUDIT_DAMAGED) from exc
+    except DatabaseLocked as exc:
+        raise PermissionDenied(str(exc)) from exc
     except StaleDataError as exc:
         raise ConflictError(CHANGED_MEANWHILE.format(what="record")) from exc
     except IntegrityError as exc:

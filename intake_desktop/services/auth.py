@@ -30,7 +30,7 @@ from intake_desktop.storage.audit import AuditDamagedError, NewEntry, append_ent
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import ROLES, User, UserRole, utc_now
 
-from . import checkpoints
+from . import checkpoints, dbkey
 from ._common import reader, transaction
 from .actor import Actor, this_workstation
 from .errors import AuditTrailDamaged, ConflictError, InputError, PermissionDenied
@@ -74,7 +74,12 @@ class UserRecord:
 
 
 def has_users(db: Database) -> bool:
-    """Whether anyone can sign in yet (False on first run: ask for an administrator)."""
+    """Whether anyone can sign in yet (False on first run: ask for an administrator).
+
+    A locked encrypted database cannot be read before a sign-in: there, anyone holding a wrap
+    of its key counts (the first administrator's wrap is made with their account)."""
+    if db.locked:
+        return dbkey.has_key_holders(db)
     with reader(db) as session:
         return session.scalar(select(func.count()).select_from(User)) > 0
 
@@ -102,6 +107,7 @@ def create_first_admin(
         actor = Actor(user.id, username, frozenset({"admin"}), workstation or this_workstation())
         _audit(session, actor, "user.create_first_admin", subject_user_id=user.id)
         _audit(session, actor, "session.sign_in")
+    dbkey.wrap_for(db, username, password)
     checkpoints.after_first_admin(db, actor, password)
     return actor
 
@@ -116,6 +122,11 @@ def sign_in(db: Database, username: str, password: str, *, workstation: str | No
     name = username.strip() if isinstance(username, str) else ""
     secret = password if isinstance(password, str) else ""
     known_form = bool(_USERNAME.match(name))
+    # An encrypted database opens only once the name and password unwrap its key; a name that
+    # unwraps nothing costs one unwrap all the same. Refused here, nothing can be audited: the
+    # trail is inside the file that stays closed.
+    if not dbkey.unlock_for_sign_in(db, name if known_form else "", secret):
+        raise PermissionDenied(WRONG)
     with transaction(db) as session:
         user = None
         if known_form:
@@ -132,6 +143,7 @@ def sign_in(db: Database, username: str, password: str, *, workstation: str | No
         return _sign_in_despite_damage(db, actor, station, secret)
     if actor is None:
         raise PermissionDenied(WRONG)  # the reason is in the audit trail only
+    dbkey.ensure_wrap(db, actor.username, secret)
     signed = Actor(actor.user_id, actor.username, actor.roles, station)
     checkpoints.after_sign_in(db, signed, secret)
     return signed
@@ -222,7 +234,9 @@ def add_user(
         user = _insert_user(session, username, encoded, wanted, created_by=actor.username, **signer)
         checkpoints.wrap_for_user(session, db, actor, user.id, password, wanted)
         record(session, actor, "user.add", subject_user_id=user.id, detail=detail)
-        return UserRecord(user.id, username, frozenset(wanted), True, None)
+        added = UserRecord(user.id, username, frozenset(wanted), True, None)
+    dbkey.wrap_for(db, username, password)
+    return added
 
 
 def set_roles(db: Database, actor: Actor, username: str, roles: Iterable[str]) -> UserRecord:
@@ -249,7 +263,9 @@ def set_roles(db: Database, actor: Actor, username: str, roles: Iterable[str]) -
 def change_password(
     db: Database, actor: Actor, username: str, new_password: str, *, old_password: str = ""
 ) -> None:
-    """Change a password: one's own with the old one, or anyone's as an admin (unlocks too)."""
+    """Change a password: one's own with the old one, or anyone's as an admin (unlocks too).
+
+    On an encrypted database the key is re-wrapped under the new password once it is stored."""
     encoded = _hash(check_new_password(new_password))
     own = isinstance(actor, Actor) and username == actor.username
     with transaction(db) as session:
@@ -272,6 +288,8 @@ def change_password(
         user.password_hash = encoded
         user.failed_attempts, user.locked_until = 0, None
         user.updated_at, user.updated_by = utc_now(), actor.username
+        name = user.username
+    dbkey.wrap_for(db, name, new_password)
 
 
 def list_users(db: Database, actor: Actor) -> list[UserRecord]:

@@ -6,9 +6,9 @@ CLI's exit codes, so windows and commands report them the same way.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import URL, inspect, text
@@ -16,13 +16,16 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from intake_desktop.private_files import UnsafeTargetError, WriteFailedError
 from intake_desktop.storage import backup as _backup
+from intake_desktop.storage import convert as _convert
 from intake_desktop.storage import migrate as _migrate
 from intake_desktop.storage import roles as _roles
+from intake_desktop.storage.cipher import DatabaseLocked, FileKind, file_kind
 from intake_desktop.storage.database import Database, resolve_url
 from intake_desktop.storage.database import open_database as _open_database
 from intake_desktop.storage.errors import AuditRestoreRefused, BackupError, SchemaError
+from intake_desktop.storage.keyring import KeyFileError
 
-from . import checkpoints
+from . import checkpoints, dbkey
 from ._common import first_line, transaction
 from .actor import Actor
 from .audit import authorize_repair
@@ -36,7 +39,6 @@ from .errors import (
 )
 from .permissions import authorize, record
 
-UpgradeResult = _migrate.UpgradeResult
 GrantResult = _roles.GrantResult
 RestoreResult = _backup.RestoreResult
 PG_BACKUP_HINT = _backup.PG_BACKUP_HINT
@@ -58,10 +60,34 @@ def open_database(url: str | URL | None = None) -> Database:
         return _open_database(url)
 
 
+@dataclass(frozen=True, slots=True)
+class UpgradeResult:
+    """What ``db upgrade`` did: the schema's revisions before and after, the copy made before
+    migrating, and whether a plain SQLite file was encrypted (with the new recovery key to
+    print, and the users whose password hash could not carry a wrap of the key)."""
+
+    from_revision: str | None
+    to_revision: str
+    backup_path: Path | None
+    encrypted: bool = False
+    recovery_key: str | None = None
+    users_without_key: tuple[str, ...] = ()
+    #: PostgreSQL workstation roles granted the (new) tables again after the upgrade.
+    regranted: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.from_revision != self.to_revision
+
+
 def upgrade_database(
-    url: str | URL | None = None, *, sign_in_as: Callable[[Database], Actor] | None = None
+    url: str | URL | None = None,
+    *,
+    sign_in_as: Callable[[Database], Actor] | None = None,
+    encrypt: bool = True,
 ) -> UpgradeResult:
-    """Apply pending migrations; an SQLite file is copied aside first (``backup_path``).
+    """Apply pending migrations; an SQLite file is copied aside first (``backup_path``); then a
+    plain SQLite file is encrypted (unless ``encrypt`` is False; see :mod:`.storage.convert`).
 
     A database that already has users is the clinic's: only an administrator may change its
     schema, so ``sign_in_as(db)`` must give one (refusals are audited). A new or empty database
@@ -70,16 +96,30 @@ def upgrade_database(
     with _translated():
         db = _open_database(url, migrate=False)
         try:
-            if _has_users(db):
+            if db.locked or _has_users(db):
                 if sign_in_as is None:
                     raise PermissionDenied("an administrator must sign in to upgrade the database")
                 actor = sign_in_as(db)
                 with transaction(db) as session:
                     authorize(session, actor, "database.upgrade")
-            result = _migrate.upgrade(db)
+            migrated = _migrate.upgrade(db)
+            result = UpgradeResult(
+                migrated.from_revision, migrated.to_revision, migrated.backup_path
+            )
             if db.dialect == "postgresql":
-                result = dataclasses.replace(result, regranted=_regrant(db))
-            return result
+                return replace(result, regranted=_regrant(db))
+            path = db.sqlite_path
+            if not encrypt or path is None or file_kind(path) is not FileKind.PLAIN:
+                return result
+            done = _convert.encrypt_plain_database(db)
+            with _open_database(url, key=done.key) as encrypted:
+                recovery = dbkey.issue_recovery_key(encrypted)
+            return replace(
+                result,
+                encrypted=True,
+                recovery_key=recovery,
+                users_without_key=done.users_without_key,
+            )
         finally:
             db.dispose()
 
@@ -152,6 +192,8 @@ def grant_workstation(
 
 
 def _has_users(db: Database) -> bool:
+    if db.locked:
+        return dbkey.has_key_holders(db)
     with db.engine.connect() as conn:
         if not inspect(conn).has_table("users"):
             return False
@@ -172,17 +214,26 @@ def backup_database(db: Database, target: Path, *, actor: Actor, force: bool = F
         return _backup.backup_database(db, target, force=force)
 
 
-def restore_database(db: Database, source: Path, *, actor: Actor) -> RestoreResult:
+def restore_database(
+    db: Database,
+    source: Path,
+    *,
+    actor: Actor,
+    password: str | None = None,
+    recovery_key: str | None = None,
+) -> RestoreResult:
     """Replace the database's records with a backup, after copying the current ones aside.
 
     Admins only. The audit trail is never rolled back: the entries made since the backup are
     carried into the restored records, followed by the restore's own entry and a checkpoint; a
     backup whose trail fails its check (broken chain, or history that disagrees with a signed
-    checkpoint) is refused with exit 4, nothing changed.
+    checkpoint) is refused with exit 4, nothing changed. An encrypted backup opens with the
+    actor's ``password`` as it was when the backup was made, or with the ``recovery_key``.
     """
     authorize_repair(db, actor, "database.restore")
+    key = dbkey.backup_key(db, Path(source).expanduser(), actor.username, password, recovery_key)
     with _translated():
-        result = _backup.restore_database(db, source)
+        result = _backup.restore_database(db, source, key=key)
     with transaction(db) as session:
         detail = "restored from a backup"
         if result.carried:
@@ -202,6 +253,10 @@ def _translated() -> Iterator[None]:
         raise ConflictError(str(exc)) from exc
     except BackupError as exc:
         raise InputError(str(exc)) from exc
+    except KeyFileError as exc:
+        raise UnavailableError(str(exc)) from exc
+    except DatabaseLocked as exc:
+        raise PermissionDenied(str(exc)) from exc
     except UnsafeTargetError as exc:  # an existing file, a link, a device: the path is wrong
         raise InputError(str(exc)) from exc
     except WriteFailedError as exc:  # the folder refused (read-only, full): said in words

@@ -66,6 +66,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "database.restore": _ADMIN,
     "database.upgrade": _ADMIN,
     "database.grant": _ADMIN,
+    "database.recovery_key": _ADMIN,
     "demo.build": _ADMIN,
 }
 

@@ -1,5 +1,9 @@
 """Backup and restore of an SQLite database while the app (and other windows) keep running.
 
+An encrypted database's backup is encrypted under the same key and carries the key file beside
+it (``FILE.keys``); it is restored with the key unwrapped from that key file (a user's password
+of the day of the backup, or the recovery key), which the services do before calling here.
+
 PostgreSQL is backed up with the server's own tools (pg_dump / pg_restore, see the README):
 they are consistent on a live server and a desk workstation need not hold a copy of the clinic.
 """
@@ -12,10 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from intake_desktop.private_files import make_private_folder, partial_file
+from intake_desktop.private_files import make_private_folder, partial_file, write_private
 
+from . import cipher as _cipher
 from .database import Database
 from .errors import AuditRestoreRefused, BackupError
+from .keyring import key_file_for
 from .migrate import OUR_TABLES, SchemaState, ensure_schema, known_revisions
 from .sqlite_copy import check_sqlite_file, copy_live_sqlite
 
@@ -50,14 +56,14 @@ def backup_database(db: Database, target: Path, *, force: bool = False) -> Path:
     _require_sqlite(db)
     make_private_folder(Path(target).expanduser().parent)  # a new backups folder: 0700
     path = copy_live_sqlite(db, target, force=force)
-    check = check_sqlite_file(path)
+    check = check_sqlite_file(path, db.cipher.key if db.cipher else None)
     if not check.ok:  # pragma: no cover - would mean the live database is damaged
         raise BackupError(f"the copy failed its integrity check: {check.integrity}")
     return path
 
 
 def restore_database(
-    db: Database, source: Path, *, safety_dir: Path | None = None
+    db: Database, source: Path, *, safety_dir: Path | None = None, key: bytes | None = None
 ) -> RestoreResult:
     """Replace the database's content with the backup at ``source``.
 
@@ -66,6 +72,10 @@ def restore_database(
     SQLite's backup API: one transaction, so every other connection sees either the old or the
     restored records, never a mix, and nobody has to close the app. An older backup is then
     migrated to the current schema.
+
+    ``key`` opens an encrypted backup. Restored into an encrypted database, the backup's key
+    file comes along (its wraps match the passwords stored in the backup); a backup made under
+    another key (another installation's) makes the database take that key.
     """
     _require_sqlite(db)
     source = source.expanduser().resolve()
@@ -73,7 +83,19 @@ def restore_database(
     assert live is not None
     if live.exists() and source == live.resolve():
         raise BackupError("that file is the database itself")
-    check = check_sqlite_file(source)
+    backup_keys = key_file_for(source)
+    encrypted = _cipher.file_kind(source) is _cipher.FileKind.ENCRYPTED
+    own = db.cipher.key if db.cipher is not None else None
+    if encrypted and key is None and own is not None and _cipher.key_opens(source, own):
+        key = own  # a backup of this database, under its own key
+    if encrypted and key is None:
+        raise BackupError(f"{source} is encrypted: its key file {backup_keys.name} is needed")
+    if key is not None and db.cipher is None:
+        raise BackupError(
+            f"{source} is encrypted and this database is not: run 'intake-desktop db upgrade' "
+            "to encrypt it first; nothing was changed"
+        )
+    check = check_sqlite_file(source, key)
     if not check.ok:
         raise BackupError(f"{source} is damaged ({check.integrity}); nothing was changed")
     if not check.tables >= OUR_TABLES or check.revision is None:
@@ -87,13 +109,15 @@ def restore_database(
     safety = folder / f"{live.stem}.before-restore-{stamp}{live.suffix}"
     with partial_file(live) as staging:
         # The backup is prepared beside the database (migrated, checked, newer audit entries
-        # added), then written into it in one step.
-        _copy_file(source, staging)
+        # added), under the backup's own key, then written into it in one step.
+        _copy_file(source, staging, key)
         from .restore_staging import prepare_restore
 
-        carried = prepare_restore(db, staging, refused=AuditRestoreRefused)
+        carried = prepare_restore(db, staging, refused=AuditRestoreRefused, key=key)
         copy_live_sqlite(db, safety)
-        _copy_into_live(db, staging)
+        _copy_into_live(db, staging, key)
+    if key is not None:
+        _adopt_key_file(db, backup_keys.read_bytes(), key)
     if ensure_schema(db) is SchemaState.BEHIND:  # pragma: no cover - staging was migrated
         log.info("restored an older backup and migrated it")
     return RestoreResult(
@@ -105,30 +129,46 @@ def restore_database(
     )
 
 
-def _copy_file(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+def _copy_file(source: Path, target: Path, key: bytes | None) -> None:
+    """A copy of the backup to prepare; an encrypted one stays encrypted under its key."""
+    errors = (sqlite3.Error, _cipher.driver().Error)
     try:
-        dest = sqlite3.connect(target)
+        if key is None:
+            src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        else:
+            src = _cipher.connect(source, key, read_only=True)
+    except errors as exc:
+        raise BackupError(f"could not read {source}: {exc}; nothing was changed") from exc
+    try:
+        dest = sqlite3.connect(target) if key is None else _cipher.connect(target, key)
         try:
             src.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-    except sqlite3.Error as exc:
+    except errors as exc:
         raise BackupError(f"could not read {source}: {exc}; nothing was changed") from exc
     finally:
         src.close()
 
 
-def _copy_into_live(db: Database, source: Path) -> None:
+def _copy_into_live(db: Database, source: Path, key: bytes | None) -> None:
     raw = db.engine.raw_connection()
+    errors = (sqlite3.Error, _cipher.driver().Error)
     try:
         live = raw.driver_connection
-        assert isinstance(live, sqlite3.Connection)
-        src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        assert live is not None
+        if db.cipher is None:
+            src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+        elif key is None:  # a plain backup of the days before encryption, read by SQLCipher
+            src = _cipher.driver().connect(f"{source.as_uri()}?mode=ro", uri=True)
+        else:
+            src = _cipher.connect(source, key, read_only=True)
         try:
             src.backup(live)
-        except sqlite3.Error as exc:
+            if key is not None and db.cipher is not None and key != db.cipher.key:
+                live.execute(_cipher.pragma_rekey(key))
+        except errors as exc:
             raise BackupError(
                 f"could not restore from {source}: {exc}; nothing was changed"
             ) from exc
@@ -136,6 +176,15 @@ def _copy_into_live(db: Database, source: Path) -> None:
             src.close()
     finally:
         raw.close()
+
+
+def _adopt_key_file(db: Database, keys: bytes, key: bytes) -> None:
+    """The restored records' key file: its wraps match the restored users' passwords."""
+    assert db.cipher is not None
+    write_private(db.cipher.key_file, keys, force=True)
+    if key != db.cipher.key:
+        db.cipher.key = key
+        db.dispose()  # pooled connections still hold the key the file had before
 
 
 def _require_sqlite(db: Database) -> None:

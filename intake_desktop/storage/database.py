@@ -29,6 +29,18 @@ from intake_desktop.private_files import (
     remove_stale_partials,
 )
 
+from .cipher import Cipher, FileKind, file_kind, key_opens
+from .cipher import driver as cipher_driver
+from .keyring import (
+    KeyFile,
+    KeyFileError,
+    key_file_exists,
+    key_file_for,
+    new_database_key,
+    read_key_file,
+    write_key_file,
+)
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "intake-desktop"
@@ -46,6 +58,18 @@ class Database:
     url: URL
     engine: Engine
     session: sessionmaker[Session]
+    #: The key of an encrypted SQLite file (None: a plain file, memory, or a server).
+    cipher: Cipher | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this is an SQLCipher-encrypted SQLite file."""
+        return self.cipher is not None
+
+    @property
+    def locked(self) -> bool:
+        """An encrypted file nobody has unlocked yet: every connection is refused."""
+        return self.cipher is not None and self.cipher.locked
 
     @property
     def dialect(self) -> str:
@@ -103,21 +127,37 @@ def resolve_url(url: str | None) -> URL:
     return parsed
 
 
-def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Database:
+def open_database(
+    url: str | URL | None = None,
+    *,
+    migrate: bool = True,
+    key: bytes | None = None,
+    encrypt: bool = True,
+) -> Database:
     """Open (and on first run create) the database at ``url``.
 
     With ``migrate`` the schema is brought to the current revision through Alembic, the only
     way the schema is ever made (see :func:`.migrate.ensure_schema`); without it the database
     is opened as it is, for the migration tools themselves.
+
+    A new SQLite file is encrypted (SQLCipher) unless ``encrypt`` is False, with a new random
+    key kept unclaimed in its key file until the first administrator wraps it. An encrypted
+    file with users opens *locked* unless its ``key`` is given: signing in unlocks it (see
+    :func:`unlock`), and the schema check waits until then. A plain file stays plain.
     """
     resolved = url if isinstance(url, URL) else resolve_url(url)
-    engine = _create_engine(resolved)
+    cipher = _cipher_for(resolved, key, encrypt)
+    engine = _create_engine(resolved, cipher)
     db = Database(
         url=resolved,
         engine=engine,
         session=sessionmaker(engine, expire_on_commit=False),
+        cipher=cipher,
     )
-    if migrate:
+    if migrate and db.locked:
+        assert cipher is not None
+        cipher.schema_pending = True
+    elif migrate:
         from .migrate import ensure_schema
 
         try:
@@ -151,13 +191,66 @@ def _keep_patient_data_out_of_logs() -> None:
         engine_log.addFilter(_NoResultRows())
 
 
-def _create_engine(url: URL) -> Engine:
+def unlock(db: Database, key: bytes) -> None:
+    """Give a locked encrypted database its key (unwrapped by a sign-in or the recovery key),
+    then run the schema check that opening postponed. :class:`.keyring.KeyFileError` when the
+    key does not open this file (a key file from another database)."""
+    cipher = db.cipher
+    if cipher is None or not cipher.locked:
+        return
+    if not key_opens(cipher.path, key):
+        raise KeyFileError(f"the key file {cipher.key_file} does not belong to {cipher.path}")
+    cipher.key = key
+    if cipher.schema_pending:
+        from .migrate import ensure_schema
+
+        ensure_schema(db)
+        cipher.schema_pending = False
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    path = url.database
+    if url.get_backend_name() != "sqlite" or not path or path == ":memory:":
+        return None
+    return None if path.startswith("file:") else Path(path)
+
+
+def _cipher_for(url: URL, key: bytes | None, encrypt: bool) -> Cipher | None:
+    """The cipher of an SQLite file: from its key file, a new one for a new file, or none."""
+    path = _sqlite_file(url)
+    if path is None:
+        return None
+    _prepare_sqlite_file(path)
+    key_file = key_file_for(path)
+    kind = file_kind(path)
+    # A key file beside a plain file is one a conversion cut short wrote: the file is plain.
+    if key_file_exists(path) and kind is not FileKind.PLAIN:
+        stored = read_key_file(key_file)
+        return Cipher(path, key_file, key or stored.unclaimed)
+    if kind is FileKind.ENCRYPTED:
+        if key is not None:
+            return Cipher(path, key_file, key)
+        raise KeyFileError(
+            f"{path.name} is not a database the app can use: either not an SQLite file, or an "
+            f"encrypted one whose key file {key_file.name} is missing (copy it back beside the "
+            "database; a backup has its own beside it, as FILE.keys)"
+        )
+    if kind in (FileKind.PLAIN, FileKind.NOT_A_FILE) or not encrypt:
+        return None
+    fresh = key or new_database_key()
+    write_key_file(key_file, KeyFile(unclaimed=fresh), force=False)
+    log.info("created the key file of a new encrypted database")
+    return Cipher(path, key_file, fresh)
+
+
+def _create_engine(url: URL, cipher: Cipher | None = None) -> Engine:
     _keep_patient_data_out_of_logs()
     options: dict[str, Any] = {"json_serializer": _json_text, "hide_parameters": True}
+    if cipher is not None:
+        engine = create_engine(url, module=cipher_driver(), creator=cipher.connect, **options)
+        event.listen(engine, "connect", _configure_sqlite)
+        return engine
     if url.get_backend_name() == "sqlite":
-        path = url.database
-        if path and path != ":memory:" and not path.startswith("file:"):
-            _prepare_sqlite_file(Path(path))
         engine = create_engine(url, **options)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
@@ -183,7 +276,13 @@ def _prepare_sqlite_file(path: Path) -> None:
         make_private_folder(folder)
     if folder == default_database_path().parent:
         _tighten(folder, FOLDER_MODE)
-        for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        for name in (
+            path.name,
+            f"{path.name}-wal",
+            f"{path.name}-shm",
+            f"{path.name}-journal",
+            f"{path.name}.keys",
+        ):
             _tighten(folder / name, FILE_MODE)
     with contextlib.suppress(OSError):
         if create_private_file(path):

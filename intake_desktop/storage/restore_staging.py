@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import URL, create_engine
 from sqlalchemy.orm import sessionmaker
 
+from . import cipher as _cipher
 from .database import Database
 from .errors import BackupError
 from .migrate import _run_upgrade, current_revision, head_revision
@@ -23,11 +24,19 @@ from .seal_file import read_seal_file, seal_path
 SHOWN = 5
 
 
-def prepare_restore(live: Database, staging: Path, *, refused: type[BackupError]) -> Carried:
+def prepare_restore(
+    live: Database, staging: Path, *, refused: type[BackupError], key: bytes | None = None
+) -> Carried:
     """Make ``staging`` (a copy of the backup) ready to replace ``live``; returns what live
-    audit entries were carried into it. Raises ``refused`` when its trail fails the check."""
+    audit entries were carried into it. Raises ``refused`` when its trail fails the check.
+    ``key`` opens an encrypted copy."""
     url = URL.create("sqlite", database=str(staging))
-    engine = create_engine(url)
+    if key is None:
+        engine = create_engine(url)
+    else:
+        engine = create_engine(
+            url, module=_cipher.driver(), creator=lambda: _cipher.connect(staging, key)
+        )
     copy = Database(url=url, engine=engine, session=sessionmaker(engine, expire_on_commit=False))
     try:
         head = head_revision()

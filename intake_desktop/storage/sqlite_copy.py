@@ -3,6 +3,10 @@
 Copying the file with ``cp`` while the app runs can catch a write half-done, and misses what is
 still in the WAL. SQLite's online backup API copies a consistent snapshot while other
 connections keep reading and writing, so it is the only way a copy is made here.
+
+An encrypted database is copied by SQLCipher under the same key, so the copy is as unreadable
+as the original, and the key file is copied beside it (``COPY.keys``): a copy is restored with a
+user's password of the day it was made, or with the recovery key.
 """
 
 from __future__ import annotations
@@ -10,11 +14,20 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from intake_desktop.private_files import check_target, fsync_file, partial_file, place
+from intake_desktop.private_files import (
+    check_target,
+    discard,
+    fsync_file,
+    partial_file,
+    place,
+    write_private,
+)
 
+from . import cipher as _cipher
 from .errors import BackupError
+from .keyring import key_file_for
 
 if TYPE_CHECKING:
     from .database import Database
@@ -42,16 +55,29 @@ def copy_live_sqlite(db: Database, target: Path, *, force: bool = False) -> Path
     """
     if db.dialect != "sqlite":
         raise BackupError("only an SQLite database can be copied this way")
+    cipher = db.cipher
+    key = cipher.key if cipher is not None else None
+    keys = None
+    if cipher is not None:
+        # The key file as it is now, so the copy opens with today's passwords.
+        keys = cipher.key_file.read_bytes()
     raw = db.engine.raw_connection()
     try:
         source = raw.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        return write_copy(source, target, force=force)
+        assert source is not None
+        path = write_copy(source, target, force=force, key=key)
     finally:
         raw.close()
+    if keys is not None:
+        try:
+            write_private(key_file_for(path), keys, force=True)
+        except OSError:
+            discard(path)  # a copy without its key file could never be opened
+            raise
+    return path
 
 
-def write_copy(source: sqlite3.Connection, target: Path, *, force: bool = False) -> Path:
+def write_copy(source: Any, target: Path, *, force: bool = False, key: bytes | None = None) -> Path:
     """Back ``source`` up into a new self-contained 0600 file at ``target`` (tmp file + rename).
 
     Refusals of the target (:class:`~intake_desktop.private_files.UnsafeTargetError`) and a
@@ -63,7 +89,7 @@ def write_copy(source: sqlite3.Connection, target: Path, *, force: bool = False)
         try:
             # SQLite opens the empty 0600 file as a new database and gives its journal the
             # same permissions.
-            dest = sqlite3.connect(tmp)
+            dest = _cipher.connect(tmp, key) if key is not None else sqlite3.connect(tmp)
             try:
                 source.backup(dest)
                 # A backup file must be one file: no WAL beside it.
@@ -71,19 +97,24 @@ def write_copy(source: sqlite3.Connection, target: Path, *, force: bool = False)
             finally:
                 dest.close()
             fsync_file(tmp)
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, _cipher.driver().Error, OSError) as exc:
             raise BackupError(f"could not write the copy to {target}: {exc}") from exc
         place(tmp, target, force=force)
     return target
 
 
-def check_sqlite_file(path: Path) -> SqliteFileCheck:
-    """Open ``path`` read-only and report its integrity, tables and Alembic revision."""
+def check_sqlite_file(path: Path, key: bytes | None = None) -> SqliteFileCheck:
+    """Open ``path`` read-only (under ``key`` when encrypted) and report its integrity, tables
+    and Alembic revision."""
     if not path.is_file():
         raise BackupError(f"{path} is not a file")
+    errors: tuple[type[Exception], ...] = (sqlite3.Error, _cipher.driver().Error)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        if key is not None:
+            conn = _cipher.connect(path, key, read_only=True)
+        else:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except errors as exc:
         raise BackupError(f"{path} cannot be opened as an SQLite database: {exc}") from exc
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
@@ -95,7 +126,7 @@ def check_sqlite_file(path: Path) -> SqliteFileCheck:
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except errors as exc:
         raise BackupError(f"{path} is not a readable SQLite database: {exc}") from exc
     finally:
         conn.close()

@@ -231,7 +231,8 @@ def sign_in_at_start(clinic: Clinic, parent: MainWindow | None = None) -> bool:
 
     With ``INTAKE_DESKTOP_USER`` and ``INTAKE_DESKTOP_PASSWORD`` both set (as for the command
     line) the app signs in without asking (see :class:`ClinicOpener`), for benchmarks and kiosk
-    scripts. On a database without users, the first-run dialog creates the administrator.
+    scripts. On a database without users, the first-run dialog creates the administrator, and
+    the recovery key of the encrypted database is shown once.
     """
     from .sign_in import FirstAdminDialog, SignInDialog
 
@@ -240,7 +241,13 @@ def sign_in_at_start(clinic: Clinic, parent: MainWindow | None = None) -> bool:
         if clinic.has_users()
         else FirstAdminDialog(clinic, parent=parent)
     )
-    return dialog.exec() == QDialog.DialogCode.Accepted and clinic.signed_in
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted and clinic.signed_in
+    recovery_key = getattr(dialog, "recovery_key", None)
+    if accepted and recovery_key:
+        from .recovery_key_dialog import RecoveryKeyDialog
+
+        RecoveryKeyDialog(recovery_key, parent).exec()
+    return accepted
 
 
 def _from_environment() -> tuple[str, str] | None:

@@ -25,6 +25,7 @@ from intake_desktop.services import (
     patient_entry,
     patients,
     permissions,
+    recovery,
     search,
     signature_check,
     signing,
@@ -86,6 +87,10 @@ class Clinic:
     def create_first_admin(self, username: str, password: str, *, clinician: bool = False) -> Actor:
         self._actor = users.first_administrator(self.db, username, password, clinician=clinician)
         return self._actor
+
+    def issue_recovery_key(self) -> str | None:
+        """A new recovery key of the encrypted database, to show once (admins)."""
+        return recovery.issue_recovery_key(self.db, self.actor)
 
     def sign_out(self) -> None:
         if self._actor is not None:

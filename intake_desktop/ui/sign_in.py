@@ -222,6 +222,7 @@ class FirstAdminDialog(_CredentialsDialog):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.username.setFocus()
+        self.recovery_key: str | None = None
 
     def _submit(self) -> None:
         if self.password.text() != self.confirm.text():
@@ -231,6 +232,8 @@ class FirstAdminDialog(_CredentialsDialog):
         self.clinic.create_first_admin(
             self.username.text(), self.password.text(), clinician=self.clinician.isChecked()
         )
+        #: shown once by :func:`.app.sign_in_at_start` (None: the database is not encrypted)
+        self.recovery_key = self.clinic.issue_recovery_key()
 
 
 class UnlockDialog(_CredentialsDialog):

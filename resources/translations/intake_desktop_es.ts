@@ -1147,7 +1147,7 @@
         <translation>También &amp;clínico (registra exploraciones, firma visitas, ve pacientes)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The two passwords differ; type them again.</source>
         <translation>Las dos contraseñas no coinciden; escríbalas de nuevo.</translation>
     </message>
@@ -1702,7 +1702,7 @@
 <context>
     <name>PasswordRules</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-182"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-183"/>
         <source>Password: must have at least %1 characters.</source>
         <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Contraseña: debe tener al menos %1 caracteres.</translation>
@@ -3096,6 +3096,30 @@
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../intake_desktop/ui/recovery_key_dialog.py" line="+29"/>
+        <location line="+20"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The records on this computer are encrypted. This recovery key opens them if every password is lost. It is shown only now: write it down or print this screen, and keep it in the clinic&apos;s safe, away from this computer and its backups.</source>
+        <translation>Los registros de este equipo están cifrados. Esta clave de recuperación los abre si se pierden todas las contraseñas. Solo se muestra ahora: anótela o imprima esta pantalla y guárdela en la caja fuerte de la clínica, lejos de este equipo y de sus copias de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>I have written down or printed the recovery key</source>
+        <translation>He anotado o impreso la clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
     <name>RedFlagBanner</name>
     <message>
         <location filename="../../intake_desktop/ui/red_flag_banner.py" line="+32"/>
@@ -3952,8 +3976,9 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+57"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="+60"/>
         <source>Session locked</source>
+        <extracomment>shown once by :func:`.app.sign_in_at_start` (None: the database is not encrypted)</extracomment>
         <translation>Sesión bloqueada</translation>
     </message>
     <message>
@@ -4518,7 +4543,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-131"/>
+        <location filename="../../intake_desktop/ui/sign_in.py" line="-134"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
 from intake_desktop.cli import main
+from tests.actors import connect_file
 from tests.conftest import with_users
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "03_interventional.json"
@@ -33,14 +33,14 @@ def run(capsys, db_path: Path, *argv: str, stdin: str = "") -> tuple[int, str, s
 
 
 def audit(db_path: Path, action: str) -> list[tuple[str, str]]:
-    rows = sqlite3.connect(db_path).execute(
+    rows = connect_file(db_path).execute(
         "SELECT username, outcome FROM audit_entries WHERE action = ? ORDER BY seq", (action,)
     )
     return rows.fetchall()
 
 
 def count(db_path: Path, table: str) -> int:
-    return sqlite3.connect(db_path).execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return connect_file(db_path).execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_demo_needs_a_signed_in_administrator(capsys, db_path: Path, monkeypatch) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import pytest
 
 from intake_desktop.cli import main
 from intake_desktop.cli.files import BUNDLE_FILE_LIMIT, CASE_FILE_LIMIT
+from tests.actors import connect_file
 from tests.conftest import with_users
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "03_interventional.json"
@@ -40,7 +40,7 @@ def db_url(tmp_path: Path) -> str:
 
 def stored_visits(url: str) -> int:
     path = url.removeprefix("sqlite:///")
-    return sqlite3.connect(path).execute("SELECT count(*) FROM visits").fetchone()[0]
+    return connect_file(path).execute("SELECT count(*) FROM visits").fetchone()[0]
 
 
 def run_process(url: str, *argv: str) -> subprocess.CompletedProcess[str]:

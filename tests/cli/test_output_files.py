@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from intake_desktop.cli import main
+from tests.actors import connect_file
 from tests.conftest import with_users
 from tests.storage.readonly import a_device, as_nobody
 
@@ -81,7 +81,13 @@ def test_an_existing_file_is_refused_unless_forced_and_the_result_is_0600(
     assert out.read_bytes() != b"keep me" and mode(out) == 0o600
     fresh = tmp_path / "out" / "fresh"
     assert run(capsys, db, command, fresh)[0] == 0 and mode(fresh) == 0o600
-    assert sorted(p.name for p in out.parent.iterdir()) == ["file", "fresh"]  # no temporaries
+    names = sorted(p.name for p in out.parent.iterdir())
+    # An encrypted backup's key file goes beside it, 0600 like the copy; nothing else is left.
+    keys = [n for n in names if n.endswith(".keys")]
+    assert keys in ([], ["file.keys", "fresh.keys"]) and all(
+        mode(out.parent / n) == 0o600 for n in keys
+    )
+    assert [n for n in names if n not in keys] == ["file", "fresh"]  # no temporaries
 
 
 @commands
@@ -153,7 +159,7 @@ def test_backup_replaced_with_force_is_a_complete_database(db, capsys, tmp_path:
     out = tmp_path / "copy.sqlite3"
     assert run(capsys, db, "backup", out)[0] == 0
     assert run(capsys, db, "backup", out, "--force")[0] == 0
-    assert sqlite3.connect(out).execute("SELECT count(*) FROM visits").fetchone() == (1,)
+    assert connect_file(out).execute("SELECT count(*) FROM visits").fetchone() == (1,)
 
 
 @commands

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from intake_desktop.cli import main
-from intake_desktop.services import get_visit, open_database, search_patients
-from tests.actors import READER
+from intake_desktop.services import get_visit, search_patients
+from tests.actors import READER, connect_file, open_unlocked
 from tests.conftest import with_users
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"  # = shared examples
@@ -77,11 +76,11 @@ def test_backup_and_restore_commands(capsys, tmp_path: Path) -> None:
     backup = tmp_path / "copy.sqlite3"
     code, out, _ = run(capsys, "--db", db, "backup", str(backup))
     assert code == 0 and str(backup) in out
-    assert sqlite3.connect(backup).execute("SELECT count(*) FROM visits").fetchone() == (1,)
+    assert connect_file(backup).execute("SELECT count(*) FROM visits").fetchone() == (1,)
     assert run(capsys, "--db", db, "import", str(EXAMPLES[1]))[0] == 0
     code, out, _ = run(capsys, "--db", db, "restore", str(backup))
     assert code == 0 and "before-restore" in out
-    with open_database(db) as records, pytest.raises(Exception, match="no visit 2"):
+    with open_unlocked(db) as records, pytest.raises(Exception, match="no visit 2"):
         get_visit(records, 2, actor=READER)
     code, _, err = run(capsys, "--db", db, "restore", str(tmp_path / "nothing.sqlite3"))
     assert code == 2 and "not a file" in err
@@ -118,7 +117,7 @@ def test_demo_builds_a_searchable_clinic(database_url, capsys) -> None:
     assert "Added 200 patients" in out
     assert "100% (200/200 patients" in err
     assert err.count("\n") <= 12  # not a tty: a line every 10 %
-    with open_database(database_url) as db:
+    with open_unlocked(database_url) as db:
         name = search_patients(db, "demo-00001", actor=READER)[0].name
         assert name
         word = name.split()[-1][:3]

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from intake_desktop.cli import main
-from intake_desktop.services import get_patient, open_database, update_patient
-from tests.actors import READER, as_user
+from intake_desktop.services import get_patient, update_patient
+from tests.actors import READER, as_user, open_unlocked
 from tests.reporting.pdfcheck import text as pdf_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "01_lumbar_early.json"
@@ -42,7 +42,7 @@ def test_a_tampered_signed_visit_is_not_exported(database_url, capsys, tmp_path:
     out = tmp_path / "ok.pdf"
     assert run(capsys, "--db", database_url, "export-pdf", visit, "--kind", "clinician",
                "--out", str(out), "--user", "dr.x")[0] == 0  # fmt: skip
-    with open_database(database_url) as db, db.engine.begin() as conn:
+    with open_unlocked(database_url) as db, db.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("DROP TRIGGER visits_signed_guard ON visits"))
         else:
@@ -75,13 +75,13 @@ def test_signed_pdfs_print_the_identification_as_signed(
     code, out, err = run(capsys, "--db", database_url, "import", str(EXAMPLE), "--user", "dr.x")
     assert code == 0, err
     visit = out.strip()
-    with open_database(database_url) as db:  # the front desk fills in the name, then it is signed
+    with open_unlocked(database_url) as db:  # the front desk fills in the name, then it is signed
         patient_id = _patient_id(db, int(visit))
         _rename(db, patient_id, "Ana Signed-Name", "MRN-SIGNED")
     code, _, err = run(capsys, "--db", database_url, "sign", visit, "--red-flags-screened",
                        "--not-examined", "seen by video", "--user", "dr.x")  # fmt: skip
     assert code == 0, err
-    with open_database(database_url) as db:  # ... and corrects it after the signature
+    with open_unlocked(database_url) as db:  # ... and corrects it after the signature
         _rename(db, patient_id, "Renamed Afterwards", "NEW-0042")
     for kind in ("patient", "clinician"):
         out = tmp_path / f"{kind}-{language}.pdf"

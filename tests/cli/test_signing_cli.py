@@ -9,8 +9,8 @@ import pytest
 
 from intake_desktop.cli import main
 from intake_desktop.domain.signing import NEURO_ITEMS
-from intake_desktop.services import get_visit, open_database
-from tests.actors import READER
+from intake_desktop.services import get_visit
+from tests.actors import READER, open_unlocked
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "01_lumbar_early.json"
 
@@ -76,7 +76,7 @@ def test_sign_then_amend_then_sign_the_amendment(database_url, capsys, tmp_path:
     code, out, err = run(capsys, "--db", database_url, "sign", visit, "--user", "dr.x")
     assert code == 0, err
     assert f"Signed amendment of visit {visit}" in out
-    with open_database(database_url) as db:
+    with open_unlocked(database_url) as db:
         record = get_visit(db, int(visit), actor=READER)
     assert (record.status, record.revision, record.amendment_reason) == (
         "amended", 1, "duration corrected")  # fmt: skip

@@ -17,12 +17,11 @@ from intake_desktop.services import (
     PatientDetails,
     discard_draft,
     get_visit,
-    open_database,
     register_patient,
     sign_visit,
     start_draft,
 )
-from tests.actors import READER, as_user
+from tests.actors import READER, as_user, open_unlocked
 from tests.signing import SIGN_OFF
 
 from .conftest import EXAMPLES, load, resources, validate_r4
@@ -47,7 +46,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def new_visit(url: str, case: dict[str, Any], *, sign: bool = True, **sign_args: Any) -> int:
     """A visit of a new synthetic patient holding ``case``, signed unless told otherwise."""
     record_number = f"MRN-TEST-{next(_RECORD_NUMBERS):04d}"
-    with open_database(url) as db:
+    with open_unlocked(url) as db:
         patient = register_patient(
             db,
             PatientDetails(
@@ -104,7 +103,7 @@ def test_export_a_signed_visit_then_import_it(
     assert "signed by dr.example" in err and "draft" in err
     new_id = int(stdout.strip())
     assert new_id != visit_id
-    with open_database(database_url) as db:  # the same patient, found by record number
+    with open_unlocked(database_url) as db:  # the same patient, found by record number
         assert (
             get_visit(db, new_id, actor=READER).patient_id
             == get_visit(db, visit_id, actor=READER).patient_id
@@ -191,7 +190,7 @@ def test_visits_that_cannot_be_exported_exit_2(
     assert code == 2 and "history.duration_weeks" in err and "not a complete case" in err
     code, _, err = run(capsys, "--db", database_url, "export-fhir", "9999", "--out", str(out))
     assert code == 2 and "9999" in err
-    with open_database(database_url) as db:
+    with open_unlocked(database_url) as db:
         discarded = new_visit(database_url, load(EXAMPLES[0]), sign=False)
         discard_draft(db, discarded, expected_version=1, actor=as_user(AUTHOR))
     code, _, err = run(

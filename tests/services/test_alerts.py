@@ -11,7 +11,7 @@ import pytest
 
 from intake_desktop import services as s
 from intake_desktop.services.errors import InputError, PermissionDenied
-from tests.actors import READER, as_user
+from tests.actors import READER, as_user, open_unlocked
 
 from .conftest import AUTHOR
 
@@ -92,7 +92,7 @@ def test_the_front_desk_does_not_list_alerts(database, patient, lumbar_case):
 
 
 def test_a_second_workstation_sees_the_alert(database_url, patient, lumbar_case):
-    desk, clinic = s.open_database(database_url), s.open_database(database_url)
+    desk, clinic = open_unlocked(database_url), open_unlocked(database_url)
     try:
         assert s.pending_alerts(clinic, actor=DOCTOR) == []
         s.start_draft(desk, patient.id, _flagged(lumbar_case, "foot_drop"), actor=DESK)
@@ -107,7 +107,7 @@ def test_a_second_workstation_sees_the_alert(database_url, patient, lumbar_case)
 @pytest.mark.parametrize("dialect", ["postgresql"], indirect=True)
 def test_postgresql_notifies_the_other_workstation_at_commit(database_url, patient, lumbar_case):
     """Workstation B listens on a connection of its own; A's save is heard within seconds."""
-    desk, clinic = s.open_database(database_url), s.open_database(database_url)
+    desk, clinic = open_unlocked(database_url), open_unlocked(database_url)
     heard: list[str | None] = []
     got = threading.Event()
     stop, ready = threading.Event(), threading.Event()

@@ -16,16 +16,17 @@ import time
 
 from sqlalchemy import text
 
-from intake_desktop.services import get_visit, list_drafts, open_database, start_draft
-from tests.actors import READER, as_user
+from intake_desktop.services import get_visit, list_drafts, start_draft
+from tests.actors import READER, as_user, open_unlocked
 
 CHILD = textwrap.dedent(
     """
     import sys
-    from intake_desktop.services import Actor, open_database, save_draft
+    from intake_desktop.services import Actor, save_draft
+    from tests.actors import open_unlocked
 
     url, visit_id = sys.argv[1], int(sys.argv[2])
-    db = open_database(url)
+    db = open_unlocked(url)
     version = 1
     dr = Actor(None, "dr", frozenset({"front_desk", "clinician"}), "test-workstation")
     filler = "x" * 40_000  # a sizeable draft, so the kill often lands inside a write
@@ -40,7 +41,7 @@ CHILD = textwrap.dedent(
 def test_sigkill_mid_draft_loses_at_most_the_save_in_flight(
     database_url, patient, tmp_path
 ) -> None:
-    db = open_database(database_url)
+    db = open_unlocked(database_url)
     try:
         draft = start_draft(db, patient.id, {"format": "spine-intake-case/1"}, actor=as_user("dr"))
     finally:
@@ -74,7 +75,7 @@ def test_sigkill_mid_draft_loses_at_most_the_save_in_flight(
     reported += [int(x) for x in rest.split()]
     last = reported[-1]
 
-    reopened = open_database(database_url)
+    reopened = open_unlocked(database_url)
     try:
         if reopened.dialect == "sqlite":
             with reopened.engine.connect() as conn:

@@ -19,7 +19,14 @@ import pytest
 from sqlalchemy import func, select
 
 from intake_desktop import services as s
-from intake_desktop.services import PERMISSIONS, PermissionDenied, board, clinic_settings, users
+from intake_desktop.services import (
+    PERMISSIONS,
+    PermissionDenied,
+    board,
+    clinic_settings,
+    dbkey,
+    users,
+)
 from intake_desktop.services.errors import InputError
 from intake_desktop.services.permissions import UNAUDITED_WHEN_ALLOWED
 from intake_desktop.storage.backup import backup_database as storage_backup
@@ -103,10 +110,16 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     "audit.export": lambda db, a, w: s.export_audit_csv(db, a),
     "audit.verify": lambda db, a, w: s.verify_audit(db, a),
     "database.backup": lambda db, a, w: s.backup_database(db, w.folder / "b.sqlite3", actor=a),
-    "database.restore": lambda db, a, w: s.restore_database(db, w.backup, actor=a),
-    "database.upgrade": lambda db, a, w: s.upgrade_database(db.url, sign_in_as=lambda _: a),
+    "database.restore": lambda db, a, w: s.restore_database(
+        db, w.backup, actor=a, password=TEST_PASSWORD
+    ),
+    "database.recovery_key": lambda db, a, w: s.issue_recovery_key(db, a),
+    # The upgrade opens the file anew: the key is unwrapped as a sign-in does (an encrypted one).
+    "database.upgrade": lambda db, a, w: s.upgrade_database(
+        db.url, sign_in_as=lambda fresh: _unlocked_as(fresh, a)
+    ),
     "database.grant": lambda db, a, w: s.grant_workstation(
-        db.url, "no_such_role", sign_in_as=lambda _: a
+        db.url, "no_such_role", sign_in_as=lambda fresh: _unlocked_as(fresh, a)
     ),
     "demo.build": lambda db, a, w: s.build_demo(db, 1, actor=a),
     "board.view": lambda db, a, w: board.day_board(db, actor=a),
@@ -114,6 +127,12 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     "board.check_in": lambda db, a, w: board.check_in(db, actor=a, patient_id=w.patient.id),
     "board.update": lambda db, a, w: board.move_visit(db, w.draft.visit_id, "ready", actor=a),
 }
+
+
+def _unlocked_as(db, actor):
+    """The key unwrapped as a sign-in does first (its audit entry is not what is counted)."""
+    assert dbkey.unlock_for_sign_in(db, actor.username, TEST_PASSWORD)
+    return actor
 
 
 def test_every_operation_of_the_table_is_exercised() -> None:

@@ -15,7 +15,6 @@ from intake_desktop.services import (
     amend_visit,
     get_patient,
     get_visit,
-    open_database,
     save_draft,
     sign_visit,
     start_draft,
@@ -23,14 +22,14 @@ from intake_desktop.services import (
 )
 from intake_desktop.services.errors import ConflictError, VisitLockedError
 from intake_desktop.storage.models import Patient
-from tests.actors import READER, as_user
+from tests.actors import READER, as_user, open_unlocked
 from tests.signing import SIGN_OFF
 
 
 @pytest.fixture
 def two_workstations(database_url):
-    desk = open_database(database_url)
-    clinic = open_database(database_url)
+    desk = open_unlocked(database_url)
+    clinic = open_unlocked(database_url)
     yield desk, clinic
     desk.dispose()
     clinic.dispose()

@@ -27,7 +27,7 @@ from intake_desktop.services.errors import InputError, UnavailableError
 from intake_desktop.storage import migrate
 from intake_desktop.storage.database import open_database as open_storage
 from intake_desktop.storage.migrate import head_revision
-from tests.actors import READER, TEST_PASSWORD, as_user
+from tests.actors import READER, TEST_PASSWORD, as_user, connect_file
 
 
 def _add(db, name: str) -> int:
@@ -57,7 +57,7 @@ def test_backup_while_open_then_restore_while_open(sqlite_db, tmp_path: Path) ->
             backup = job.result(timeout=60)
         assert backup.exists()
         assert not Path(f"{backup}-wal").exists()
-        check = sqlite3.connect(backup)
+        check = connect_file(backup)
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert check.execute("SELECT count(*), max(phone) FROM patients").fetchone() == (1, None)
         check.close()
@@ -151,7 +151,7 @@ def test_db_upgrade_copies_the_file_before_migrating(tmp_path: Path, next_revisi
     assert result.changed and result.to_revision == next_revision
     assert result.backup_path is not None and result.backup_path.exists()
     assert "before-upgrade-0001" in result.backup_path.name
-    copy = sqlite3.connect(result.backup_path)
+    copy = connect_file(result.backup_path)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert copy.execute("SELECT count(*) FROM patients").fetchone() == (1,)
     copy.close()

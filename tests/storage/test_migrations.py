@@ -20,6 +20,7 @@ from intake_desktop.storage.migrate import (
     upgrade,
 )
 from intake_desktop.storage.models import Base
+from tests.actors import key_of, open_unlocked
 
 
 def test_empty_database_upgrades_to_head_and_matches_models(empty_database_url: str) -> None:
@@ -65,10 +66,11 @@ def test_a_foreign_database_is_left_alone(empty_database_url: str) -> None:
 
 
 def test_a_database_from_a_newer_program_is_refused(database_url: str) -> None:
-    with open_database(database_url) as db, db.engine.begin() as conn:
+    with open_unlocked(database_url) as db, db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'fffffffffff'"))
+    key = key_of(database_url) if database_url.startswith("sqlite") else None
     with pytest.raises(SchemaError, match="newer version"):
-        open_database(database_url)
+        open_database(database_url, key=key)
 
 
 def test_visit_versions_are_append_only_in_the_database_itself(database) -> None:

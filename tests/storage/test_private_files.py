@@ -24,6 +24,7 @@ from intake_desktop.private_files import (
 )
 from intake_desktop.storage.backup import backup_database, restore_database
 from intake_desktop.storage.database import default_database_path, open_database
+from tests.actors import connect_file
 from tests.storage.readonly import a_device, as_nobody, readonly_folder
 
 
@@ -192,7 +193,7 @@ def test_a_killed_backup_leaves_a_private_partial_that_the_next_start_removes(
     assert not partial.exists() and not older.exists()
     assert running.exists()
     assert not (tmp_path / "copy.sqlite3").exists()
-    assert sqlite3.connect(live).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connect_file(live).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
 def test_stale_partials_are_only_ours(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtCore import QSettings
 
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.clinic import Clinic
-from tests.actors import as_user
+from tests.actors import as_user, copy_database, open_unlocked
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"
 EXAMPLES = sorted(p for p in EXAMPLES_DIR.glob("*.json") if not p.name.endswith(".expected.json"))
@@ -47,18 +46,13 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def db_url(sqlite_template: Path, tmp_path: Path) -> str:
     path = tmp_path / "records.sqlite3"
-    src, dest = sqlite3.connect(sqlite_template), sqlite3.connect(path)
-    try:
-        src.backup(dest)
-    finally:
-        dest.close()
-        src.close()
+    copy_database(sqlite_template, path)
     return f"sqlite:///{path}"
 
 
 @pytest.fixture
 def clinic(db_url: str) -> Iterator[Clinic]:
-    c = Clinic.open(db_url, actor=as_user("test-desk"))
+    c = Clinic(open_unlocked(db_url), actor=as_user("test-desk"))
     yield c
     c.close()
 

@@ -60,11 +60,13 @@ def main(db_url: str, settings_file: str) -> None:
     from intake_desktop.ui.main_window import MainWindow
     from intake_desktop.ui.patient_dialog import PatientDialog
     from intake_desktop.ui.sign_in import FirstAdminDialog, SignInDialog, UnlockDialog
-    from tests.actors import as_user
+    from tests.actors import as_user, open_unlocked
 
     app = QApplication.instance() or QApplication([])
     settings = QSettings(settings_file, QSettings.Format.IniFormat)
-    clinic = Clinic.open(db_url, actor=as_user("probe", roles={"front_desk", "clinician"}))
+    clinic = Clinic(
+        open_unlocked(db_url), actor=as_user("probe", roles={"front_desk", "clinician"})
+    )
     main_window = MainWindow(clinic, settings)
     windows = [measure("main window", main_window)]
     visit = main_window.import_case_path(EXAMPLE)

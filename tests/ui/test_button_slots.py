@@ -18,7 +18,7 @@ from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.pdf_preview import PdfPreviewDialog
 from intake_desktop.ui.printing import FolderDestination
-from tests.actors import as_user
+from tests.actors import as_user, open_unlocked
 from tests.ui.helpers import ModalWatch, open_imported_visit
 
 UI = Path(__file__).resolve().parents[2] / "intake_desktop" / "ui"
@@ -87,7 +87,9 @@ def test_the_check_finds_the_old_slip() -> None:
 
 
 def _main(qtbot, db_url: str, settings) -> MainWindow:
-    clinic = Clinic.open(db_url, actor=as_user("dr.all", roles={"front_desk", "clinician"}))
+    clinic = Clinic(
+        open_unlocked(db_url), actor=as_user("dr.all", roles={"front_desk", "clinician"})
+    )
     window = MainWindow(clinic, settings)
     qtbot.addWidget(window)
     window.destroyed.connect(lambda *_: clinic.close())

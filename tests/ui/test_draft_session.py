@@ -11,7 +11,7 @@ from intake_desktop.domain.validation import parse_case
 from intake_desktop.services.errors import PermissionDenied
 from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.draft_session import DraftSession
-from tests.actors import TEST_PASSWORD, as_user
+from tests.actors import TEST_PASSWORD, as_user, open_unlocked
 from tests.signing import ALL_NO
 
 from .conftest import EXAMPLES, load_example
@@ -43,7 +43,7 @@ def test_a_conflict_hands_back_their_version_and_mine_wins_when_kept(db_url, cli
                                                                       case):  # fmt: skip
     session = DraftSession(clinic, patient.id)
     session.save(case, {}, revision=1)
-    other = Clinic.open(db_url, actor=as_user("other-desk"))
+    other = Clinic(open_unlocked(db_url), actor=as_user("other-desk"))
     try:
         theirs = other.get_visit(session.visit_id)
         other.save_draft(theirs.id, {**case, "visit_date": case["visit_date"]}, theirs.version)

@@ -16,14 +16,14 @@ from intake_desktop.ui.intake_pages.red_flags import RedFlagPage
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.patient_dialog import PatientDialog
 from intake_desktop.ui.visit_window import VisitWindow
-from tests.actors import as_user
+from tests.actors import as_user, open_unlocked
 
 from .helpers import open_visit_window, press, type_text, when_modal
 
 
 def test_draft_survives_an_unclean_end(qtbot, db_url, settings, monkeypatch) -> None:
     monkeypatch.setattr(visit_window_module, "AUTOSAVE_MS", 100)
-    clinic = Clinic.open(db_url, actor=as_user("desk"))
+    clinic = Clinic(open_unlocked(db_url), actor=as_user("desk"))
     patient = clinic.register_patient(
         PatientDetails(name="Crash Test", date_of_birth=date(1949, 1, 5))
     )
@@ -48,7 +48,7 @@ def test_draft_survives_an_unclean_end(qtbot, db_url, settings, monkeypatch) -> 
     clinic.close()
 
     # Next start, same database file: the draft is offered back with what was typed.
-    again = Clinic.open(db_url, actor=as_user("desk"))
+    again = Clinic(open_unlocked(db_url), actor=as_user("desk"))
     try:
         main2 = MainWindow(again, settings)
         qtbot.addWidget(main2)
@@ -130,7 +130,7 @@ def test_conflict_shows_both_and_keeps_mine(qtbot, db_url, clinic, patient, sett
     mine.form.set("history.duration_weeks", 10)
     assert mine.save_draft()
     # Another workstation opens the same draft and saves a change first.
-    other_clinic = Clinic.open(db_url, actor=as_user("other-desk"))
+    other_clinic = Clinic(open_unlocked(db_url), actor=as_user("other-desk"))
     try:
         theirs = other_clinic.get_visit(mine.visit_id)
         data = dict(theirs.draft_data)

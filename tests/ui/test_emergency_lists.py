@@ -18,7 +18,7 @@ from intake_desktop.ui.intake_pages.symptoms import SymptomsPage
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.theme import LIGHT
 from intake_desktop.ui.visit_window import FIRST_CLINICIAN_STEP, VisitWindow
-from tests.actors import as_user
+from tests.actors import as_user, open_unlocked
 from tests.domain.builders import BASE
 from tests.signing import SIGN_OFF
 
@@ -29,14 +29,14 @@ RED = QColor(LIGHT["error"])
 
 @pytest.fixture
 def desk(db_url):
-    c = Clinic.open(db_url, actor=as_user("front.desk", ["front_desk"]))
+    c = Clinic(open_unlocked(db_url), actor=as_user("front.desk", ["front_desk"]))
     yield c
     c.close()
 
 
 @pytest.fixture
 def doctor(db_url):
-    c = Clinic.open(db_url, actor=as_user("dr.x", ["clinician"]))
+    c = Clinic(open_unlocked(db_url), actor=as_user("dr.x", ["clinician"]))
     yield c
     c.close()
 
@@ -236,8 +236,8 @@ def test_on_postgresql_the_window_hears_the_alert_without_polling(qtbot, postgre
 
     name = postgres_server.create_database(template=postgres_server.TEMPLATE)
     url = postgres_server.url(name)
-    desk = Clinic.open(url, actor=as_user("front.desk", ["front_desk"]))
-    doctor = Clinic.open(url, actor=as_user("dr.x", ["clinician"]))
+    desk = Clinic(open_unlocked(url), actor=as_user("front.desk", ["front_desk"]))
+    doctor = Clinic(open_unlocked(url), actor=as_user("dr.x", ["clinician"]))
     watcher = AlertWatcher(doctor)
     try:
         person = desk.register_patient(

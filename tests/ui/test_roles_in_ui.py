@@ -14,7 +14,7 @@ from intake_desktop.services.audit import audit_entries
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.main_window import MainWindow
-from tests.actors import as_user
+from tests.actors import as_user, open_unlocked
 from tests.ui.helpers import open_imported_visit, open_visit_window
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "04_mild_candidate.json"
@@ -22,7 +22,7 @@ CLINICIAN_ONLY = {"Export case file"}
 
 
 def _main(qtbot, db_url: str, settings, roles: set[str]) -> MainWindow:
-    clinic = Clinic.open(db_url, actor=as_user("someone", roles=roles))
+    clinic = Clinic(open_unlocked(db_url), actor=as_user("someone", roles=roles))
     window = MainWindow(clinic, settings)
     qtbot.addWidget(window)
     window.destroyed.connect(lambda *_: clinic.close())
@@ -52,7 +52,7 @@ def test_a_clinician_has_them(qtbot, db_url, settings) -> None:
 
 
 def test_an_administrator_alone_cannot_start_work_on_a_patient(qtbot, db_url, settings) -> None:
-    desk = Clinic.open(db_url, actor=as_user("desk"))
+    desk = Clinic(open_unlocked(db_url), actor=as_user("desk"))
     desk.register_patient(PatientDetails(name="Rosa Test", date_of_birth=date(1950, 1, 2)))
     desk.close()
     main = _main(qtbot, db_url, settings, {"admin"})

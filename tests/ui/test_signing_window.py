@@ -21,7 +21,7 @@ from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.sign_dialog import SignDialog, SignSummary
 from intake_desktop.ui.theme import MIN_CONTRAST, contrast_ratio
 from intake_desktop.ui.visit_window import VisitWindow
-from tests.actors import TEST_PASSWORD, as_user
+from tests.actors import TEST_PASSWORD, as_user, open_unlocked
 from tests.reporting.pdfcheck import text
 from tests.signing import signed_copy
 
@@ -207,7 +207,7 @@ def test_the_front_desk_reads_signed_visits_and_open_amendments(qtbot, db_url, c
     answer_screen_and_skip_exam(window)
     sign_through_dialog(qtbot, window, TEST_PASSWORD)
     visit_id = window.visit_id
-    desk = Clinic.open(db_url, actor=as_user("desk", ["front_desk"]))
+    desk = Clinic(open_unlocked(db_url), actor=as_user("desk", ["front_desk"]))
     try:
         signed = desk.get_visit(visit_id)
         patient = desk.get_patient(signed.patient_id)

@@ -19,7 +19,7 @@ from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.pdf_preview import PdfPreviewDialog
 from intake_desktop.ui.printing import FolderDestination
-from tests.actors import as_user
+from tests.actors import as_user, open_unlocked
 from tests.signing import SIGN_OFF
 from tests.ui.helpers import ModalWatch, intake_only, open_imported_visit
 
@@ -27,7 +27,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "examples" / "02_cauda_
 
 
 def _main(qtbot, db_url: str, settings, roles: set[str], name: str = "someone") -> MainWindow:
-    clinic = Clinic.open(db_url, actor=as_user(name, roles=roles))
+    clinic = Clinic(open_unlocked(db_url), actor=as_user(name, roles=roles))
     window = MainWindow(clinic, settings)
     qtbot.addWidget(window)
     window.destroyed.connect(lambda *_: clinic.close())
