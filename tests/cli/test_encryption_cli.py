@@ -73,7 +73,12 @@ def test_db_upgrade_encrypts_a_plain_clinic_and_prints_its_recovery_key(
     assert code == 0, err
     assert "now encrypted" in out and RECOVERY.search(out)
     assert cipher.file_kind(db) is cipher.FileKind.ENCRYPTED
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.sqlite3", "records.sqlite3.keys"]
+    # No plain copy is left; beside the database: its key file and the audit trail's seal file.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "records.sqlite3",
+        "records.sqlite3.audit-seal",
+        "records.sqlite3.keys",
+    ]
     # Every seeded user still signs in with the password of before (the tests' environment).
     code, _, err = run(capsys, db, "audit", "--user", "desk.user")
     assert code == 3 and "audit.view" in err  # signed in, then refused by role: the file opened

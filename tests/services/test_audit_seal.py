@@ -16,7 +16,7 @@ from intake_desktop import services as s
 from intake_desktop.cli import main
 from intake_desktop.storage.audit import GENESIS_HASH, entry_hash
 from intake_desktop.storage.seal_file import read_seal_file, seal_path
-from tests.actors import TEST_PASSWORD
+from tests.actors import TEST_PASSWORD, open_unlocked
 
 _FIELDS = (
     "seq", "at", "user_id", "username", "workstation", "action", "outcome", "patient_id",
@@ -86,7 +86,7 @@ def _verify(capsys, url: str) -> tuple[int, str]:
     """``audit --verify``, after checking that the hash chain alone is fooled (as before)."""
     from intake_desktop.storage.audit import verify_chain
 
-    with s.open_database(url) as db, db.session() as session:
+    with open_unlocked(url) as db, db.session() as session:
         assert verify_chain(session) == []
     code = main(["--db", url, "audit", "--verify", "--user", "admin.user"])
     return code, capsys.readouterr().out

@@ -191,7 +191,12 @@ def test_a_plain_database_is_encrypted_on_upgrade_and_everyone_keeps_their_passw
     result = s.upgrade_database(url, sign_in_as=lambda db: s.sign_in(db, "boss", ADMIN_PASSWORD))
     assert result.encrypted and result.recovery_key and result.users_without_key == ()
     assert _holds_a_name(path) == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.sqlite3", "records.sqlite3.keys"]
+    # No plain copy is left; beside the database: its key file and the audit trail's seal file.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "records.sqlite3",
+        "records.sqlite3.audit-seal",
+        "records.sqlite3.keys",
+    ]
     keys = keyring.read_key_file(keyring.key_file_for(path))
     assert set(keys.users) == {"boss", "desk"} and all(w.from_hash for w in keys.users.values())
     with s.open_database(url) as db:

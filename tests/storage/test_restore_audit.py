@@ -6,8 +6,6 @@ broken chain was restored with exit 0.
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ import pytest
 from intake_desktop import services as s
 from intake_desktop.cli import main
 from intake_desktop.storage.audit import GENESIS_HASH, entry_hash
-from tests.actors import TEST_PASSWORD, seed_users
+from tests.actors import TEST_PASSWORD, connect_file, copy_database, open_unlocked, seed_users
 from tests.services.test_audit_damaged import forge_next_entry
 
 _FIELDS = (
@@ -67,7 +65,7 @@ def test_a_backup_with_a_broken_chain_is_refused(clinic, tmp_path: Path, capsys)
     url, db = clinic
     backup = tmp_path / "edited.sqlite3"
     assert _run(capsys, url, "backup", str(backup))[0] == 0
-    conn = sqlite3.connect(backup)
+    conn = connect_file(backup)
     conn.execute("DROP TRIGGER audit_entries_no_update")
     conn.execute("UPDATE audit_entries SET username = 'someone' WHERE seq = 3")
     conn.commit()
@@ -106,12 +104,13 @@ def test_an_admin_restores_a_trail_with_a_forged_entry(clinic, tmp_path: Path, c
 
 
 def _rechain_file(path: Path, *, edit_seq: int) -> None:
-    shutil.copy(path, path.with_suffix(".orig"))
-    conn = sqlite3.connect(path)
-    conn.row_factory = sqlite3.Row
+    copy_database(path, path.with_suffix(".orig"))
+    conn = connect_file(path)  # the backup is encrypted like the database
     for trigger in ("audit_entries_no_update", "audit_entries_no_delete"):
         conn.execute(f"DROP TRIGGER {trigger}")
-    rows = [dict(r) for r in conn.execute("SELECT * FROM audit_entries ORDER BY seq")]
+    cursor = conn.execute("SELECT * FROM audit_entries ORDER BY seq")
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, r, strict=True)) for r in cursor]
     conn.execute("DELETE FROM audit_entries")
     prev = GENESIS_HASH
     from tests.services.test_audit_seal import _aware
@@ -173,6 +172,8 @@ def test_a_new_installation_restores_the_clinics_backup(clinic, tmp_path: Path, 
         seed_users(new)  # the same names; a new key all the same
         code, out = _run(capsys, new_url, "restore", str(backup))
         assert code == 0, out
+    # The restored records keep the backup's own key: open them again, as the app does.
+    with open_unlocked(new_url) as new:
         actions = [a for _, a, _ in _trail(new)]
         assert "audit.carried" in actions  # the new installation's own entries are kept
         code, out = _run(capsys, new_url, "audit", "--verify")
