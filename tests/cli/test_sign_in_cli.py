@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -15,7 +14,7 @@ from intake_desktop.cli import main
 from intake_desktop.services import auth
 from intake_desktop.services.password_rules import REASONS
 from intake_desktop.storage.models import utc_now
-from tests.actors import TEST_PASSWORD
+from tests.actors import TEST_PASSWORD, connect_file
 from tests.conftest import with_users
 
 
@@ -24,7 +23,7 @@ def db_path(tmp_path: Path) -> Path:
     path = tmp_path / "records.sqlite3"
     with_users(f"sqlite:///{path}")
     locked = (utc_now() + timedelta(minutes=10)).isoformat(" ")
-    with sqlite3.connect(path) as con:
+    with connect_file(path) as con:
         con.execute("UPDATE users SET locked_until = ? WHERE username = 'clin.user'", (locked,))
     return path
 
@@ -50,10 +49,13 @@ def test_the_four_refusals_read_alike_on_standard_error(capsys, db_path, monkeyp
         monkeypatch.setenv("INTAKE_DESKTOP_PASSWORD", password)
         answers[why] = run(capsys, db_path, "--user", user, "audit")
     assert set(answers.values()) == {(3, "", f"intake-desktop: {auth.WRONG}\n")}, answers
-    rows = sqlite3.connect(db_path).execute(
+    rows = connect_file(db_path).execute(
         "SELECT detail FROM audit_entries WHERE action = 'session.sign_in_failed' ORDER BY seq"
     )
-    assert [r[0] for r in rows] == ["unknown", "wrong password", "empty password", "locked"]
+    # Each command opens the encrypted file afresh: a password that unwraps no key leaves the
+    # file closed, so only the locked account (right password, file opened) is in the trail.
+    # Known gap, in the README: refusals before the file opens are not audited or counted.
+    assert [r[0] for r in rows] == ["locked"]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +69,7 @@ def test_users_add_refuses_a_weak_password(capsys, db_path, password, reason) ->
     )  # fmt: skip
     assert (code, out) == (2, "")
     assert err == f"intake-desktop: password: {REASONS[reason]}\n"
-    count = sqlite3.connect(db_path).execute("SELECT count(*) FROM users WHERE username = 'newbie'")
+    count = connect_file(db_path).execute("SELECT count(*) FROM users WHERE username = 'newbie'")
     assert count.fetchone()[0] == 0
 
 

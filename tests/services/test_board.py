@@ -14,7 +14,7 @@ from intake_desktop import services as s
 from intake_desktop.domain.patient_questions import PATIENT_REPORTED, SOURCES_KEY
 from intake_desktop.services import board, patient_entry
 from intake_desktop.services.errors import InputError, PermissionDenied, VisitLockedError
-from tests.actors import as_user
+from tests.actors import as_user, open_unlocked
 from tests.signing import SIGN_OFF
 
 DESK = as_user("front.desk", ["front_desk"])
@@ -127,7 +127,7 @@ def test_the_patients_answers_land_in_the_draft_with_their_source(database, pati
 
 
 def test_an_emergency_answer_alerts_a_second_workstation(database_url, patient):
-    desk, clinic = s.open_database(database_url), s.open_database(database_url)
+    desk, clinic = open_unlocked(database_url), open_unlocked(database_url)
     try:
         row = board.check_in(desk, actor=DESK, patient_id=patient.id)
         patient_entry.submit_patient_answers(
@@ -160,7 +160,7 @@ def test_an_administrator_cannot_check_patients_in(database, patient):
 @pytest.mark.postgres
 @pytest.mark.parametrize("dialect", ["postgresql"], indirect=True)
 def test_postgresql_boards_hear_a_check_in_at_commit(database_url, patient):
-    desk, other = s.open_database(database_url), s.open_database(database_url)
+    desk, other = open_unlocked(database_url), open_unlocked(database_url)
     got, stop, ready = threading.Event(), threading.Event(), threading.Event()
     heard: list[str | None] = []
 

@@ -18,7 +18,7 @@ from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.patient_entry.touch import min_target_px
 from intake_desktop.ui.patient_entry.window import PatientEntryWindow
-from tests.actors import TEST_PASSWORD, as_user
+from tests.actors import TEST_PASSWORD, as_user, open_unlocked
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_an_emergency_answer_stops_and_alerts_another_workstation(qtbot, main, d
     assert tablet.current_screen() is None
     assert "tell the front desk now" in tablet.screen_widget.findChild(type(tablet.title)).text()
     assert not tablet.next_button.isVisible() and not tablet.back_button.isVisible()
-    other = Clinic.open(db_url, actor=as_user("dr.other", ["clinician"]))
+    other = Clinic(open_unlocked(db_url), actor=as_user("dr.other", ["clinician"]))
     try:
         (alert,) = other.pending_alerts()
         assert (alert.visit_id, alert.level) == (visit_id, "emergency")

@@ -3,7 +3,6 @@ and the first-run dialog names a weak password's problem, in English and in Span
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -20,7 +19,7 @@ from intake_desktop.ui.sign_in import (
     password_problem,
     sign_in_refused,
 )
-from tests.actors import TEST_PASSWORD
+from tests.actors import TEST_PASSWORD, connect_file
 
 OK = QDialogButtonBox.StandardButton.Ok
 
@@ -39,7 +38,7 @@ def spanish(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def _lock_account(db_url: str, username: str) -> None:
     until = (utc_now() + timedelta(minutes=10)).isoformat(" ")
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as con:
+    with connect_file(db_url.removeprefix("sqlite:///")) as con:
         con.execute("UPDATE users SET locked_until = ? WHERE username = ?", (until, username))
 
 
