@@ -101,7 +101,10 @@ def app_figures(args: argparse.Namespace) -> list[Row]:
 
 
 def load_figure(args: argparse.Namespace) -> list[Row]:
+    from benchmarks.app_figures import ensure_bench_user
+    from benchmarks.clinic import clinic_db
     from benchmarks.load import load_rows
+    from benchmarks.scale import copy_to_postgres
     from tests.pg_server import PostgresServer, postgres_bindir
 
     bindir = postgres_bindir()
@@ -113,6 +116,10 @@ def load_figure(args: argparse.Namespace) -> list[Row]:
     server.start()
     try:
         url = server.url(server.create_database())
+        # The cached benchmark clinic, copied (building it on the server would take minutes).
+        clinic = clinic_db(args.load_patients)
+        ensure_bench_user(clinic)
+        copy_to_postgres(clinic, url)
         return load_rows(url, counts, args.load_seconds, args.load_patients, server.data)[0]
     finally:
         server.stop()
@@ -175,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workstations", default="1,10,25,50", help="load: N per round")
     parser.add_argument("--load-seconds", type=float, default=30, help="load: length of a round")
-    parser.add_argument("--load-patients", type=int, default=10_000, help="load: clinic size")
+    parser.add_argument("--load-patients", type=int, default=50_000, help="load: clinic size")
     parser.add_argument("--sizes", default="5000,50000,500000", help="scale: clinic sizes")
     parser.add_argument("--dialects", default="sqlite,postgresql", help="scale: databases")
     args = parser.parse_args(argv)
