@@ -179,6 +179,12 @@ def clinic_rows(url: str, label: str) -> list[Row]:
             )
             row = Row(f"{label}: search {kind}", app, floor=floor)
             rows.append(row.check(p95_at_most=30, p95_ratio_at_most=3))
+        if db.dialect != "sqlite":
+            # What a search costs beyond its statements: the pool's liveness check, BEGIN and
+            # the end of the transaction are a round trip each (the raw floor runs autocommit).
+            cur = raw.cursor()
+            trip = timed(lambda: cur.execute("SELECT 1") and cur.fetchall(), repeat=200)
+            rows.append(Row(f"{label}: one round trip to the server (raw SELECT 1)", trip))
         rows.append(trend_row(db, label))
     finally:
         db.dispose()

@@ -98,6 +98,7 @@ class Workstation:
             self.db, plan.username, plan.password, workstation=f"load-ws-{plan.index}"
         )
         self.next_board = 0.0
+        self.last_case: dict[str, Any] | None = None
 
     def timed(self, op: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Run one operation, file its time under ``op``; None when it did not succeed."""
@@ -154,9 +155,13 @@ class Workstation:
         case = copy.deepcopy(CASE)
         case["patient"] = {**case["patient"], "id": number, "date_of_birth": born}
         case["visit_date"] = date.today().isoformat()
-        if not self.plan.clinician:  # the examination and imaging are the clinician's steps
+        if not self.plan.clinician:
+            # The examination is the clinician's; the imaging is carried forward from the last
+            # signed visit, as the window's follow-up does (the desk may not change it).
             case.pop("exam", None)
             case.pop("imaging", None)
+            if self.last_case and "imaging" in self.last_case:
+                case["imaging"] = self.last_case["imaging"]
         draft = self.timed("start visit", self.s.start_draft, self.db, pid, case, actor=self.actor)
         if draft is None:
             return
@@ -191,9 +196,11 @@ class Workstation:
         """The patient's record and visit list, then their latest visit, as the window opens."""
         self.s.get_patient(self.db, pid, actor=self.actor)
         visits = self.s.patient_visits(self.db, pid, actor=self.actor)
-        if visits:
-            latest = max(visits, key=lambda v: v.id)
-            self.s.get_visit(self.db, latest.id, actor=self.actor)
+        signed = [v for v in visits if v.status in ("signed", "amended")]
+        self.last_case = None
+        if signed:
+            latest = max(signed, key=lambda v: (v.visit_date, v.id))
+            self.last_case = self.s.get_visit(self.db, latest.id, actor=self.actor).case_data
 
     def print_summary(self, visit_id: int) -> None:
         from intake_desktop.reporting import render_pdf
