@@ -38,7 +38,7 @@ class Round:
     failed: list[str]
     lost: list[str]
     chain_problems: int
-    server: dict[str, float] = field(default_factory=dict)
+    server: dict[str, Any] = field(default_factory=dict)
 
     def samples(self, op: str) -> list[float]:
         return [s for o in self.outcomes for s in o.samples.get(op, [])]
@@ -120,13 +120,13 @@ def run_round(url: str, n: int, seconds: float, people: list[Any], server_pid: i
             ready += 1
         else:
             failed.append(f"workstation {index} did not start: {detail}")
-    watch = ServerWatch(server_pid)
+    watch = ServerWatch(server_pid, url)
     start.set()
     outcomes: list[Outcome] = []
     deadline = time.monotonic() + seconds + 300
     while len(outcomes) + len(failed) < n and time.monotonic() < deadline:
         try:
-            kind, index, detail = out.get(timeout=2)
+            kind, index, detail = out.get(timeout=0.5)
         except queue.Empty:
             watch.sample()
             continue
@@ -193,8 +193,19 @@ class ServerWatch:
     """What the PostgreSQL server used while the workstations worked: the most connections at
     once, its memory (proportional set size, shared buffers counted once) and CPU cores."""
 
-    def __init__(self, postmaster: int | None) -> None:
+    def __init__(self, postmaster: int | None, url: str | None = None) -> None:
         self.postmaster = postmaster
+        #: What the workstations' server processes were doing at each sample (pg_stat_activity):
+        #: running, idle between operations, or waiting on a lock (and which).
+        self.states: dict[str, int] = {}
+        self.conninfo: str | None = None
+        self.conn: Any = None
+        self.clients = 0
+        if url is not None:
+            from sqlalchemy import make_url
+
+            u = make_url(url)
+            self.conninfo = f"host={u.host} port={u.port} user={u.username} dbname={u.database}"
         self.cpu: dict[int, float] = {}
         self._cpu()
         self.cpu0 = dict(self.cpu)
@@ -230,6 +241,23 @@ class ServerWatch:
 
     def sample(self) -> None:
         self._cpu()
+        if self.conninfo is not None:
+            import psycopg
+
+            if self.conn is None:
+                self.conn = psycopg.connect(self.conninfo, autocommit=True)
+            clients = 0
+            for state, count in self.conn.execute(
+                "SELECT CASE WHEN wait_event_type = 'Lock' THEN 'waiting on a lock (' "
+                "|| wait_event || ')' WHEN state = 'active' THEN 'running a statement' "
+                "WHEN state LIKE 'idle in transaction%' THEN 'in a transaction, "
+                "waiting for the workstation' ELSE 'idle' END, count(*) "
+                "FROM pg_stat_activity WHERE backend_type = 'client backend' "
+                "AND pid <> pg_backend_pid() GROUP BY 1"
+            ):
+                self.states[state] = self.states.get(state, 0) + count
+                clients += count
+            self.clients = max(self.clients, clients)
         pids = self._children()
         self.connections = max(self.connections, len(pids) - 6)  # less the server's own
         pss = 0
@@ -243,11 +271,18 @@ class ServerWatch:
         self.memory_mb = max(self.memory_mb, pss / 1024)
         self.load = max(self.load, os.getloadavg()[0])
 
-    def summary(self, seconds: float) -> dict[str, float]:
+    def summary(self, seconds: float) -> dict[str, Any]:
         self.sample()
         cores = self._cpu() / max(seconds, time.monotonic() - self.t0)
+        if self.conn is not None:
+            self.conn.close()
+            self.connections = self.clients
+        busy = {k: v for k, v in self.states.items() if k != "idle"}
+        total = sum(busy.values()) or 1
+        shares = {k: round(v / total, 2) for k, v in sorted(busy.items())}
         return {"connections": self.connections, "server_memory_mb": round(self.memory_mb, 1),
-                "server_cores": round(cores, 2), "load_average": round(self.load, 1)}  # fmt: skip
+                "server_cores": round(cores, 2), "load_average": round(self.load, 1),
+                "busy_connections": shares}  # fmt: skip
 
 
 def postmaster_pid(data_dir: Path) -> int | None:
