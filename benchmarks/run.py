@@ -112,7 +112,7 @@ def load_figure(args: argparse.Namespace) -> list[Row]:
         print("PostgreSQL binaries not found: the load figure needs a server", file=sys.stderr)
         return []
     counts = [int(n) for n in args.workstations.split(",")]
-    server = PostgresServer(bindir, max_connections=2 * max(counts) + 20)
+    server = PostgresServer(bindir, settings={"max_connections": str(2 * max(counts) + 20)})
     server.start()
     try:
         url = server.url(server.create_database())
