@@ -9,7 +9,7 @@ swaps the dialog for the first-run one that creates the administrator.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -25,16 +25,23 @@ if TYPE_CHECKING:
 
 
 class _OpeningClinic:
-    """What the early sign-in dialog signs in to: the clinic once the opener has opened it."""
+    """What the early sign-in dialog talks to: the clinic once the opener has opened it.
+
+    Everything the dialog asks (sign in, must the password change, ...) waits for the records to
+    finish opening, which is usually long done while the user typed, then goes to the clinic.
+    """
 
     def __init__(self, opener: ClinicOpener) -> None:
         self.opener = opener
 
-    def sign_in(self, username: str, password: str) -> object:
-        self.opener.wait()  # the records finish opening (usually long done while typing)
+    def _clinic(self) -> Clinic:
+        self.opener.wait()
         if self.opener.clinic is None:
             raise UnavailableError("the records could not be opened")
-        return self.opener.clinic.sign_in(username, password)
+        return self.opener.clinic
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._clinic(), name)
 
 
 class Startup(QObject):
