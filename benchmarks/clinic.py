@@ -8,6 +8,7 @@ a stale file.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from pathlib import Path
@@ -35,6 +36,8 @@ def clinic_db(patients: int = PATIENTS) -> Path:
         return path
     for old in CACHE.glob(f"clinic-{patients}-*.db*"):
         old.unlink()
+    for old in CACHE.glob(f"clinic-{patients}-*.build.json"):
+        old.unlink()
     partial = path.with_suffix(".building")
     for leftover in CACHE.glob(partial.name + "*"):
         leftover.unlink()
@@ -53,6 +56,9 @@ def clinic_db(patients: int = PATIENTS) -> Path:
 
     result = build_demo(db, patients, progress=progress)
     db.dispose()
+    # How long the build took, for the scale figure's "patients per second" of a cached clinic.
+    record = {"patients": result.patients, "visits": result.visits, "seconds": result.seconds}
+    build_record(path).write_text(json.dumps(record), encoding="utf-8")
     print(
         f"\rbuilt {result.patients:,} patients, {result.visits:,} visits in "
         f"{time.perf_counter() - started:.0f} s",
@@ -60,3 +66,17 @@ def clinic_db(patients: int = PATIENTS) -> Path:
     )
     partial.rename(path)
     return path
+
+
+def build_record(clinic: Path) -> Path:
+    """Where the build of a cached clinic recorded its size and time (JSON)."""
+    return clinic.with_name(clinic.stem + ".build.json")
+
+
+def build_rate(clinic: Path) -> float | None:
+    """Patients per second of the ``demo`` run that built ``clinic``, if it was recorded."""
+    try:
+        record = json.loads(build_record(clinic).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record["patients"] / record["seconds"]

@@ -105,6 +105,44 @@ def app_figures(args: argparse.Namespace) -> list[Row]:
     return app_rows(plain) + app_rows(encrypted, ", encrypted", memory=False)
 
 
+def load_figure(args: argparse.Namespace) -> list[Row]:
+    from benchmarks.app_figures import ensure_bench_user
+    from benchmarks.clinic import clinic_db
+    from benchmarks.load import load_rows
+    from benchmarks.scale import copy_to_postgres
+    from tests.pg_server import PostgresServer, postgres_bindir
+
+    bindir = postgres_bindir()
+    if bindir is None:
+        print("PostgreSQL binaries not found: the load figure needs a server", file=sys.stderr)
+        return []
+    counts = [int(n) for n in args.workstations.split(",")]
+    server = PostgresServer(bindir, settings={"max_connections": str(2 * max(counts) + 20)})
+    server.start()
+    try:
+        url = server.url(server.create_database())
+        # The cached benchmark clinic, copied (building it on the server would take minutes).
+        clinic = clinic_db(args.load_patients)
+        ensure_bench_user(clinic)
+        copy_to_postgres(clinic, url)
+        return load_rows(url, counts, args.load_seconds, args.load_patients, server.data)[0]
+    finally:
+        server.stop()
+
+
+def scale_figure(args: argparse.Namespace) -> list[Row]:
+    from benchmarks.scale import scale_rows
+
+    return scale_rows([int(n) for n in args.sizes.split(",")], args.dialects.split(","))
+
+
+def ready_figure(args: argparse.Namespace) -> list[Row]:
+    from benchmarks.clinic import clinic_db
+    from benchmarks.ready import ready_rows
+
+    return ready_rows(clinic_db(args.patients))
+
+
 FIGURES: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "start": app_figures,
     "search": search_figure,
@@ -113,7 +151,12 @@ FIGURES: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "save": save_figure,
     "alert": alert_figure,
     "print": print_figure,
+    "ready": ready_figure,
+    "load": load_figure,
+    "scale": scale_figure,
 }
+#: Run only when named: each takes minutes and a server of its own (issue 20).
+ON_REQUEST = {"load", "scale"}
 
 
 def print_table(rows: list[Row]) -> None:
@@ -142,13 +185,18 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="print to this CUPS queue (pause it first: cupsdisable NAME) instead of a folder",
     )
+    parser.add_argument("--workstations", default="1,10,25,50", help="load: N per round")
+    parser.add_argument("--load-seconds", type=float, default=30, help="load: length of a round")
+    parser.add_argument("--load-patients", type=int, default=50_000, help="load: clinic size")
+    parser.add_argument("--sizes", default="5000,50000,500000", help="scale: clinic sizes")
+    parser.add_argument("--dialects", default="sqlite,postgresql", help="scale: databases")
     args = parser.parse_args(argv)
     unknown = set(args.figures) - set(FIGURES)
     if unknown:
         parser.error(f"unknown figure(s): {', '.join(sorted(unknown))}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     rows: list[Row] = []
-    for name in args.figures or FIGURES:
+    for name in args.figures or [f for f in FIGURES if f not in ON_REQUEST]:
         rows.extend(FIGURES[name](args))
     machine = (
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

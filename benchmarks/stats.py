@@ -74,6 +74,11 @@ class Row:
         return p95(self.samples)
 
     @property
+    def p99(self) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+
+    @property
     def floor_median(self) -> float | None:
         return statistics.median(self.floor) if self.floor else None
 
@@ -121,6 +126,7 @@ class Row:
             "runs": len(self.samples),
             "median": self.median * scale,
             "p95": self.p95 * scale,
+            "p99": self.p99 * scale,
             "floor_median": None if self.floor is None else self.floor_median * scale,
             "ratio": self.ratio,
             "p95_ratio": self.p95_ratio,

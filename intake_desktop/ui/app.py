@@ -19,16 +19,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from intake_desktop.services.errors import ServiceError
 
-from .main_window import MainWindow, start_later
+from .main_window import MainWindow
 from .theme import apply_theme
 
 if TYPE_CHECKING:
     from .clinic import Clinic
-    from .session_switch import Workstation
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
@@ -118,6 +117,8 @@ class ClinicOpener(QObject):
         self.clinic: Clinic | None = None
         self.error: Exception | None = None
         self.refusal: ServiceError | None = None
+        #: Whether the database has any user yet (else the first-run dialog is shown).
+        self.has_users = True
         self._done.connect(self._deliver)  # queued: the signal comes from the worker
         self._thread = threading.Thread(target=self._work, name="clinic-opener", daemon=True)
 
@@ -125,7 +126,8 @@ class ClinicOpener(QObject):
         self._thread.start()
 
     def wait(self) -> None:
-        self._thread.join()
+        if self._thread.ident is not None:  # started
+            self._thread.join()
 
     def _work(self) -> None:
         from .clinic import Clinic
@@ -137,6 +139,8 @@ class ClinicOpener(QObject):
                     self.clinic.sign_in(*self.credentials)
                 except ServiceError as exc:
                     self.refusal = exc
+            else:
+                self.has_users = self.clinic.has_users()
             # What attach() needs next (Qt Charts for the Trends tab) loads here, off the UI.
             from . import patient_trends  # noqa: F401
         except Exception as exc:  # handed to the UI thread, which reports it (see run)
@@ -150,80 +154,34 @@ class ClinicOpener(QObject):
 
 
 def run(db_url: str | None) -> int:
-    """Show the main window at once, open the database at ``db_url`` behind it, sign in, run.
+    """Show the main window and the sign-in dialog at once, open the database behind them, run.
 
-    The window holds no record until :meth:`MainWindow.attach`; what is typed in the search box
-    meanwhile is searched then. Exit codes: 0 closed (or sign-in cancelled), 1 the database
-    cannot be opened, 3 sign-in from the environment refused; an unexpected failure while
-    opening is raised again here, for the command line to report like any other.
+    The window holds no record until someone has signed in (see :class:`.startup.Startup`); what
+    is typed in the search box meanwhile is searched then. Exit codes: 0 closed (or sign-in
+    cancelled), 1 the database cannot be opened, 3 sign-in from the environment refused; an
+    unexpected failure while opening is raised again here, for the command line to report like
+    any other.
     """
+    from .startup import Startup
+
     app = make_application()
-    credentials = _from_environment()
-    window = MainWindow()
-    window.show()
-    opener = ClinicOpener(db_url, credentials)
-    exit_code = 0
-    workstation: Workstation | None = None
-
-    def on_opened() -> None:
-        nonlocal exit_code, workstation
-        if opener.error is not None or opener.clinic is None:
-            reason = (
-                str(opener.error)
-                if isinstance(opener.error, ServiceError)
-                else f"Unexpected error ({type(opener.error).__name__}). Start the program from "
-                "a terminal with INTAKE_DESKTOP_DEBUG=1 set to see the details."
-            )
-            QMessageBox.critical(
-                window, "Spine intake", f"The database cannot be opened.\n\n{reason}"
-            )
-            exit_code = 1
-            app.exit(1)
-            return
-        clinic = opener.clinic
-        if opener.refusal is not None:
-            print(f"intake-desktop: {opener.refusal}", file=sys.stderr)
-            exit_code = 3
-            app.exit(3)
-            return
-        if not clinic.signed_in:
-            window.await_sign_in()
-            if not sign_in_at_start(clinic, window):
-                app.exit(0)  # the dialog was cancelled
-                return
-        from .session_switch import Workstation
-
-        workstation = Workstation(app, clinic, window)
-        workstation.quit_requested.connect(app.quit)
-        workstation.begin()  # the user's language, records, menus and the idle lock
-        from .seal_timer import SealTimer
-
-        SealTimer(app, clinic)  # the daily checkpoint of the audit trail (admins)
-        if not bench_armed:
-            start_later(workstation.window)
-
-    opener.opened.connect(on_opened)
+    startup = Startup(app, db_url, _from_environment())
     from .bench_hook import install
 
-    bench_armed = install(app, window)
+    startup.bench_armed = install(app, startup.window)
     # After the first pass of the event loop, so the window's first paint waits on neither the
     # Qt namespace (see qt_values), which the key sequences build, nor the worker (for Python's
     # interpreter lock).
-    QTimer.singleShot(0, window.set_shortcuts)  # builds the Qt namespace, after the paint
-    QTimer.singleShot(0, opener.start)
+    QTimer.singleShot(0, startup.window.set_shortcuts)
+    QTimer.singleShot(0, startup.start)
     try:
         code = app.exec()
     finally:
-        opener.wait()
-        if workstation is not None:
-            workstation.stop()
-        if opener.clinic is not None:
-            if opener.clinic.signed_in:
-                opener.clinic.sign_out()
-            opener.clinic.close()
-    if opener.error is not None and not isinstance(opener.error, ServiceError):
-        raise opener.error
-    return exit_code or code
+        startup.close()
+    error = startup.opener.error
+    if error is not None and not isinstance(error, ServiceError):
+        raise error
+    return startup.exit_code or code
 
 
 def sign_in_at_start(clinic: Clinic, parent: MainWindow | None = None) -> bool:

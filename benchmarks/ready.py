@@ -1,0 +1,113 @@
+"""Ready to work: from launch to a signed-in window whose search answers from the records.
+
+The app is started as a user starts it (``python -m intake_desktop``) on the cached clinic,
+signing in from the environment, and timed until the window says the records are open and the
+lists are filled (``INTAKE_DESKTOP_BENCH=records``). Its floor, measured in the same run and
+taking turns with it, is the least work that path needs: show a bare window, open the database
+with the standard ``sqlite3`` module and fetch the first page of the list, and check one password
+with the app's argon2 parameters (the hash stored for the user). Target: ≤ 1.5× the floor.
+
+Where the target is missed the cost is broken down (:data:`PHASES`): each step of the app's start
+done in turn in a fresh process, so the table says what the difference is made of.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.app_figures import BENCH_PASSWORD, BENCH_USER, _env, _run, ensure_bench_user
+from benchmarks.stats import Row
+
+FLOOR = """
+import sqlite3, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.setCentralWidget(QLineEdit())
+w.show()
+def ready():
+    from argon2 import PasswordHasher
+    raw = sqlite3.connect(sys.argv[1])
+    raw.execute(
+        "SELECT id, record_number, name, date_of_birth FROM patients "
+        "ORDER BY search_name, id LIMIT 100"
+    ).fetchall()
+    (encoded,) = raw.execute("SELECT password_hash FROM users WHERE username = ?",
+                             (sys.argv[2],)).fetchone()
+    PasswordHasher().verify(encoded, sys.argv[3])
+    print("ready", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+#: The app's start taken apart, each step timed after the one before, in one fresh process.
+PHASES = """
+import sys, time
+t = time.perf_counter()
+marks = []
+def mark(name):
+    global t
+    now = time.perf_counter(); marks.append((name, now - t)); t = now
+from intake_desktop.ui.app import make_application
+from intake_desktop.ui.main_window import MainWindow
+mark("import Qt and the window")
+app = make_application([])
+w = MainWindow(); w.show(); app.processEvents()
+mark("window shown")
+from intake_desktop.ui.clinic import Clinic
+from intake_desktop.services import maintenance
+mark("import SQLAlchemy and the services")
+clinic = Clinic.open(sys.argv[1])
+mark("open the database (schema check)")
+clinic.sign_in(sys.argv[2], sys.argv[3])
+mark("sign in (argon2, audit)")
+from intake_desktop.ui import patient_trends
+mark("import the trends (Qt Charts)")
+w.attach(clinic); app.processEvents()
+mark("attach: lists filled")
+clinic.sign_out(); clinic.close()
+for name, s in marks:
+    print(f"{name}\\t{s}")
+"""
+
+
+def ready_rows(clinic: Path, runs: int = 8) -> list[Row]:
+    """The ready-to-work figure against its floor, and the phases of the app's start."""
+    ensure_bench_user(clinic)
+    url = f"sqlite:///{clinic}"
+    app_cmd = [sys.executable, "-m", "intake_desktop", "--db", url]
+    floor_cmd = [sys.executable, "-c", FLOOR, str(clinic), BENCH_USER, BENCH_PASSWORD]
+    for _ in range(2):  # warm the file cache for both
+        _run(app_cmd, _env("records"))
+        _run(floor_cmd, _env("records"))
+    app, floor = [], []
+    for i in range(runs):  # interleaved, so a busy moment hurts both alike
+        pair = ((app_cmd, app), (floor_cmd, floor))
+        for cmd, out in pair if i % 2 else pair[::-1]:
+            out.append(_run(cmd, _env("records"))[0])
+    size = clinic.stem.split("-")[1]
+    rows = [
+        Row(f"ready to work: launch to signed-in search ({int(size):,})", app, floor=floor).check(
+            ratio_at_most=1.5
+        )
+    ]
+    rows.extend(phase_rows(url))
+    return rows
+
+
+def phase_rows(url: str, runs: int = 3) -> list[Row]:
+    """What the start is made of (no targets): each phase's median over ``runs`` processes."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", PHASES, url, BENCH_USER, BENCH_PASSWORD],
+            env=_env("none"), capture_output=True, text=True, check=True, timeout=300,
+        )  # fmt: skip
+        for line in done.stdout.splitlines():
+            name, seconds = line.split("\t")
+            samples.setdefault(name, []).append(float(seconds))
+    return [Row(f"  start phase: {name}", s) for name, s in samples.items()]
