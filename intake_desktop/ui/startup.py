@@ -68,6 +68,7 @@ class Startup(QObject):
         self.workstation: Workstation | None = None
         self.bench_armed = False
         self.dialog: QDialog | None = None
+        self.recovery_dialog: QDialog | None = None
         if credentials is None:
             from .sign_in import SignInDialog
 
@@ -79,17 +80,30 @@ class Startup(QObject):
 
     def _ask(self, dialog: QDialog) -> None:
         self.dialog = dialog
-        dialog.accepted.connect(self._attach_if_ready)
+        dialog.accepted.connect(self._answered)
         dialog.rejected.connect(self._cancelled)
         dialog.open()
 
     def _drop_dialog(self) -> None:
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
-            dialog.accepted.disconnect(self._attach_if_ready)
+            dialog.accepted.disconnect(self._answered)
             dialog.rejected.disconnect(self._cancelled)
             dialog.close()
             dialog.deleteLater()
+
+    def _answered(self) -> None:
+        """A first administrator of an encrypted database sees the recovery key once, before
+        the window opens on the records."""
+        key = getattr(self.dialog, "recovery_key", None)
+        if not key:
+            self._attach_if_ready()
+            return
+        from .recovery_key_dialog import RecoveryKeyDialog
+
+        self.recovery_dialog = RecoveryKeyDialog(key, self.window)
+        self.recovery_dialog.accepted.connect(self._attach_if_ready)
+        self.recovery_dialog.open()
 
     def _cancelled(self) -> None:
         self.app.exit(0)

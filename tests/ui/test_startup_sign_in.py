@@ -85,6 +85,13 @@ def test_a_database_without_users_asks_for_the_administrator_instead(qtbot, tmp_
         for field in (dialog.password, dialog.confirm):
             field.setText("a long first password 1")
         _ok(dialog)
+        # The records are encrypted: the recovery key comes first, once, and holds the window.
+        qtbot.waitUntil(lambda: startup.recovery_dialog is not None)
+        shown = startup.recovery_dialog
+        assert shown.isVisible() and not startup.window.attached
+        assert not shown.ok.isEnabled()
+        shown.confirmed.click()
+        shown.ok.click()
         qtbot.waitUntil(lambda: startup.window.attached)
     finally:
         startup.close()
