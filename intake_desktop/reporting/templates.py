@@ -32,7 +32,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from .languages import DEFAULT_LANGUAGE, has_kind, template_language
-from .paths import DEFAULT_TEMPLATES_DIR
+from .paths import templates_folder
 from .template_spec import CLINIC_SPEC, COMMON_SPEC, KIND_SPECS, PLACEHOLDERS, Check
 
 KINDS: tuple[str, ...] = ("patient", "clinician")
@@ -145,7 +145,7 @@ def load_template(kind: str, language: str = "en", templates_dir: Path | None = 
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)
     found = template_language(language, folder)
     if found is None:
         raise TemplateError(folder / language, "", f"no templates for language {language!r}")
@@ -195,7 +195,7 @@ def questionnaire_labels(
     without templates gets the English labels (:func:`.languages.choose_language` says so).
     Returns a fresh copy the caller may keep.
     """
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)
     found = template_language(language or DEFAULT_LANGUAGE, folder) or DEFAULT_LANGUAGE
     path = folder / found / "common.toml"
     data = _load_checked(path, COMMON_SPEC, PLACEHOLDERS["patient"])

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
         unlock_session,
     )
     from .cases import export_case, import_case
-    from .demo import DemoResult, build_demo
     from .errors import PermissionDenied
     from .exports import fhir_bundle, visit_document
     from .maintenance import (
@@ -80,7 +79,6 @@ _WHERE: dict[str, str] = {
     "count_drafts": "visit_queries",
     "pending_alerts": "alerts",
     "AuditRecord": "audit",
-    "DemoResult": "demo",
     "DraftSaved": "records",
     "ImportResult": "records",
     "PERMISSIONS": "permissions",
@@ -98,7 +96,6 @@ _WHERE: dict[str, str] = {
     "amend_visit": "signing",
     "audit_entries": "audit",
     "backup_database": "maintenance",
-    "build_demo": "demo",
     "change_password": "auth",
     "check_signature": "signature_check",
     "create_first_admin": "auth",
@@ -159,7 +156,6 @@ __all__ = [
     "Actor",
     "AlertRecord",
     "AuditRecord",
-    "DemoResult",
     "DraftSaved",
     "ImportResult",
     "PatientDetails",
@@ -176,7 +172,6 @@ __all__ = [
     "amend_visit",
     "audit_entries",
     "backup_database",
-    "build_demo",
     "change_password",
     "check_signature",
     "count_drafts",
