@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-
 from typing import Any, Protocol
 
 from PySide6.QtCore import QTimer
@@ -28,7 +27,8 @@ class Window(Protocol):
     search: Any
     records_ready: Any
 
-    def isVisible(self) -> bool: ...  # noqa: N802 (Qt's name)
+    def isVisible(self) -> bool: ...
+
 
 PREFIXES = ("a", "ma", "gar", "l", "s", "DEMO-00", "jo", "e")
 

@@ -17,7 +17,15 @@ from pathlib import Path
 from intake_desktop import __version__
 
 #: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "signing", "reports", "fhir", "admin")
+COMMAND_MODULES: tuple[str, ...] = (
+    "plan",
+    "records",
+    "signing",
+    "reports",
+    "fhir",
+    "admin",
+    "templates",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 

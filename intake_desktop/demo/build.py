@@ -26,6 +26,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from intake_desktop.domain.signing import signature_hash, signed_identity
+from intake_desktop.services._common import transaction
+from intake_desktop.services.actor import SYSTEM, Actor
+from intake_desktop.services.errors import InputError
+from intake_desktop.services.permissions import authorize
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import (
@@ -37,11 +41,6 @@ from intake_desktop.storage.models import (
 )
 from intake_desktop.storage.search_text import normalise_text, search_terms
 from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency
-
-from intake_desktop.services._common import transaction
-from intake_desktop.services.actor import SYSTEM, Actor
-from intake_desktop.services.errors import InputError
-from intake_desktop.services.permissions import authorize
 
 from .people import DemoPerson, PeopleFactory
 from .visits import DAY_RED_FLAG, DAY_SIZE, DaySlot, VisitFactory, board_row, day_slots

@@ -17,7 +17,6 @@ from intake_desktop.domain.case import Case, Patient
 from intake_desktop.domain.codes import LEVELS
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.validation import parse_case
-
 from intake_desktop.services.visits import case_json
 
 from .cases import TEMPLATES

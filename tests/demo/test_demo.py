@@ -7,10 +7,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.validation import parse_case
 from intake_desktop.demo import build_demo, random_prefixes
 from intake_desktop.demo.people import PeopleFactory
+from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.validation import parse_case
 from intake_desktop.services import search_patients, visit_versions
 from intake_desktop.services.signature_check import signature_problem
 from intake_desktop.storage.models import Patient, Visit
