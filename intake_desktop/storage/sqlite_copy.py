@@ -17,7 +17,7 @@ from intake_desktop.private_files import check_target, fsync_file, partial_file,
 from .errors import BackupError
 
 if TYPE_CHECKING:
-    from .database import Database
+    from .handle import Database
 
 
 @dataclass(frozen=True, slots=True)
