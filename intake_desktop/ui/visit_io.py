@@ -32,6 +32,20 @@ def read_case(path: Path) -> Any:
     return read_json_file(path, "a case file", CASE_FILE_LIMIT)
 
 
+def import_case_file(parent: QWidget, clinic: Any, path: Path) -> Any | None:
+    """Store the case file at ``path`` as a new draft visit (the services' ImportResult), or
+    say in a message box why not (unreadable file, not JSON, refused) and return None."""
+    from intake_desktop.services.errors import ServiceError
+
+    try:
+        return clinic.import_case(read_case(path))
+    except (OSError, ValueError) as exc:
+        QMessageBox.warning(parent, parent.tr("Cannot read the file"), str(exc))
+    except ServiceError as exc:
+        QMessageBox.warning(parent, parent.tr("Not imported"), str(exc))
+    return None
+
+
 def export_case_file(parent: QWidget, data: dict[str, Any], controller: Any = None) -> Path | None:
     """Ask where, check the case is valid, write it. Returns the path written, or None."""
     try:

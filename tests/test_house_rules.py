@@ -1,0 +1,42 @@
+"""House rules the code review would otherwise have to remember: modules stay small, and
+everything the program reads at run time ships inside the package."""
+
+from __future__ import annotations
+
+import tomllib
+from fnmatch import fnmatch
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The longest a Python module may grow (issue 16); split it into modules of their own before.
+MAX_LINES = 450
+CHECKED = ("intake_desktop", "tests", "benchmarks", "tools")
+
+
+def test_no_module_is_over_the_line_limit() -> None:
+    long = {
+        str(path.relative_to(ROOT)): n
+        for folder in CHECKED
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if "generated" not in path.read_text(encoding="utf-8")[:200].lower()
+        and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"over {MAX_LINES} lines, split them: {long}"
+
+
+def test_every_resource_file_is_declared_as_package_data() -> None:
+    """A file added under intake_desktop/resources/ that no package-data pattern names would be
+    missing from the wheel and the bundle (the smoke tests would fail only later, in CI)."""
+    setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    patterns = setup["setuptools"]["package-data"]["intake_desktop.resources"]
+    folder = ROOT / "intake_desktop" / "resources"
+    shipped_elsewhere = {"__init__.py"}  # a module: packaged as code
+    sources = ("translations/*.ts",)  # the translators' sources; the compiled .qm ship
+    missing = [
+        rel
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+        and (rel := path.relative_to(folder).as_posix()) not in shipped_elsewhere
+        and not any(fnmatch(rel, pattern) for pattern in (*patterns, *sources))
+    ]  # fmt: skip
+    assert not missing, f"add to [tool.setuptools.package-data] in pyproject.toml: {missing}"
