@@ -120,7 +120,7 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     name = getattr(args, "trailing_positional", None)
     if extra:
         free = name is not None and getattr(args, name, None) is None
-        if not free or len(extra) != 1 or extra[0].startswith("-"):
+        if name is None or not free or len(extra) != 1 or extra[0].startswith("-"):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         setattr(args, name, Path(extra[0]))
     return args

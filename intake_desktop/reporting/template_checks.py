@@ -53,7 +53,7 @@ class Check:
                 return self._order_problem(value)
             return None
         if self.kind == "colour":
-            ok = isinstance(value, str) and _COLOUR.match(value)
+            ok = isinstance(value, str) and _COLOUR.match(value) is not None
             return None if ok else f"must be {self.describe()} (got {value!r})"
         if self.kind == "number":
             if isinstance(value, bool) or not isinstance(value, int | float):
