@@ -10,6 +10,9 @@ BUNDLE=${1:-$ROOT/build/bundle/dist/intake-desktop}
 . "$ROOT/tools/smoke_common.sh"
 
 [ -x "$BUNDLE/intake-desktop" ] || fail "no bundle at $BUNDLE: run ./dev bundle first"
+if command -v desktop-file-validate >/dev/null 2>&1; then
+  desktop-file-validate "$ROOT/packaging/intake-desktop.desktop" || fail "the desktop entry"
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/intake-bundle-smoke.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 started=$(date +%s)
