@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from intake_desktop.domain.validation import CaseValidationError, parse_case
@@ -37,12 +38,17 @@ def import_case_file(parent: QWidget, clinic: Any, path: Path) -> Any | None:
     say in a message box why not (unreadable file, not JSON, refused) and return None."""
     from intake_desktop.services.errors import ServiceError
 
+    # Translated in the main window's context, where these words were first (explicit, so that
+    # lupdate files them there too).
     try:
         return clinic.import_case(read_case(path))
     except (OSError, ValueError) as exc:
-        QMessageBox.warning(parent, parent.tr("Cannot read the file"), str(exc))
+        title = QCoreApplication.translate("MainWindow", "Cannot read the file")
+        QMessageBox.warning(parent, title, str(exc))
     except ServiceError as exc:
-        QMessageBox.warning(parent, parent.tr("Not imported"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("MainWindow", "Not imported"), str(exc)
+        )
     return None
 
 
