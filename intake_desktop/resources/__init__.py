@@ -24,9 +24,7 @@ APP_NAME = "intake-desktop"
 
 def packaged(*parts: str) -> Path:
     """The path of a shipped file or folder, e.g. ``packaged("fonts", "DejaVuSans.ttf")``."""
-    root = files(__name__)
-    path = Path(str(root.joinpath(*parts)))
-    return path
+    return Path(str(files(__name__).joinpath(*parts)))
 
 
 #: The free Unicode fonts embedded in every PDF (DejaVu, licence text beside them).
