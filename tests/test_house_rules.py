@@ -26,21 +26,22 @@ def test_no_module_is_over_the_line_limit() -> None:
     assert not long, f"over {MAX_LINES} lines, split them: {long}"
 
 
-def test_every_resource_file_is_declared_as_package_data() -> None:
-    """A file added under intake_desktop/resources/ that no package-data pattern names would be
-    missing from the wheel and the bundle (the smoke tests would fail only later, in CI)."""
+def test_every_data_file_is_declared_as_package_data() -> None:
+    """A file added to the package that no package-data pattern names would be missing from
+    the wheel (the smoke tests would fail only later, in CI)."""
     setup = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
-    patterns = setup["setuptools"]["package-data"]["intake_desktop.resources"]
-    folder = ROOT / "intake_desktop" / "resources"
-    shipped_elsewhere = {"__init__.py"}  # a module: packaged as code
-    sources = ("translations/*.ts",)  # the translators' sources; the compiled .qm ship
-    missing = [
-        rel
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-        and (rel := path.relative_to(folder).as_posix()) not in shipped_elsewhere
-        and not any(fnmatch(rel, pattern) for pattern in (*patterns, *sources))
-    ]  # fmt: skip
+    declared = setup["setuptools"]["package-data"]
+    package = ROOT / "intake_desktop"
+    sources = ("resources/translations/*.ts",)  # the translators' sources; the compiled .qm ship
+    missing = []
+    for path in sorted(package.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix in (".py", ".pyc"):
+            continue
+        rel = path.relative_to(package).as_posix()
+        patterns = [*declared["intake_desktop"], *sources]
+        patterns += [f"resources/{p}" for p in declared["intake_desktop.resources"]]
+        if not any(fnmatch(rel, pattern) for pattern in patterns):
+            missing.append(rel)
     assert not missing, f"add to [tool.setuptools.package-data] in pyproject.toml: {missing}"
 
 

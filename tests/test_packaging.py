@@ -34,7 +34,7 @@ def test_the_icon_ships_as_svg_and_as_a_square_png() -> None:
 def test_the_bundle_spec_takes_its_files_from_the_package() -> None:
     spec = (ROOT / "packaging" / "intake-desktop.spec").read_text(encoding="utf-8")
     assert 'collect_submodules("intake_desktop")' in spec  # modules loaded by name
-    assert '"storage" / "migrations"' in spec  # Alembic reads its scripts as files
+    assert '"migrations" in path' in spec  # Alembic reads its scripts as files
     assert (ROOT / "packaging" / "launch.py").is_file()
 
 

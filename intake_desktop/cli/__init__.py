@@ -94,16 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("Interrupted.")
         return 130
     except Exception as caught:
-        exc = _database_refusal(caught) or caught
-        code = _expected_exit_code(exc)
+        error = _database_refusal(caught) or caught
+        code = _expected_exit_code(error)
         if code is not None:
-            _say(str(exc))
+            _say(str(error))
             return code
         import logging  # here: starting the app should not load it
 
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
         _say(
-            f"Unexpected error ({type(exc).__name__}). Nothing further was changed. "
+            f"Unexpected error ({type(error).__name__}). Nothing further was changed. "
             "Run again with INTAKE_DESKTOP_DEBUG=1 to see the details."
         )
         if os.environ.get("INTAKE_DESKTOP_DEBUG"):

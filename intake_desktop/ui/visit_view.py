@@ -20,6 +20,7 @@ from .clinician_pages.decision import DecisionPage
 from .draft_session import DraftSession
 from .form_model import FormModel
 from .plan_controller import PlanController
+from .signature_banner import SignatureBanner
 from .step_page import StepPage
 
 
@@ -39,6 +40,7 @@ class VisitView(QMainWindow):
     autosave: QTimer
     sign_dialog: Any
     header: QLabel
+    signature_banner: SignatureBanner
     mode_note: QLabel
     stack: QStackedWidget
     save_button: QPushButton
