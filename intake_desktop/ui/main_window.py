@@ -417,22 +417,10 @@ class MainWindow(QMainWindow):
         return self.open_visit(result.visit_id)
 
     def export_case(self) -> None:
-        from .visit_io import FILTER, write_case
+        from .visit_io import export_listed_case
 
         current = self.current_list()
-        visit = current.current_visit() if current is not None else None
-        if visit is None:
-            self.statusBar().showMessage(self.tr("Select a visit in a list first."), 5000)
-            return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"),
-                                                f"case-{visit.id}.json", FILTER)  # fmt: skip
-        if target:
-            try:
-                write_case(Path(target), self.clinic.export_case(visit.id))
-            except OSError as exc:  # a link, a device, a read-only folder: say so, keep going
-                QMessageBox.warning(self, self.tr("Not exported"), str(exc))
-                return
-            self.statusBar().showMessage(self.tr("Exported to %s") % target, 5000)
+        export_listed_case(self, self.clinic, current.current_visit() if current else None)
 
     def show_help(self) -> None:
         self.search.box.clear()

@@ -67,8 +67,9 @@ def test_the_demo_makes_a_day_on_the_board(database) -> None:
     red flag, on top), the afternoon expected; each visit's status agrees with its state."""
     from datetime import timedelta
 
-    from intake_desktop.services import board
     from intake_desktop.services.demo_visits import DAY_SIZE
+
+    from intake_desktop.services import board
 
     day = date.today() - timedelta(days=1)  # noon on that day: the states do not hang on the clock
     build_demo(database, 60, batch_size=20, seed=7, today=day)

@@ -228,7 +228,7 @@ class PatientTexts:
         self.language = language if language in LANGUAGES else "en"
         self._translator: QTranslator | None = None
         if self.language != "en":
-            from intake_desktop.ui.app import TRANSLATIONS_DIR
+            from intake_desktop.resources import TRANSLATIONS_DIR
 
             translator = QTranslator()
             if translator.load(f"intake_desktop_{self.language}", str(TRANSLATIONS_DIR)):
