@@ -67,7 +67,7 @@ def test_the_demo_makes_a_day_on_the_board(database) -> None:
     red flag, on top), the afternoon expected; each visit's status agrees with its state."""
     from datetime import timedelta
 
-    from intake_desktop.services.demo_visits import DAY_SIZE
+    from intake_desktop.demo.visits import DAY_SIZE
 
     from intake_desktop.services import board
 
