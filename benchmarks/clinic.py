@@ -20,14 +20,14 @@ PATIENTS = 50_000
 def _key() -> str:
     root = Path(__file__).resolve().parents[1] / "intake_desktop"
     parts = sorted((root / "storage" / "migrations" / "versions").glob("*.py"))
-    parts += sorted((root / "services").glob("demo*.py"))
+    parts += sorted((root / "demo").glob("*.py"))
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in parts)).hexdigest()
     return digest[:12]
 
 
 def clinic_db(patients: int = PATIENTS) -> Path:
     """Path of the cached clinic database, building it first when missing."""
-    from intake_desktop.services import build_demo
+    from intake_desktop.demo import build_demo
     from intake_desktop.storage.database import open_database
 
     CACHE.mkdir(exist_ok=True)

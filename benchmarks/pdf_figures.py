@@ -101,7 +101,9 @@ def _plain_floor(pages: int, geometry: dict[str, Any]) -> Callable[[], int]:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    font = ROOT / "resources" / "fonts" / "DejaVuSans.ttf"
+    from intake_desktop.resources import FONTS_DIR
+
+    font = FONTS_DIR / "DejaVuSans.ttf"
     if "BenchSans" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("BenchSans", str(font)))
     style = ParagraphStyle("plain", fontName="BenchSans", fontSize=11, leading=14)

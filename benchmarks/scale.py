@@ -74,7 +74,8 @@ def scale_rows(sizes: list[int], dialects: list[str]) -> list[Row]:
 
 def postgres_build_row(url: str, patients: int = 2000) -> Row:
     """``demo`` on PostgreSQL: patients per second of a small clinic (the rate hardly grows)."""
-    from intake_desktop.services import build_demo, open_database
+    from intake_desktop.demo import build_demo
+    from intake_desktop.services import open_database
 
     with open_database(url) as db:
         result = build_demo(db, patients)

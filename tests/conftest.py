@@ -43,6 +43,7 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(path))
     monkeypatch.delenv("INTAKE_DESKTOP_DB", raising=False)
+    monkeypatch.delenv("INTAKE_DESKTOP_CONFIG", raising=False)
     # Every command line run signs in as the seeded ``tester`` unless a test says otherwise.
     monkeypatch.setenv("INTAKE_DESKTOP_USER", "tester")
     monkeypatch.setenv("INTAKE_DESKTOP_PASSWORD", TEST_PASSWORD)

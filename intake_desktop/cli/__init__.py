@@ -17,7 +17,15 @@ from pathlib import Path
 from intake_desktop import __version__
 
 #: Modules under ``intake_desktop.cli`` that add commands; each has ``register(subparsers)``.
-COMMAND_MODULES: tuple[str, ...] = ("plan", "records", "signing", "reports", "fhir", "admin")
+COMMAND_MODULES: tuple[str, ...] = (
+    "plan",
+    "records",
+    "signing",
+    "reports",
+    "fhir",
+    "admin",
+    "templates",
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -86,16 +94,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("Interrupted.")
         return 130
     except Exception as caught:
-        exc = _database_refusal(caught) or caught
-        code = _expected_exit_code(exc)
+        error = _database_refusal(caught) or caught
+        code = _expected_exit_code(error)
         if code is not None:
-            _say(str(exc))
+            _say(str(error))
             return code
         import logging  # here: starting the app should not load it
 
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
         _say(
-            f"Unexpected error ({type(exc).__name__}). Nothing further was changed. "
+            f"Unexpected error ({type(error).__name__}). Nothing further was changed. "
             "Run again with INTAKE_DESKTOP_DEBUG=1 to see the details."
         )
         if os.environ.get("INTAKE_DESKTOP_DEBUG"):
@@ -112,7 +120,7 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     name = getattr(args, "trailing_positional", None)
     if extra:
         free = name is not None and getattr(args, name, None) is None
-        if not free or len(extra) != 1 or extra[0].startswith("-"):
+        if name is None or not free or len(extra) != 1 or extra[0].startswith("-"):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         setattr(args, name, Path(extra[0]))
     return args

@@ -184,11 +184,13 @@ def _db_grant(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     if args.patients < 1:
         raise CliError("--patients: must be at least 1")
+    from intake_desktop.demo import build_demo  # Faker data: loaded for this command only
+
     progress = ProgressDisplay("demo", "patients", sys.stderr)
     extra = {} if args.seed is None else {"seed": args.seed}
     with services.open_database(args.db) as db:
         actor = _sign_in_only(args, db)
-        result = services.build_demo(db, args.patients, progress=progress, actor=actor, **extra)
+        result = build_demo(db, args.patients, progress=progress, actor=actor, **extra)
     progress.close()
     print(
         f"Added {result.patients:,} patients with {result.visits:,} visits "

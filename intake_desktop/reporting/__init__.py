@@ -2,7 +2,8 @@
 
 Built with ReportLab from plain domain objects (a :class:`VisitDocument`: the case, the stored
 plan, the patient's name and the signature), worded and styled by the templates in
-``reports/templates/`` so that a clinic can change them without code. No database access here:
+``intake_desktop/resources/templates/`` (or the clinic's own copy in its configuration folder,
+:mod:`.paths`) so that a clinic can change them without code. No database access here:
 the services layer gathers the visit and calls these functions.
 
 Typical use::

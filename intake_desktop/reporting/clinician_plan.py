@@ -26,7 +26,7 @@ from .templates import Template
 from .wording import clinical_line, clinical_lines
 
 if TYPE_CHECKING:
-    from .clinician import _Ctx as ClinicianCtx
+    from .clinician_context import ClinicianContext as ClinicianCtx
 
 #: The rules of the scan-versus-symptoms check (block 8) and the template word for each.
 SCAN_RULES: dict[str, str] = {"R8.imaging_matches": "matches", "R8.imaging_mismatch": "mismatch"}

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DEFAULT_TEMPLATES_DIR
+from .paths import templates_folder
 
 #: The language every installation has, and the one used when no better folder exists.
 DEFAULT_LANGUAGE = "en"
@@ -100,4 +100,4 @@ def has_kind(language: str, kind: str, templates_dir: Path | None = None) -> boo
 
 
 def _folder(templates_dir: Path | None) -> Path:
-    return Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    return templates_folder(templates_dir)

@@ -14,8 +14,6 @@ section order follows. Emergency and same-day sheets drop routine home care and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -25,10 +23,11 @@ from .conventions import chart_unit, distance_text, fever_threshold, in_unit
 from .document import VisitDocument
 from .homecare import home_care_items
 from .layout import clock_time, details_updated_note, format_date, format_number
-from .patient_facts import SheetFacts, sheet_facts
+from .patient_facts import sheet_facts
 from .reasons import reasons
 from .safety import triggers as call_back_triggers
 from .safety import warning_signs
+from .sheet_context import Block, Line, SheetContext
 from .templates import Template
 
 #: The "why" stays short: the deciding facts come first.
@@ -39,50 +38,6 @@ PATIENT_BARS = 6
 _NOT_TESTS = frozenset({"vascular_referral"})
 #: Levels whose treatment the clinic books itself (a surgeon's office books the operation).
 _TREATMENT_LEVELS = frozenset({"interventional", "minimally_invasive"})
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One paragraph: the name of its style (an attribute of layout.Styles) and its markup."""
-
-    style: str
-    markup: str
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of lines printed together; ``box`` names its colours ("alert", "safety", "next").
-
-    ``columns`` prints the bullets of the block in two columns; ``picture`` holds the walking
-    distances ((date, value in ``unit``), oldest first) drawn after the first line.
-    """
-
-    id: str
-    lines: tuple[Line, ...]
-    box: str | None = None
-    keep: bool = False
-    columns: bool = False
-    picture: tuple[tuple[date, float], ...] = ()
-    unit: str = "m"
-
-
-@dataclass(frozen=True)
-class SheetContext:
-    """What every part of the sheet reads: the visit, its facts, its words and placeholders."""
-
-    doc: VisitDocument
-    t: Template
-    facts: SheetFacts
-    values: dict[str, Any]
-
-    def text(self, key: str, **extra: Any) -> str:
-        return self.t.text(key, **{**self.values, **extra})
-
-    def plain(self, key: str, **extra: Any) -> str:
-        return self.t.plain(key, **{**self.values, **extra})
-
-    def heading(self, section: str) -> Line:
-        return Line("heading", self.text(f"headings.{section}"))
 
 
 def patient_sheet(doc: VisitDocument, t: Template, values: dict[str, Any]) -> list[Block]:

@@ -14,7 +14,7 @@ from .layout import format_number
 from .patient_facts import structural_weeks_reached
 
 if TYPE_CHECKING:
-    from .patient_sheet import SheetContext
+    from .sheet_context import SheetContext
 
 _IMAGING_TESTS = frozenset({"urgent_mri", "mri", "ct_myelogram"})
 #: The structural-relief rules (block 5), old and new.

@@ -17,7 +17,7 @@ from .layout import format_datetime
 from .paragraphs import TextParagraph
 
 if TYPE_CHECKING:
-    from .clinician import _Ctx as ClinicianCtx
+    from .clinician_context import ClinicianContext as ClinicianCtx
 
 #: Characters of the content hash per group, so a reader can compare it with the screen's.
 _HASH_GROUP = 8

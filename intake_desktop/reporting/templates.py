@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape
 
 from .clinic_overrides import ClinicOverrides, frozen, merged
 from .languages import DEFAULT_LANGUAGE, has_kind, template_language
-from .paths import DEFAULT_TEMPLATES_DIR
+from .paths import templates_folder
 from .template_spec import CLINIC_SPEC, COMMON_SPEC, KIND_SPECS, PLACEHOLDERS, Check
 
 KINDS: tuple[str, ...] = ("patient", "clinician")
@@ -154,7 +154,7 @@ def load_template(
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)
     found = template_language(language, folder)
     if found is None:
         raise TemplateError(folder / language, "", f"no templates for language {language!r}")
@@ -200,13 +200,13 @@ def load_template(
 
 def clinic_defaults(templates_dir: Path | None = None) -> Mapping[str, Any]:
     """The checked ``clinic.toml``: the defaults a clinic starts from (read-only)."""
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)
     return _load_checked(folder / "clinic.toml", CLINIC_SPEC, PLACEHOLDERS["clinic"])
 
 
 def template_logo(templates_dir: Path | None = None) -> bytes | None:
     """The bytes of the logo ``clinic.toml`` names (None: it names none, or the file is gone)."""
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)
     name = clinic_defaults(folder)["clinic"].get("logo", "")
     try:
         return (folder / name).read_bytes() if name else None
@@ -231,7 +231,7 @@ def questionnaire_labels(
     without templates gets the English labels (:func:`.languages.choose_language` says so).
     Returns a fresh copy the caller may keep.
     """
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)
     found = template_language(language or DEFAULT_LANGUAGE, folder) or DEFAULT_LANGUAGE
     path = folder / found / "common.toml"
     data = _load_checked(path, COMMON_SPEC, PLACEHOLDERS["patient"])

@@ -25,7 +25,7 @@ from .templates import Template
 from .wording import clinical_line
 
 if TYPE_CHECKING:
-    from .clinician import _Ctx as ClinicianCtx
+    from .clinician_context import ClinicianContext as ClinicianCtx
 
 #: The chart groups of the clinician summary: (label key, series, fixed value range or None).
 CHART_GROUPS: tuple[tuple[str, tuple[str, ...], tuple[float, float] | None], ...] = (

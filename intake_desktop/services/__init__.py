@@ -43,7 +43,6 @@ if TYPE_CHECKING:
         unlock_session,
     )
     from .cases import export_case, import_case
-    from .demo import DemoResult, build_demo
     from .errors import PermissionDenied
     from .exports import fhir_bundle, visit_document
     from .maintenance import (
@@ -90,7 +89,6 @@ _WHERE: dict[str, str] = {
     "count_drafts": "visit_queries",
     "pending_alerts": "alerts",
     "AuditRecord": "audit",
-    "DemoResult": "demo",
     "DraftSaved": "records",
     "ImportResult": "records",
     "PERMISSIONS": "permissions",
@@ -111,7 +109,6 @@ _WHERE: dict[str, str] = {
     "new_seal_key": "audit",
     "SealStatus": "audit",
     "backup_database": "maintenance",
-    "build_demo": "demo",
     "change_password": "auth",
     "check_signature": "signature_check",
     "create_first_admin": "auth",
@@ -174,7 +171,6 @@ __all__ = [
     "Actor",
     "AlertRecord",
     "AuditRecord",
-    "DemoResult",
     "DraftSaved",
     "ImportResult",
     "PatientDetails",
@@ -193,7 +189,6 @@ __all__ = [
     "audit_entries",
     "audit_seal_status",
     "backup_database",
-    "build_demo",
     "change_password",
     "check_signature",
     "count_drafts",

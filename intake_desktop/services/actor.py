@@ -39,5 +39,5 @@ class Actor:
 
 #: Who makes the synthetic records of the ``demo`` command (no person signs in for it). It holds
 #: no role, so it can perform no operation of the permission table; demo data is written by
-#: :func:`~intake_desktop.services.demo.build_demo` itself, which records one audit entry for it.
+#: :func:`~intake_desktop.demo.build_demo` itself, which records one audit entry for it.
 SYSTEM = Actor(user_id=None, username="system", roles=frozenset())

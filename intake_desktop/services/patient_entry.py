@@ -7,9 +7,9 @@ fields the patient answered is kept beside the case, in the visit's ``ui_state``
 :data:`~intake_desktop.domain.patient_questions.SOURCES_KEY` (path -> ``"patient-reported"``):
 the case schema has no room for a source, and a draft must stay a valid case file.
 
-The short item labels come with the app (``reports/templates/<lang>/common.toml``); a clinic that
+The short item labels come with the app (``templates/<lang>/common.toml``); a clinic that
 holds a licence for a questionnaire's own wording puts it in
-``reports/templates/<lang>/licensed_items.toml`` (see :func:`item_texts`).
+``<lang>/licensed_items.toml`` in its templates folder (see :func:`item_texts`).
 """
 
 from __future__ import annotations
@@ -92,10 +92,10 @@ def item_texts(language: str, templates_dir: Path | None = None) -> dict[str, An
     warning naming the file and the instrument, never patient data): half a licensed form
     beside our labels would read as one form.
     """
-    from intake_desktop.reporting.paths import DEFAULT_TEMPLATES_DIR
+    from intake_desktop.reporting.paths import templates_folder
     from intake_desktop.reporting.templates import questionnaire_labels
 
-    folder = Path(templates_dir) if templates_dir is not None else DEFAULT_TEMPLATES_DIR
+    folder = templates_folder(templates_dir)  # the clinic's own folder once it has one
     labels = questionnaire_labels(language, folder)
     return {"labels": labels, "licensed": licensed_items(folder / language / LICENSED_FILE)}
 

@@ -13,13 +13,12 @@ import json
 import logging
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
 from intake_desktop.private_files import (
     FILE_MODE,
@@ -31,6 +30,7 @@ from intake_desktop.private_files import (
 
 from .cipher import Cipher, FileKind, file_kind, key_opens
 from .cipher import driver as cipher_driver
+from .handle import Database
 from .keyring import (
     KeyFile,
     KeyFileError,
@@ -41,6 +41,8 @@ from .keyring import (
     write_key_file,
 )
 
+__all__ = ["Database", "default_database_path", "open_database", "resolve_url"]
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "intake-desktop"
@@ -49,49 +51,6 @@ DEFAULT_FILE_NAME = "records.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 #: libpq options of a PostgreSQL URL that name files (the CA, a client certificate and key).
 _TLS_FILE_OPTIONS = frozenset({"sslrootcert", "sslcert", "sslkey", "sslcrl"})
-
-
-@dataclass(frozen=True, eq=False)
-class Database:
-    """An engine and its session factory; each operation opens its own short session."""
-
-    url: URL
-    engine: Engine
-    session: sessionmaker[Session]
-    #: The key of an encrypted SQLite file (None: a plain file, memory, or a server).
-    cipher: Cipher | None = None
-
-    @property
-    def encrypted(self) -> bool:
-        """Whether this is an SQLCipher-encrypted SQLite file."""
-        return self.cipher is not None
-
-    @property
-    def locked(self) -> bool:
-        """An encrypted file nobody has unlocked yet: every connection is refused."""
-        return self.cipher is not None and self.cipher.locked
-
-    @property
-    def dialect(self) -> str:
-        """``sqlite`` or ``postgresql``."""
-        return self.engine.dialect.name
-
-    @property
-    def sqlite_path(self) -> Path | None:
-        """The database file for SQLite (None in memory or on a server)."""
-        if self.dialect != "sqlite" or self.url.database in (None, "", ":memory:"):
-            return None
-        return Path(self.url.database)
-
-    def dispose(self) -> None:
-        """Close every pooled connection (before a file is copied over, or at exit)."""
-        self.engine.dispose()
-
-    def __enter__(self) -> Database:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.dispose()
 
 
 def default_database_path() -> Path:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect
 
-from .database import Database
 from .errors import SchemaError
+from .handle import Database
 from .sqlite_copy import copy_live_sqlite
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ from .errors import BackupError
 from .keyring import key_file_for
 
 if TYPE_CHECKING:
-    from .database import Database
+    from .handle import Database
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -19,8 +18,10 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+from intake_desktop import resources
 from intake_desktop.services.errors import ServiceError
 
 from .main_window import MainWindow
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
-#: Compiled translations of the app's interface (intake_desktop_<lang>.qm); see update.py there.
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+#: Compiled translations of the app's interface (intake_desktop_<lang>.qm), shipped in the
+#: package; tools/translations/update.py makes them.
+TRANSLATIONS_DIR = resources.TRANSLATIONS_DIR
 #: Environment override of the interface language, e.g. ``es`` (tests, or a user's choice).
 LANGUAGE_VARIABLE = "INTAKE_DESKTOP_LANGUAGE"
 
@@ -55,6 +57,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
     make_settings_private()  # 0600 in 0700 before Qt writes it with the umask's permissions
     app.setApplicationDisplayName("Spine intake")
+    app.setWindowIcon(QIcon(str(resources.ICON_FILE.with_suffix(".png"))))
     if not getattr(app, "_intake_translators", None):
         app._intake_translators = install_translators(app)  # type: ignore[attr-defined]
     apply_theme(app)
@@ -166,7 +169,7 @@ def run(db_url: str | None) -> int:
 
     app = make_application()
     startup = Startup(app, db_url, _from_environment())
-    from .bench_hook import install
+    from intake_desktop.bench_hook import install
 
     startup.bench_armed = install(app, startup.window)
     # After the first pass of the event loop, so the window's first paint waits on neither the

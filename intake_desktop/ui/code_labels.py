@@ -1,7 +1,7 @@
 """The readable names of codes, translated for the UI (context "codes" in the .ts files).
 
 The domain keeps its English names (no Qt there); the UI shows them through this wrapper so a
-loaded translator can replace them. ``resources/translations/update.py`` lists every name for
+loaded translator can replace them. ``tools/translations/update.py`` lists every name for
 lupdate.
 """
 

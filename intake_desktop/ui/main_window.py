@@ -380,19 +380,9 @@ class MainWindow(QMainWindow):
     # --- after a crash -------------------------------------------------------------------
     def offer_recovery(self, ask: bool = True) -> list[VisitWindow]:
         """Offer back the drafts that were open when the program last ended uncleanly."""
-        from . import recovery
+        from .recovery import drafts_left_open
 
-        ids = recovery.left_open(self.settings, self.clinic.location)
-        drafts = []
-        for visit_id in ids:
-            try:
-                visit = self.clinic.get_visit(visit_id)
-            except ServiceError:
-                visit = None
-            if visit is None or visit.status != "draft":
-                recovery.mark_closed(self.settings, self.clinic.location, visit_id)
-            else:
-                drafts.append(visit)
+        drafts = drafts_left_open(self.settings, self.clinic)
         if not drafts:
             return []
         if ask:
@@ -417,37 +407,20 @@ class MainWindow(QMainWindow):
             self.import_case_path(Path(path))
 
     def import_case_path(self, path: Path) -> VisitWindow | None:
-        from .visit_io import read_case
+        from .visit_io import import_case_file
 
-        try:
-            result = self.clinic.import_case(read_case(path))
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot read the file"), str(exc))
-            return None
-        except ServiceError as exc:
-            QMessageBox.warning(self, self.tr("Not imported"), str(exc))
+        result = import_case_file(self, self.clinic, path)
+        if result is None:
             return None
         self.show_patient(result.patient_id)
         self.refresh_lists()
         return self.open_visit(result.visit_id)
 
     def export_case(self) -> None:
-        from .visit_io import FILTER, write_case
+        from .visit_io import export_listed_case
 
         current = self.current_list()
-        visit = current.current_visit() if current is not None else None
-        if visit is None:
-            self.statusBar().showMessage(self.tr("Select a visit in a list first."), 5000)
-            return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export case file"),
-                                                f"case-{visit.id}.json", FILTER)  # fmt: skip
-        if target:
-            try:
-                write_case(Path(target), self.clinic.export_case(visit.id))
-            except OSError as exc:  # a link, a device, a read-only folder: say so, keep going
-                QMessageBox.warning(self, self.tr("Not exported"), str(exc))
-                return
-            self.statusBar().showMessage(self.tr("Exported to %s") % target, 5000)
+        export_listed_case(self, self.clinic, current.current_visit() if current else None)
 
     def show_help(self) -> None:
         self.search.box.clear()

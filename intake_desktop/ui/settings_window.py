@@ -95,7 +95,7 @@ class SettingsWindow(QDialog):
         intro = QLabel(
             self.tr(
                 "Shared by every workstation on this database and printed on the next summary. "
-                "An empty field returns to the clinic's template (reports/templates/clinic.toml)."
+                "An empty field returns to the clinic's template (clinic.toml)."
             ),
             self,
         )

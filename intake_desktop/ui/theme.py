@@ -8,13 +8,14 @@ none of it (its two looks are set in code).
 
 from __future__ import annotations
 
-from pathlib import Path
 from weakref import WeakSet
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-STYLE_FILE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "app.qss"
+from intake_desktop import resources
+
+STYLE_FILE = resources.STYLE_FILE
 
 # Colours with at least 4.5:1 contrast against the window background of each scheme.
 # "readfg" is the text of a read-only (signed) record; "onbg"/"onfg" its chosen answers.

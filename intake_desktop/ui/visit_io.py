@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.input_files import CASE_FILE_LIMIT, read_json_file
@@ -30,6 +31,45 @@ def read_case(path: Path) -> Any:
     2 MB, no duplicate keys, bounded nesting (a FIFO or /dev/zero is refused at once, never
     waited on). Raises :class:`~intake_desktop.input_files.FileRefused` (a ValueError)."""
     return read_json_file(path, "a case file", CASE_FILE_LIMIT)
+
+
+def import_case_file(parent: QWidget, clinic: Any, path: Path) -> Any | None:
+    """Store the case file at ``path`` as a new draft visit (the services' ImportResult), or
+    say in a message box why not (unreadable file, not JSON, refused) and return None."""
+    from intake_desktop.services.errors import ServiceError
+
+    # Translated in the main window's context, where these words were first (explicit, so that
+    # lupdate files them there too).
+    try:
+        return clinic.import_case(read_case(path))
+    except (OSError, ValueError) as exc:
+        title = QCoreApplication.translate("MainWindow", "Cannot read the file")
+        QMessageBox.warning(parent, title, str(exc))
+    except ServiceError as exc:
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("MainWindow", "Not imported"), str(exc)
+        )
+    return None
+
+
+def export_listed_case(window: QMainWindow, clinic: Any, visit: Any | None) -> None:
+    """The main window's *Export case file*: ask where, write the selected visit's case file,
+    and say in the status bar where it went (or that a visit must be selected first)."""
+
+    tr = QCoreApplication.translate  # the main window's words, in its context (for lupdate too)
+    if visit is None:
+        window.statusBar().showMessage(tr("MainWindow", "Select a visit in a list first."), 5000)
+        return
+    target, _ = QFileDialog.getSaveFileName(
+        window, tr("MainWindow", "Export case file"), f"case-{visit.id}.json", FILTER
+    )
+    if target:
+        try:
+            write_case(Path(target), clinic.export_case(visit.id))
+        except OSError as exc:  # a link, a device, a read-only folder: say so, keep going
+            QMessageBox.warning(window, tr("MainWindow", "Not exported"), str(exc))
+            return
+        window.statusBar().showMessage(tr("MainWindow", "Exported to %s") % target, 5000)
 
 
 def export_case_file(parent: QWidget, data: dict[str, Any], controller: Any = None) -> Path | None:

@@ -21,14 +21,13 @@ from .code_labels import fill
 from .conflict_dialog import ConflictDialog
 from .draft_session import SaveOutcome
 from .identity import patient_identity
+from .visit_view import VisitView
 
 if TYPE_CHECKING:
     from intake_desktop.services.records import VisitRecord
 
-    from .visit_window import VisitWindow
 
-
-def after_save(window: VisitWindow, outcome: SaveOutcome) -> bool:
+def after_save(window: VisitView, outcome: SaveOutcome) -> bool:
     """Show ``outcome``; True when nothing is left unsaved."""
     if outcome.kind == "conflict" and outcome.theirs is not None:
         return on_conflict(window, outcome.theirs)
@@ -52,7 +51,7 @@ def after_save(window: VisitWindow, outcome: SaveOutcome) -> bool:
     return not window.unsaved
 
 
-def on_conflict(window: VisitWindow, theirs: VisitRecord) -> bool:
+def on_conflict(window: VisitView, theirs: VisitRecord) -> bool:
     """Another workstation saved first: both versions side by side; the user's kept by default."""
     when = theirs.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     dialog = ConflictDialog(
@@ -68,7 +67,7 @@ def on_conflict(window: VisitWindow, theirs: VisitRecord) -> bool:
     return window.save_draft()
 
 
-def on_locked(window: VisitWindow, message: str) -> bool:
+def on_locked(window: VisitView, message: str) -> bool:
     """The visit was signed or discarded elsewhere: keep the edits as a new draft."""
     window.autosave.stop()
     QMessageBox.warning(
@@ -84,7 +83,7 @@ def on_locked(window: VisitWindow, message: str) -> bool:
     return window.save_draft()
 
 
-def ask_keep_draft(window: VisitWindow) -> str:
+def ask_keep_draft(window: VisitView) -> str:
     """ "keep", "discard" or "cancel": what to do with an unsigned visit (or amendment) on close."""
     amending = window.session.mode == "amending"
     if amending:
@@ -117,7 +116,7 @@ def ask_keep_draft(window: VisitWindow) -> str:
     return "keep" if clicked is keep else "discard" if clicked is discard else "cancel"
 
 
-def update_title(window: VisitWindow) -> None:
+def update_title(window: VisitView) -> None:
     """The window title and the header line: patient, visit date and the visit's state."""
     p, mode = window.patient, window.session.mode
     if mode == "signed":

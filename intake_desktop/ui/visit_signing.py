@@ -21,14 +21,13 @@ from .code_labels import fill, label
 from .sign_dialog import SignDialog, SignSummary
 from .theme import show_read_only
 from .visit_saving import update_title
+from .visit_view import VisitView
 
 if TYPE_CHECKING:
     from intake_desktop.domain.signing import MissingItem
 
-    from .visit_window import VisitWindow
 
-
-def show_mode(window: VisitWindow) -> None:
+def show_mode(window: VisitView) -> None:
     """Show what the session allows: editing (a draft, an amendment) or reading (signed)."""
     session = window.session
     mode, record = session.mode, session.record
@@ -75,7 +74,7 @@ def show_mode(window: VisitWindow) -> None:
     update_title(window)
 
 
-def open_sign_dialog(window: VisitWindow) -> SignDialog | None:
+def open_sign_dialog(window: VisitView) -> SignDialog | None:
     """What is missing (each line goes to its field), else the confirmation with the password."""
     if window.read_only:
         return None
@@ -93,7 +92,7 @@ def open_sign_dialog(window: VisitWindow) -> SignDialog | None:
 
 
 def _show(
-    window: VisitWindow, missing: list[MissingItem], level: str | None, reason: str | None
+    window: VisitView, missing: list[MissingItem], level: str | None, reason: str | None
 ) -> SignDialog:
     plan = window.controller.plan
     summary = SignSummary(
@@ -116,7 +115,7 @@ def _show(
     return dialog
 
 
-def _sign(window: VisitWindow, dialog: SignDialog, password: str) -> None:
+def _sign(window: VisitView, dialog: SignDialog, password: str) -> None:
     level, reason = window.decision_page.decision()
     try:
         record = window.session.sign(
@@ -139,7 +138,7 @@ def _sign(window: VisitWindow, dialog: SignDialog, password: str) -> None:
     window.after_signing(record)
 
 
-def open_amend_dialog(window: VisitWindow) -> AmendDialog | None:
+def open_amend_dialog(window: VisitView) -> AmendDialog | None:
     """Ask why the signed visit changes; on OK the amendment is opened for editing."""
     if window.session.mode != "signed":
         return None
@@ -149,7 +148,7 @@ def open_amend_dialog(window: VisitWindow) -> AmendDialog | None:
     return dialog
 
 
-def _open_amendment(window: VisitWindow, reason: str) -> None:
+def _open_amendment(window: VisitView, reason: str) -> None:
     try:
         record = window.session.open_amendment(reason)
     except ServiceError as exc:
@@ -169,7 +168,7 @@ def _open_amendment(window: VisitWindow, reason: str) -> None:
         window.saved.emit(window.visit_id)
 
 
-def open_history(window: VisitWindow) -> HistoryDialog | None:
+def open_history(window: VisitView) -> HistoryDialog | None:
     """Each signed version of the visit, newest first, with what it changed."""
     try:
         entries = window.session.history()

@@ -13,14 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -63,6 +62,7 @@ from .step_page import StepPage
 from .summary_actions import SummaryActions
 from .theme import style
 from .visit_io import export_case_file, export_fhir_file
+from .visit_view import VisitView
 from .window_state import restore_geometry, save_geometry
 
 AUTOSAVE_MS = 3000
@@ -85,9 +85,8 @@ def new_visit_data(patient: PatientRecord, today: date) -> dict[str, Any]:
     return {"format": CASE_FORMAT, "patient": block, "visit_date": today.isoformat()}
 
 
-class VisitWindow(QMainWindow):
-    saved = Signal(int)  # visit id
-    closed = Signal(int)
+class VisitWindow(VisitView):
+    """The visit window; its signals (``saved``, ``closed``) and parts are named in VisitView."""
 
     def __init__(
         self,
@@ -136,23 +135,6 @@ class VisitWindow(QMainWindow):
         self.keep_on_close = False
         self.show_mode()
         restore_geometry(self, self.settings, "visit_window", (1200, 760))
-
-    # --- what the session holds ----------------------------------------------------------
-    @property
-    def visit_id(self) -> int | None:
-        return self.session.visit_id
-
-    @property
-    def version(self) -> int | None:
-        return self.session.version
-
-    @property
-    def read_only(self) -> bool:
-        return not self.session.editable
-
-    @property
-    def unsaved(self) -> bool:
-        return self.session.unsaved(self.form.revision)
 
     # --- building ------------------------------------------------------------------------
     def _build(self, start_step: int) -> None:
@@ -256,10 +238,6 @@ class VisitWindow(QMainWindow):
         self.amend_button.clicked.connect(self.amend)
         self.history_button.clicked.connect(self.show_history)
         return row
-
-    @property
-    def decision_page(self) -> DecisionPage:
-        return next(p for p in self.pages if isinstance(p, DecisionPage))
 
     def page_by_title(self, title: str) -> Any:
         return next(p for p in self.pages if p.title == title)

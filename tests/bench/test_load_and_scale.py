@@ -15,7 +15,8 @@ import pytest
 
 from benchmarks import load, scale, workstation
 from benchmarks.services_figures import bench_actor
-from intake_desktop.services import build_demo, open_database, search_patients
+from intake_desktop.demo import build_demo
+from intake_desktop.services import open_database, search_patients
 from tests.pg_server import PostgresServer
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

@@ -12,7 +12,7 @@ from intake_desktop.reporting import DEFAULT_TEMPLATES_DIR
 
 @pytest.fixture
 def templates(tmp_path: Path) -> Path:
-    """A private copy of reports/templates/ to edit without touching the real one."""
+    """A private copy of the default templates to edit without touching the real one."""
     copy = tmp_path / "templates"
     shutil.copytree(DEFAULT_TEMPLATES_DIR, copy)
     return copy

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from intake_desktop import services as s
+from intake_desktop.demo import build_demo
 from intake_desktop.services import (
     PERMISSIONS,
     PermissionDenied,
@@ -121,7 +122,7 @@ OPERATIONS: dict[str, Callable[[Any, Any, World], Any]] = {
     "database.grant": lambda db, a, w: s.grant_workstation(
         db.url, "no_such_role", sign_in_as=lambda fresh: _unlocked_as(fresh, a)
     ),
-    "demo.build": lambda db, a, w: s.build_demo(db, 1, actor=a),
+    "demo.build": lambda db, a, w: build_demo(db, 1, actor=a),
     "board.view": lambda db, a, w: board.day_board(db, actor=a),
     "board.book": lambda db, a, w: board.book_visit(db, w.patient.id, date(2030, 1, 2), actor=a),
     "board.check_in": lambda db, a, w: board.check_in(db, actor=a, patient_id=w.patient.id),

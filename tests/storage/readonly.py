@@ -33,10 +33,24 @@ def readonly_folder() -> Iterator[Path]:
 
 @contextlib.contextmanager
 def as_nobody() -> Iterator[None]:
-    """Run the block with the effective user ``nobody`` when the process is root."""
+    """Run the block with the effective user ``nobody`` when the process is root.
+
+    What the block imports lazily (Alembic and its standard-library modules, when it opens a
+    database) is imported first, as root: ``nobody`` may not read a Python installed under
+    ``/root`` (pyenv), and the import would fail with a misleading ModuleNotFoundError.
+    """
     if os.geteuid() != 0:
         yield
         return
+    import importlib.readers  # noqa: F401  (importlib.resources, for the packaged files)
+
+    import alembic.command
+    import alembic.runtime.migration  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    import intake_desktop.interop
+    import intake_desktop.reporting.render  # noqa: F401
+
     user = pwd.getpwnam("nobody")
     os.setegid(user.pw_gid)
     os.seteuid(user.pw_uid)

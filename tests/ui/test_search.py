@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from intake_desktop.services.demo import build_demo
+from intake_desktop.demo import build_demo
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.patient_search import PAGE
 

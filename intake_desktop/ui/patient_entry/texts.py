@@ -5,7 +5,7 @@ not translated by the application's installed translator: :class:`PatientTexts` 
 Spanish translation file privately and looks each string up in it (context "PatientEntry", marked
 with ``QT_TRANSLATE_NOOP`` so ``update.sh`` collects them). Plain words, one idea per sentence;
 the red-flag questions say what each flag means (CLINICAL_CONTENT.md, red flags) in everyday
-terms. Questionnaire items show the short labels of ``reports/templates`` or a clinic's
+terms. Questionnaire items show the short labels of the templates or a clinic's
 licensed wording (``services.patient_entry.item_texts``).
 """
 
@@ -228,7 +228,7 @@ class PatientTexts:
         self.language = language if language in LANGUAGES else "en"
         self._translator: QTranslator | None = None
         if self.language != "en":
-            from intake_desktop.ui.app import TRANSLATIONS_DIR
+            from intake_desktop.resources import TRANSLATIONS_DIR
 
             translator = QTranslator()
             if translator.load(f"intake_desktop_{self.language}", str(TRANSLATIONS_DIR)):

@@ -1,4 +1,4 @@
-"""Regenerate the interface translations: ``python resources/translations/update.py``.
+"""Regenerate the interface translations: ``sh tools/translations/update.sh``.
 
 1. Writes ``code_names.py`` (generated; lupdate input only, never imported): the English names
    of the domain's codes (``domain/labels.py`` and the ``Literal`` codes), under the context
@@ -9,7 +9,8 @@
 
 Both the .ts (edited with Qt Linguist: ``pyside6-linguist intake_desktop_es.ts``) and the
 generated .qm are committed: the app loads the .qm from this folder at start
-(``intake_desktop/ui/app.py``), so run this script and commit the .qm after editing a .ts.
+(``intake_desktop/resources/translations/``, loaded by ``intake_desktop/ui/app.py``), so run this
+script and commit the .qm after editing a .ts. ``code_names.py`` stays here, beside the script.
 ``update.sh`` runs this script with the project's virtual environment.
 """
 
@@ -25,6 +26,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+#: The .ts sources and compiled .qm files, shipped in the package.
+TRANSLATIONS = ROOT / "intake_desktop" / "resources" / "translations"
 LANGUAGES = ("es",)
 DOMAIN_MODULES = ("codes", "case", "instruments", "plan", "followup", "framework", "findings")
 
@@ -77,12 +80,12 @@ def main() -> int:
     write_code_names(names_file)
     sources = sorted(str(p) for p in (ROOT / "intake_desktop" / "ui").rglob("*.py"))
     for lang in LANGUAGES:
-        ts = HERE / f"intake_desktop_{lang}.ts"
+        ts = TRANSLATIONS / f"intake_desktop_{lang}.ts"
         subprocess.run(
             [_tool("pyside6-lupdate"), "-no-obsolete",
              "-locations", "relative", "-source-language", "en", "-target-language", lang,
              *sources, str(names_file), "-ts", str(ts)],
-            check=True, cwd=HERE,
+            check=True, cwd=TRANSLATIONS,
         )  # fmt: skip
         qm = ts.with_suffix(".qm")
         subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)

@@ -17,10 +17,10 @@ from intake_desktop.domain.case import Case, Patient
 from intake_desktop.domain.codes import LEVELS
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.validation import parse_case
+from intake_desktop.services.visits import case_json
 
-from .demo_cases import TEMPLATES
-from .demo_people import DemoPerson
-from .visits import case_json
+from .cases import TEMPLATES
+from .people import DemoPerson
 
 CLINICIANS = ("dr.ames", "dr.baker", "dr.chen", "dr.diaz", "dr.evans")
 FRONT_DESK = ("desk.north", "desk.south")

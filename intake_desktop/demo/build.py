@@ -2,7 +2,7 @@
 
 Names, addresses and phone numbers come from Faker in English, Spanish, German and French (so
 accents and two-word surnames appear, as they do at a real front desk); every e-mail address is at
-an ``example.*`` domain. Visits follow the case templates of :mod:`.demo_cases`, varied per
+an ``example.*`` domain. Visits follow the case templates of :mod:`.cases`, varied per
 patient and dated over the last three years: earlier visits signed (some amended, some with the
 level overridden and a reason), the latest one sometimes still a draft, a few dated today.
 Signed visits carry the engine's real plan for their case.
@@ -26,6 +26,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from intake_desktop.domain.signing import signature_hash, signed_identity
+from intake_desktop.services._common import transaction
+from intake_desktop.services.actor import SYSTEM, Actor
+from intake_desktop.services.errors import InputError
+from intake_desktop.services.permissions import authorize
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import (
@@ -38,12 +42,8 @@ from intake_desktop.storage.models import (
 from intake_desktop.storage.search_text import normalise_text, search_terms
 from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency
 
-from ._common import transaction
-from .actor import SYSTEM, Actor
-from .demo_people import DemoPerson, PeopleFactory
-from .demo_visits import DAY_RED_FLAG, DAY_SIZE, DaySlot, VisitFactory, board_row, day_slots
-from .errors import InputError
-from .permissions import authorize
+from .people import DemoPerson, PeopleFactory
+from .visits import DAY_RED_FLAG, DAY_SIZE, DaySlot, VisitFactory, board_row, day_slots
 
 Progress = Callable[[int, int], None]
 RECORD_PREFIX = "DEMO-"

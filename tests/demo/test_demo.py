@@ -7,11 +7,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from intake_desktop.demo import build_demo, random_prefixes
+from intake_desktop.demo.people import PeopleFactory
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.validation import parse_case
-from intake_desktop.services import build_demo, search_patients, visit_versions
-from intake_desktop.services.demo import random_prefixes
-from intake_desktop.services.demo_people import PeopleFactory
+from intake_desktop.services import search_patients, visit_versions
 from intake_desktop.services.signature_check import signature_problem
 from intake_desktop.storage.models import Patient, Visit
 from tests.actors import READER
@@ -67,8 +67,8 @@ def test_the_demo_makes_a_day_on_the_board(database) -> None:
     red flag, on top), the afternoon expected; each visit's status agrees with its state."""
     from datetime import timedelta
 
+    from intake_desktop.demo.visits import DAY_SIZE
     from intake_desktop.services import board
-    from intake_desktop.services.demo_visits import DAY_SIZE
 
     day = date.today() - timedelta(days=1)  # noon on that day: the states do not hang on the clock
     build_demo(database, 60, batch_size=20, seed=7, today=day)
