@@ -57,13 +57,14 @@ def prepare(url: str, patients: int) -> tuple[list[tuple[int, str, str, str]], A
     from sqlalchemy import text
 
     from intake_desktop import services
+    from intake_desktop.demo import build_demo
 
     db = services.open_database(url)
     with db.engine.connect() as conn:
         have = conn.execute(text("SELECT count(*) FROM patients")).scalar_one()
     if have < patients:
         started = time.perf_counter()
-        services.build_demo(db, patients - have, progress=_progress("load clinic"))
+        build_demo(db, patients - have, progress=_progress("load clinic"))
         print(f"\nload clinic built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     with db.engine.connect() as conn:
         ours = conn.execute(text("SELECT count(*) FROM users WHERE username = 'load.admin'"))
