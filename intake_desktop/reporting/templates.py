@@ -176,8 +176,8 @@ def load_template(
         (lang_dir / "common.toml", COMMON_SPEC),
         (lang_dir / f"{kind}.toml", KIND_SPECS[kind]),
     ):
-        data = _load_checked(path, spec, PLACEHOLDERS[kind])
-        for top, value in data.items():
+        loaded = _load_checked(path, spec, PLACEHOLDERS[kind])
+        for top, value in loaded.items():
             if top in texts:
                 raise TemplateError(path, top, f"already defined in {origin[top].name}")
             texts[top] = value

@@ -16,10 +16,8 @@ New passwords follow :mod:`.password_rules` (too short, blank, repeated, common:
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -28,10 +26,14 @@ from sqlalchemy.orm import Session
 
 from intake_desktop.storage.audit import AuditDamagedError, NewEntry, append_entry
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import ROLES, User, UserRole, utc_now
+from intake_desktop.storage.models import User, UserRole, utc_now
 
 from . import checkpoints, dbkey
 from ._common import reader, transaction
+from .accounts import MAX_SIGNER_TEXT as MAX_SIGNER_TEXT
+from .accounts import MAX_USERNAME as MAX_USERNAME
+from .accounts import USERNAME_FORM as _USERNAME
+from .accounts import UserRecord, check_roles, check_signer_details, check_username
 from .actor import Actor, this_workstation
 from .errors import AuditTrailDamaged, ConflictError, InputError, PermissionDenied
 from .password_rules import (  # the rules' names stay importable from here, as before
@@ -45,9 +47,6 @@ from .permissions import authorize, record, record_separately, require
 #: Failed sign-ins in a row that lock an account, and for how long.
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = timedelta(minutes=15)
-MAX_USERNAME = 100
-MAX_SIGNER_TEXT = 200
-_USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 #: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); tests may swap it.
 PASSWORD_HASHER = PasswordHasher()
 #: The one answer to every refused sign-in (unknown, wrong, empty, locked, inactive).
@@ -60,17 +59,6 @@ WRONG = (
 UNKNOWN_USER = "(unknown user)"
 
 _dummy_hash: dict[str, str] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class UserRecord:
-    """A user as an admin sees one (never the hash)."""
-
-    id: int
-    username: str
-    roles: frozenset[str]
-    active: bool
-    locked_until: datetime | None
 
 
 def has_users(db: Database) -> bool:
@@ -316,43 +304,6 @@ def signer_label(db: Database, actor: Actor, username: str | None = None) -> str
         ).one_or_none()
     extra = ", ".join(v for v in (row or ()) if v)
     return f"{name} — {extra}" if extra else name
-
-
-def check_username(username: str) -> str:
-    """A user name: letters, digits and ``. _ @ -``, at most 100 characters."""
-    if not isinstance(username, str) or not username.strip():
-        raise InputError("is required", "username")
-    username = username.strip()
-    if len(username) > MAX_USERNAME:
-        raise InputError(f"is longer than {MAX_USERNAME} characters", "username")
-    if not _USERNAME.match(username):
-        raise InputError("may hold only letters, digits and . _ @ -", "username")
-    return username
-
-
-def check_signer_details(full_name: str | None, credentials: str | None) -> dict[str, str | None]:
-    """Full name and credentials as stored (stripped; empty is None; at most 200 characters)."""
-    out: dict[str, str | None] = {}
-    for field, value in (("full_name", full_name), ("credentials", credentials)):
-        text = value.strip() if isinstance(value, str) else ""
-        if len(text) > MAX_SIGNER_TEXT:
-            raise InputError(f"is longer than {MAX_SIGNER_TEXT} characters", field)
-        if any(ord(c) < 32 for c in text):
-            raise InputError("may not contain control characters", field)
-        out[field] = text or None
-    return out
-
-
-def check_roles(roles: Iterable[str]) -> set[str]:
-    wanted = {r.strip() for r in roles if isinstance(r, str) and r.strip()}
-    if not wanted:
-        raise InputError(f"name at least one of {', '.join(ROLES)}", "roles")
-    unknown = wanted - set(ROLES)
-    if unknown:
-        raise InputError(
-            f"{', '.join(sorted(unknown))} is not a role (one of {', '.join(ROLES)})", "roles"
-        )
-    return wanted
 
 
 def _check_password(session: Session, user: User | None, password: str) -> tuple[str, Actor | None]:

@@ -235,7 +235,7 @@ def normalise_recovery_key(text: str) -> str:
     """What was typed, as it was wrapped: case, spaces and dashes ignored, O read as 0, I and L
     as 1 (Crockford's base32 forgives the letters people confuse)."""
     cleaned = "".join(ch for ch in str(text).upper() if ch.isalnum())
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return cleaned.translate(str.maketrans("OIL", "011"))
 
 
 def pragma_key(key: bytes) -> str:

@@ -9,70 +9,38 @@ checks that these models and the migrated schema never drift apart.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import Any, ClassVar
 
 from sqlalchemy import (
-    JSON,
     VARCHAR,
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
-    Dialect,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
     Time,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column
 
-#: Constraint names are spelled out so that later migrations can refer to them on both databases.
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from .model_base import NAMING_CONVENTION as NAMING_CONVENTION
+from .model_base import Base as Base
+from .model_base import UtcDateTime as UtcDateTime
+from .model_base import utc_now as utc_now
+from .models_audit import AuditCheckpoint as AuditCheckpoint
+from .models_audit import AuditEntry as AuditEntry
+from .models_audit import AuditHead as AuditHead
+from .models_audit import AuditSealKey as AuditSealKey
+from .models_audit import AuditSealWrap as AuditSealWrap
 
 VISIT_STATUSES = ("draft", "signed", "amended", "discarded")
 """``draft`` while typed; ``signed`` once; ``amended`` after any amendment; ``discarded`` is a
 draft the user chose not to continue (kept, never deleted)."""
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """A point in time, stored in UTC and always returned timezone-aware.
-
-    SQLite has no time zones and would hand back naive datetimes; workstations in different
-    zones must still agree on when a visit was signed.
-    """
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; use datetime.now(UTC)")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 # Search keys must compare byte by byte so that a range scan means "starts with"; SQLite's
@@ -81,14 +49,6 @@ def utc_now() -> datetime:
 # (The generic VARCHAR renders the same DDL and spares the app importing the PostgreSQL dialect,
 # with asyncio and ssl, on every start on SQLite.)
 SearchKey = String(200).with_variant(VARCHAR(200, collation="C"), "postgresql")
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UtcDateTime(),
-        dict[str, Any]: JSON(none_as_null=True),
-    }
 
 
 class Patient(Base):
@@ -321,45 +281,6 @@ class ClinicSetting(Base):
     updated_by: Mapped[str] = mapped_column(String(100))
 
 
-class AuditEntry(Base):
-    """One line of the audit trail: who did what to which record, from where, and the outcome.
-
-    Append-only (triggers in migration 0002 refuse UPDATE and DELETE) and tamper-evident: ``hash``
-    is the SHA-256 of the entry's canonical JSON including ``prev_hash``, the previous entry's
-    hash, so an edited, removed or reordered entry breaks the chain (see ``storage.audit``).
-    Entries hold ids and action names only, never names or case data.
-    """
-
-    __tablename__ = "audit_entries"
-
-    #: Position in the chain, 1, 2, 3 ... with no gaps (allocated from ``audit_head``).
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[datetime]
-    user_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    username: Mapped[str] = mapped_column(String(100))
-    workstation: Mapped[str] = mapped_column(String(255))
-    action: Mapped[str] = mapped_column(String(40), index=True)
-    outcome: Mapped[str] = mapped_column(String(16))
-    patient_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    visit_id: Mapped[int | None] = mapped_column(Integer)
-    subject_user_id: Mapped[int | None] = mapped_column(Integer)
-    detail: Mapped[str | None] = mapped_column(String(200))
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-
-
-class AuditHead(Base):
-    """The single row naming the chain's last entry; appends lock it, so the chain never forks."""
-
-    __tablename__ = "audit_head"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    last_seq: Mapped[int] = mapped_column(Integer)
-    last_hash: Mapped[str] = mapped_column(String(64))
-
-    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
-
-
 BOARD_STATES = (
     "expected",
     "checked_in",
@@ -406,57 +327,3 @@ class BoardEntry(Base):
             name="state_known",
         ),
     )
-
-
-class AuditSealKey(Base):
-    """The public half of a key that signs audit checkpoints (see ``storage.seal``)."""
-
-    __tablename__ = "audit_seal_keys"
-
-    #: The first 32 hex digits of the SHA-256 of the raw public key.
-    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    public_key: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime]
-    created_by: Mapped[str] = mapped_column(String(100))
-
-
-class AuditSealWrap(Base):
-    """The private sealing key, encrypted under a key derived from one administrator's password."""
-
-    __tablename__ = "audit_seal_wraps"
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-    )
-    key_id: Mapped[str] = mapped_column(
-        ForeignKey("audit_seal_keys.key_id", ondelete="RESTRICT"), primary_key=True
-    )
-    salt: Mapped[str] = mapped_column(String(64))
-    nonce: Mapped[str] = mapped_column(String(24))
-    wrapped: Mapped[str] = mapped_column(String(160))
-    time_cost: Mapped[int] = mapped_column(Integer)
-    memory_cost: Mapped[int] = mapped_column(Integer)
-    parallelism: Mapped[int] = mapped_column(Integer)
-    created_at: Mapped[datetime]
-
-
-class AuditCheckpoint(Base):
-    """A signed statement that the trail ended at entry ``seq`` with ``head_hash`` at ``at``.
-
-    Append-only (triggers in migration 0009); each one is also written to a file outside the
-    database, so that removing them here is noticed (``storage.seal_file``).
-    """
-
-    __tablename__ = "audit_checkpoints"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, index=True)
-    head_hash: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime]
-    key_id: Mapped[str] = mapped_column(String(32))
-    #: ``sign-in``, ``backup``, ``restore``, ``daily``, ``new-key``.
-    reason: Mapped[str] = mapped_column(String(16))
-    made_by: Mapped[str] = mapped_column(String(100))
-    signature: Mapped[str] = mapped_column(String(128))
-    #: A restore's: checkpoints made before it beyond this entry sealed the replaced history.
-    replaces_after: Mapped[int | None] = mapped_column(Integer)

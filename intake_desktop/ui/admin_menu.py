@@ -8,19 +8,33 @@ clinic's settings, the audit trail; hidden for everyone else, and refused by the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
+    from .clinic import Clinic
     from .main_window import MainWindow
-    from .session_switch import Workstation
 
 #: The one shortcut for signing out or switching user.
 SIGN_OUT_KEYS = "Ctrl+Shift+Q"
 LANGUAGES = (("en", "English"), ("es", "Español"))
+
+
+class Workstation(Protocol):
+    """What the menus act on: the :class:`~.session_switch.Workstation`, which installs them (so
+    this module does not import it)."""
+
+    clinic: Clinic
+    window: MainWindow
+
+    def sign_out(self) -> bool: ...
+
+    def change_language(self, code: str | None) -> bool: ...
+
+    def apply_idle_minutes(self) -> None: ...
 
 
 def install_menus(window: MainWindow, workstation: Workstation) -> None:
@@ -50,8 +64,11 @@ def _build(window: MainWindow, workstation: Workstation) -> dict[str, QAction]:
     help_action = bar.actions()[-1] if bar.actions() else None
     account = QMenu(QCoreApplication.translate("AccountMenu", "&Account"), window)
     admin = QMenu(QCoreApplication.translate("AccountMenu", "&Administration"), window)
-    bar.insertMenu(help_action, account)
-    bar.insertMenu(help_action, admin)
+    for menu in (account, admin):  # before Help, if there is one
+        if help_action is None:
+            bar.addMenu(menu)
+        else:
+            bar.insertMenu(help_action, menu)
 
     sign_out = QAction(QCoreApplication.translate("AccountMenu", "&Sign out / switch user"), window)
     sign_out.setObjectName("signOut")
@@ -89,11 +106,11 @@ def _build(window: MainWindow, workstation: Workstation) -> dict[str, QAction]:
     for action in (users, settings, audit):
         admin.addAction(action)
 
-    window.account_menu, window.admin_menu = account, admin  # type: ignore[attr-defined]
-    window.language_actions = group  # type: ignore[attr-defined]
-    window.admin_actions = {"users": users, "settings": settings, "audit": audit}  # type: ignore[attr-defined]
-    window.account_actions = {"sign_out": sign_out, "password": password}  # type: ignore[attr-defined]
-    return window.account_actions  # type: ignore[attr-defined]
+    window.account_menu, window.admin_menu = account, admin
+    window.language_actions = group
+    window.admin_actions = {"users": users, "settings": settings, "audit": audit}
+    window.account_actions = {"sign_out": sign_out, "password": password}
+    return window.account_actions
 
 
 def _keep(workstation: Workstation, dialog: object) -> None:

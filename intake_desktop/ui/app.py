@@ -4,39 +4,29 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QObject,
-    QSettings,
-    QTimer,
-    QTranslator,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from intake_desktop import resources
 from intake_desktop.services.errors import ServiceError
 
+from .clinic_opener import ClinicOpener as ClinicOpener
 from .main_window import MainWindow
 from .theme import apply_theme
+from .translators import LANGUAGE_VARIABLE as LANGUAGE_VARIABLE
+from .translators import TRANSLATIONS_DIR as TRANSLATIONS_DIR
+from .translators import install_translators
+from .translators import remove_translators as remove_translators
+from .translators import ui_locale as ui_locale
 
 if TYPE_CHECKING:
     from .clinic import Clinic
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
-#: Compiled translations of the app's interface (intake_desktop_<lang>.qm), shipped in the
-#: package; tools/translations/update.py makes them.
-TRANSLATIONS_DIR = resources.TRANSLATIONS_DIR
-#: Environment override of the interface language, e.g. ``es`` (tests, or a user's choice).
-LANGUAGE_VARIABLE = "INTAKE_DESKTOP_LANGUAGE"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -62,98 +52,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app._intake_translators = install_translators(app)  # type: ignore[attr-defined]
     apply_theme(app)
     return app
-
-
-def ui_locale() -> QLocale:
-    """The language before anyone signs in: ``INTAKE_DESKTOP_LANGUAGE`` when set (tests), else
-    the system's. After the sign-in, the user's own choice or the clinic's default language
-    (see session_switch.Workstation) replaces it; no variable is needed for daily use."""
-    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
-    return QLocale(chosen) if chosen else QLocale.system()
-
-
-def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Install the app's translation and Qt's own (standard buttons) for ``locale``.
-
-    English needs no file. Returns the installed translators (to remove them again, as tests do);
-    a language without a translation installs nothing and the interface stays English.
-    """
-    locale = locale if locale is not None else ui_locale()
-    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
-        return []
-    installed: list[QTranslator] = []
-    candidates = (
-        ("intake_desktop", str(TRANSLATIONS_DIR)),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    )
-    for name, folder in candidates:
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder) and app.installTranslator(translator):
-            installed.append(translator)
-        else:
-            translator.deleteLater()
-    return installed
-
-
-def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
-    """Undo :func:`install_translators`."""
-    for translator in translators:
-        app.removeTranslator(translator)
-
-
-class ClinicOpener(QObject):
-    """Opens the clinic on a worker thread while the window shows: the database layer takes
-    longer to import than the whole window takes to appear, so start-up overlaps the two.
-
-    With credentials (``INTAKE_DESKTOP_USER``/``_PASSWORD``) the worker also signs in, so the
-    password check runs beside the event loop too. :attr:`opened` is delivered on the thread
-    that made the opener; :attr:`clinic`, :attr:`error` (the database could not be opened, or
-    an unexpected failure) and :attr:`refusal` (sign-in refused) say how it went.
-    """
-
-    opened = Signal()
-    _done = Signal()
-
-    def __init__(self, db_url: str | None, credentials: tuple[str, str] | None) -> None:
-        super().__init__()
-        self.db_url, self.credentials = db_url, credentials
-        self.clinic: Clinic | None = None
-        self.error: Exception | None = None
-        self.refusal: ServiceError | None = None
-        #: Whether the database has any user yet (else the first-run dialog is shown).
-        self.has_users = True
-        self._done.connect(self._deliver)  # queued: the signal comes from the worker
-        self._thread = threading.Thread(target=self._work, name="clinic-opener", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wait(self) -> None:
-        if self._thread.ident is not None:  # started
-            self._thread.join()
-
-    def _work(self) -> None:
-        from .clinic import Clinic
-
-        try:
-            self.clinic = Clinic.open(self.db_url)
-            if self.credentials is not None:
-                try:
-                    self.clinic.sign_in(*self.credentials)
-                except ServiceError as exc:
-                    self.refusal = exc
-            else:
-                self.has_users = self.clinic.has_users()
-            # What attach() needs next (Qt Charts for the Trends tab) loads here, off the UI.
-            from . import patient_trends  # noqa: F401
-        except Exception as exc:  # handed to the UI thread, which reports it (see run)
-            self.error = exc
-        finally:
-            self._done.emit()
-
-    @Slot()
-    def _deliver(self) -> None:
-        self.opened.emit()
 
 
 def run(db_url: str | None) -> int:

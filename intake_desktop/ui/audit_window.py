@@ -6,7 +6,7 @@ window turns the chain check's findings into sentences naming the entry that bro
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,11 +87,11 @@ class AuditWindow(QDialog):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-        grid.addWidget(QLabel(self.tr("&Patient:"), self, buddy=self.patient), 0, 0)
+        grid.addWidget(_buddy(self.tr("&Patient:"), self, self.patient), 0, 0)
         grid.addWidget(self.patient, 0, 1)
-        grid.addWidget(QLabel(self.tr("&User:"), self, buddy=self.user), 0, 2)
+        grid.addWidget(_buddy(self.tr("&User:"), self, self.user), 0, 2)
         grid.addWidget(self.user, 0, 3)
-        grid.addWidget(QLabel(self.tr("&Operation:"), self, buddy=self.action), 0, 4)
+        grid.addWidget(_buddy(self.tr("&Operation:"), self, self.action), 0, 4)
         grid.addWidget(self.action, 0, 5)
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
@@ -138,16 +138,16 @@ class AuditWindow(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         lay.addLayout(buttons)
-        self.result = QLabel("", self)
-        self.result.setObjectName("auditResult")
-        self.result.setWordWrap(True)
-        lay.addWidget(self.result)
+        self.result_label = QLabel("", self)
+        self.result_label.setObjectName("auditResult")
+        self.result_label.setWordWrap(True)
+        lay.addWidget(self.result_label)
         self.filter_button.clicked.connect(lambda _checked=False: self.refresh())
         self.export_button.clicked.connect(lambda _checked=False: self.export())
         self.verify_button.clicked.connect(lambda _checked=False: self.verify())
         close.clicked.connect(self.accept)
-        for edit in (self.patient, self.user):
-            edit.returnPressed.connect(self.refresh)
+        for box in (self.patient, self.user):
+            box.returnPressed.connect(self.refresh)
         self.refresh()
 
     def filters(self) -> dict[str, Any] | None:
@@ -156,7 +156,9 @@ class AuditWindow(QDialog):
         text = self.patient.text().strip()
         if text:
             if not text.isdigit():
-                self.result.setText(self.tr("Patient: type the patient's number (digits only)."))
+                self.result_label.setText(
+                    self.tr("Patient: type the patient's number (digits only).")
+                )
                 self.patient.setFocus()
                 return None
             out["patient_id"] = int(text)
@@ -165,9 +167,9 @@ class AuditWindow(QDialog):
         if self.action.currentData():
             out["action"] = self.action.currentData()
         if self.use_dates.isChecked():
-            start, end = self.since.date().toPython(), self.until.date().toPython()
+            start, end = _day(self.since), _day(self.until)
             if end < start:
-                self.result.setText(self.tr("Dates: the second date is before the first."))
+                self.result_label.setText(self.tr("Dates: the second date is before the first."))
                 self.until.setFocus()
                 return None
             out["since"] = datetime.combine(start, time(), tzinfo=UTC)
@@ -181,7 +183,7 @@ class AuditWindow(QDialog):
         try:
             self.entries = self.clinic.audit_entries(**found)
         except ServiceError as exc:
-            self.result.setText(str(exc))
+            self.result_label.setText(str(exc))
             return
         shown = self.entries[-SHOWN:]
         self.table.setRowCount(len(shown))
@@ -223,7 +225,7 @@ class AuditWindow(QDialog):
         except (ServiceError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Not exported"), str(exc))
             return None
-        self.result.setText(self.tr("Exported to %s") % written)
+        self.result_label.setText(self.tr("Exported to %s") % written)
         return written
 
     def verify(self) -> list[Any]:
@@ -231,10 +233,10 @@ class AuditWindow(QDialog):
         try:
             problems = self.clinic.verify_audit()
         except ServiceError as exc:
-            self.result.setText(str(exc))
+            self.result_label.setText(str(exc))
             return []
         if not problems:
-            self.result.setText(
+            self.result_label.setText(
                 self.tr("The audit trail is intact: no entry was changed, removed or reordered.")
             )
             return []
@@ -249,7 +251,7 @@ class AuditWindow(QDialog):
         text = head + "\n• " + "\n• ".join(lines)
         if more > 0:
             text += "\n" + self.tr("and %d more") % more
-        self.result.setText(text)
+        self.result_label.setText(text)
         if first is not None:
             self._select_entry(first)
         return problems
@@ -261,3 +263,16 @@ class AuditWindow(QDialog):
                 self.table.selectRow(row)
                 self.table.scrollToItem(item)
                 return
+
+
+def _buddy(text: str, parent: QWidget, buddy: QWidget) -> QLabel:
+    """A label whose mnemonic (``&``) moves the focus to ``buddy``."""
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
+def _day(edit: QDateEdit) -> date:
+    """The day an edit shows, as a Python date."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())

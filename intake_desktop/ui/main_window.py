@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -47,6 +48,12 @@ class MainWindow(QMainWindow):
 
     #: Emitted by :meth:`attach`, once the lists are filled and search answers.
     records_ready = Signal()
+    # The Account and Administration menus, added by admin_menu.install_menus at the first sign-in.
+    account_menu: QMenu
+    admin_menu: QMenu
+    language_actions: QActionGroup
+    admin_actions: dict[str, QAction]
+    account_actions: dict[str, QAction]
 
     def __init__(self, clinic: Clinic | None = None, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -438,8 +445,3 @@ class MainWindow(QMainWindow):
         if self.board is not None:
             self.board.stop()
         event.accept()
-
-
-def start_later(window: MainWindow) -> None:
-    """After the window shows: offer back drafts a crash left open."""
-    QTimer.singleShot(0, window.offer_recovery)

@@ -47,7 +47,7 @@ class Workstation(QObject):
         self.app, self.clinic, self.window = app, clinic, window
         self.idle: IdleLock | None = None
         self.prompt: SignInDialog | None = None
-        from .app import ui_locale
+        from .translators import ui_locale
 
         self.start_language = language_code(ui_locale())
         self.language = self.start_language
@@ -99,7 +99,7 @@ class Workstation(QObject):
         wanted = self.wanted_language()
         if wanted == self.language:
             return False
-        from .app import install_translators, remove_translators
+        from .translators import install_translators, remove_translators
 
         remove_translators(self.app, getattr(self.app, "_intake_translators", []))
         self.app._intake_translators = install_translators(self.app, QLocale(wanted))  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ fields never echo, and are cleared after every attempt.
 
 A refused sign-in or unlock reads the same whatever the cause (the services say nothing more),
 and a password the rules refuse is named with its reason; both in the interface's language
-(:func:`password_problem` is there for any dialog that sets a password).
+(:func:`.password_text.password_problem` is there for any dialog that sets a password).
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.auth import LOCKOUT, MAX_FAILED_SIGN_INS
 from intake_desktop.services.errors import PermissionDenied, ServiceError
-from intake_desktop.services.password_rules import MAX_PASSWORD, MIN_PASSWORD, WeakPasswordError
+from intake_desktop.services.password_rules import WeakPasswordError
 
+from .password_text import password_problem as password_problem
+from .password_text import refusal_text as refusal_text
 from .theme import style
 
 if TYPE_CHECKING:
@@ -39,46 +41,6 @@ if TYPE_CHECKING:
 MAX_TYPED = 1024
 #: What :class:`UnlockDialog` finishes with when someone else is to sign in.
 SWITCH_USER = 2
-
-
-def password_problem(reason: str) -> str:
-    """Why a new password was refused (:class:`WeakPasswordError` ``reason``), translated."""
-    if reason == "short":
-        text = QCoreApplication.translate(
-            "PasswordRules", "Password: must have at least %1 characters."
-        )
-        return text.replace("%1", str(MIN_PASSWORD))
-    if reason == "long":
-        text = QCoreApplication.translate(
-            "PasswordRules", "Password: is longer than %1 characters."
-        )
-        return text.replace("%1", str(MAX_PASSWORD))
-    if reason == "nul":
-        return QCoreApplication.translate(
-            "PasswordRules", "Password: may not contain a NUL character."
-        )
-    if reason == "blank":
-        return QCoreApplication.translate(
-            "PasswordRules", "Password: is only spaces; choose one with letters, digits or signs."
-        )
-    if reason == "repeated":
-        return QCoreApplication.translate(
-            "PasswordRules",
-            "Password: is one character repeated; choose one that is harder to guess.",
-        )
-    if reason == "common":
-        return QCoreApplication.translate(
-            "PasswordRules",
-            "Password: is one of the most common passwords, which are tried first when "
-            "guessing; choose another.",
-        )
-    return QCoreApplication.translate("PasswordRules", "Password: cannot be used; choose another.")
-
-
-def refusal_text(exc: ServiceError) -> str:
-    """A service's refusal of a new password in the interface's language (a weak password's
-    reason), else the service's own words."""
-    return password_problem(exc.reason) if isinstance(exc, WeakPasswordError) else str(exc)
 
 
 def sign_in_refused() -> str:

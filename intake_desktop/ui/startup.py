@@ -1,26 +1,26 @@
 """The start of the desktop app: the window and the sign-in dialog at once, the records behind them.
 
 The user can type their name and password while the database layer loads and the records open on
-a worker thread (:class:`~.app.ClinicOpener`): the two waits overlap instead of adding up. The
-window shows no record until someone has signed in (:meth:`MainWindow.attach`). Should OK be
-pressed before the records are open, the password check waits for them. A database without users
-swaps the dialog for the first-run one that creates the administrator.
+a worker thread (:class:`~.clinic_opener.ClinicOpener`): the two waits overlap instead of adding
+up. The window shows no record until someone has signed in (:meth:`MainWindow.attach`). Should OK
+be pressed before the records are open, the password check waits for them. A database without
+users swaps the dialog for the first-run one that creates the administrator.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from intake_desktop.services.errors import ServiceError, UnavailableError
 
-from .main_window import MainWindow, start_later
+from .main_window import MainWindow
 
 if TYPE_CHECKING:
-    from .app import ClinicOpener
     from .clinic import Clinic
+    from .clinic_opener import ClinicOpener
     from .session_switch import Workstation
 
 
@@ -56,7 +56,7 @@ class Startup(QObject):
         self, app: QApplication, db_url: str | None, credentials: tuple[str, str] | None
     ) -> None:
         super().__init__()
-        from .app import ClinicOpener
+        from .clinic_opener import ClinicOpener
 
         self.app = app
         self.window = MainWindow()
@@ -169,3 +169,8 @@ class Startup(QObject):
             if clinic.signed_in:
                 clinic.sign_out()
             clinic.close()
+
+
+def start_later(window: MainWindow) -> None:
+    """After the window shows: offer back drafts a crash left open."""
+    QTimer.singleShot(0, window.offer_recovery)

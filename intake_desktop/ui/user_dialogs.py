@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
-from .sign_in import refusal_text
+from .password_text import refusal_text
 from .theme import style
 
 if TYPE_CHECKING:

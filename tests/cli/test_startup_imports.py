@@ -29,7 +29,8 @@ def test_the_window_shows_before_the_database_layer_loads() -> None:
     and does not build the Qt namespace's enums.
 
     They take longer to load than the whole window takes to appear, so the app loads them on a
-    worker thread behind the window (ui.app.ClinicOpener), or just after it shows (qt_values).
+    worker thread behind the window (ui.clinic_opener.ClinicOpener), or just after it shows
+    (qt_values).
     """
     code = (
         "import sys\n"

@@ -9,8 +9,9 @@
 
 Both the .ts (edited with Qt Linguist: ``pyside6-linguist intake_desktop_es.ts``) and the
 generated .qm are committed: the app loads the .qm from this folder at start
-(``intake_desktop/resources/translations/``, loaded by ``intake_desktop/ui/app.py``), so run this
-script and commit the .qm after editing a .ts. ``code_names.py`` stays here, beside the script.
+(``intake_desktop/resources/translations/``, loaded by ``intake_desktop/ui/translators.py``), so
+run this script and commit the .qm after editing a .ts. ``code_names.py`` stays here, beside the
+script.
 ``update.sh`` runs this script with the project's virtual environment.
 """
 

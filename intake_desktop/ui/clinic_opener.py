@@ -1,0 +1,68 @@
+"""Opening the clinic on a worker thread while the window shows (see :mod:`.startup`)."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from intake_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from .clinic import Clinic
+
+
+class ClinicOpener(QObject):
+    """Opens the clinic on a worker thread while the window shows: the database layer takes
+    longer to import than the whole window takes to appear, so start-up overlaps the two.
+
+    With credentials (``INTAKE_DESKTOP_USER``/``_PASSWORD``) the worker also signs in, so the
+    password check runs beside the event loop too. :attr:`opened` is delivered on the thread
+    that made the opener; :attr:`clinic`, :attr:`error` (the database could not be opened, or
+    an unexpected failure) and :attr:`refusal` (sign-in refused) say how it went.
+    """
+
+    opened = Signal()
+    _done = Signal()
+
+    def __init__(self, db_url: str | None, credentials: tuple[str, str] | None) -> None:
+        super().__init__()
+        self.db_url, self.credentials = db_url, credentials
+        self.clinic: Clinic | None = None
+        self.error: Exception | None = None
+        self.refusal: ServiceError | None = None
+        #: Whether the database has any user yet (else the first-run dialog is shown).
+        self.has_users = True
+        self._done.connect(self._deliver)  # queued: the signal comes from the worker
+        self._thread = threading.Thread(target=self._work, name="clinic-opener", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread.ident is not None:  # started
+            self._thread.join()
+
+    def _work(self) -> None:
+        from .clinic import Clinic
+
+        try:
+            self.clinic = Clinic.open(self.db_url)
+            if self.credentials is not None:
+                try:
+                    self.clinic.sign_in(*self.credentials)
+                except ServiceError as exc:
+                    self.refusal = exc
+            else:
+                self.has_users = self.clinic.has_users()
+            # What attach() needs next (Qt Charts for the Trends tab) loads here, off the UI.
+            from . import patient_trends  # noqa: F401
+        except Exception as exc:  # handed to the UI thread, which reports it (see run)
+            self.error = exc
+        finally:
+            self._done.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        self.opened.emit()
