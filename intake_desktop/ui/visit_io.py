@@ -56,20 +56,28 @@ def export_listed_case(window: QMainWindow, clinic: Any, visit: Any | None) -> N
     """The main window's *Export case file*: ask where, write the selected visit's case file,
     and say in the status bar where it went (or that a visit must be selected first)."""
 
-    tr = QCoreApplication.translate  # the main window's words, in its context (for lupdate too)
     if visit is None:
-        window.statusBar().showMessage(tr("MainWindow", "Select a visit in a list first."), 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Select a visit in a list first."), 5000
+        )
         return
     target, _ = QFileDialog.getSaveFileName(
-        window, tr("MainWindow", "Export case file"), f"case-{visit.id}.json", FILTER
+        window,
+        QCoreApplication.translate("MainWindow", "Export case file"),
+        f"case-{visit.id}.json",
+        FILTER,
     )
     if target:
         try:
             write_case(Path(target), clinic.export_case(visit.id))
         except OSError as exc:  # a link, a device, a read-only folder: say so, keep going
-            QMessageBox.warning(window, tr("MainWindow", "Not exported"), str(exc))
+            QMessageBox.warning(
+                window, QCoreApplication.translate("MainWindow", "Not exported"), str(exc)
+            )
             return
-        window.statusBar().showMessage(tr("MainWindow", "Exported to %s") % target, 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Exported to %s") % target, 5000
+        )
 
 
 def export_case_file(parent: QWidget, data: dict[str, Any], controller: Any = None) -> Path | None:

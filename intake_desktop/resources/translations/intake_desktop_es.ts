@@ -4,7 +4,7 @@
 <context>
     <name>AccountMenu</name>
     <message>
-        <location filename="../../intake_desktop/ui/admin_menu.py" line="+51"/>
+        <location filename="../../ui/admin_menu.py" line="+65"/>
         <source>&amp;Account</source>
         <extracomment>The one shortcut for signing out or switching user.</extracomment>
         <translation>&amp;Cuenta</translation>
@@ -15,7 +15,7 @@
         <translation>A&amp;dministración</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Sign out / switch user</source>
         <translation>&amp;Cerrar sesión / cambiar de usuario</translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/activity.py" line="+24"/>
+        <location filename="../../ui/intake_pages/activity.py" line="+24"/>
         <source>Walking and pain</source>
         <translation>Caminar y dolor</translation>
     </message>
@@ -156,7 +156,7 @@
 <context>
     <name>AlertPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/workstation_alerts.py" line="+118"/>
+        <location filename="../../ui/workstation_alerts.py" line="+118"/>
         <source>Red-flag alerts from the workstations</source>
         <extracomment>How often a window on SQLite asks for new alerts (the issue asks for &quot;within seconds&quot;). On PostgreSQL notifications do the work; this poll only catches what a lost connection missed. At most this many alerts are listed; the rest are counted (&quot;and 3 more&quot;).</extracomment>
         <translation>Alertas de signos de alarma de los puestos</translation>
@@ -200,7 +200,7 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../intake_desktop/ui/alerts_view.py" line="+32"/>
+        <location filename="../../ui/alerts_view.py" line="+32"/>
         <location line="+13"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
@@ -224,7 +224,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/amend_dialog.py" line="+41"/>
+        <location filename="../../ui/amend_dialog.py" line="+41"/>
         <source>Amend the signed visit</source>
         <translation>Enmendar la visita firmada</translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/audit_window.py" line="+65"/>
+        <location filename="../../ui/audit_window.py" line="+65"/>
         <source>Audit trail</source>
         <extracomment>Entries shown at most (the export holds every entry the filter finds). Actions that are not permission checks (sign-ins, locks, own changes).</extracomment>
         <translation>Registro de auditoría</translation>
@@ -358,12 +358,12 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Patient: type the patient&apos;s number (digits only).</source>
         <translation>Paciente: escriba el número del paciente (solo cifras).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Dates: the second date is before the first.</source>
         <translation>Fechas: la segunda fecha es anterior a la primera.</translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../intake_desktop/ui/board_view.py" line="+51"/>
+        <location filename="../../ui/board_view.py" line="+51"/>
         <source>Expected</source>
         <translation>Esperado</translation>
     </message>
@@ -580,7 +580,7 @@
 <context>
     <name>BodyMap</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/body_map.py" line="+141"/>
+        <location filename="../../ui/widgets/body_map.py" line="+141"/>
         <source>Front</source>
         <extracomment>The two figures&apos; captions when not the interface&apos;s own (the patient&apos;s language).</extracomment>
         <translation>Frente</translation>
@@ -594,7 +594,7 @@
 <context>
     <name>BookDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/board_view.py" line="-25"/>
+        <location filename="../../ui/board_view.py" line="-25"/>
         <source>Book the next visit</source>
         <translation>Citar la próxima visita</translation>
     </message>
@@ -617,7 +617,7 @@
 <context>
     <name>CarriedBar</name>
     <message>
-        <location filename="../../intake_desktop/ui/followup.py" line="+198"/>
+        <location filename="../../ui/followup.py" line="+198"/>
         <source>Confirm &amp;all on this page</source>
         <translation>Confirmar &amp;todo en esta página</translation>
     </message>
@@ -648,7 +648,7 @@
 <context>
     <name>CausesField</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/imaging.py" line="+72"/>
+        <location filename="../../ui/clinician_pages/imaging.py" line="+72"/>
         <source>Main cause of narrowing</source>
         <translation>Causa principal del estrechamiento</translation>
     </message>
@@ -671,7 +671,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/password_dialog.py" line="+44"/>
+        <location filename="../../ui/password_dialog.py" line="+44"/>
         <source>Choose a new password</source>
         <translation>Elija una contraseña nueva</translation>
     </message>
@@ -724,7 +724,7 @@
 <context>
     <name>ClinicianPages</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/locked.py" line="+40"/>
+        <location filename="../../ui/clinician_pages/locked.py" line="+40"/>
         <source>Read only for your role: the examination, imaging, the four questions and the decision are recorded by a clinician. You can see what was recorded; the intake steps stay yours to fill in.</source>
         <extracomment>What the user edits with; push buttons outside the fields (e.g. &quot;Next question&quot;) stay usable.</extracomment>
         <translation>Solo lectura para su perfil: la exploración, la imagen, las cuatro preguntas y la decisión las registra un clínico. Puede ver lo registrado; los pasos de la admisión siguen siendo suyos.</translation>
@@ -733,7 +733,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/conflict_dialog.py" line="+44"/>
+        <location filename="../../ui/conflict_dialog.py" line="+44"/>
         <source>This visit was changed on another workstation</source>
         <translation>Esta visita se modificó en otro equipo</translation>
     </message>
@@ -776,7 +776,7 @@
 <context>
     <name>DecisionPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/decision.py" line="+50"/>
+        <location filename="../../ui/clinician_pages/decision.py" line="+50"/>
         <location line="+5"/>
         <source>Decision and signature</source>
         <translation>Decisión y firma</translation>
@@ -905,7 +905,7 @@
 <context>
     <name>DiscardReasonDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/discard_dialog.py" line="+35"/>
+        <location filename="../../ui/discard_dialog.py" line="+35"/>
         <source>Discard a visit with a red flag?</source>
         <translation>¿Descartar una visita con un signo de alarma?</translation>
     </message>
@@ -933,7 +933,7 @@
 <context>
     <name>DraftPager</name>
     <message>
-        <location filename="../../intake_desktop/ui/draft_pager.py" line="+47"/>
+        <location filename="../../ui/draft_pager.py" line="+47"/>
         <source>Drafts shown</source>
         <extracomment>Drafts on one page (a page is one indexed query, like the other lists).</extracomment>
         <translation>Borradores mostrados</translation>
@@ -977,7 +977,7 @@
 <context>
     <name>ExamPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/exam.py" line="+25"/>
+        <location filename="../../ui/clinician_pages/exam.py" line="+25"/>
         <source>Not examined</source>
         <extracomment>Page width (logical pixels) from which the exam groups sit in two columns.</extracomment>
         <translation>No explorado</translation>
@@ -1122,7 +1122,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+197"/>
+        <location filename="../../ui/sign_in.py" line="+159"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -1155,7 +1155,7 @@
 <context>
     <name>FrameworkPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="+97"/>
+        <location filename="../../ui/clinician_pages/framework.py" line="+97"/>
         <source>Four questions</source>
         <translation>Cuatro preguntas</translation>
     </message>
@@ -1183,7 +1183,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/amend_dialog.py" line="+21"/>
+        <location filename="../../ui/amend_dialog.py" line="+21"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -1251,7 +1251,7 @@
 <context>
     <name>ImagingPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/imaging.py" line="+22"/>
+        <location filename="../../ui/clinician_pages/imaging.py" line="+22"/>
         <location line="+4"/>
         <source>Imaging</source>
         <translation>Imágenes</translation>
@@ -1320,7 +1320,7 @@
 <context>
     <name>InjectionsEditor</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/injections.py" line="+58"/>
+        <location filename="../../ui/widgets/injections.py" line="+58"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1409,7 +1409,7 @@
 <context>
     <name>LimitedTextEdit</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/limited_text.py" line="+76"/>
+        <location filename="../../ui/widgets/limited_text.py" line="+76"/>
         <source>%1 of %2 characters</source>
         <translation>%1 de %2 caracteres</translation>
     </message>
@@ -1422,14 +1422,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/main_window.py" line="+62"/>
+        <location filename="../../ui/main_window.py" line="+69"/>
         <source>Spine intake</source>
         <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers.</extracomment>
         <translation>Ingreso de columna</translation>
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../intake_desktop/ui/session_switch.py" line="+248"/>
+        <location filename="../../ui/session_switch.py" line="+248"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
     </message>
@@ -1594,7 +1594,7 @@
         <translation>&amp;Borradores abiertos (%d)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+19"/>
         <source>Reopen unfinished visits?</source>
         <translation>¿Volver a abrir las visitas sin terminar?</translation>
     </message>
@@ -1609,32 +1609,32 @@
         <translation>Importar expediente</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../ui/visit_io.py" line="+46"/>
         <source>Cannot read the file</source>
         <translation>No se puede leer el archivo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not imported</source>
         <translation>No se importó</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Select a visit in a list first.</source>
         <translation>Primero seleccione una visita en una lista.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Export case file</source>
         <translation>Exportar expediente</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Not exported</source>
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Exported to %s</source>
         <translation>Exportado a %s</translation>
     </message>
@@ -1642,7 +1642,7 @@
 <context>
     <name>NotExaminedBox</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/not_examined.py" line="+22"/>
+        <location filename="../../ui/clinician_pages/not_examined.py" line="+22"/>
         <location line="+4"/>
         <source>Neurological exam not done</source>
         <translation>Exploración neurológica no realizada</translation>
@@ -1671,7 +1671,7 @@
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/number_field.py" line="+39"/>
+        <location filename="../../ui/widgets/number_field.py" line="+39"/>
         <source>Allowed: %s %s</source>
         <translation>Permitido: %s %s</translation>
     </message>
@@ -1684,7 +1684,7 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/optional_date.py" line="+38"/>
+        <location filename="../../ui/widgets/optional_date.py" line="+38"/>
         <source>Set</source>
         <translation>Fijar</translation>
     </message>
@@ -1702,9 +1702,8 @@
 <context>
     <name>PasswordRules</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-183"/>
+        <location filename="../../ui/password_text.py" line="+18"/>
         <source>Password: must have at least %1 characters.</source>
-        <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Contraseña: debe tener al menos %1 caracteres.</translation>
     </message>
     <message>
@@ -1741,7 +1740,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_dialog.py" line="+45"/>
+        <location filename="../../ui/patient_dialog.py" line="+45"/>
         <source>Edit patient</source>
         <translation>Editar paciente</translation>
     </message>
@@ -1854,7 +1853,7 @@
 <context>
     <name>PatientEntry</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_entry/texts.py" line="+24"/>
+        <location filename="../../ui/patient_entry/texts.py" line="+24"/>
         <source>Where do you feel pain, numbness or tingling? Tap every place.</source>
         <translation>¿Dónde siente dolor, adormecimiento u hormigueo? Toque cada lugar.</translation>
     </message>
@@ -2389,7 +2388,7 @@
         <translation>De espaldas</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/patient_entry/window.py" line="+47"/>
+        <location filename="../../ui/patient_entry/window.py" line="+47"/>
         <source>Hello. Please answer these questions about your pain. Tap an answer to go on; you can go back at any time. If you are not sure, tap &quot;Not sure&quot; or &quot;Next&quot;.</source>
         <translation>Hola. Por favor, responda a estas preguntas sobre su dolor. Toque una respuesta para seguir; puede volver atrás cuando quiera. Si no está seguro, toque «No estoy seguro» o «Siguiente».</translation>
     </message>
@@ -2425,7 +2424,7 @@
 <context>
     <name>PatientIdentity</name>
     <message>
-        <location filename="../../intake_desktop/ui/identity.py" line="+22"/>
+        <location filename="../../ui/identity.py" line="+22"/>
         <source>name not recorded</source>
         <translation>nombre no registrado</translation>
     </message>
@@ -2443,7 +2442,7 @@
 <context>
     <name>PatientSearchModel</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_search.py" line="+81"/>
+        <location filename="../../ui/patient_search.py" line="+81"/>
         <source>Name</source>
         <extracomment>What the model asks for one query: (text, how many rows) -&gt; the matching patients. A search answers in about a millisecond, so keystrokes are only coalesced (a zero timer runs once per pass of the event loop, after a burst of typing or a paste) and never delayed. How long the selection must rest before the patient beside the list is loaded. The guide and &quot;no patient matches&quot; read from the top left of the list&apos;s space. Said in a one-widget style sheet, because Qt.AlignmentFlag would build the Qt namespace (qt_values).</extracomment>
         <translation>Nombre</translation>
@@ -2516,7 +2515,7 @@
 <context>
     <name>PatientTrendsPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_trends.py" line="+32"/>
+        <location filename="../../ui/patient_trends.py" line="+32"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -2584,7 +2583,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/pdf_preview.py" line="+83"/>
+        <location filename="../../ui/pdf_preview.py" line="+83"/>
         <source>Summary preview</source>
         <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes).</extracomment>
         <translation>Vista previa del resumen</translation>
@@ -2691,7 +2690,7 @@
 <context>
     <name>PlanPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/plan_panel.py" line="+34"/>
+        <location filename="../../ui/plan_panel.py" line="+34"/>
         <source>Pattern</source>
         <extracomment>The headings of the plan details (translated with ``self.tr`` where the HTML is built).</extracomment>
         <translation>Patrón</translation>
@@ -2776,7 +2775,7 @@
 <context>
     <name>ProcedureChoice</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/procedure_choice.py" line="+28"/>
+        <location filename="../../ui/clinician_pages/procedure_choice.py" line="+28"/>
         <location line="+67"/>
         <source>No plan yet.</source>
         <translation>Todavía no hay plan.</translation>
@@ -2795,7 +2794,7 @@
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../intake_desktop/ui/clinician_pages/framework.py" line="-74"/>
+        <location filename="../../ui/clinician_pages/framework.py" line="-74"/>
         <source>from the findings</source>
         <translation>según los hallazgos</translation>
     </message>
@@ -2858,7 +2857,7 @@
 <context>
     <name>QuestionnairesPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/questionnaires.py" line="+24"/>
+        <location filename="../../ui/intake_pages/questionnaires.py" line="+24"/>
         <location line="+12"/>
         <source>Pain intensity</source>
         <translation>Intensidad del dolor</translation>
@@ -3098,7 +3097,7 @@
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/recovery_key_dialog.py" line="+29"/>
+        <location filename="../../ui/recovery_key_dialog.py" line="+29"/>
         <location line="+20"/>
         <source>Recovery key</source>
         <translation>Clave de recuperación</translation>
@@ -3122,12 +3121,12 @@
 <context>
     <name>RedFlagBanner</name>
     <message>
-        <location filename="../../intake_desktop/ui/red_flag_banner.py" line="+32"/>
+        <location filename="../../ui/red_flag_banner.py" line="+32"/>
         <source>Red flag alert</source>
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+70"/>
+        <location filename="../../ui/visit_window.py" line="+70"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -3136,7 +3135,7 @@
 <context>
     <name>RedFlagPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/red_flags.py" line="+28"/>
+        <location filename="../../ui/intake_pages/red_flags.py" line="+28"/>
         <source>Red flags</source>
         <translation>Señales de alarma</translation>
     </message>
@@ -3169,7 +3168,7 @@
 <context>
     <name>RedFlags</name>
     <message>
-        <location filename="../../intake_desktop/ui/red_flag_text.py" line="+16"/>
+        <location filename="../../ui/red_flag_text.py" line="+16"/>
         <source>EMERGENCY: send to the emergency department now</source>
         <translation>EMERGENCIA: enviar al servicio de urgencias ahora</translation>
     </message>
@@ -3202,7 +3201,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/user_dialogs.py" line="+194"/>
+        <location filename="../../ui/user_dialogs.py" line="+194"/>
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
@@ -3230,7 +3229,7 @@
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/settings_window.py" line="+45"/>
+        <location filename="../../ui/settings_window.py" line="+45"/>
         <source>Clinic name</source>
         <translation>Nombre de la clínica</translation>
     </message>
@@ -3332,8 +3331,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Shared by every workstation on this database and printed on the next summary. An empty field returns to the clinic&apos;s template (reports/templates/clinic.toml).</source>
-        <translation>Compartidos por todos los puestos de esta base de datos e impresos en el próximo resumen. Un campo vacío vuelve a la plantilla de la clínica (reports/templates/clinic.toml).</translation>
+        <source>Shared by every workstation on this database and printed on the next summary. An empty field returns to the clinic&apos;s template (clinic.toml).</source>
+        <translation>Compartidos por todos los puestos de esta base de datos e impresos en el próximo resumen. Un campo vacío vuelve a la plantilla de la clínica (clinic.toml).</translation>
     </message>
     <message>
         <location line="+69"/>
@@ -3380,7 +3379,7 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_dialog.py" line="+63"/>
+        <location filename="../../ui/sign_dialog.py" line="+63"/>
         <source>Red-flag question not answered: %1</source>
         <translation>Pregunta de alarma sin respuesta: %1</translation>
     </message>
@@ -3509,8 +3508,9 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+13"/>
+        <location filename="../../ui/sign_in.py" line="-142"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
+        <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
     </message>
 </context>
@@ -3535,7 +3535,7 @@
 <context>
     <name>SignatureBanner</name>
     <message>
-        <location filename="../../intake_desktop/ui/signature_banner.py" line="+37"/>
+        <location filename="../../ui/signature_banner.py" line="+37"/>
         <source>Signature does not match</source>
         <translation>La firma no coincide</translation>
     </message>
@@ -3558,7 +3558,7 @@
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/patient_entry/window.py" line="+39"/>
+        <location filename="../../ui/patient_entry/window.py" line="+39"/>
         <source>Staff only</source>
         <translation>Solo personal</translation>
     </message>
@@ -3586,7 +3586,7 @@
 <context>
     <name>SummaryActions</name>
     <message>
-        <location filename="../../intake_desktop/ui/summary_actions.py" line="+71"/>
+        <location filename="../../ui/summary_actions.py" line="+71"/>
         <source>Patient s&amp;ummary…</source>
         <translation>Res&amp;umen del paciente…</translation>
     </message>
@@ -3730,7 +3730,7 @@
 <context>
     <name>SymptomsPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/symptoms.py" line="+21"/>
+        <location filename="../../ui/intake_pages/symptoms.py" line="+21"/>
         <location line="+5"/>
         <source>Symptoms</source>
         <translation>Síntomas</translation>
@@ -3824,7 +3824,7 @@
 <context>
     <name>TreatmentPage</name>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/treatment.py" line="+25"/>
+        <location filename="../../ui/intake_pages/treatment.py" line="+25"/>
         <source>Treatment so far</source>
         <translation>Tratamiento hasta ahora</translation>
     </message>
@@ -3928,7 +3928,7 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../intake_desktop/ui/trend_chart.py" line="+72"/>
+        <location filename="../../ui/trend_chart.py" line="+72"/>
         <source>Outcome trends</source>
         <extracomment>Series drawn against a second value axis on the right (another unit). Line colours with enough contrast on light and on dark backgrounds.</extracomment>
         <translation>Evolución de los resultados</translation>
@@ -3957,7 +3957,7 @@
 <context>
     <name>TriStateSwitch</name>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/tri_state.py" line="+45"/>
+        <location filename="../../ui/widgets/tri_state.py" line="+45"/>
         <source>Yes</source>
         <extracomment>What the switch last asked the screen reader to say (tests read it).</extracomment>
         <translation>Sí</translation>
@@ -3976,7 +3976,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="+60"/>
+        <location filename="../../ui/sign_in.py" line="+60"/>
         <source>Session locked</source>
         <extracomment>shown once by :func:`.app.sign_in_at_start` (None: the database is not encrypted)</extracomment>
         <translation>Sesión bloqueada</translation>
@@ -3995,7 +3995,7 @@
 <context>
     <name>Urgency</name>
     <message>
-        <location filename="../../intake_desktop/ui/urgency_mark.py" line="+22"/>
+        <location filename="../../ui/urgency_mark.py" line="+22"/>
         <source>Emergency</source>
         <translation>Emergencia</translation>
     </message>
@@ -4018,7 +4018,7 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/user_dialogs.py" line="-155"/>
+        <location filename="../../ui/user_dialogs.py" line="-155"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
@@ -4116,7 +4116,7 @@
         <translation>crea y cambia usuarios, restablece contraseñas, cambia los ajustes de la clínica y consulta el registro de auditoría; sin otra función no ve expedientes de pacientes</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/users_window.py" line="+51"/>
+        <location filename="../../ui/users_window.py" line="+51"/>
         <source>Users</source>
         <extracomment>The add, change or reset dialog opened last.</extracomment>
         <translation>Usuarios</translation>
@@ -4211,7 +4211,7 @@
 <context>
     <name>VisitList</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_list.py" line="+26"/>
+        <location filename="../../ui/visit_list.py" line="+26"/>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -4270,14 +4270,14 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_saving.py" line="+138"/>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+96"/>
+        <location filename="../../ui/visit_saving.py" line="+137"/>
+        <location filename="../../ui/visit_window.py" line="+78"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
         <translation>Paciente</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="+8"/>
+        <location filename="../../ui/visit_window.py" line="+8"/>
         <source>Steps of the visit</source>
         <translation>Pasos de la visita</translation>
     </message>
@@ -4357,12 +4357,12 @@
         <translation>Estado del guardado</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+170"/>
         <source>Not discarded</source>
         <translation>No descartada</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_saving.py" line="-99"/>
+        <location filename="../../ui/visit_saving.py" line="-99"/>
         <source>Not saved: %s (your entries are kept)</source>
         <translation>No se guardó: %s (lo que escribió se conserva)</translation>
     </message>
@@ -4386,7 +4386,7 @@ Your entries are kept: they are saved now as a new draft visit.</source>
 Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_window.py" line="-39"/>
+        <location filename="../../ui/visit_window.py" line="-39"/>
         <source>Signed: %s</source>
         <translation>Firmada: %s</translation>
     </message>
@@ -4396,7 +4396,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_saving.py" line="+28"/>
+        <location filename="../../ui/visit_saving.py" line="+28"/>
         <source>Close this visit?</source>
         <translation>¿Cerrar esta visita?</translation>
     </message>
@@ -4471,7 +4471,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>%1 (%2) · consulta %3</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/visit_signing.py" line="+40"/>
+        <location filename="../../ui/visit_signing.py" line="+39"/>
         <source>&amp;Sign amendment</source>
         <translation>&amp;Firmar la enmienda</translation>
     </message>
@@ -4514,7 +4514,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../intake_desktop/ui/session_switch.py" line="-130"/>
+        <location filename="../../ui/session_switch.py" line="-130"/>
         <source>Language</source>
         <extracomment>The main window was rebuilt (another language); the new one is passed. Someone signed in (again) and the window shows their records. The sign-in prompt after a sign-out was cancelled: the app should end.</extracomment>
         <translation>Idioma</translation>
@@ -4543,7 +4543,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../intake_desktop/ui/sign_in.py" line="-134"/>
+        <location filename="../../ui/sign_in.py" line="-134"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
@@ -4571,7 +4571,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>codes</name>
     <message>
-        <location filename="code_names.py" line="+6"/>
+        <location filename="../../../tools/translations/code_names.py" line="+6"/>
         <source>Abnormal</source>
         <translation>Anormal</translation>
     </message>
@@ -5196,17 +5196,17 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Radiografía</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/activity.py" line="-39"/>
+        <location filename="../../ui/intake_pages/activity.py" line="-39"/>
         <source>Stopping, while still standing</source>
         <translation>Detenerse, aunque siga de pie</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/intake_pages/treatment.py" line="-40"/>
+        <location filename="../../ui/intake_pages/treatment.py" line="-40"/>
         <source>MRI not possible (e.g. pacemaker)</source>
         <translation>No puede hacerse RM (p. ej., marcapasos)</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/widgets/injections.py" line="-85"/>
+        <location filename="../../ui/widgets/injections.py" line="-85"/>
         <source>Positive response</source>
         <translation>Respuesta positiva</translation>
     </message>
@@ -5216,7 +5216,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Respuesta negativa</translation>
     </message>
     <message>
-        <location filename="../../intake_desktop/ui/code_labels.py" line="+35"/>
+        <location filename="../../ui/code_labels.py" line="+35"/>
         <source>en</source>
         <comment>language code of the plan&apos;s sentences</comment>
         <translation>es</translation>
@@ -5225,7 +5225,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../intake_desktop/ui/visit_io.py" line="+42"/>
+        <location filename="../../ui/visit_io.py" line="+11"/>
         <location line="+28"/>
         <source>Cannot export yet</source>
         <translation>Todavía no se puede exportar</translation>
