@@ -232,7 +232,8 @@ def test_on_postgresql_the_window_hears_the_alert_without_polling(qtbot, postgre
     """The clinician's watcher listens on its own connection in a worker thread: an alert
     saved by another workstation arrives long before the 30 s safety poll."""
     from intake_desktop.services import PatientDetails
-    from intake_desktop.ui.workstation_alerts import SERVER_POLL_MS, AlertWatcher
+    from intake_desktop.ui.listening_watcher import SERVER_POLL_MS
+    from intake_desktop.ui.workstation_alerts import AlertWatcher
 
     name = postgres_server.create_database(template=postgres_server.TEMPLATE)
     url = postgres_server.url(name)
