@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from .models import AuditEntry, AuditHead, Visit, utc_now
 
 GENESIS_HASH = "0" * 64
-_HASHED_FIELDS = (
+HASHED_FIELDS = (
     "seq",
     "at",
     "user_id",
@@ -82,7 +82,7 @@ class AuditDamagedError(Exception):
 
 def entry_hash(fields: dict[str, Any]) -> str:
     """SHA-256 (hex) of the canonical JSON of an entry's fields, ``prev_hash`` included."""
-    canonical = {name: _canonical_value(fields[name]) for name in _HASHED_FIELDS}
+    canonical = {name: _canonical_value(fields[name]) for name in HASHED_FIELDS}
     text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -170,7 +170,7 @@ def verify_chain(
                     "(an entry was removed, inserted or reordered)",
                 )
             )
-        fields = {name: getattr(row, name) for name in _HASHED_FIELDS}
+        fields = {name: getattr(row, name) for name in HASHED_FIELDS}
         if entry_hash(fields) != row.hash:
             problems.append(
                 ChainProblem(row.seq, f"entry {row.seq} was edited after it was written")

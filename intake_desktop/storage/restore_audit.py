@@ -20,24 +20,22 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .audit import GENESIS_HASH, ChainProblem, NewEntry, append_entry, entry_hash, verify_chain
+from .audit import (
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    ChainProblem,
+    NewEntry,
+    append_entry,
+    entry_hash,
+    verify_chain,
+)
 from .models import AuditCheckpoint, AuditEntry, AuditHead, AuditSealKey, AuditSealWrap, User
 from .seal import current_key
 from .seal_check import checkpoints_against, valid_checkpoints
 from .seal_file import SealFile
 
-_FIELDS = (
-    "at",
-    "user_id",
-    "username",
-    "workstation",
-    "action",
-    "outcome",
-    "patient_id",
-    "visit_id",
-    "subject_user_id",
-    "detail",
-)
+#: What an entry says, apart from its place in a chain (its number and the hash before it).
+_FIELDS = tuple(f for f in HASHED_FIELDS if f not in ("seq", "prev_hash"))
 
 
 @dataclass(frozen=True, slots=True)
