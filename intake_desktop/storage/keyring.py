@@ -159,7 +159,7 @@ def wrap(key: bytes, secret: str, label: str) -> Wrap:
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     cost = WRAP_COST
-    sealed = AESGCM(_derive(secret, salt, cost)).encrypt(nonce, key, _aad(label))
+    sealed = AESGCM(derive_wrapping_key(secret, salt, cost)).encrypt(nonce, key, _aad(label))
     return Wrap(salt, nonce, sealed, cost)
 
 
@@ -180,7 +180,7 @@ def needs_fresh_wrap(keys: KeyFile, username: str) -> bool:
 def unwrap(sealed: Wrap, secret: str, label: str) -> bytes | None:
     """The database key, or None when ``secret`` is not the one it was wrapped under."""
     try:
-        key = AESGCM(_derive(secret, sealed.salt, sealed.cost)).decrypt(
+        key = AESGCM(derive_wrapping_key(secret, sealed.salt, sealed.cost)).decrypt(
             sealed.nonce, sealed.sealed, _aad(label)
         )
     except InvalidTag:
@@ -191,7 +191,7 @@ def unwrap(sealed: Wrap, secret: str, label: str) -> bytes | None:
 def dummy_unwrap(secret: str) -> None:
     """The cost of an unwrap where there is nothing to unwrap (an unknown user name), so that
     how long a refusal takes does not tell which user names have a key."""
-    _derive(secret or "x", _DUMMY_SALT, WRAP_COST)
+    derive_wrapping_key(secret or "x", _DUMMY_SALT, WRAP_COST)
 
 
 def unwrap_for_user(keys: KeyFile, username: str, password: str) -> bytes | None:
@@ -245,7 +245,8 @@ def pragma_key(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def _derive(secret: str, salt: bytes, cost: WrapCost) -> bytes:
+def derive_wrapping_key(secret: str, salt: bytes, cost: WrapCost) -> bytes:
+    """The AES-256 key argon2id derives from ``secret`` (also the audit seal's wraps')."""
     return hash_secret_raw(
         secret.encode("utf-8", "surrogatepass"),
         salt,

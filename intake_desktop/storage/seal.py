@@ -23,7 +23,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -31,6 +30,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .audit import GENESIS_HASH, verify_chain
+from .keyring import WrapCost, derive_wrapping_key
 from .models import AuditCheckpoint, AuditHead, AuditSealKey, AuditSealWrap, utc_now
 
 _DOMAIN = "intake-desktop audit checkpoint v1"
@@ -220,15 +220,8 @@ def wrap_holders(session: Session) -> list[int]:
 
 
 def _derive(password: str, salt: bytes, params: KdfParameters) -> bytes:
-    return hash_secret_raw(
-        password.encode("utf-8"),
-        salt,
-        time_cost=params.time_cost,
-        memory_cost=params.memory_cost,
-        parallelism=params.parallelism,
-        hash_len=32,
-        type=Type.ID,
-    )
+    cost = WrapCost(params.time_cost, params.memory_cost, params.parallelism)
+    return derive_wrapping_key(password, salt, cost)
 
 
 def _aad(key_id: str, user_id: int) -> bytes:
