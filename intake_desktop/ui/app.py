@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from intake_desktop import resources
 from intake_desktop.services.errors import ServiceError
 
 from .clinic_opener import ClinicOpener as ClinicOpener
-from .main_window import MainWindow
 from .theme import apply_theme
 from .translators import LANGUAGE_VARIABLE as LANGUAGE_VARIABLE
 from .translators import TRANSLATIONS_DIR as TRANSLATIONS_DIR
@@ -23,7 +22,7 @@ from .translators import remove_translators as remove_translators
 from .translators import ui_locale as ui_locale
 
 if TYPE_CHECKING:
-    from .clinic import Clinic
+    pass
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"
@@ -83,30 +82,6 @@ def run(db_url: str | None) -> int:
     if error is not None and not isinstance(error, ServiceError):
         raise error
     return startup.exit_code or code
-
-
-def sign_in_at_start(clinic: Clinic, parent: MainWindow | None = None) -> bool:
-    """Ask who is at the keyboard before any record is shown; False when nobody signed in.
-
-    With ``INTAKE_DESKTOP_USER`` and ``INTAKE_DESKTOP_PASSWORD`` both set (as for the command
-    line) the app signs in without asking (see :class:`ClinicOpener`), for benchmarks and kiosk
-    scripts. On a database without users, the first-run dialog creates the administrator, and
-    the recovery key of the encrypted database is shown once.
-    """
-    from .sign_in import FirstAdminDialog, SignInDialog
-
-    dialog = (
-        SignInDialog(clinic, parent=parent)
-        if clinic.has_users()
-        else FirstAdminDialog(clinic, parent=parent)
-    )
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted and clinic.signed_in
-    recovery_key = getattr(dialog, "recovery_key", None)
-    if accepted and recovery_key:
-        from .recovery_key_dialog import RecoveryKeyDialog
-
-        RecoveryKeyDialog(recovery_key, parent).exec()
-    return accepted
 
 
 def _from_environment() -> tuple[str, str] | None:

@@ -194,7 +194,7 @@ class FirstAdminDialog(_CredentialsDialog):
         self.clinic.create_first_admin(
             self.username.text(), self.password.text(), clinician=self.clinician.isChecked()
         )
-        #: shown once by :func:`.app.sign_in_at_start` (None: the database is not encrypted)
+        #: shown once by :class:`.startup.Startup` (None: the database is not encrypted)
         self.recovery_key = self.clinic.issue_recovery_key()
 
 

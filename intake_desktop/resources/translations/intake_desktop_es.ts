@@ -156,9 +156,9 @@
 <context>
     <name>AlertPanel</name>
     <message>
-        <location filename="../../ui/workstation_alerts.py" line="+118"/>
+        <location filename="../../ui/workstation_alerts.py" line="+86"/>
         <source>Red-flag alerts from the workstations</source>
-        <extracomment>How often a window on SQLite asks for new alerts (the issue asks for &quot;within seconds&quot;). On PostgreSQL notifications do the work; this poll only catches what a lost connection missed. At most this many alerts are listed; the rest are counted (&quot;and 3 more&quot;).</extracomment>
+        <extracomment>At most this many alerts are listed; the rest are counted (&quot;and 3 more&quot;).</extracomment>
         <translation>Alertas de signos de alarma de los puestos</translation>
     </message>
     <message>
@@ -3978,7 +3978,7 @@
     <message>
         <location filename="../../ui/sign_in.py" line="+60"/>
         <source>Session locked</source>
-        <extracomment>shown once by :func:`.app.sign_in_at_start` (None: the database is not encrypted)</extracomment>
+        <extracomment>shown once by :class:`.startup.Startup` (None: the database is not encrypted)</extracomment>
         <translation>Sesión bloqueada</translation>
     </message>
     <message>
