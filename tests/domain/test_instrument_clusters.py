@@ -3,49 +3,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
 
-from intake_desktop.domain.case import Case, Mjoa
 from intake_desktop.domain.instruments import (
     KONNO_ITEMS,
     compute_scores,
     cook_score,
     konno_score,
 )
-from intake_desktop.domain.validation import parse_case
-
-TODAY = date(2026, 11, 23)
-
-
-def make_case(**sections: Any) -> Case:
-    """A valid case holding only the given sections (everything else: not recorded)."""
-    data = {
-        "format": "spine-intake-case/1",
-        "patient": {"date_of_birth": "1950-03-01"},
-        "visit_date": "2026-11-20",
-        **sections,
-    }
-    return parse_case(data, today=TODAY)
-
-
-def answers_summing(total: int, answered: int = 10) -> tuple[int | None, ...]:
-    """Ten 0–5 answers (the first ``answered`` given) adding up to ``total``."""
-    given = [5] * (total // 5) + ([total % 5] if total % 5 else [])
-    given += [0] * (answered - len(given))
-    assert len(given) == answered and sum(given) == total
-    return (*given, *[None] * (10 - answered))
-
-
-def mjoa_of(total: int) -> Mjoa:
-    parts = []
-    for maximum in (5, 7, 3, 3):
-        parts.append(min(maximum, total))
-        total -= parts[-1]
-    return Mjoa(*parts)
-
+from tests.domain.test_instruments import make_case
 
 # --- Konno ---------------------------------------------------------------------------------------
 
