@@ -37,7 +37,7 @@ from intake_desktop.storage.refusal_file import Refusal
 
 from ._common import transaction
 from .actor import this_workstation
-from .errors import AuditTrailDamaged
+from .errors import AuditTrailDamaged, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +100,9 @@ def locked_until(noted: list[Refusal], username: str, now: datetime) -> datetime
 
 def replay(db: Database) -> None:
     """Move the side file's refusals into the (just unlocked) database: the audit trail and the
-    users' counters, in one transaction; then empty the side file. A damaged trail keeps them
-    there for a later unlock (the sign-in that follows reports the damage itself)."""
+    users' counters, in one transaction; then empty the side file. A damaged trail (or any
+    failure to record them) keeps them there for a later unlock, and never stops the sign-in
+    that follows (which reports a damaged trail itself)."""
     path = side_file(db)
     if path is None:
         return
@@ -109,6 +110,8 @@ def replay(db: Database) -> None:
         refusal_file.take(path, lambda noted: _record(db, noted))
     except AuditTrailDamaged:
         log.warning("refused sign-ins noted beside the database wait: the audit trail is damaged")
+    except ServiceError as exc:  # never a reason to refuse the sign-in that follows
+        log.warning("refused sign-ins noted beside the database wait: %s", type(exc).__name__)
 
 
 def _record(db: Database, noted: list[Refusal]) -> None:

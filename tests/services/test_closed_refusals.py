@@ -245,3 +245,18 @@ def test_the_four_closed_refusals_take_about_the_same_time(dialect, tmp_path, mo
             break
     print(f"median ms per closed refusal, each try: {tries}")
     assert tries[-1][0] <= 1.25, tries
+
+
+def test_a_damaged_trail_keeps_the_refusals_and_lets_the_administrator_in(database_url) -> None:
+    from tests.services.test_audit_damaged import forge_next_entry
+
+    with open_database(database_url) as db:
+        s.sign_in(db, "admin.user", TEST_PASSWORD)
+        forge_next_entry(db)
+    assert _closed_sign_in(database_url, "desk.user", WRONG_PASSWORD) == "refused"
+    # The replay cannot be recorded: the refusal waits beside the file, the admin gets in.
+    assert _closed_sign_in(database_url, "admin.user", TEST_PASSWORD) == "ok"
+    side = refusal_file.side_file_for(_path(database_url))
+    assert [(r.username, r.reason) for r in refusal_file.read(side)] == [
+        ("desk.user", "wrong password")
+    ]
