@@ -37,7 +37,10 @@ def unlock_for_sign_in(db: Database, username: str, password: str) -> bool:
     time of a refusal says nothing.
     """
     cipher = db.cipher
-    if cipher is None or not cipher.locked:
+    if cipher is None:
+        return True
+    if not cipher.locked:  # open here; another process (a command line run) may have noted some
+        refusals.replay(db)
         return True
     keys = _read(db)
     key = keyring.unwrap_for_user(keys, username, password)

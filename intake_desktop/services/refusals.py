@@ -8,9 +8,11 @@ file beside the database (:mod:`intake_desktop.storage.refusal_file`), and
 * the lockout holds while the file stays closed: a name with :data:`MAX_FAILED_SIGN_INS` wrong or
   empty passwords in a row noted there is refused for :data:`LOCKOUT` from the last of them, even
   with the right password (the same rule, threshold and window as the open database's counters);
-* at the next unlock (anyone's right password, or the recovery key) the noted refusals are
-  replayed into the audit trail, as ordinary ``session.sign_in_failed`` entries that give the
-  original time, and into the users' counters, then the side file is emptied.
+* at the next unlock (anyone's right password, or the recovery key), or the next sign-in where
+  the file is open already (an app open all day, a command line run refused meanwhile), the
+  noted refusals are replayed into the audit trail, as ordinary ``session.sign_in_failed``
+  entries that give the original time, and into the users' counters; then the side file is
+  emptied.
 
 The name noted is the one the audit trail would keep: a name that holds a wrap of the key (a
 user's), else :data:`UNKNOWN_USER` (people type their password in the name field by mistake).

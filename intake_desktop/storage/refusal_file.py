@@ -133,7 +133,11 @@ def take(path: Path, apply: Callable[[list[Refusal]], None]) -> None:
     The file is held locked meanwhile, so a refusal noted by another process is either handed
     over or kept; if ``apply`` raises, the file is left as it was and the error goes on.
     """
-    if not os.path.lexists(path):
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode) or info.st_size == 0:  # nothing noted (the usual case)
         return
     with contextlib.ExitStack() as stack:
         try:

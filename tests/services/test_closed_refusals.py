@@ -260,3 +260,21 @@ def test_a_damaged_trail_keeps_the_refusals_and_lets_the_administrator_in(databa
     assert [(r.username, r.reason) for r in refusal_file.read(side)] == [
         ("desk.user", "wrong password")
     ]
+
+
+def test_refusals_noted_by_another_process_reach_an_open_database(database_url) -> None:
+    """The app has the file open all day; a command line run meanwhile is refused (closed)."""
+    with open_database(database_url) as app:
+        s.sign_in(app, "admin.user", TEST_PASSWORD)
+        assert _closed_sign_in(database_url, "desk.user", WRONG_PASSWORD) == "refused"
+        s.sign_in(app, "clin.user", TEST_PASSWORD)  # the next sign-in in the app
+        with app.session() as session:
+            details = session.scalars(
+                select(AuditEntry.detail).where(AuditEntry.action == "session.sign_in_failed")
+            ).all()
+            failed = session.scalar(
+                select(User.failed_attempts).where(User.username == "desk.user")
+            )
+    assert [d.split(" (")[0] for d in details if d] == ["wrong password"]
+    assert failed == 1
+    assert refusal_file.read(refusal_file.side_file_for(_path(database_url))) == []
