@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -44,9 +43,12 @@ from .password_rules import (  # the rules' names stay importable from here, as 
 )
 from .permissions import authorize, record, record_separately, require
 
-#: Failed sign-ins in a row that lock an account, and for how long.
-MAX_FAILED_SIGN_INS = 5
-LOCKOUT = timedelta(minutes=15)
+# Failed sign-ins in a row that lock an account, for how long, and the name of nobody's: one
+# rule for the open database (here) and the closed one (:mod:`.refusals`).
+from .refusals import LOCKOUT as LOCKOUT
+from .refusals import MAX_FAILED_SIGN_INS as MAX_FAILED_SIGN_INS
+from .refusals import UNKNOWN_USER as UNKNOWN_USER
+
 #: argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile); tests may swap it.
 PASSWORD_HASHER = PasswordHasher()
 #: The one answer to every refused sign-in (unknown, wrong, empty, locked, inactive).
@@ -55,8 +57,6 @@ WRONG = (
     f"(after {MAX_FAILED_SIGN_INS} failed tries in a row, for "
     f"{int(LOCKOUT.total_seconds() // 60)} minutes; an administrator can unlock it sooner)"
 )
-#: The audit trail's name for a sign-in attempt under a name that is nobody's.
-UNKNOWN_USER = "(unknown user)"
 
 _dummy_hash: dict[str, str] = {}
 
@@ -111,9 +111,11 @@ def sign_in(db: Database, username: str, password: str, *, workstation: str | No
     secret = password if isinstance(password, str) else ""
     known_form = bool(_USERNAME.match(name))
     # An encrypted database opens only once the name and password unwrap its key; a name that
-    # unwraps nothing costs one unwrap all the same. Refused here, nothing can be audited: the
-    # trail is inside the file that stays closed.
+    # unwraps nothing costs one unwrap all the same. Refused here, the refusal is noted beside
+    # the file for the lockout and the trail (see .refusals), and one argon2 check is made as
+    # a locked account's right password makes one once the file is open: the same work always.
     if not dbkey.unlock_for_sign_in(db, name if known_form else "", secret):
+        _verify_or_dummy(None, secret)
         raise PermissionDenied(WRONG)
     with transaction(db) as session:
         user = None

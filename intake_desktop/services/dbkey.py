@@ -19,6 +19,7 @@ from intake_desktop.storage.database import Database, unlock
 from intake_desktop.storage.errors import SchemaError
 from intake_desktop.storage.keyring import KeyFileError
 
+from . import refusals
 from .errors import InputError, PermissionDenied, UnavailableError
 
 log = logging.getLogger(__name__)
@@ -30,16 +31,23 @@ def unlock_for_sign_in(db: Database, username: str, password: str) -> bool:
     """Unwrap the database key with ``username`` and ``password`` if the database is locked.
 
     True when the database is open (already, unlocked now, or not encrypted); False when the
-    name or the password does not unwrap the key. An unknown name costs one unwrap all the
-    same (see :func:`.keyring.unwrap_for_user`), so the time of a refusal says nothing.
+    name or the password does not unwrap the key, or the name is locked out by the refusals
+    noted while the file was closed (see :mod:`.refusals`, which notes this one too). An
+    unknown name costs one unwrap all the same (see :func:`.keyring.unwrap_for_user`), so the
+    time of a refusal says nothing.
     """
     cipher = db.cipher
-    if cipher is None or not cipher.locked:
+    if cipher is None:
+        return True
+    if not cipher.locked:  # open here; another process (a command line run) may have noted some
+        refusals.replay(db)
         return True
     keys = _read(db)
     key = keyring.unwrap_for_user(keys, username, password)
-    if key is None:
+    holder = username if username in keys.users else None
+    if refusals.refuse_while_closed(db, holder, password, opens=key is not None):
         return False
+    assert key is not None
     _unlock(db, key)
     return True
 
@@ -74,6 +82,17 @@ def wrap_for(db: Database, username: str, password: str) -> None:
     keys = _read(db)
     keyring.wrap_for_user(keys, username, password, cipher.key)
     _write(db, keys)
+
+
+def drop_wrap(db: Database, username: str) -> None:
+    """Remove ``username``'s wrap of the key (a deactivated user): their password no longer
+    opens the file. An administrator's new password for them wraps it again (:func:`wrap_for`)."""
+    cipher = db.cipher
+    if cipher is None:
+        return
+    keys = _read(db)
+    if keys.users.pop(username, None) is not None:
+        _write(db, keys)
 
 
 def ensure_wrap(db: Database, username: str, password: str) -> None:
@@ -143,10 +162,12 @@ def backup_key(
 
 
 def _unlock(db: Database, key: bytes) -> None:
+    """Open the database with ``key``, then replay the refusals noted while it was closed."""
     try:
         unlock(db, key)
     except (KeyFileError, SchemaError) as exc:
         raise UnavailableError(str(exc)) from exc
+    refusals.replay(db)
 
 
 def _read(db: Database) -> keyring.KeyFile:

@@ -18,7 +18,7 @@ from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import User, UserRole, utc_now
 
-from . import auth
+from . import auth, dbkey
 from ._common import reader, transaction
 from .actor import Actor
 from .errors import InputError, PermissionDenied
@@ -136,7 +136,12 @@ def must_change_password(db: Database, actor: Actor) -> bool:
 
 
 def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserDetails:
-    """Deactivate (or reactivate) a user: a deactivated user cannot sign in; nothing is deleted."""
+    """Deactivate (or reactivate) a user: a deactivated user cannot sign in; nothing is deleted.
+
+    On an encrypted database their wrap of the key goes too, so their password no longer opens
+    the file at all (not even to be refused inside it). Reactivated, they get a wrap again from
+    an administrator's new password for them (:func:`reset_password`), or from their own at
+    their next sign-in where the database is open already."""
     with transaction(db) as session:
         user = _user_named(session, username)
         authorize(
@@ -150,7 +155,10 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserD
             raise InputError("an administrator cannot deactivate their own account", "username")
         user.active = bool(active)
         user.updated_at, user.updated_by = utc_now(), actor.username
-        return _details(user, _roles(session, user.id))
+        details = _details(user, _roles(session, user.id))
+    if not active:
+        dbkey.drop_wrap(db, details.username)
+    return details
 
 
 def own_language(db: Database, actor: Actor) -> str | None:

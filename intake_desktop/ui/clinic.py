@@ -92,6 +92,15 @@ class Clinic:
         """A new recovery key of the encrypted database, to show once (admins)."""
         return recovery.issue_recovery_key(self.db, self.actor)
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether the records are an encrypted file (which has a recovery key)."""
+        return bool(self.db.encrypted)
+
+    def reset_password_with_recovery_key(self, key: str, username: str, new: str) -> None:
+        """Every password lost: the recovery key gives ``username`` a new password (audited)."""
+        recovery.reset_password_with_recovery_key(self.db, key, username, new)
+
     def sign_out(self) -> None:
         if self._actor is not None:
             auth.sign_out(self.db, self._actor)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -134,7 +135,44 @@ class SignInDialog(_CredentialsDialog):
             self.tr("Sign in to open the clinic's records."),
             parent,
         )
+        # Every password lost: the recovery key of an encrypted database (see
+        # :mod:`.recovery_reset_dialog`); offered until the records say they have none.
+        self.recovery_button = QPushButton(
+            self.tr("Forgot your password? Use the &recovery key…"), self
+        )
+        self.recovery_button.setObjectName("useRecoveryKey")
+        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.clicked.connect(self._use_recovery_key)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.recovery_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.recovery_dialog: QDialog | None = None
+        from .clinic import Clinic
+
+        if isinstance(clinic, Clinic):  # at start-up, told once the records are open
+            self.offer_recovery_key(clinic.encrypted)
         self.username.setFocus()
+
+    def offer_recovery_key(self, offered: bool) -> None:
+        """Show the recovery-key action only where there is one (an encrypted database)."""
+        self.recovery_button.setVisible(offered)
+
+    def _use_recovery_key(self) -> None:
+        from .recovery_reset_dialog import RecoveryResetDialog
+
+        dialog = RecoveryResetDialog(self.clinic, self.username.text().strip(), parent=self)
+        self.recovery_dialog = dialog
+        dialog.accepted.connect(self._after_recovery)
+        dialog.open()
+
+    def _after_recovery(self) -> None:
+        name = getattr(self.recovery_dialog, "username", "")
+        self.username.setText(name)
+        self.password.clear()
+        self.error.setText(
+            self.tr("The password of %1 is changed: sign in with the new one.").replace("%1", name)
+        )
+        self.password.setFocus()
 
     def _submit(self) -> None:
         password = self.password.text()

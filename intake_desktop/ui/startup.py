@@ -135,6 +135,9 @@ class Startup(QObject):
             self._attach_if_ready()
             return
         self.window.await_sign_in()
+        offer = getattr(self.dialog, "offer_recovery_key", None)
+        if offer is not None:  # the sign-in dialog's recovery key: encrypted files only
+            offer(clinic.encrypted)
         if not opener.has_users and self.dialog is not None:
             from .sign_in import FirstAdminDialog
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from intake_desktop.cli import main
 from intake_desktop.services import auth
 from intake_desktop.services.password_rules import REASONS
+from intake_desktop.storage import refusal_file
 from intake_desktop.storage.models import utc_now
 from tests.actors import TEST_PASSWORD, connect_file
 from tests.conftest import with_users
@@ -50,12 +52,21 @@ def test_the_four_refusals_read_alike_on_standard_error(capsys, db_path, monkeyp
         answers[why] = run(capsys, db_path, "--user", user, "audit")
     assert set(answers.values()) == {(3, "", f"intake-desktop: {auth.WRONG}\n")}, answers
     rows = connect_file(db_path).execute(
-        "SELECT detail FROM audit_entries WHERE action = 'session.sign_in_failed' ORDER BY seq"
+        "SELECT username, detail FROM audit_entries WHERE action = 'session.sign_in_failed' "
+        "ORDER BY seq"
     )
-    # Each command opens the encrypted file afresh: a password that unwraps no key leaves the
-    # file closed, so only the locked account (right password, file opened) is in the trail.
-    # Known gap, in the README: refusals before the file opens are not audited or counted.
-    assert [r[0] for r in rows] == ["locked"]
+    # Each command opens the encrypted file afresh: the first three leave it closed and are
+    # noted beside it; the locked account's right password opens it (only to be refused), and
+    # the noted refusals are replayed into the trail first, each with the time it happened.
+    trail = [(who, re.sub(r" at [0-9: -]+ UTC", " at …", why)) for who, why in rows]
+    closed = "(while the database was closed, at …)"
+    assert trail == [
+        (auth.UNKNOWN_USER, f"unknown {closed}"),
+        ("desk.user", f"wrong password {closed}"),
+        ("desk.user", f"empty password {closed}"),
+        ("clin.user", "locked"),
+    ]
+    assert not refusal_file.read(refusal_file.side_file_for(db_path))
 
 
 @pytest.mark.parametrize(

@@ -1122,7 +1122,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+159"/>
+        <location filename="../../ui/sign_in.py" line="+197"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -3119,6 +3119,94 @@
     </message>
 </context>
 <context>
+    <name>RecoveryResetDialog</name>
+    <message>
+        <location filename="../../ui/recovery_reset_dialog.py" line="+46"/>
+        <source>Use the recovery key</source>
+        <translation>Usar la clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When every password is lost: type the recovery key that was printed at the first start and kept in the clinic&apos;s safe, then the user who needs a new password. The change is recorded in the audit trail.</source>
+        <translation>Si se han perdido todas las contraseñas: escriba la clave de recuperación que se imprimió en el primer arranque y se guardó en la caja fuerte de la clínica, y luego el usuario que necesita una contraseña nueva. El cambio queda anotado en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>Contraseña nueva otra vez</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery &amp;key:</source>
+        <translation>&amp;Clave de recuperación:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password &amp;again:</source>
+        <translation>Contraseña nueva &amp;otra vez:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovery problem</source>
+        <translation>Problema con la recuperación</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Recovery key: type the key printed at the first start.</source>
+        <translation>Clave de recuperación: escriba la clave impresa en el primer arranque.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New password again: the two passwords differ.</source>
+        <translation>Contraseña nueva otra vez: las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recovery key: it is not the key of this database; nothing was changed.</source>
+        <translation>Clave de recuperación: no es la clave de esta base de datos; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>User name: there is no such user.</source>
+        <translation>Usuario: no existe ese usuario.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name: type the name of the user who needs a new password.</source>
+        <translation>Usuario: escriba el nombre del usuario que necesita una contraseña nueva.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name: may hold only letters, digits and . _ @ - (at most 100).</source>
+        <translation>Usuario: solo admite letras, cifras y . _ @ - (100 como máximo).</translation>
+    </message>
+</context>
+<context>
     <name>RedFlagBanner</name>
     <message>
         <location filename="../../ui/red_flag_banner.py" line="+32"/>
@@ -3508,7 +3596,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-142"/>
+        <location filename="../../ui/sign_in.py" line="-179"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
         <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
@@ -3527,7 +3615,17 @@
         <translation>Inicie sesión para abrir los expedientes de la clínica.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>Forgot your password? Use the &amp;recovery key…</source>
+        <translation>¿Ha olvidado la contraseña? Use la clave de &amp;recuperación…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The password of %1 is changed: sign in with the new one.</source>
+        <translation>La contraseña de %1 ha cambiado: inicie sesión con la nueva.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Choose a new password to continue.</source>
         <translation>Elija una contraseña nueva para continuar.</translation>
     </message>
@@ -4543,7 +4641,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-134"/>
+        <location filename="../../ui/sign_in.py" line="-171"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
