@@ -44,7 +44,10 @@ QTimer.singleShot(0, ready)
 app.exec()
 """
 
-#: The app's start taken apart, each step timed after the one before, in one fresh process.
+#: The app's start taken apart, each step timed after the one before, in one fresh process: the
+#: steps of ``ui.app.run`` in the order they happen, but one after the other (in the app the
+#: argon2 check overlaps the imports, see ``services.early_password``; the window's steps and the
+#: worker's take turns on the interpreter lock).
 PHASES = """
 import sys, time
 t = time.perf_counter()
@@ -53,23 +56,23 @@ def mark(name):
     global t
     now = time.perf_counter(); marks.append((name, now - t)); t = now
 from intake_desktop.ui.app import make_application
-from intake_desktop.ui.main_window import MainWindow
+from intake_desktop.ui.startup import MainWindow
 mark("import Qt and the window")
 app = make_application([])
 w = MainWindow(); w.show(); app.processEvents()
 mark("window shown")
+w.set_shortcuts()
+mark("keys (builds the Qt namespace)")
 from intake_desktop.ui.clinic import Clinic
-from intake_desktop.services import maintenance
 mark("import SQLAlchemy and the services")
 clinic = Clinic.open(sys.argv[1])
 mark("open the database (schema check)")
 clinic.sign_in(sys.argv[2], sys.argv[3])
 mark("sign in (argon2, audit)")
-from intake_desktop.ui import patient_trends
-mark("import the trends (Qt Charts)")
-w.attach(clinic); app.processEvents()
-mark("attach: lists filled")
-clinic.sign_out(); clinic.close()
+from intake_desktop.ui.session_switch import Workstation
+session = Workstation(app, clinic, w); session.begin(); app.processEvents()
+mark("attach: language, lists, board, alerts, menus")
+session.stop(); clinic.sign_out(); clinic.close()
 for name, s in marks:
     print(f"{name}\\t{s}")
 """
