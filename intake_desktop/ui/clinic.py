@@ -96,6 +96,8 @@ class Clinic:
 
     def reset_password_with_recovery_key(self, key: str, username: str, new: str) -> None:
         """Every password lost: the recovery key gives ``username`` a new password (audited)."""
+        from intake_desktop.services import recovery
+
         recovery.reset_password_with_recovery_key(self.db, key, username, new)
 
     def sign_out(self) -> None:
