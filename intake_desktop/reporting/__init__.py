@@ -20,6 +20,8 @@ patient-facing labels for the intake screens.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .atomic import OutputExistsError, write_atomic
 from .document import Amendment, VisitDocument, plan_as_dict
 from .languages import (
@@ -30,15 +32,17 @@ from .languages import (
     template_language,
 )
 from .paths import DEFAULT_TEMPLATES_DIR, FONTS_DIR
-from .render import (
-    RenderedPdf,
-    build_clinician_summary,
-    build_patient_summary,
-    build_summary,
-    render_pdf,
-    suggested_filename,
-)
 from .templates import KINDS, Template, TemplateError, load_template, questionnaire_labels
+
+if TYPE_CHECKING:
+    from .render import (
+        RenderedPdf,
+        build_clinician_summary,
+        build_patient_summary,
+        build_summary,
+        render_pdf,
+        suggested_filename,
+    )
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -65,3 +69,25 @@ __all__ = [
     "template_language",
     "write_atomic",
 ]
+
+#: What :mod:`.render` gives: loaded with the first PDF rather than with the package, because
+#: ReportLab takes longer to import than the app's window takes to appear, and the settings read
+#: at sign-in (the templates' ``clinic.toml``) need nothing of it.
+_RENDER_NAMES = frozenset(
+    {
+        "RenderedPdf",
+        "build_clinician_summary",
+        "build_patient_summary",
+        "build_summary",
+        "render_pdf",
+        "suggested_filename",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENDER_NAMES:
+        from . import render
+
+        return getattr(render, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

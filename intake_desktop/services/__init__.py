@@ -48,11 +48,11 @@ if TYPE_CHECKING:
     from .maintenance import (
         backup_database,
         grant_workstation,
-        open_database,
         restore_database,
         upgrade_database,
         workstation_grant_sql,
     )
+    from .opening import open_database
     from .patients import find_patient, get_patient, register_patient, update_patient
     from .permissions import PERMISSIONS, allowed
     from .records import (
@@ -128,7 +128,7 @@ _WHERE: dict[str, str] = {
     "list_users": "auth",
     "open_amendment": "signing",
     "lock_session": "auth",
-    "open_database": "maintenance",
+    "open_database": "opening",
     "patient_history": "visit_queries",
     "patient_visits": "visit_queries",
     "register_patient": "patients",

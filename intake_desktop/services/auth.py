@@ -27,7 +27,7 @@ from intake_desktop.storage.audit import AuditDamagedError, NewEntry, append_ent
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import User, UserRole, utc_now
 
-from . import checkpoints, dbkey
+from . import checkpoints, dbkey, early_password
 from ._common import reader, transaction
 from .accounts import MAX_SIGNER_TEXT as MAX_SIGNER_TEXT
 from .accounts import MAX_USERNAME as MAX_USERNAME
@@ -353,6 +353,9 @@ def _verify_or_dummy(encoded: str | None, password: str) -> bool:
 
 
 def _verify(encoded: str, password: str) -> bool:
+    early = early_password.offered_answer(encoded, password)  # started at launch, if any
+    if early is not None:
+        return early
     try:
         return PASSWORD_HASHER.verify(encoded, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):

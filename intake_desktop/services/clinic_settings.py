@@ -108,6 +108,33 @@ def current_settings(db: Database) -> ClinicSettings:
         return _current(session)
 
 
+#: The settings of the session itself: no template holds them (see :func:`session_settings`).
+_SESSION_KEYS = (IDLE_LOCK_MINUTES, DEFAULT_LANGUAGE)
+
+
+def session_settings(db: Database) -> ClinicSettings:
+    """The settings a workstation takes at each sign-in (idle lock, default language) and which
+    of them are stored; the letterhead's are left out (:func:`current_settings` has them).
+
+    Read without the report templates: these values never come from ``clinic.toml``, and
+    loading the templates (the domain's rules and their checks come with them) would delay the
+    window that waits on this after every sign-in.
+    """
+    values = {key: BY_KEY[key].default or "" for key in _SESSION_KEYS}
+    stored: set[str] = set()
+    with reader(db) as session:
+        rows = session.execute(
+            select(ClinicSetting.key, ClinicSetting.value).where(
+                ClinicSetting.key.in_(_SESSION_KEYS)
+            )
+        )
+        for key, value in rows:
+            stored.add(key)
+            if value is not None:
+                values[key] = value
+    return ClinicSettings(values=values, stored=frozenset(stored))
+
+
 def save_settings(db: Database, actor: Actor, changes: Mapping[str, Any]) -> ClinicSettings:
     """Store ``changes`` (key → new value; ``None`` or ``""`` returns a setting to its default;
     the logo as bytes). Admins only; every changed key leaves an audit entry."""

@@ -7,13 +7,11 @@ followed by :func:`get_visit`, whose ``draft_data`` is the form as last saved.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer
 
-from intake_desktop.domain.followup import VisitSnapshot
-from intake_desktop.domain.validation import CaseValidationError, parse_case
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, Visit, VisitVersion
 
@@ -22,11 +20,18 @@ from .actor import Actor
 from .errors import NotFoundError
 from .permissions import authorize
 from .records import SIGNED_STATUSES, VisitRecord, VisitSummary, VisitVersionRecord
-from .visits import get_visit_row
+
+if TYPE_CHECKING:
+    from intake_desktop.domain.followup import VisitSnapshot
+# The lists a window fills at sign-in need neither the domain's case nor the saving of visits:
+# those are imported where a visit or a patient's history is read (they take as long to load
+# as the window takes to appear).
 
 
 def get_visit(db: Database, visit_id: int, *, actor: Actor) -> VisitRecord:
     """One visit as stored, or :class:`NotFoundError`; a view, so it is audited."""
+    from .visits import get_visit_row
+
     with transaction(db) as session:
         authorize(session, actor, "visit.view", visit_id=visit_id)
         return visit_record(get_visit_row(session, visit_id))
@@ -45,6 +50,8 @@ def visit_versions(db: Database, visit_id: int, *, actor: Actor) -> list[VisitVe
 
 def versions_in(session: Session, visit_id: int) -> list[VisitVersionRecord]:
     """:func:`visit_versions` inside an operation's session (no check, no audit entry)."""
+    from .visits import get_visit_row
+
     visit = get_visit_row(session, visit_id)
     earlier = session.scalars(
         select(VisitVersion)
@@ -120,6 +127,9 @@ def signed_history(
     session: Session, patient_id: int, *, exclude: int | None = None
 ) -> tuple[VisitSnapshot, ...]:
     """Signed and amended visits of a patient (all but ``exclude``), oldest first."""
+    from intake_desktop.domain.followup import VisitSnapshot
+    from intake_desktop.domain.validation import CaseValidationError, parse_case
+
     stmt = select(Visit).where(Visit.patient_id == patient_id, Visit.status.in_(SIGNED_STATUSES))
     if exclude is not None:
         stmt = stmt.where(Visit.id != exclude)

@@ -15,9 +15,6 @@ from datetime import date
 from typing import Any
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS, RED_FLAGS
-from intake_desktop.domain.engine import evaluate
-from intake_desktop.domain.findings import red_flags
-from intake_desktop.domain.validation import CaseValidationError, parse_case
 
 URGENT_LEVELS = ("emergency", "urgent")
 #: A draft's visit date may be any day: the date check belongs to signing, not to this key.
@@ -33,6 +30,12 @@ def draft_red_flags(data: Any) -> tuple[tuple[str, ...], str | None]:
     for cord signs). Otherwise the screen and exam alone are parsed and the domain's red flags
     read from them; flags ticked on the screen count whatever else fails.
     """
+    # Here rather than above: the lists read the stored key without evaluating anything, and the
+    # engine, the case's parser and checks take longer to load than the window takes to appear.
+    from intake_desktop.domain.engine import evaluate
+    from intake_desktop.domain.findings import red_flags
+    from intake_desktop.domain.validation import CaseValidationError, parse_case
+
     if not isinstance(data, Mapping):
         return (), None
     case_part = {k: v for k, v in data.items() if not str(k).startswith("_")}

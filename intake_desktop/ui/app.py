@@ -14,6 +14,7 @@ from intake_desktop import resources
 from intake_desktop.services.errors import ServiceError
 
 from .clinic_opener import ClinicOpener as ClinicOpener
+from .pyside_imports import quicken_feature_check
 from .theme import apply_theme
 from .translators import LANGUAGE_VARIABLE as LANGUAGE_VARIABLE
 from .translators import TRANSLATIONS_DIR as TRANSLATIONS_DIR
@@ -23,6 +24,9 @@ from .translators import ui_locale as ui_locale
 
 if TYPE_CHECKING:
     pass
+
+# Before the window's modules and the services load (see pyside_imports: PySide6 checks each one).
+quicken_feature_check()
 
 ORGANIZATION = "intake-desktop"
 APPLICATION = "intake-desktop"

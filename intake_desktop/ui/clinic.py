@@ -10,28 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+# What a start needs (sign-in, lists, search, board, alerts); the rest is imported by the
+# method that uses it, so the window is ready sooner (a few tens of milliseconds of imports).
 from intake_desktop.services import (
     alerts,
-    audit,
     auth,
     board,
-    cases,
-    checkpoints,
     clinic_settings,
-    exports,
-    maintenance,
-    patient_entry,
-    patients,
+    opening,
     permissions,
-    recovery,
     search,
-    signature_check,
-    signing,
     users,
     visit_queries,
-    visits,
 )
 from intake_desktop.services.actor import Actor
 from intake_desktop.services.errors import PermissionDenied
@@ -46,6 +38,9 @@ from intake_desktop.services.records import (
     VisitVersionRecord,
 )
 
+if TYPE_CHECKING:
+    from intake_desktop.services.audit import AuditRecord
+
 
 class Clinic:
     """One open database and the person using it."""
@@ -56,7 +51,7 @@ class Clinic:
 
     @classmethod
     def open(cls, url: str | None, actor: Actor | None = None) -> Clinic:
-        return cls(maintenance.open_database(url), actor)
+        return cls(opening.open_database(url), actor)
 
     def close(self) -> None:
         self.db.dispose()
@@ -90,6 +85,8 @@ class Clinic:
 
     def issue_recovery_key(self) -> str | None:
         """A new recovery key of the encrypted database, to show once (admins)."""
+        from intake_desktop.services import recovery
+
         return recovery.issue_recovery_key(self.db, self.actor)
 
     @property
@@ -99,6 +96,8 @@ class Clinic:
 
     def reset_password_with_recovery_key(self, key: str, username: str, new: str) -> None:
         """Every password lost: the recovery key gives ``username`` a new password (audited)."""
+        from intake_desktop.services import recovery
+
         recovery.reset_password_with_recovery_key(self.db, key, username, new)
 
     def sign_out(self) -> None:
@@ -125,6 +124,8 @@ class Clinic:
     def seal_if_due(self) -> bool:
         """Seal the audit trail if the newest checkpoint is a day old (an administrator's
         session only; see ``ui.seal_timer``). True when a checkpoint was made."""
+        from intake_desktop.services import checkpoints
+
         if self._actor is None:
             return False
         return checkpoints.seal_if_due(self.db, self._actor)
@@ -153,12 +154,18 @@ class Clinic:
         return search.search_patients(self.db, text, limit, actor=self.actor)
 
     def get_patient(self, patient_id: int) -> PatientRecord:
+        from intake_desktop.services import patients
+
         return patients.get_patient(self.db, patient_id, actor=self.actor)
 
     def register_patient(self, details: PatientDetails) -> PatientRecord:
+        from intake_desktop.services import patients
+
         return patients.register_patient(self.db, details, actor=self.actor)
 
     def update_patient(self, patient_id: int, details: PatientDetails, version: int):
+        from intake_desktop.services import patients
+
         return patients.update_patient(
             self.db, patient_id, details, expected_version=version, actor=self.actor
         )
@@ -192,6 +199,8 @@ class Clinic:
     def start_draft(
         self, patient_id: int, data: Mapping[str, Any], ui_state: Mapping[str, Any] | None = None
     ) -> DraftSaved:
+        from intake_desktop.services import visits
+
         return visits.start_draft(self.db, patient_id, data, actor=self.actor, ui_state=ui_state)
 
     def save_draft(
@@ -201,6 +210,8 @@ class Clinic:
         version: int,
         ui_state: Mapping[str, Any] | None = None,
     ) -> DraftSaved:
+        from intake_desktop.services import visits
+
         return visits.save_draft(
             self.db, visit_id, data, expected_version=version, actor=self.actor, ui_state=ui_state
         )
@@ -208,6 +219,8 @@ class Clinic:
     def discard_draft(self, visit_id: int, version: int, reason: str | None = None) -> VisitRecord:
         """Discard a draft (with a reason when it has a red flag), or cancel the open
         amendment of a signed visit."""
+        from intake_desktop.services import visits
+
         return visits.discard_draft(
             self.db, visit_id, expected_version=version, actor=self.actor, reason=reason
         )
@@ -238,17 +251,23 @@ class Clinic:
         return board.move_visit(self.db, visit_id, state, actor=self.actor)
 
     def start_answering(self, visit_id: int) -> None:
+        from intake_desktop.services import patient_entry
+
         patient_entry.start_answering(self.db, visit_id, actor=self.actor)
 
     def submit_patient_answers(
         self, visit_id: int, answers: Mapping[str, Any], *, finished: bool = True
     ) -> DraftSaved:
+        from intake_desktop.services import patient_entry
+
         return patient_entry.submit_patient_answers(
             self.db, visit_id, answers, actor=self.actor, finished=finished
         )
 
     def item_texts(self, language: str) -> dict[str, Any]:
         """The questionnaires' short labels and a clinic's licensed wording in ``language``."""
+        from intake_desktop.services import patient_entry
+
         return patient_entry.item_texts(language)
 
     def check_staff_password(self, username: str, password: str) -> Actor:
@@ -278,6 +297,8 @@ class Clinic:
     ) -> VisitRecord:
         """Sign the draft (or open amendment) as last saved; ``sign_off`` as the services take
         it (``red_flag_screen``, ``not_examined_reason``)."""
+        from intake_desktop.services import signing
+
         return signing.sign_visit(
             self.db,
             visit_id,
@@ -290,6 +311,8 @@ class Clinic:
         )
 
     def open_amendment(self, visit_id: int, version: int, reason: str) -> VisitRecord:
+        from intake_desktop.services import signing
+
         return signing.open_amendment(
             self.db, visit_id, reason, expected_version=version, actor=self.actor
         )
@@ -300,14 +323,20 @@ class Clinic:
 
     # --- case files ----------------------------------------------------------------------
     def import_case(self, data: Mapping[str, Any]) -> ImportResult:
+        from intake_desktop.services import cases
+
         return cases.import_case(self.db, data, actor=self.actor)
 
     def export_case(self, visit_id: int) -> dict[str, Any]:
+        from intake_desktop.services import cases
+
         return cases.export_case(self.db, visit_id, actor=self.actor)
 
     # --- printed summaries ---------------------------------------------------------------
     def check_signature(self, visit_id: int) -> str | None:
         """Why a signed visit no longer matches its signature, or None (see SignatureBanner)."""
+        from intake_desktop.services import signature_check
+
         return signature_check.check_signature(self.db, self.actor, visit_id)
 
     def summary_pdf(self, visit_id: int, kind: str) -> tuple[bytes, str, list[str]]:
@@ -317,6 +346,7 @@ class Clinic:
         printer and a saved copy all use these same bytes.
         """
         from intake_desktop.reporting import render_pdf, suggested_filename
+        from intake_desktop.services import exports
 
         doc = exports.visit_document(self.db, self.actor, visit_id, kind=kind)
         rendered = render_pdf(kind, doc)
@@ -324,6 +354,8 @@ class Clinic:
 
     def fhir_bundle(self, visit_id: int) -> dict[str, Any]:
         """The visit as a FHIR R4 Bundle for the referring doctor's system (audited)."""
+        from intake_desktop.services import exports
+
         return exports.fhir_bundle(self.db, self.actor, visit_id)
 
     # --- the signed-in user's own account -----------------------------------------------
@@ -365,14 +397,25 @@ class Clinic:
         """The clinic-wide settings every workstation shares (readable before sign-in)."""
         return clinic_settings.current_settings(self.db)
 
+    def session_settings(self) -> clinic_settings.ClinicSettings:
+        """The idle-lock time and default language alone, read without the report templates
+        (what every sign-in needs; see :func:`.clinic_settings.session_settings`)."""
+        return clinic_settings.session_settings(self.db)
+
     def save_settings(self, changes: Mapping[str, Any]) -> clinic_settings.ClinicSettings:
         return clinic_settings.save_settings(self.db, self.actor, changes)
 
-    def audit_entries(self, **filters: Any) -> list[audit.AuditRecord]:
+    def audit_entries(self, **filters: Any) -> list[AuditRecord]:
+        from intake_desktop.services import audit
+
         return audit.audit_entries(self.db, self.actor, **filters)
 
     def export_audit_csv(self, **filters: Any) -> str:
+        from intake_desktop.services import audit
+
         return audit.export_audit_csv(self.db, self.actor, **filters)
 
     def verify_audit(self) -> list[Any]:
+        from intake_desktop.services import audit
+
         return audit.verify_audit(self.db, self.actor)

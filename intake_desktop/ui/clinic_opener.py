@@ -18,9 +18,11 @@ class ClinicOpener(QObject):
     longer to import than the whole window takes to appear, so start-up overlaps the two.
 
     With credentials (``INTAKE_DESKTOP_USER``/``_PASSWORD``) the worker also signs in, so the
-    password check runs beside the event loop too. :attr:`opened` is delivered on the thread
-    that made the opener; :attr:`clinic`, :attr:`error` (the database could not be opened, or
-    an unexpected failure) and :attr:`refusal` (sign-in refused) say how it went.
+    password check runs beside the event loop too; its argon2 starts first, on a thread of its
+    own, beside the imports (:mod:`intake_desktop.services.early_password`). :attr:`opened` is
+    delivered on the thread that made the opener; :attr:`clinic`, :attr:`error` (the database
+    could not be opened, or an unexpected failure) and :attr:`refusal` (sign-in refused) say how
+    it went.
     """
 
     opened = Signal()
@@ -45,19 +47,29 @@ class ClinicOpener(QObject):
             self._thread.join()
 
     def _work(self) -> None:
-        from .clinic import Clinic
+        from intake_desktop.services import early_password
 
         try:
+            # The password check first, on a thread of its own: argon2 runs on the other core
+            # while the database layer loads here (the sign-in below takes its answer).
+            early = None
+            if self.credentials is not None:
+                early = early_password.start_early_check(self.db_url, *self.credentials)
+            from .clinic import Clinic
+
             self.clinic = Clinic.open(self.db_url)
             if self.credentials is not None:
                 try:
-                    self.clinic.sign_in(*self.credentials)
+                    with early_password.offered(early):
+                        self.clinic.sign_in(*self.credentials)
                 except ServiceError as exc:
                     self.refusal = exc
             else:
                 self.has_users = self.clinic.has_users()
-            # What attach() needs next (Qt Charts for the Trends tab) loads here, off the UI.
-            from . import patient_trends  # noqa: F401
+                # While the user types: what the first patient shown needs (the Trends tab's
+                # Qt Charts), loaded here off the UI. Signed in already, the window waits for
+                # nothing more: the tab makes its panel when first needed (trends_tab).
+                from . import patient_trends  # noqa: F401
         except Exception as exc:  # handed to the UI thread, which reports it (see run)
             self.error = exc
         finally:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .board_view import BoardView
     from .clinic import Clinic
     from .patient_trends import PatientTrendsPanel
+    from .trends_tab import TrendsTab
     from .visit_window import VisitWindow
     from .workstation_alerts import AlertPanel, AlertWatcher
 
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.visit_windows: dict[int, VisitWindow] = {}
         self.open_windows: list[VisitWindow] = []
         self.patient: PatientRecord | None = None
-        self.trends: PatientTrendsPanel | None = None
+        self.trends_tab: TrendsTab | None = None
         self.alert_panel: AlertPanel | None = None
         self.alert_watcher: AlertWatcher | None = None
         self.board: BoardView | None = None
@@ -86,37 +87,35 @@ class MainWindow(QMainWindow):
         return self._clinic
 
     @property
+    def trends(self) -> PatientTrendsPanel | None:
+        """The Trends tab's panel, made when first asked for (see trends_tab); None unattached."""
+        return None if self.trends_tab is None else self.trends_tab.panel()
+
+    @property
     def attached(self) -> bool:
         return self._clinic is not None
 
     def attach(self, clinic: Clinic) -> None:
         """Start working with the open, signed-in ``clinic``: lists, trends, pending search."""
-        from .patient_trends import PatientTrendsPanel
+        from .trends_tab import TrendsTab
 
         self._clinic = clinic
-        self.trends = PatientTrendsPanel(clinic)
-        self.tabs.addTab(self.trends, self.tr("T&rends"))
+        self.trends_tab = TrendsTab(clinic)
+        self.tabs.addTab(self.trends_tab, self.tr("T&rends"))
         self.user_label.setText(self.tr("Signed in as %s") % clinic.actor.label)
         self.db_label.setText(self.tr("Database: %s") % clinic.location)
         self._set_record_actions_enabled(True)
         self.set_shortcuts()
         self.refresh_lists()
         self.search.set_search(clinic.search_patients)
-        self._watch_alerts(clinic)
         from .board_view import install_board
+        from .workstation_alerts import watch_alerts
 
+        alerts = watch_alerts(self, self.right_layout, clinic)  # clinicians only
+        if alerts is not None:
+            self.alert_panel, self.alert_watcher = alerts
         self.board = install_board(self, clinic)
         self.records_ready.emit()
-
-    def _watch_alerts(self, clinic: Clinic) -> None:
-        """Red-flag alerts from every workstation above the lists (clinicians only)."""
-        from .workstation_alerts import AlertPanel, install_alerts
-
-        if not clinic.may("alert.list"):
-            return
-        self.alert_panel = AlertPanel(self)
-        self.right_layout.insertWidget(0, self.alert_panel)
-        self.alert_watcher = install_alerts(self, clinic, self.alert_panel)
 
     def await_sign_in(self) -> None:
         """Say in the status line that the records are open and a sign-in is awaited."""
@@ -379,7 +378,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(self.draft_pager), drafts_text)
         if self.patient is not None:
             self.history.set_visits(self.clinic.patient_visits(self.patient.id))
-            if self.trends is not None:
+            if self.trends is not None:  # made when the patient was shown
                 self.trends.show_patient(self.patient.id)  # redraws only after a new signature
         self.search.set_guide(first_run=not self.today.visits and not self.drafts.visits
                               and not self.search.model.rowCount())  # fmt: skip

@@ -64,7 +64,7 @@ class Workstation(QObject):
 
     def idle_minutes(self) -> int:
         """The clinic's idle-lock setting when one is stored, else this workstation's."""
-        settings = self.clinic.settings()
+        settings = self.clinic.session_settings()
         if IDLE_LOCK_MINUTES in settings.stored:
             return settings.idle_lock_minutes
         from .settings import IDLE_LOCK_MINUTES as LOCAL
@@ -88,7 +88,7 @@ class Workstation(QObject):
         own = self.clinic.own_language() if self.clinic.signed_in else None
         if own:
             return own
-        settings = self.clinic.settings()
+        settings = self.clinic.session_settings()
         if DEFAULT_LANGUAGE in settings.stored:
             return settings.default_language
         return self.start_language
@@ -240,10 +240,10 @@ def clear_window(window: MainWindow) -> None:
         window.tabs.removeTab(window.tabs.indexOf(board))
         board.deleteLater()
         window.board = None
-    if window.trends is not None:
-        window.tabs.removeTab(window.tabs.indexOf(window.trends))
-        window.trends.deleteLater()
-        window.trends = None
+    if window.trends_tab is not None:
+        window.tabs.removeTab(window.tabs.indexOf(window.trends_tab))
+        window.trends_tab.deleteLater()
+        window.trends_tab = None
     window.patient = None
     window.patient_label.setText(QCoreApplication.translate("MainWindow", "No patient selected."))
     for button in (window.intake_button, window.clinician_button, window.edit_button):

@@ -169,6 +169,18 @@ class AlertPanel(QFrame):
         return open_button, ack_button
 
 
+def watch_alerts(
+    window: QWidget, layout: QVBoxLayout, clinic: Clinic
+) -> tuple[AlertPanel, AlertWatcher] | None:
+    """Red-flag alerts from every workstation, on top of the main window's ``layout`` (above its
+    lists), for a user whose roles list them (clinicians); None for anyone else."""
+    if not clinic.may("alert.list"):
+        return None
+    panel = AlertPanel(window)
+    layout.insertWidget(0, panel)
+    return panel, install_alerts(window, clinic, panel)
+
+
 def install_alerts(window: QWidget, clinic: Clinic, panel: AlertPanel) -> AlertWatcher:
     """Connect a main window's panel to a watcher for ``clinic`` and start it.
 

@@ -11,7 +11,11 @@ from pypdf import PdfReader
 from intake_desktop import services as s
 from intake_desktop.reporting import render_pdf
 from intake_desktop.reporting.paths import DEFAULT_TEMPLATES_DIR
-from intake_desktop.services.clinic_settings import current_settings, save_settings
+from intake_desktop.services.clinic_settings import (
+    current_settings,
+    save_settings,
+    session_settings,
+)
 from intake_desktop.services.errors import InputError, PermissionDenied
 from intake_desktop.storage.database import open_database
 from tests.actors import TEST_PASSWORD
@@ -98,3 +102,17 @@ def test_only_an_administrator_changes_settings(database) -> None:
     admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
     refused = s.audit_entries(database, admin, action="settings.change")
     assert [(e.username, e.outcome) for e in refused] == [("clin.user", "refused")]
+
+
+def test_the_sign_in_reads_the_session_settings_alone(database) -> None:
+    """What every sign-in needs (idle lock, default language), as current_settings has them,
+    and which are stored; the letterhead is left out (its defaults are the templates')."""
+    fresh = session_settings(database)
+    assert (fresh.idle_lock_minutes, fresh.default_language, fresh.stored) == (10, "en", set())
+    admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
+    save_settings(database, admin, {"session.idle_lock_minutes": "25", "language.default": "es"})
+    both = session_settings(database), current_settings(database)
+    for taken in both:
+        assert (taken.idle_lock_minutes, taken.default_language) == (25, "es")
+        assert {"session.idle_lock_minutes", "language.default"} <= taken.stored
+    assert both[0].get("clinic.name") == "" and both[1].get("clinic.name")

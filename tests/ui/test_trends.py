@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
+
 from intake_desktop.ui.main_window import MainWindow
 from tests.actors import TEST_PASSWORD
 from tests.domain.builders import BASE
@@ -89,3 +91,24 @@ def test_two_visits_on_the_same_date_each_show_their_own_distance(
     distances = sorted(table.item(row, 1).text() for row in range(2))
     assert distances == ["300", "800"]
     assert [table.item(row, 0).text() for row in range(2)] == [day.isoformat()] * 2
+
+
+def test_the_trends_panel_is_made_when_first_needed(qtbot, clinic, patient, settings) -> None:
+    """Attaching the window loads no Qt Charts: the Trends tab makes its panel when the user
+    opens the tab, or when a patient is shown (whose trends it then holds)."""
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    main.show()
+    tab = main.trends_tab
+    assert tab is not None and tab.made is None
+    bar = main.tabs.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(main.tabs.indexOf(tab)).center()
+    )
+    assert main.tabs.currentWidget() is tab and tab.made is not None
+    assert tab.made.visits == []  # no patient yet: an empty panel
+    other = MainWindow(clinic, settings)
+    qtbot.addWidget(other)
+    assert other.trends_tab is not None and other.trends_tab.made is None
+    other.show_patient(patient.id)  # the Today tab stays in front; the panel is made all the same
+    assert other.trends_tab.made is not None and other.trends is other.trends_tab.made
