@@ -29,8 +29,6 @@ KEYSTROKE = 0.15
 AUTOSAVE = 2.0
 SAVES_PER_VISIT = 3
 BOARD_EVERY = 5.0
-#: Connections a workstation may hold: the window's and the alert listener's (see README).
-POOL_SIZE, MAX_OVERFLOW = 1, 1
 
 
 @dataclass
@@ -61,27 +59,12 @@ class Outcome:
 
 
 def workstation_database(url: str) -> Any:
-    """The workstation's database handle, with the pool a deployment would give it.
-
-    One connection for the window's operations and one spare (the alert listener, or a print
-    running beside an autosave): ``pool_size=1, max_overflow=1``, checked before reuse because a
-    server may have restarted while the workstation sat idle. Fifty workstations then hold at
-    most a hundred connections; behind PgBouncer in transaction mode far fewer reach the server.
+    """The workstation's database handle, opened as the app opens it: the same engine, pool
+    and checks (``storage.database``), without the schema check at start (the parent made it).
     """
-    from sqlalchemy import create_engine, make_url
-    from sqlalchemy.orm import sessionmaker
+    from intake_desktop.storage.database import open_database
 
-    from intake_desktop.storage.database import Database
-
-    engine = create_engine(
-        url,
-        pool_size=POOL_SIZE,
-        max_overflow=MAX_OVERFLOW,
-        pool_timeout=10,
-        pool_pre_ping=True,
-        json_serializer=lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False),
-    )
-    return Database(make_url(url), engine, sessionmaker(engine, expire_on_commit=False))
+    return open_database(url, migrate=False)
 
 
 class Workstation:

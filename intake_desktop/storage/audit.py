@@ -123,7 +123,7 @@ def write_pending(session: Session) -> None:
     connection = session.connection()
     if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
         raise RuntimeError("audit entries must be written in a transaction, not in autocommit")
-    patients = _patients_of_visits(session, entries)
+    patients, unknown = _patients_held(session, entries)
     count = len(entries)
     head = AuditHead.__table__
     numbers = AuditEntry.__table__.c.seq
@@ -133,12 +133,19 @@ def write_pending(session: Session) -> None:
         .exists()
         .correlate(head)
     )
-    last_seq, prev_hash, forged = connection.execute(
+    visits = Visit.__table__
+    # The patients of the visits the session does not hold come back with the head: no round
+    # trip of their own (a primary-key lookup each).
+    lookups = [
+        select(visits.c.patient_id).where(visits.c.id == v).scalar_subquery() for v in unknown
+    ]
+    last_seq, prev_hash, forged, *found = connection.execute(
         update(head)
         .where(head.c.id == 1)
         .values(last_seq=head.c.last_seq + count)
-        .returning(head.c.last_seq, head.c.last_hash, taken)
+        .returning(head.c.last_seq, head.c.last_hash, taken, *lookups)
     ).one()
+    patients.update(zip(unknown, found, strict=True))
     first = last_seq - count + 1
     if forged:
         connection.execute(
@@ -183,21 +190,18 @@ def _fields(
     }
 
 
-def _patients_of_visits(session: Session, entries: list[NewEntry]) -> dict[int, int | None]:
-    """The patient of each visit an entry names without its patient: from the visits the
-    session holds already, the others in one SELECT (before the head is taken)."""
+def _patients_held(
+    session: Session, entries: list[NewEntry]
+) -> tuple[dict[int, int | None], list[int]]:
+    """The patient of each visit an entry names without its patient, from the visits the
+    session holds; and the visits it does not hold (looked up with the head)."""
     wanted = {e.visit_id for e in entries if e.patient_id is None and e.visit_id is not None}
     found: dict[int, int | None] = {}
     for visit_id in wanted:
         held = session.identity_map.get(identity_key(Visit, visit_id))
         if held is not None and "patient_id" in held.__dict__:
             found[visit_id] = held.patient_id
-    missing = wanted - set(found)
-    if missing:
-        visits = Visit.__table__
-        stmt = select(visits.c.id, visits.c.patient_id).where(visits.c.id.in_(missing))
-        found.update((v, p) for v, p in session.connection().execute(stmt))
-    return found
+    return found, sorted(wanted - set(found))
 
 
 @event.listens_for(Session, "before_commit")
