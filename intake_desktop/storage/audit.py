@@ -23,13 +23,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import Table, event, insert, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql.util import find_tables
 
+from .audit_pg import append_one, put_back
 from .models import AuditEntry, AuditHead, Visit, utc_now
 
 GENESIS_HASH = "0" * 64
@@ -93,9 +94,13 @@ class AuditDamagedError(Exception):
 
 def entry_hash(fields: dict[str, Any]) -> str:
     """SHA-256 (hex) of the canonical JSON of an entry's fields, ``prev_hash`` included."""
+    return hashlib.sha256(canonical_text(fields).encode("utf-8")).hexdigest()
+
+
+def canonical_text(fields: dict[str, Any]) -> str:
+    """The canonical JSON of an entry's fields (sorted keys, no spaces), which is hashed."""
     canonical = {name: _canonical_value(fields[name]) for name in HASHED_FIELDS}
-    text = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def append_entry(session: Session, entry: NewEntry) -> None:
@@ -124,8 +129,17 @@ def write_pending(session: Session) -> None:
     if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
         raise RuntimeError("audit entries must be written in a transaction, not in autocommit")
     patients, unknown = _patients_held(session, entries)
+    if connection.dialect.name == "postgresql" and len(entries) == 1:
+        # One statement, the head held for it and the commit (see ``audit_pg``).
+        fields = _fields(entries[0], 0, "", patients)
+        template = canonical_text(fields | {"patient_id": 0})
+        seq, prev, added = append_one(connection, fields, template, patient_known=not unknown)
+        if not added:
+            put_back(connection, seq, prev)
+            raise AuditDamagedError(f"entry {seq} exists already although the head says {seq - 1}")
+        return
     count = len(entries)
-    head = AuditHead.__table__
+    head = cast(Table, AuditHead.__table__)
     numbers = AuditEntry.__table__.c.seq
     taken = (
         select(numbers)
@@ -157,7 +171,7 @@ def write_pending(session: Session) -> None:
         fields = _fields(entry, seq, prev_hash, patients)
         prev_hash = entry_hash(fields)
         rows.append({**fields, "hash": prev_hash})
-    appended = insert(AuditEntry.__table__).values(rows)
+    appended = insert(cast(Table, AuditEntry.__table__)).values(rows)
     set_hash = update(head).where(head.c.id == 1).values(last_hash=prev_hash)
     if connection.dialect.name == "postgresql":
         # One statement (one round trip) for both while the head is held.
