@@ -12,8 +12,9 @@ takes the database's write lock. The chain can therefore never fork. Because eve
 operation of every workstation takes that one row, it is taken as late as possible:
 :func:`append_entry` only queues the entry in the session, and the queue is written just before
 the transaction commits (after the operation's own writes are flushed), so the row is held for
-two statements and the commit, not for the whole operation. A session that reads the trail
-(the head or the entries) writes its queue first, so it always reads its own entries.
+one statement and the commit on PostgreSQL (``audit_pg``: the server hashes the entry), two on
+SQLite, not for the whole operation. A session that reads the trail (the head or the entries)
+writes its queue first, so it always reads its own entries.
 """
 
 from __future__ import annotations

@@ -124,3 +124,33 @@ def test_an_operation_in_progress_does_not_hold_up_other_workstations(postgres_u
     finally:
         other.dispose()
         db.dispose()
+
+
+@pytest.mark.parametrize(
+    "username, detail",
+    [
+        ("María Núñez", None),
+        ('"prev_hash":"","seq":0,', '"patient_id":0,"prev_hash":"","seq":0,'),
+        ("back\\slash", "tab\there, new\nline, 漢字 and 🙂"),
+    ],
+)
+def test_entries_hashed_by_the_server_verify_whatever_they_hold(
+    database, patient, lumbar_case, username: str, detail: str | None
+) -> None:
+    """On PostgreSQL the server hashes the entry's canonical text (``storage.audit_pg``); the
+    chain check recomputes it in Python: the two agree for any text, even text that looks like
+    the places where the server puts the number and the previous hash."""
+    draft = s.start_draft(database, patient.id, lumbar_case, actor=as_user("a"))
+    for visit_id, patient_id in ((draft.visit_id, None), (None, patient.id), (None, None)):
+        with database.session() as session, session.begin():
+            append_entry(session, NewEntry(username, "ws", "visit.view", "allowed",
+                                           visit_id=visit_id, patient_id=patient_id,
+                                           detail=detail))  # fmt: skip
+    with database.session() as session:
+        assert verify_chain(session) == []
+        last = list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(3)))
+    assert [(e.username, e.detail, e.patient_id) for e in last] == [
+        (username, detail, None),
+        (username, detail, patient.id),
+        (username, detail, patient.id),  # the visit's patient, looked up
+    ]
