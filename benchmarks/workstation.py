@@ -3,8 +3,9 @@
 It goes through the services exactly as the window does (no GUI): search as the user types, open
 a patient and their latest visit, start a visit and autosave it every few seconds, sign it (a
 clinician), print the patient summary, and refresh the board and the alerts every few seconds.
-Think times are a person's (a keystroke every 150 ms, an autosave every 2 s), so N workstations
-put N people's load on the server, not N loops as fast as the CPU goes.
+Think times are a person's (a keystroke every 150 ms, an autosave every 2 s, each varying by
+30 %, and the workstations starting within 3 s of each other), so N workstations put N people's
+load on the server, not N loops as fast as the CPU goes, nor N people in step.
 
 Every operation is timed and classed ``ok``, ``conflict`` (someone else changed it first: the
 app asks the user, it is not a failure) or ``error``. What the server acknowledged is reported
@@ -29,8 +30,10 @@ KEYSTROKE = 0.15
 AUTOSAVE = 2.0
 SAVES_PER_VISIT = 3
 BOARD_EVERY = 5.0
-#: Connections a workstation may hold: the window's and the alert listener's (see README).
-POOL_SIZE, MAX_OVERFLOW = 1, 1
+#: How much a think time varies either way (a fraction of it), and how long a workstation may
+#: take to start after the others (seconds): people do not all begin at the same instant.
+JITTER = 0.3
+START_WITHIN = 3.0
 
 
 @dataclass
@@ -61,27 +64,12 @@ class Outcome:
 
 
 def workstation_database(url: str) -> Any:
-    """The workstation's database handle, with the pool a deployment would give it.
-
-    One connection for the window's operations and one spare (the alert listener, or a print
-    running beside an autosave): ``pool_size=1, max_overflow=1``, checked before reuse because a
-    server may have restarted while the workstation sat idle. Fifty workstations then hold at
-    most a hundred connections; behind PgBouncer in transaction mode far fewer reach the server.
+    """The workstation's database handle, opened as the app opens it: the same engine, pool
+    and checks (``storage.database``), without the schema check at start (the parent made it).
     """
-    from sqlalchemy import create_engine, make_url
-    from sqlalchemy.orm import sessionmaker
+    from intake_desktop.storage.database import open_database
 
-    from intake_desktop.storage.database import Database
-
-    engine = create_engine(
-        url,
-        pool_size=POOL_SIZE,
-        max_overflow=MAX_OVERFLOW,
-        pool_timeout=10,
-        pool_pre_ping=True,
-        json_serializer=lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False),
-    )
-    return Database(make_url(url), engine, sessionmaker(engine, expire_on_commit=False))
+    return open_database(url, migrate=False)
 
 
 class Workstation:
@@ -117,8 +105,12 @@ class Workstation:
         return result
 
     def pause(self, seconds: float) -> None:
-        """Think time; the board and alerts refresh on their timer meanwhile, as in the window."""
-        end = time.monotonic() + seconds
+        """Think time; the board and alerts refresh on their timer meanwhile, as in the window.
+
+        A person's pace varies (:data:`JITTER` either way): with fixed think times, workstations
+        started together would stay in step all round and sign and print at the same instant.
+        """
+        end = time.monotonic() + seconds * self.rng.uniform(1 - JITTER, 1 + JITTER)
         while True:
             now = time.monotonic()
             if now >= self.next_board:
@@ -137,6 +129,7 @@ class Workstation:
     def run(self) -> Outcome:
         deadline = time.monotonic() + self.plan.seconds
         self.next_board = time.monotonic() + self.rng.uniform(0, BOARD_EVERY)
+        self.pause(self.rng.uniform(0, START_WITHIN))
         while time.monotonic() < deadline:
             self.encounter()
         self.db.dispose()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -40,6 +41,7 @@ from .records import (
 
 log = logging.getLogger(__name__)
 R = TypeVar("R")
+_AUTOCOMMIT = {"isolation_level": "AUTOCOMMIT"}
 
 AUDIT_DAMAGED = (
     "the audit trail is damaged: it holds an entry this program never wrote, so nothing can "
@@ -90,8 +92,23 @@ def transaction(db: Database) -> Iterator[Session]:
 
 
 def reader(db: Database) -> Session:
-    """A session for reading only (closed by the caller's ``with``; never commits)."""
-    return db.session()
+    """A session for reading only (closed by the caller's ``with``; never commits).
+
+    On PostgreSQL its connection is in autocommit: each statement reads what is committed
+    when it runs, without the ``BEGIN`` and ``ROLLBACK`` round trips a transaction would add
+    to a read that writes nothing (half of a board refresh's). Audit entries cannot be written
+    in it (``storage.audit`` refuses); a refusal is recorded in a transaction of its own.
+    """
+    session = db.session()
+    if db.dialect == "postgresql":
+        session.connection(execution_options=_AUTOCOMMIT)
+    return session
+
+
+def read_connection(db: Database) -> Connection:
+    """A Core connection for reading only, in autocommit on PostgreSQL (see :func:`reader`)."""
+    conn = db.engine.connect()
+    return conn.execution_options(**_AUTOCOMMIT) if db.dialect == "postgresql" else conn
 
 
 def first_line(exc: DBAPIError) -> str:

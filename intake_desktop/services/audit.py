@@ -15,7 +15,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from intake_desktop.storage.audit import AuditDamagedError, ChainProblem, verify_chain
+from intake_desktop.storage.audit import (
+    AuditDamagedError,
+    ChainProblem,
+    verify_chain,
+    write_pending,
+)
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import AuditEntry
 from intake_desktop.storage.seal_check import SealStatus, seal_problems, seal_status
@@ -136,9 +141,10 @@ def authorize_repair(db: Database, actor: Actor, operation: str, **ids: int | st
     able to check it and restore a backup; the entry is then left out (the check is not)."""
     with transaction(db) as session:
         require(session, actor, operation, **ids)
-        # append_entry put the head back; the operation goes on unrecorded.
+        # write_pending put the head back; the operation goes on unrecorded.
         with contextlib.suppress(AuditDamagedError):
             record_entry(session, actor, operation, **ids)
+            write_pending(session)
 
 
 def _select(

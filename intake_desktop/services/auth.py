@@ -23,7 +23,12 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from intake_desktop.storage.audit import AuditDamagedError, NewEntry, append_entry
+from intake_desktop.storage.audit import (
+    AuditDamagedError,
+    NewEntry,
+    append_entry,
+    write_pending,
+)
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import User, UserRole, utc_now
 
@@ -126,6 +131,7 @@ def sign_in(db: Database, username: str, password: str, *, workstation: str | No
         outcome, actor = _check_password(session, user, secret)
         try:
             _record_attempt(session, user, outcome, actor, station)
+            write_pending(session)  # here, so that a damaged trail keeps the counters
             damaged = False
         except AuditDamagedError:  # the counters (lockout) are still committed
             damaged = True
@@ -439,3 +445,4 @@ def _audit_alone(db: Database, actor: Actor, action: str) -> None:
     # A damaged trail records nothing; leaving is never refused for that.
     with transaction(db) as session, contextlib.suppress(AuditDamagedError):
         _audit(session, actor, action)
+        write_pending(session)

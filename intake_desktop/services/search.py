@@ -12,7 +12,8 @@ What may be typed:
 * a date of birth as ``YYYY-MM-DD``, ``DD.MM.YYYY`` or ``MM/DD/YYYY``, alone or with a name
   (``garcia 1958-03-02``).
 
-Each search is one statement on one pooled connection (two for a year alone): a range scan of
+Each search is one statement on one pooled connection (two for a year alone; on PostgreSQL in
+autocommit, one round trip, see ``_common.read_connection``): a range scan of
 the search-term index for the longest word typed (``term >= 'garc' AND term < 'gard'``) joined
 to the patients it names, each other word checked against the patient's own few terms, or the
 date of birth index when only a date is typed. Each result carries the urgency of the
@@ -44,7 +45,7 @@ from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import Patient, PatientSearchTerm, Visit
 from intake_desktop.storage.search_text import normalise_text, prefix_upper_bound
 
-from ._common import transaction
+from ._common import read_connection, transaction
 from .actor import Actor
 from .fast_select import PrecompiledSelect
 from .permissions import UNAUDITED_WHEN_ALLOWED, allowed, authorize
@@ -104,7 +105,7 @@ def search_patients(
         year, words = split_year(words)
     if limit == 0 or (birth is None and year is None and not words):
         return []
-    with db.engine.connect() as conn:
+    with read_connection(db) as conn:
         if words:
             return _by_words(conn, words, birth, year, limit)
         if birth is not None:

@@ -102,6 +102,10 @@ def _sign(
     amending = visit.status in SIGNED_STATUSES and visit.pending_amendment_reason is not None
     if visit.status != "draft" and not amending:
         raise VisitLockedError(locked_message(visit))
+    # Loaded before the visit changes (a query after would flush the change half made, one
+    # more UPDATE) and held, so that the checks below find it in the session, not the server.
+    patient = session.get(Patient, visit.patient_id)
+    assert patient is not None  # the foreign key guarantees it
     _complete_ui_state(visit, red_flag_screen, not_examined_reason)
     if amending:
         session.add(_earlier_version(visit, author))
@@ -110,7 +114,7 @@ def _sign(
         session.flush()
     before = split_codes(visit.red_flag_codes)
     digest = _store_signed(visit, visit.draft_data, author, override_level, override_reason,
-                           chosen_procedure, today, session)  # fmt: skip
+                           chosen_procedure, today, session, patient)  # fmt: skip
     if amending:
         visit.status = "amended"
         visit.revision += 1
@@ -306,6 +310,7 @@ def _store_signed(
     chosen_procedure: str | None,
     today: date | None,
     session: Session,
+    patient: Patient,
 ) -> str:
     case = parse_or_explain(data, today)
     check_case_patient(session, visit.patient_id, case)
@@ -326,7 +331,7 @@ def _store_signed(
     final, reason = check_level_decision(plan["level"], override_level, override_reason)
     procedure = check_procedure_choice(plan.get("procedures") or (), chosen_procedure)
     stored = case_json(case)
-    identity = _identity_now(session, visit.patient_id)
+    identity = signed_identity(patient.name, patient.date_of_birth, patient.record_number)
     digest = signature_hash(stored, plan, final, reason, procedure, identity)
     now = utc_now()
     visit.visit_date = case.visit_date
@@ -345,12 +350,6 @@ def _store_signed(
     visit.urgency, visit.red_flag_codes = urgency, join_codes(codes)
     touch(visit, author, now)
     return digest
-
-
-def _identity_now(session: Session, patient_id: int) -> dict[str, Any]:
-    patient = session.get(Patient, patient_id)
-    assert patient is not None  # the foreign key guarantees it
-    return signed_identity(patient.name, patient.date_of_birth, patient.record_number)
 
 
 def _earlier_version(visit: Visit, author: str) -> VisitVersion:

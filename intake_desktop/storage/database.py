@@ -12,12 +12,15 @@ import contextlib
 import json
 import logging
 import os
+import select
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import sessionmaker
 
 from intake_desktop.private_files import (
@@ -51,6 +54,16 @@ DEFAULT_FILE_NAME = "records.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 #: libpq options of a PostgreSQL URL that name files (the CA, a client certificate and key).
 _TLS_FILE_OPTIONS = frozenset({"sslrootcert", "sslcert", "sslkey", "sslcrl"})
+#: Connections a workstation's pool keeps to PostgreSQL, and how many more it may open at busy
+#: moments. A workstation runs one operation at a time (the alert and board listeners have
+#: connections of their own), so it rarely holds more than one; see the README's "A clinic
+#: network" for what that means for the server.
+POOL_SIZE, MAX_OVERFLOW = 2, 2
+#: How long an operation waits for a free pooled connection before it fails (seconds).
+POOL_TIMEOUT_S = 10
+#: A pooled PostgreSQL connection unused this long is pinged before reuse (seconds).
+PING_AFTER_IDLE_S = 30.0
+_RETURNED_AT = "intake_desktop.returned_at"
 
 
 def default_database_path() -> Path:
@@ -213,8 +226,56 @@ def _create_engine(url: URL, cipher: Cipher | None = None) -> Engine:
         engine = create_engine(url, **options)
         event.listen(engine, "connect", _configure_sqlite)
         return engine
-    # A shared server may restart while a workstation sits idle: check before reuse.
-    return create_engine(url, pool_pre_ping=True, **options)
+    engine = create_engine(
+        url, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW, pool_timeout=POOL_TIMEOUT_S, **options
+    )
+    _check_before_reuse(engine)
+    return engine
+
+
+def _check_before_reuse(engine: Engine) -> None:
+    """Ping a pooled PostgreSQL connection before reuse only when it may have died.
+
+    A shared server may restart, or an administrator end a session, while a workstation holds
+    its connection: the pool must not hand out a dead one. SQLAlchemy's ``pool_pre_ping`` asks
+    the server at every checkout, a round trip per operation (a quarter of a search's). Here
+    the pool pings only a connection idle for :data:`PING_AFTER_IDLE_S`, or one with something
+    waiting on its socket: a server that ends a session sends the client an error and closes
+    it, so a connection killed under us is readable, while an idle healthy one (no ``LISTEN``
+    on pooled connections) has nothing to say. Either costs nothing when it finds no reason.
+    A connection that fails the ping is replaced (the pool's ``DisconnectionError`` retry).
+    """
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "connect")
+    def _made(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_RETURNED_AT] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle = time.monotonic() - record.info.get(_RETURNED_AT, 0.0)
+        if idle < PING_AFTER_IDLE_S and not _has_input(dbapi_connection):
+            return
+        try:
+            alive = dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # whatever the driver raises, the connection is not usable
+            raise DisconnectionError(f"a pooled connection failed its ping: {exc}") from exc
+        if not alive:
+            raise DisconnectionError("a pooled connection failed its ping")
+
+
+def _has_input(dbapi_connection: Any) -> bool:
+    """Whether the server sent something to a connection at rest (an error, then EOF, when it
+    ended the session); a socket that cannot be checked counts as having something."""
+    try:
+        readable, _, _ = select.select([dbapi_connection.pgconn.socket], [], [], 0)
+    except (OSError, ValueError, AttributeError):
+        return True
+    return bool(readable)
 
 
 def _prepare_sqlite_file(path: Path) -> None:

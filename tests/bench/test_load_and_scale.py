@@ -29,6 +29,7 @@ def test_three_workstations_lose_nothing_and_meet_no_error(
     # Quicker people: the forked workstations inherit these.
     monkeypatch.setattr(workstation, "AUTOSAVE", 0.3)
     monkeypatch.setattr(workstation, "KEYSTROKE", 0.02)
+    monkeypatch.setattr(workstation, "START_WITHIN", 0.2)
     name = postgres_server.create_database()
     url = postgres_server.url(name)
     try:
