@@ -51,6 +51,9 @@ from .visits import DAY_SIZE, DaySlot, board_row, day_slots
 Progress = Callable[[int, int], None]
 RECORD_PREFIX = "DEMO-"
 DEFAULT_SEED = 20261123
+#: Changes whenever the rows the demo makes for a seed change (the benchmarks' cached clinics
+#: are keyed by it): bump it with any change to the people, cases or visits it makes.
+DATA_VERSION = 1
 #: The first text after every record number that starts with RECORD_PREFIX.
 _AFTER_PREFIX = RECORD_PREFIX[:-1] + chr(ord(RECORD_PREFIX[-1]) + 1)
 
