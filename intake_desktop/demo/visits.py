@@ -5,9 +5,9 @@ other dates shifted alike) and the pain scores changed through ``dataclasses.rep
 visit is a valid case without parsing 150,000 files. Plans are ``evaluate(case)`` for that very
 case, remembered per :class:`PlanMemo` key: the engine reads the patient only for the age on the
 visit date (and the sex, kept in the key) and the visit date only for the age and against the
-case's other dates, so two visits alike in template, age, sex and pain scores (and, for a template
-with dated imaging or injections, visit date) have the same plan. Evaluating 1.5 million visits of
-half a million patients would otherwise take most of an hour; every
+injections' dates (the only other dates it reads), so two visits alike in template, age, sex and
+pain scores (and, for a template with injections, visit date) have the same plan. Evaluating
+1.5 million visits of half a million patients would otherwise take most of an hour; every
 :data:`PlanMemo.CHECK_EVERY`-th reuse is evaluated again and must agree, and the demo tests
 evaluate every visit they build.
 """
@@ -25,6 +25,7 @@ from intake_desktop.domain.case import Case, Patient
 from intake_desktop.domain.codes import LEVELS
 from intake_desktop.domain.engine import evaluate
 from intake_desktop.domain.findings import age_on
+from intake_desktop.domain.injections import injections_of
 from intake_desktop.domain.validation import parse_case
 from intake_desktop.services.visits import case_json
 
@@ -106,6 +107,7 @@ class PlanMemo:
         self._plans: dict[tuple[Any, ...], dict[str, Any]] = {}
         self._cases: dict[tuple[Any, ...], dict[str, Any]] = {}
         self._dated = {name: _has_other_dates(case) for name, case in cases.items()}
+        self._injections = {name: bool(injections_of(case)) for name, case in cases.items()}
         self._reused = 0
 
     def case_json(self, template: str, case: Case) -> dict[str, Any]:
@@ -134,7 +136,7 @@ class PlanMemo:
         must not change it."""
         nrs = case.history.pain_nrs if case.history else None
         age = age_on(case.patient.date_of_birth, case.visit_date)
-        day = case.visit_date if self._dated[template] else None
+        day = case.visit_date if self._injections[template] else None
         key = (template, age, case.patient.sex, nrs, day)
         plan = self._plans.get(key)
         if plan is None:
