@@ -29,8 +29,11 @@ TREND_RECORD = "TREND-30"
 QUERIES_PER_KIND = 60
 
 
-def scale_rows(sizes: list[int], dialects: list[str]) -> list[Row]:
-    """Every figure at every size, SQLite first, then PostgreSQL (one cached cluster)."""
+def scale_rows(sizes: list[int], dialects: list[str], pg_copy: int | None = None) -> list[Row]:
+    """Every figure at every size, SQLite first, then PostgreSQL (one cached cluster).
+
+    A PostgreSQL clinic missing from the cache is built with ``demo``, or, from ``pg_copy``
+    patients up, copied from the SQLite clinic of the same size (benchmarks.pg_clinic)."""
     from benchmarks.clinic import build_rate, clinic_db
 
     rows: list[Row] = []
@@ -48,8 +51,10 @@ def scale_rows(sizes: list[int], dialects: list[str]) -> list[Row]:
     try:
         for size in sizes:
             urls = {}
-            if "sqlite" in dialects:
+            clinic = None
+            if "sqlite" in dialects or (pg_copy is not None and size >= pg_copy):
                 clinic = clinic_db(size)
+            if "sqlite" in dialects and clinic is not None:
                 rate = build_rate(clinic)
                 if rate is not None:
                     label = f"scale {size:,} SQLite: demo build"
@@ -58,8 +63,9 @@ def scale_rows(sizes: list[int], dialects: list[str]) -> list[Row]:
             if server is not None:
                 from benchmarks.pg_clinic import postgres_clinic
 
-                url, record = postgres_clinic(server, size)
-                if record is not None:
+                source = clinic if pg_copy is not None and size >= pg_copy else None
+                url, record = postgres_clinic(server, size, copy_from=source)
+                if record is not None and not record.get("copied"):
                     label = f"scale {size:,} PostgreSQL: demo build"
                     rate = record["patients"] / record["seconds"]
                     rows.append(Row(label, [rate], unit="patients/s"))
