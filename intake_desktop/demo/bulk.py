@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, text
+from sqlalchemy import JSON, ColumnDefault, Connection, Table, text
 
 
 class JsonText(str):
@@ -64,7 +64,7 @@ class BulkWriter:
         defaults = {
             c.name: c.default.arg
             for c in table.columns
-            if c.name not in names and c.default is not None and c.default.is_scalar
+            if c.name not in names and isinstance(c.default, ColumnDefault) and c.default.is_scalar
         }
         cols = names + list(defaults)
         fns = [procs[n] for n in cols]
