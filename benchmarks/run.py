@@ -133,7 +133,8 @@ def load_figure(args: argparse.Namespace) -> list[Row]:
 def scale_figure(args: argparse.Namespace) -> list[Row]:
     from benchmarks.scale import scale_rows
 
-    return scale_rows([int(n) for n in args.sizes.split(",")], args.dialects.split(","))
+    sizes = [int(n) for n in args.sizes.split(",")]
+    return scale_rows(sizes, args.dialects.split(","), args.pg_copy_from)
 
 
 def ready_figure(args: argparse.Namespace) -> list[Row]:
@@ -190,6 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load-patients", type=int, default=50_000, help="load: clinic size")
     parser.add_argument("--sizes", default="5000,50000,500000", help="scale: clinic sizes")
     parser.add_argument("--dialects", default="sqlite,postgresql", help="scale: databases")
+    parser.add_argument(
+        "--pg-copy-from",
+        type=int,
+        metavar="PATIENTS",
+        help="scale: PostgreSQL clinics of this size and up, when not cached yet, are copied "
+        "from the SQLite clinic instead of built with demo",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.figures) - set(FIGURES)
     if unknown:

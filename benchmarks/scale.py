@@ -1,9 +1,8 @@
 """Scale: the same figures at 5,000, 50,000 and 500,000 patients, on SQLite and PostgreSQL.
 
-Each clinic is built once with ``demo`` (the figure "patients per second", recorded when it was
-built; :mod:`benchmarks.clinic` caches the file). PostgreSQL gets a copy of the same clinic,
-table by table with COPY (building it again through ``demo`` would measure the same code twice
-and take far longer); a small ``demo`` build on PostgreSQL gives its own patients per second.
+Each clinic is built once with ``demo`` on each database (the figure "patients per second",
+recorded when it was built) and cached: the SQLite file by :mod:`benchmarks.clinic`, the
+PostgreSQL database in a cluster kept under ``benchmarks/.cache`` by :mod:`benchmarks.pg_clinic`.
 For every clinic: search p95 per kind of query against the same statements replayed raw (DBAPI),
 opening a patient with 30 signed visits and their trends, and the peak memory of the app
 searched and scrolled through every row it can fetch. Targets (issue 20): search p95 ≤ 30 ms and
@@ -17,7 +16,6 @@ import json
 import random
 import sqlite3
 import sys
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,38 +29,46 @@ TREND_RECORD = "TREND-30"
 QUERIES_PER_KIND = 60
 
 
-def scale_rows(sizes: list[int], dialects: list[str]) -> list[Row]:
-    """Every figure at every size, SQLite first, then PostgreSQL (one server for all sizes)."""
+def scale_rows(sizes: list[int], dialects: list[str], pg_copy: int | None = None) -> list[Row]:
+    """Every figure at every size, SQLite first, then PostgreSQL (one cached cluster).
+
+    A PostgreSQL clinic missing from the cache is built with ``demo``, or, from ``pg_copy``
+    patients up, copied from the SQLite clinic of the same size (benchmarks.pg_clinic)."""
     from benchmarks.clinic import build_rate, clinic_db
 
     rows: list[Row] = []
     server = None
     if "postgresql" in dialects:
-        from tests.pg_server import PostgresServer, postgres_bindir
+        from benchmarks.pg_clinic import CachedPostgres
+        from tests.pg_server import postgres_bindir
 
         bindir = postgres_bindir()
         if bindir is None:
             print("PostgreSQL binaries not found: scale measured on SQLite only", file=sys.stderr)
         else:
-            server = PostgresServer(bindir)
+            server = CachedPostgres(bindir, settings=PG_SETTINGS)
             server.start()
     try:
-        if server is not None:
-            rows.append(postgres_build_row(server.url(server.create_database())))
         for size in sizes:
-            clinic = clinic_db(size)
-            rate = build_rate(clinic)
-            if rate is not None:
-                rows.append(Row(f"scale {size:,}: demo build (SQLite)", [rate], unit="patients/s"))
             urls = {}
-            if "sqlite" in dialects:
+            clinic = None
+            if "sqlite" in dialects or (pg_copy is not None and size >= pg_copy):
+                clinic = clinic_db(size)
+            if "sqlite" in dialects and clinic is not None:
+                rate = build_rate(clinic)
+                if rate is not None:
+                    label = f"scale {size:,} SQLite: demo build"
+                    rows.append(Row(label, [rate], unit="patients/s"))
                 urls["SQLite"] = f"sqlite:///{clinic}"
             if server is not None:
-                url = server.url(server.create_database())
-                started = time.perf_counter()
-                copy_to_postgres(clinic, url)
-                print(f"copied {size:,} patients to PostgreSQL in "
-                      f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
+                from benchmarks.pg_clinic import postgres_clinic
+
+                source = clinic if pg_copy is not None and size >= pg_copy else None
+                url, record = postgres_clinic(server, size, copy_from=source)
+                if record is not None and not record.get("copied"):
+                    label = f"scale {size:,} PostgreSQL: demo build"
+                    rate = record["patients"] / record["seconds"]
+                    rows.append(Row(label, [rate], unit="patients/s"))
                 urls["PostgreSQL"] = url
             for name, url in urls.items():
                 rows.extend(clinic_rows(url, f"scale {size:,} {name}"))
@@ -72,15 +78,9 @@ def scale_rows(sizes: list[int], dialects: list[str]) -> list[Row]:
     return rows
 
 
-def postgres_build_row(url: str, patients: int = 2000) -> Row:
-    """``demo`` on PostgreSQL: patients per second of a small clinic (the rate hardly grows)."""
-    from intake_desktop.demo import build_demo
-    from intake_desktop.services import open_database
-
-    with open_database(url) as db:
-        result = build_demo(db, patients)
-    label = f"scale: demo build (PostgreSQL, {patients:,} patients)"
-    return Row(label, [result.patients / result.seconds], unit="patients/s")
+#: The cached cluster's memory: enough to keep the search tables of 500,000 patients cached,
+#: as a clinic's server would be sized (README, "A clinic network").
+PG_SETTINGS = {"shared_buffers": "1GB"}
 
 
 def copy_to_postgres(clinic: Path, url: str) -> None:
@@ -241,7 +241,7 @@ def trend_row(db: Any, label: str) -> Row:
 
 def memory_row(url: str, label: str) -> Row:
     """Peak memory of the app started on ``url``, searched and scrolled to the end of each list."""
-    from benchmarks.app_figures import BENCH_PASSWORD, BENCH_USER, _env, _run
+    from benchmarks.app_figures import BENCH_PASSWORD, BENCH_USER, _env
     from intake_desktop.services import add_user, create_first_admin, has_users, open_database
 
     with open_database(url) as db:
@@ -249,7 +249,34 @@ def memory_row(url: str, label: str) -> Row:
             admin = create_first_admin(db, "bench.admin", BENCH_PASSWORD)
             add_user(db, admin, BENCH_USER, BENCH_PASSWORD, ["front_desk", "clinician"])
     cmd = [sys.executable, "-m", "intake_desktop", "--db", url]
-    peaks = [_run(cmd, _env("scroll"))[1] / 1024 for _ in range(2)]
+    peaks = [_peak_rss(cmd, _env("scroll")) / 1024 for _ in range(2)]
     return Row(f"{label}: app peak memory, searched and scrolled", peaks, unit="MB").check(
         median_at_most=300
     )
+
+
+#: Starts the app and reports its peak RSS (kB), from a small process of its own: Linux keeps
+#: the largest RSS a process ever had across exec, and a child started straight from this
+#: process (hundreds of MB after a demo build) would report this process's peak, not the app's.
+_PEAK = """
+import json, os, subprocess, sys
+cmd = json.loads(sys.argv[1])
+proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+line = proc.stdout.readline()
+_, status, usage = os.wait4(proc.pid, 0)
+ok = line.strip() == "ready" and os.waitstatus_to_exitcode(status) == 0
+print(usage.ru_maxrss if ok else -1)
+"""
+
+
+def _peak_rss(cmd: list[str], env: dict[str, str]) -> int:
+    """Peak RSS (kB) of ``cmd`` started by a fresh, small Python (see ``_PEAK``)."""
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK, json.dumps(cmd)], env=env, capture_output=True, text=True
+    )
+    peak = int(out.stdout.strip() or -1)
+    if peak < 0:
+        raise RuntimeError(f"{cmd[:3]} did not start cleanly")
+    return peak

@@ -7,25 +7,30 @@ patient and dated over the last three years: earlier visits signed (some amended
 level overridden and a reason), the latest one sometimes still a draft, a few dated today.
 Signed visits carry the engine's real plan for their case.
 
-Rows are written with bulk INSERTs, one transaction per batch, so a clinic of 50,000 patients
-(about 150,000 visits) takes about 50 s on SQLite and 85 s on PostgreSQL on a two-core machine,
-and an interrupted run leaves only whole batches behind.
+Half a million patients (1.5 million visits) is the largest clinic the benchmarks build, so the
+build is made for bulk: the plans and case sections are remembered per template variant (see
+:mod:`.visits`), worker processes make each batch's visits, signatures and JSON while this one
+writes the previous batch straight to the driver (:mod:`.bulk`: ``executemany`` on SQLite,
+``COPY`` on PostgreSQL), one transaction per batch, so an interrupted run leaves only whole
+batches behind. The rows are the same whatever the number of workers.
 Nothing here logs patient data.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from intake_desktop.domain.signing import signature_hash, signed_identity
 from intake_desktop.services._common import transaction
 from intake_desktop.services.actor import SYSTEM, Actor
 from intake_desktop.services.errors import InputError
@@ -40,14 +45,18 @@ from intake_desktop.storage.models import (
     VisitVersion,
 )
 from intake_desktop.storage.search_text import normalise_text, search_terms
-from intake_desktop.storage.urgency import draft_red_flags, join_codes, signed_urgency
 
+from .bulk import BulkWriter, private_build
 from .people import DemoPerson, PeopleFactory
-from .visits import DAY_RED_FLAG, DAY_SIZE, DaySlot, VisitFactory, board_row, day_slots
+from .rows import BatchVisits, RowMaker, start_worker, worker_batch
+from .visits import DAY_SIZE, DaySlot, board_row, day_slots
 
 Progress = Callable[[int, int], None]
 RECORD_PREFIX = "DEMO-"
 DEFAULT_SEED = 20261123
+#: Changes whenever the rows the demo makes for a seed change (the benchmarks' cached clinics
+#: are keyed by it): bump it with any change to the people, cases or visits it makes.
+DATA_VERSION = 1
 #: The first text after every record number that starts with RECORD_PREFIX.
 _AFTER_PREFIX = RECORD_PREFIX[:-1] + chr(ord(RECORD_PREFIX[-1]) + 1)
 
@@ -66,10 +75,11 @@ def build_demo(
     patients: int,
     *,
     seed: int = DEFAULT_SEED,
-    batch_size: int = 500,
+    batch_size: int = 2000,
     progress: Progress | None = None,
     today: date | None = None,
     actor: Actor | None = None,
+    workers: int | None = None,
 ) -> DemoResult:
     """Add ``patients`` synthetic patients with 1 to 5 visits each; report progress per batch.
 
@@ -77,8 +87,12 @@ def build_demo(
     running it twice adds a second clinic's worth instead of failing. A database holding any
     other patient is refused: demo data never mixes with a clinic's records. ``actor`` is the
     administrator who asked (the command line always passes one); tests and benchmarks that
-    build a throwaway clinic in Python may leave it out.
+    build a throwaway clinic in Python may leave it out. ``workers`` processes make the visits
+    while this one writes (default: one per core for clinics of 10,000 patients or more, none
+    below); the clinic is the same whatever their number.
     """
+    if workers is None:
+        workers = (os.cpu_count() or 1) if patients >= 10_000 else 0
     if not isinstance(patients, int) or patients < 1:
         raise InputError("must be a whole number of at least 1", "patients")
     if actor is not None:
@@ -89,21 +103,31 @@ def build_demo(
     first = _next_demo_number(db)
     people = PeopleFactory(seed + first)
     day = today or date.today()
-    visits = VisitFactory(seed + first, day)
     now = datetime.now(UTC) if day == date.today() else datetime.combine(day, dtime(12), UTC)
     # Today's board: the first patients made are the day's, booked around now.
     slots = dict(enumerate(day_slots(min(DAY_SIZE, patients), now)))
     done = made_visits = 0
     if progress:
         progress(0, patients)
-    while done < patients:
-        count = min(batch_size, patients - done)
-        batch = [people.make(first + done + i) for i in range(count)]
-        day_slots_here = {i: slots[done + i] for i in range(count) if done + i in slots}
-        made_visits += _insert_batch(db, batch, visits, day_slots_here, day)
-        done += count
-        if progress:
-            progress(done, patients)
+
+    def jobs() -> Iterator[tuple[list[DemoPerson], dict[int, DaySlot]]]:
+        for start in range(0, patients, batch_size):
+            count = min(batch_size, patients - start)
+            batch = [people.make(first + start + i) for i in range(count)]
+            yield batch, {i: slots[start + i] for i in range(count) if start + i in slots}
+
+    with (
+        _batches(jobs(), day, workers) as made,
+        db.engine.connect() as conn,
+        private_build(conn),
+    ):
+        writer = BulkWriter(conn)
+        for (batch, _), visits in made:
+            with conn.begin():
+                made_visits += _write_batch(writer, batch, visits, day)
+            done += len(batch)
+            if progress:
+                progress(done, patients)
     with transaction(db) as session:
         # Demo data is made by the system actor (no person signs in for it); one entry says so.
         append_entry(
@@ -117,6 +141,38 @@ def build_demo(
             ),
         )
     return DemoResult(patients, made_visits, time.perf_counter() - started)
+
+
+@contextmanager
+def _batches(
+    jobs: Iterator[tuple[list[DemoPerson], dict[int, DaySlot]]], day: date, workers: int
+) -> Iterator[Iterator[tuple[tuple[list[DemoPerson], dict[int, DaySlot]], BatchVisits]]]:
+    """Each job with its visits, in order; made by ``workers`` processes (0: in this one)."""
+    if workers <= 0:
+        maker = RowMaker(day)
+        yield ((job, maker.batch(*job)) for job in jobs)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(workers, initializer=start_worker, initargs=(day,)) as pool:
+        yield _ahead(pool, jobs, workers + 1)
+
+
+def _ahead(
+    pool: Any, jobs: Iterator[tuple[list[DemoPerson], dict[int, DaySlot]]], depth: int
+) -> Iterator[tuple[tuple[list[DemoPerson], dict[int, DaySlot]], BatchVisits]]:
+    """At most ``depth`` batches in the making at once (memory stays a few batches' worth)."""
+    pending: deque[tuple[Any, Any]] = deque()
+    for job in jobs:
+        pending.append((job, pool.apply_async(worker_batch, (job,))))
+        if len(pending) >= depth:
+            done, result = pending.popleft()
+            yield done, result.get()
+    while pending:
+        done, result = pending.popleft()
+        yield done, result.get()
 
 
 def _refuse_real_patients(db: Database) -> None:
@@ -154,96 +210,33 @@ def _next_demo_number(db: Database) -> int:
         return 1
 
 
-def _insert_batch(
-    db: Database,
-    batch: list[DemoPerson],
-    factory: VisitFactory,
-    slots: dict[int, DaySlot] | None = None,
-    day: date | None = None,
-) -> int:
+def _write_batch(writer: BulkWriter, batch: list[DemoPerson], made: BatchVisits, day: date) -> int:
     """Write one batch of patients with their terms, visits, earlier versions and places on
-    today's board (``slots``: position in the batch -> slot)."""
-    slots = slots or {}
-    with transaction(db) as session:
-        conn = session.connection()
-        ids = (
-            conn.execute(
-                insert(Patient.__table__).returning(
-                    Patient.__table__.c.id, sort_by_parameter_order=True
-                ),
-                [_patient_row(p) for p in batch],
-            )
-            .scalars()
-            .all()
-        )
-        terms = [
-            {"term": term, "patient_id": pid}
-            for pid, person in zip(ids, batch, strict=True)
-            for term in search_terms(person.name, person.record_number)
-        ]
-        conn.execute(insert(PatientSearchTerm.__table__), terms)
-        visit_rows: list[dict[str, Any]] = []
-        earlier: list[dict[str, Any] | None] = []
-        todays: list[tuple[DaySlot, int, int]] = []  # slot, patient id, index of today's visit
-        flag_shown = False
-        for n, (pid, person) in enumerate(zip(ids, batch, strict=True)):
-            slot = slots.get(n)
-            for visit in factory.visits_for(person, slot):
-                row = visit.row
-                if (slot is not None and not flag_shown and row["draft_data"] is not None
-                        and slot.state in ("checked_in", "answering", "ready")):  # fmt: skip
-                    row["draft_data"] = {**row["draft_data"], "red_flags": [DAY_RED_FLAG]}
-                    flag_shown = True
-                signed = _signature_columns(row, person)
-                visit_rows.append({**row, **_urgency_columns(row), **signed, "patient_id": pid})
-                old = visit.earlier
-                earlier.append(None if old is None else {**old, **_signature_columns(old, person)})
-            if slot is not None:
-                todays.append((slot, pid, len(visit_rows) - 1))
-        visit_ids = (
-            conn.execute(
-                insert(Visit.__table__).returning(
-                    Visit.__table__.c.id, sort_by_parameter_order=True
-                ),
-                visit_rows,
-            )
-            .scalars()
-            .all()
-        )
-        versions = [
-            {**row, "visit_id": vid}
-            for vid, row in zip(visit_ids, earlier, strict=True)
-            if row is not None
-        ]
-        if versions:
-            conn.execute(insert(VisitVersion.__table__), versions)
-        if todays:
-            rows = [board_row(slot, pid, visit_ids[i], day or date.today())
-                    for slot, pid, i in todays]  # fmt: skip
-            conn.execute(insert(BoardEntry.__table__), rows)
-        return len(visit_rows)
-
-
-def _signature_columns(row: dict[str, Any], person: DemoPerson) -> dict[str, Any]:
-    """The signed identification and signature hash a signing would have stored, so that demo
-    visits pass the check every print makes (services.signature_check); none for a draft."""
-    if row.get("case_data") is None:
-        return {"signed_identity": None, "signature_hash": None}
-    identity = signed_identity(person.name, person.date_of_birth, person.record_number)
-    digest = signature_hash(
-        row["case_data"], row["plan"], row["final_level"], row["override_reason"],
-        row.get("chosen_procedure"), identity,
-    )  # fmt: skip
-    return {"signed_identity": identity, "signature_hash": digest}
-
-
-def _urgency_columns(row: dict[str, Any]) -> dict[str, Any]:
-    """The lists' urgency mark of a demo visit, derived as a save would (storage.urgency)."""
-    if row["status"] == "draft":
-        codes, urgency = draft_red_flags(row["draft_data"])
-    else:
-        codes, urgency = signed_urgency(row["plan"], row["computed_level"], row["final_level"])
-    return {"urgency": urgency, "red_flag_codes": join_codes(codes)}
+    today's board, inside the caller's transaction; the number of visits written."""
+    patients = [_patient_row(p) for p in batch]
+    ids = writer.ids(Patient.__table__, len(patients))
+    for pid, row in zip(ids, patients, strict=True):
+        row["id"] = pid
+    writer.write(Patient.__table__, patients)
+    terms = [
+        {"term": term, "patient_id": pid}
+        for pid, person in zip(ids, batch, strict=True)
+        for term in search_terms(person.name, person.record_number)
+    ]
+    writer.write(PatientSearchTerm.__table__, terms)
+    visit_ids = writer.ids(Visit.__table__, len(made.rows))
+    for vid, row, n in zip(visit_ids, made.rows, made.owner, strict=True):
+        row["id"], row["patient_id"] = vid, ids[n]
+    writer.write(Visit.__table__, made.rows)
+    versions = [
+        {**row, "visit_id": vid}
+        for vid, row in zip(visit_ids, made.earlier, strict=True)
+        if row is not None
+    ]
+    writer.write(VisitVersion.__table__, versions)
+    board = [board_row(slot, ids[n], visit_ids[i], day) for slot, n, i in made.todays]
+    writer.write(BoardEntry.__table__, board)
+    return len(made.rows)
 
 
 def _patient_row(p: DemoPerson) -> dict[str, Any]:

@@ -3,19 +3,29 @@
 Each template is parsed once; a visit is the parsed case with the patient, the visit date (all
 other dates shifted alike) and the pain scores changed through ``dataclasses.replace``, so every
 visit is a valid case without parsing 150,000 files. Plans are ``evaluate(case)`` for that very
-case: a plan is never borrowed from another visit.
+case, remembered per :class:`PlanMemo` key: the engine reads the patient only for the age on the
+visit date (and the sex, kept in the key) and the visit date only for the age and against the
+injections' dates (the only other dates it reads), so two visits alike in template, age, sex and
+pain scores (and, for a template with injections, visit date) have the same plan. Evaluating
+1.5 million visits of half a million patients would otherwise take most of an hour; every
+:data:`PlanMemo.CHECK_EVERY`-th reuse is evaluated again and must agree, and the demo tests
+evaluate every visit they build.
 """
 
 from __future__ import annotations
 
+import json
 import random
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from intake_desktop.domain.case import Case, Patient
 from intake_desktop.domain.codes import LEVELS
 from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.findings import age_on
+from intake_desktop.domain.injections import injections_of
 from intake_desktop.domain.validation import parse_case
 from intake_desktop.services.visits import case_json
 
@@ -87,12 +97,72 @@ class DemoVisit:
     earlier: dict[str, Any] | None
 
 
+class PlanMemo:
+    """The engine's plan per (template, age, sex, pain scores[, visit date]); see the module."""
+
+    #: One reuse in this many is evaluated again and compared (a cheap guard on the key).
+    CHECK_EVERY = 500
+
+    def __init__(self, cases: dict[str, Case]) -> None:
+        self._plans: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._cases: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._dated = {name: _has_other_dates(case) for name, case in cases.items()}
+        self._injections = {name: bool(injections_of(case)) for name, case in cases.items()}
+        self._reused = 0
+
+    def case_json(self, template: str, case: Case) -> dict[str, Any]:
+        """``case_json(case)`` (a new top-level dict; the sections inside are shared): the
+        template's sections as varied, with this patient and visit date."""
+        nrs = case.history.pain_nrs if case.history else None
+        day = case.visit_date if self._dated[template] else None
+        key = (template, nrs, day)
+        known = self._cases.get(key)
+        if known is None:
+            known = self._cases[key] = case_json(case)
+        data = dict(known)
+        data["patient"] = {
+            f.name: v.isoformat() if isinstance(v, date) else v
+            for f in fields(case.patient)
+            if (v := getattr(case.patient, f.name)) is not None
+        }
+        data["visit_date"] = case.visit_date.isoformat()
+        self._reused += 1
+        if self._reused % self.CHECK_EVERY == 0 and case_json(case) != data:
+            raise RuntimeError(f"demo case memo: a reused case differs ({template})")
+        return data
+
+    def plan(self, template: str, case: Case) -> dict[str, Any]:
+        """``evaluate(case).to_dict()``, shared with earlier visits of the same key: the caller
+        must not change it."""
+        nrs = case.history.pain_nrs if case.history else None
+        age = age_on(case.patient.date_of_birth, case.visit_date)
+        day = case.visit_date if self._injections[template] else None
+        key = (template, age, case.patient.sex, nrs, day)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = evaluate(case).to_dict()
+            return plan
+        self._reused += 1
+        if self._reused % self.CHECK_EVERY == 0 and evaluate(case).to_dict() != plan:
+            raise RuntimeError(f"demo plan memo: a reused plan differs ({template})")
+        return plan
+
+
+def _has_other_dates(case: Case) -> bool:
+    """Whether the case holds dates besides the visit date and the date of birth."""
+    data = case_json(case)
+    data.pop("visit_date", None)
+    data.pop("patient", None)
+    return re.search(r"\d{4}-\d{2}-\d{2}", json.dumps(data)) is not None
+
+
 class VisitFactory:
     def __init__(self, seed: int, today: date) -> None:
         self._today = today
         self._names = list(TEMPLATES)
         self._weights = [TEMPLATES[n][0] for n in self._names]
         self._cases = {n: parse_case(TEMPLATES[n][1]) for n in self._names}
+        self._plans = PlanMemo(self._cases)
 
     def visits_for(self, person: DemoPerson, slot: DaySlot | None = None) -> list[DemoVisit]:
         """The person's visits, oldest first; with a ``slot`` past "expected" the last one is
@@ -110,11 +180,16 @@ class VisitFactory:
                 template = rng.choices(self._names, self._weights)[0]
             case = self._vary(self._cases[template], person, day, rng)
             today = slot if i == count - 1 and day == self._today else None
-            out.append(self._visit(case, rng, last=i == count - 1, slot=today))
+            out.append(self._visit(template, case, rng, last=i == count - 1, slot=today))
         return out
 
     def _visit(
-        self, case: Case, rng: random.Random, last: bool, slot: DaySlot | None = None
+        self,
+        template: str,
+        case: Case,
+        rng: random.Random,
+        last: bool,
+        slot: DaySlot | None = None,
     ) -> DemoVisit:
         opened = datetime.combine(case.visit_date, time(8), UTC) + timedelta(
             minutes=rng.randint(0, 9 * 60)
@@ -146,7 +221,7 @@ class VisitFactory:
         if slot is not None:  # the board's state decides: a draft until the signature
             roll = 1.0 if slot.state in ("signed", "printed") else 0.0
         if last and (roll < 0.15 or (case.visit_date == self._today and roll < 0.5)):
-            data = case_json(case)
+            data = self._plans.case_json(template, case)
             for section in rng.sample(_UNFINISHED, rng.randint(1, 3)):
                 data.pop(section, None)
             row["draft_data"] = data
@@ -155,13 +230,13 @@ class VisitFactory:
         signed_at = opened + timedelta(minutes=rng.randint(15, 90))
         if slot is not None:
             signed_at = slot.at("signed")
-        row.update(self._signed(case, rng, signed_at))
+        row.update(self._signed(template, case, rng, signed_at))
         if slot is not None or rng.random() > 0.06:
             row["version"] = 2
             return DemoVisit(row, None)
         # Amended: the first signature had other pain scores; keep it as revision 0.
         original = self._vary(case, None, case.visit_date, rng)
-        earlier = self._signed(original, rng, signed_at)
+        earlier = self._signed(template, original, rng, signed_at)
         amended_at = signed_at + timedelta(days=rng.randint(0, 10), hours=2)
         earlier.update(revision=0, superseded_at=amended_at, superseded_by=row["signed_by"])
         row.update(
@@ -177,8 +252,10 @@ class VisitFactory:
         earlier.pop("draft_data", None)
         return DemoVisit(row, earlier)
 
-    def _signed(self, case: Case, rng: random.Random, when: datetime) -> dict[str, Any]:
-        plan = evaluate(case).to_dict()
+    def _signed(
+        self, template: str, case: Case, rng: random.Random, when: datetime
+    ) -> dict[str, Any]:
+        plan = self._plans.plan(template, case)
         level = plan["level"]
         final, reason = level, None
         if rng.random() < 0.08 and level in LEVELS[:4]:
@@ -189,7 +266,7 @@ class VisitFactory:
         return {
             "status": "signed",
             "visit_date": case.visit_date,
-            "case_data": case_json(case),
+            "case_data": self._plans.case_json(template, case),
             "plan": plan,
             "rules_version": plan["rules_version"],
             "computed_level": level,

@@ -12,15 +12,16 @@ What may be typed:
 * a date of birth as ``YYYY-MM-DD``, ``DD.MM.YYYY`` or ``MM/DD/YYYY``, alone or with a name
   (``garcia 1958-03-02``).
 
-Each search is one statement on one pooled connection (two for a year alone; on PostgreSQL in
-autocommit, one round trip, see ``_common.read_connection``): a range scan of
-the search-term index for the longest word typed (``term >= 'garc' AND term < 'gard'``) joined
-to the patients it names, each other word checked against the patient's own few terms, or the
-date of birth index when only a date is typed. Each result carries the urgency of the
-patient's latest visit (one lookup in the visits' patient-and-date index), so the list can
-mark an emergency. The search box asks at every keystroke, so the path is kept
-lean: only the columns of a result line are read, no ORM session or entity is made, and the
-statements, built and compiled once, are run by the driver itself (see :mod:`.fast_select`).
+Each search is one statement on one pooled connection (two for a year alone, and one more
+before a search of several words, counting each word's terms up to a thousand to choose the
+rarest; on PostgreSQL in autocommit, see ``_common.read_connection``): a range scan of the
+search-term index for that word (``term >= 'garc' AND term < 'gard'``) joined to the patients
+it names, each other word checked against the patient's own few terms, or the date of birth
+index when only a date is typed. Each result carries the urgency of the patient's latest visit
+(one lookup in the visits' patient-and-date index), so the list can mark an emergency. The
+search box asks at every keystroke, so the path is kept lean: only the columns of a result line
+are read, no ORM session or entity is made, and the statements, built and compiled once, are
+run by the driver itself (see :mod:`.fast_select`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from sqlalchemy import (
     Select,
     bindparam,
     case,
+    func,
     or_,
     select,
     tuple_,
@@ -261,18 +263,60 @@ def _summaries(
     return [PatientSummary(i, no, name, born(b), sex, u) for i, no, name, b, sex, u in rows]
 
 
+#: Terms counted per typed word, at most, to choose the word that drives the search.
+DRIVER_PROBE = 1000
+_COUNTS: dict[int, PrecompiledSelect] = {}
+
+
+def _count_terms(words: int) -> PrecompiledSelect:
+    """One statement: for each of ``words`` typed words (``low_N``/``high_N``), how many terms
+    start with it, counted up to ``cap`` (an index-only range scan that stops there)."""
+    known = _COUNTS.get(words)
+    if known is None:
+        counts = []
+        for n in range(words):
+            t = aliased(PatientSearchTerm)
+            first = (
+                select(t.patient_id)
+                .where(t.term >= bindparam(f"low_{n}"), t.term < bindparam(f"high_{n}"))
+                .limit(bindparam("cap", type_=Integer))
+                .subquery()
+            )
+            counts.append(select(func.count()).select_from(first).scalar_subquery())
+        known = _COUNTS[words] = PrecompiledSelect(select(*counts))
+    return known
+
+
+def _driver(conn: Connection, words: list[str]) -> str:
+    """The typed word whose prefix starts the fewest terms (counted up to DRIVER_PROBE each;
+    ties: the longest). The search reads the driver's terms until it has found enough
+    patients who also have every other word, so with two words of half a million patients a
+    common first name driving ("andrew", thousands of terms) would read every one of them to
+    find the few who are also "foley", when "foley" itself has a few dozen. Counting, in one
+    statement, at most a thousand index entries per word costs far less than that."""
+    if len(words) == 1:
+        return words[0]
+    params: dict[str, Any] = {"cap": DRIVER_PROBE}
+    for n, w in enumerate(words):
+        params[f"low_{n}"], params[f"high_{n}"] = w, prefix_upper_bound(w)
+    counts = _count_terms(len(words)).rows(conn, **params)[0]
+    order = sorted(range(len(words)), key=lambda n: (counts[n], -len(words[n]), n))
+    return words[order[0]]
+
+
 def _by_words(
     conn: Connection, words: list[str], birth: date | None, year: int | None, limit: int
 ) -> list[PatientSummary]:
     """The first ``limit`` distinct patients with a term starting with each typed word.
 
-    The longest word drives a range scan of the term index, in term order; each other word
-    must start a term of the same patient (any order: "gonz bre", "surname, given"). A
+    The word with the fewest terms drives a range scan of the term index, in term order (see
+    :func:`_driver`); each other word must start a term of the same patient (any order: "gonz
+    bre", "surname, given"). A
     patient can match through several terms ("maria maria"), so rows are read a batch at a
     time and de-duplicated until ``limit`` patients are found; almost always the first batch
     is the last.
     """
-    driver = max(words, key=len)
+    driver = _driver(conn, words)
     others = list(words)
     others.remove(driver)
     batch = limit + 8

@@ -84,3 +84,34 @@ def test_the_demo_makes_a_day_on_the_board(database) -> None:
         else:
             assert row.visit_status == ("signed" if row.state in ("signed", "printed") else "draft")
         assert [s for s, _ in row.timeline][-1] == row.state
+
+
+def test_worker_processes_make_the_same_clinic_and_the_memo_agrees(database, monkeypatch) -> None:
+    """Visits made in worker processes, with plans and cases remembered and every reuse checked
+    against the engine, are the rows one process makes (what the cache of benchmark clinics
+    relies on); the audit chain verifies after the bulk writes."""
+    from intake_desktop.demo.visits import PlanMemo
+    from intake_desktop.services import verify_audit
+    from intake_desktop.storage.database import open_database
+
+    monkeypatch.setattr(PlanMemo, "CHECK_EVERY", 1)
+    day = date.today()
+    build_demo(database, 150, batch_size=40, seed=3, today=day, workers=2)
+    url = database.url
+    other_url = url.set(database=url.database + "-single") if database.dialect == "sqlite" else None
+    columns = (
+        Visit.patient_id, Visit.visit_date, Visit.status, Visit.case_data, Visit.draft_data,
+        Visit.plan, Visit.final_level, Visit.signature_hash, Visit.urgency, Visit.red_flag_codes,
+    )  # fmt: skip
+
+    def rows(db) -> list[tuple]:
+        with db.session() as session:
+            return [tuple(r) for r in session.execute(select(*columns).order_by(Visit.id))]
+
+    with_workers = rows(database)
+    assert with_workers
+    assert verify_audit(database, actor=READER) == []
+    if other_url is not None:
+        with open_database(other_url, encrypt=False) as single:
+            build_demo(single, 150, batch_size=40, seed=3, today=day, workers=0)
+            assert rows(single) == with_workers
