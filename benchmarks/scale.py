@@ -241,7 +241,7 @@ def trend_row(db: Any, label: str) -> Row:
 
 def memory_row(url: str, label: str) -> Row:
     """Peak memory of the app started on ``url``, searched and scrolled to the end of each list."""
-    from benchmarks.app_figures import BENCH_PASSWORD, BENCH_USER, _env
+    from benchmarks.app_figures import BENCH_PASSWORD, BENCH_USER, _env, peak_rss
     from intake_desktop.services import add_user, create_first_admin, has_users, open_database
 
     with open_database(url) as db:
@@ -249,34 +249,7 @@ def memory_row(url: str, label: str) -> Row:
             admin = create_first_admin(db, "bench.admin", BENCH_PASSWORD)
             add_user(db, admin, BENCH_USER, BENCH_PASSWORD, ["front_desk", "clinician"])
     cmd = [sys.executable, "-m", "intake_desktop", "--db", url]
-    peaks = [_peak_rss(cmd, _env("scroll")) / 1024 for _ in range(2)]
+    peaks = [peak_rss(cmd, _env("scroll")) / 1024 for _ in range(2)]
     return Row(f"{label}: app peak memory, searched and scrolled", peaks, unit="MB").check(
         median_at_most=300
     )
-
-
-#: Starts the app and reports its peak RSS (kB), from a small process of its own: Linux keeps
-#: the largest RSS a process ever had across exec, and a child started straight from this
-#: process (hundreds of MB after a demo build) would report this process's peak, not the app's.
-_PEAK = """
-import json, os, subprocess, sys
-cmd = json.loads(sys.argv[1])
-proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-line = proc.stdout.readline()
-_, status, usage = os.wait4(proc.pid, 0)
-ok = line.strip() == "ready" and os.waitstatus_to_exitcode(status) == 0
-print(usage.ru_maxrss if ok else -1)
-"""
-
-
-def _peak_rss(cmd: list[str], env: dict[str, str]) -> int:
-    """Peak RSS (kB) of ``cmd`` started by a fresh, small Python (see ``_PEAK``)."""
-    import subprocess
-
-    out = subprocess.run(
-        [sys.executable, "-c", _PEAK, json.dumps(cmd)], env=env, capture_output=True, text=True
-    )
-    peak = int(out.stdout.strip() or -1)
-    if peak < 0:
-        raise RuntimeError(f"{cmd[:3]} did not start cleanly")
-    return peak
