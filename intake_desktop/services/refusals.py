@@ -26,7 +26,7 @@ offline at argon2id's cost; the side file adds no protection against them, and c
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -40,12 +40,11 @@ from intake_desktop.storage.refusal_file import Refusal
 from ._common import transaction
 from .actor import this_workstation
 from .errors import AuditTrailDamaged, ServiceError
+from .lockout import LOCKOUT as LOCKOUT
+from .lockout import MAX_FAILED_SIGN_INS as MAX_FAILED_SIGN_INS
 
 log = logging.getLogger(__name__)
 
-#: Failed sign-ins in a row that lock an account, and for how long (see :mod:`.auth`).
-MAX_FAILED_SIGN_INS = 5
-LOCKOUT = timedelta(minutes=15)
 #: The audit trail's name for a sign-in attempt under a name that is nobody's.
 UNKNOWN_USER = "(unknown user)"
 #: The reasons that count towards the lockout (as :func:`.auth._check_password` counts them).

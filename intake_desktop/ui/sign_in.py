@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_desktop.services.auth import LOCKOUT, MAX_FAILED_SIGN_INS
 from intake_desktop.services.errors import PermissionDenied, ServiceError
+from intake_desktop.services.lockout import LOCKOUT, MAX_FAILED_SIGN_INS
 from intake_desktop.services.password_rules import WeakPasswordError
 
 from .password_text import password_problem as password_problem
@@ -128,7 +128,9 @@ class _CredentialsDialog(QDialog):
 class SignInDialog(_CredentialsDialog):
     """Sign in with a user name and password; ``clinic.actor`` is set when it is accepted."""
 
-    def __init__(self, clinic: Clinic, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clinic: Clinic, parent: QWidget | None = None, *, recovery: bool | None = None
+    ) -> None:
         super().__init__(
             clinic,
             self.tr("Sign in"),
@@ -147,10 +149,10 @@ class SignInDialog(_CredentialsDialog):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, self.recovery_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.recovery_dialog: QDialog | None = None
-        from .clinic import Clinic
-
-        if isinstance(clinic, Clinic):  # at start-up, told once the records are open
-            self.offer_recovery_key(clinic.encrypted)
+        # At start-up the records are still opening behind the dialog, and asking the clinic
+        # would wait for them: the start-up says (offered, as most clinics are encrypted) and
+        # corrects it once they are open (offer_recovery_key).
+        self.offer_recovery_key(clinic.encrypted if recovery is None else recovery)
         self.username.setFocus()
 
     def offer_recovery_key(self, offered: bool) -> None:

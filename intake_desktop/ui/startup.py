@@ -72,7 +72,8 @@ class Startup(QObject):
         if credentials is None:
             from .sign_in import SignInDialog
 
-            self._ask(SignInDialog(_OpeningClinic(self.opener), parent=self.window))  # type: ignore[arg-type]
+            opening = _OpeningClinic(self.opener)
+            self._ask(SignInDialog(opening, parent=self.window, recovery=True))  # type: ignore[arg-type]
 
     def start(self) -> None:
         """Begin opening the records (after the window's first paint, see :func:`.app.run`)."""

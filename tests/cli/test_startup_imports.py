@@ -124,3 +124,21 @@ def test_pyside6s_module_check_gives_its_own_answers_sooner() -> None:
         " check._intake_quick_check)\n"
     )
     assert run_fresh(code) == "True True True"
+
+
+def test_the_sign_in_dialog_shows_with_the_window_before_the_database_layer_loads() -> None:
+    """Without credentials from the environment the start shows the window and the sign-in
+    dialog at once; neither may load SQLAlchemy or argon2 on the way (the dialog's recovery-key
+    button once did, through ui.clinic, and held both back by half a second)."""
+    code = (
+        "import sys\n"
+        "from intake_desktop.ui.app import make_application\n"
+        "from intake_desktop.ui.startup import Startup\n"
+        "app = make_application([])\n"
+        "startup = Startup(app, 'sqlite:///never-opened.db', None)\n"
+        "app.processEvents()\n"
+        "heavy = [m for m in ('sqlalchemy', 'argon2', 'intake_desktop.storage',"
+        " 'intake_desktop.ui.clinic') if m in sys.modules]\n"
+        "print(heavy, startup.window.isVisible(), startup.dialog.isVisible())\n"
+    )
+    assert run_fresh(code) == "[] True True"
