@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -21,9 +20,6 @@ from .translators import TRANSLATIONS_DIR as TRANSLATIONS_DIR
 from .translators import install_translators
 from .translators import remove_translators as remove_translators
 from .translators import ui_locale as ui_locale
-
-if TYPE_CHECKING:
-    pass
 
 # Before the window's modules and the services load (see pyside_imports: PySide6 checks each one).
 quicken_feature_check()
