@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from intake_desktop.storage import refusal_file
 from intake_desktop.storage.audit import NewEntry, append_entry
@@ -67,19 +68,28 @@ def refuse_while_closed(db: Database, holder: str | None, password: str, opens: 
     """
     path = side_file(db)
     assert path is not None
-    noted = refusal_file.read(path)
     now = utc_now()
-    if holder is None:
-        reason = "unknown"
-    elif locked_until(noted, holder, now) is not None:
-        reason = "locked"
-    elif opens:
-        return False
-    else:
-        reason = "empty password" if not password else "wrong password"
-    name = holder if holder is not None else UNKNOWN_USER
-    refusal_file.append(path, Refusal(now, name, reason, this_workstation()))
-    return True
+
+    def decide(noted: list[Refusal]) -> Refusal | None:
+        if holder is None:
+            reason = "unknown"
+        elif locked_until(noted, holder, now) is not None:
+            reason = "locked"
+        elif opens:
+            return None
+        else:
+            reason = "empty password" if not password else "wrong password"
+        name = holder if holder is not None else UNKNOWN_USER
+        return Refusal(now, name, reason, this_workstation())
+
+    try:
+        return refusal_file.note_if(path, decide) is not None
+    except OSError as exc:
+        # Not a regular file there, or no room: judged on what can be read, noted nowhere (the
+        # refusal stands all the same; see the README on who can do that to the file).
+        log.warning("a refused sign-in could not be noted beside the database: %s", exc.strerror)
+        refusal = decide(refusal_file.read(path))
+        return refusal is not None
 
 
 def locked_until(noted: list[Refusal], username: str, now: datetime) -> datetime | None:
@@ -111,7 +121,8 @@ def replay(db: Database) -> None:
         refusal_file.take(path, lambda noted: _record(db, noted))
     except AuditTrailDamaged:
         log.warning("refused sign-ins noted beside the database wait: the audit trail is damaged")
-    except ServiceError as exc:  # never a reason to refuse the sign-in that follows
+    except (ServiceError, SQLAlchemyError, OSError) as exc:  # never a reason to refuse the
+        # sign-in that follows (a read-only folder, a database error other than "busy")
         log.warning("refused sign-ins noted beside the database wait: %s", type(exc).__name__)
 
 

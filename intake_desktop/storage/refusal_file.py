@@ -116,15 +116,27 @@ def append(path: Path, refusal: Refusal) -> bool:
     """Note ``refusal`` at the end of the file (compacting it first when full); False when it
     could not be written (a link or a FIFO there, a full disk): the caller refuses all the same."""
     try:
-        with _locked(path) as fd:
-            if os.fstat(fd).st_size >= MAX_BYTES:
-                fd = _compact(path, fd)
-            os.write(fd, refusal.to_line())
-            os.fsync(fd)
+        note_if(path, lambda _noted: refusal)
         return True
     except OSError as exc:
         log.warning("a refused sign-in could not be noted beside the database: %s", exc.strerror)
         return False
+
+
+def note_if(path: Path, decide: Callable[[list[Refusal]], Refusal | None]) -> Refusal | None:
+    """Under the file's lock: read the refusals noted, let ``decide`` say what to note (None:
+    nothing), and note it; the refusal noted. Deciding and noting under one lock keeps
+    sign-ins made at the same moment from all reading the file before any of them notes its
+    failure (each would judge the name not yet locked). Raises OSError when the file cannot
+    be used (see :func:`append` for what the caller then does)."""
+    with _locked(path) as fd:
+        refusal = decide(_read_open(fd))
+        if refusal is not None:
+            if os.fstat(fd).st_size >= MAX_BYTES:
+                fd = _compact(path, fd)
+            os.write(fd, refusal.to_line())
+            os.fsync(fd)
+        return refusal
 
 
 def take(path: Path, apply: Callable[[list[Refusal]], None]) -> None:
