@@ -1,10 +1,12 @@
 """Where every file the package ships lives: fonts, style sheet, translations, icons, templates.
 
-They sit in this package (``intake_desktop/resources/``) and are found through
-:mod:`importlib.resources`, so they are there however the program was installed: editable from a
-checkout, from a wheel into any environment, or frozen into the desktop bundle. Nothing is read
-from the source tree. The package must be installed as plain files (every installer does that;
-a zipped install is not supported, because ReportLab and Qt open these files by path).
+They sit in this package (``intake_desktop/resources/``) and are found beside this module, so
+they are there however the program was installed: editable from a checkout, from a wheel into
+any environment, or frozen into the desktop bundle. The package must be installed as plain files
+(every installer does that; a zipped install is not supported, because ReportLab and Qt open
+these files by path), which is also why the path is taken from ``__file__`` rather than through
+:mod:`importlib.resources`: the same answer for plain files, and that module (with the
+``tempfile``, ``zipfile`` and readers it loads) cost the window's cold start about 5 %.
 
 The clinic's own report templates are not here: they live in the configuration folder
 (:func:`config_dir`, ``~/.config/intake-desktop`` on Linux), which a clinic may fill with a copy
@@ -14,17 +16,17 @@ of :data:`TEMPLATES_DIR` and edit (``intake_desktop.reporting.paths.templates_fo
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 #: Environment override of the configuration folder (tests, or a clinic's shared folder).
 CONFIG_VARIABLE = "INTAKE_DESKTOP_CONFIG"
 APP_NAME = "intake-desktop"
+_HERE = Path(__file__).resolve().parent
 
 
 def packaged(*parts: str) -> Path:
     """The path of a shipped file or folder, e.g. ``packaged("fonts", "DejaVuSans.ttf")``."""
-    return Path(str(files(__name__).joinpath(*parts)))
+    return _HERE.joinpath(*parts)
 
 
 #: The free Unicode fonts embedded in every PDF (DejaVu, licence text beside them).
