@@ -26,16 +26,18 @@ offline at argon2id's cost; the side file adds no protection against them, and c
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from intake_desktop.storage import refusal_file
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import User, utc_now
+from intake_desktop.storage.models import AuditEntry, User, utc_now
 from intake_desktop.storage.refusal_file import Refusal
 
 from ._common import transaction
@@ -52,6 +54,8 @@ UNKNOWN_USER = "(unknown user)"
 COUNTED = frozenset({"wrong password", "empty password"})
 #: What the trail's detail adds to a refusal replayed from the side file.
 CLOSED_NOTE = "while the database was closed"
+#: How a replayed refusal's entry names its line of the side file ("note 3f9a0c12b7e4").
+_MARK = re.compile(r"; note ([0-9a-z]+)\)$")
 
 
 def side_file(db: Database) -> Path | None:
@@ -129,7 +133,10 @@ def replay(db: Database) -> None:
 def _record(db: Database, noted: list[Refusal]) -> None:
     with transaction(db) as session:
         users: dict[str, User | None] = {}
+        recorded = _recorded_refs(session, noted)
         for refusal in noted:
+            if refusal.ref in recorded:  # a replay cut short after its commit: already there
+                continue
             if refusal.username not in users:
                 users[refusal.username] = session.scalars(
                     select(User).where(User.username == refusal.username)
@@ -154,6 +161,19 @@ def _record(db: Database, noted: list[Refusal]) -> None:
             )
 
 
+def _recorded_refs(session: Session, noted: list[Refusal]) -> set[str]:
+    """The marks of ``noted`` refusals that the trail holds already (see Refusal.ref): only
+    refusal entries written since the oldest of them can, so few are read."""
+    since = min(_aware(r.at) for r in noted)
+    details = session.scalars(
+        select(AuditEntry.detail).where(
+            AuditEntry.action == "session.sign_in_failed", AuditEntry.at >= since
+        )
+    )
+    marks = {m.group(1) for d in details if d and (m := _MARK.search(d))}
+    return {r.ref for r in noted if r.ref in marks}
+
+
 def _count(user: User, refusal: Refusal) -> str:
     """The refusal's reason as the open database would have given it, counted as it would."""
     locked = user.locked_until
@@ -173,9 +193,9 @@ def _detail(reason: str, refusal: Refusal) -> str:
     if refusal.count > 1:
         return (
             f"{refusal.count} refusals {CLOSED_NOTE}, from {_stamp(refusal.first or refusal.at)} "
-            f"to {when} (kept as one line: the side file was full)"
+            f"to {when} (kept as one line: the side file was full; note {refusal.ref})"
         )
-    return f"{reason} ({CLOSED_NOTE}, at {when})"
+    return f"{reason} ({CLOSED_NOTE}, at {when}; note {refusal.ref})"
 
 
 def _stamp(moment: datetime) -> str:

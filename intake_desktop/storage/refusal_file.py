@@ -25,9 +25,11 @@ The file is written the careful way, because an intruder at the keyboard drives 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
+import secrets
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -67,6 +69,9 @@ class Refusal:
     workstation: str
     count: int = 1
     first: datetime | None = None
+    #: A random mark of this line, which its audit entry repeats: a replay cut short between
+    #: its commit and the file's emptying is not recorded twice at the next one.
+    ref: str = dataclasses.field(default_factory=lambda: secrets.token_hex(6))
 
     def to_line(self) -> bytes:
         data: dict[str, Any] = {
@@ -74,6 +79,7 @@ class Refusal:
             "user": self.username[:_MAX_FIELD],
             "why": self.reason[:_MAX_FIELD],
             "station": self.workstation[:_MAX_FIELD],
+            "ref": self.ref,
         }
         if self.count > 1:
             data["count"] = self.count
@@ -92,7 +98,10 @@ class Refusal:
             if not all(isinstance(f, str) for f in fields) or count < 1:
                 return None
             name, why, station = (f[:_MAX_FIELD] for f in fields)
-            return cls(at, name, why, station, count, first)
+            ref = data.get("ref")
+            if not (isinstance(ref, str) and ref.isalnum() and len(ref) <= 32):
+                return cls(at, name, why, station, count, first)
+            return cls(at, name, why, station, count, first, ref)
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
 

@@ -58,7 +58,9 @@ def test_the_four_refusals_read_alike_on_standard_error(capsys, db_path, monkeyp
     # Each command opens the encrypted file afresh: the first three leave it closed and are
     # noted beside it; the locked account's right password opens it (only to be refused), and
     # the noted refusals are replayed into the trail first, each with the time it happened.
-    trail = [(who, re.sub(r" at [0-9: -]+ UTC", " at …", why)) for who, why in rows]
+    trail = [
+        (who, re.sub(r" at [0-9: -]+ UTC; note [0-9a-f]{12}", " at …", why)) for who, why in rows
+    ]
     closed = "(while the database was closed, at …)"
     assert trail == [
         (auth.UNKNOWN_USER, f"unknown {closed}"),

@@ -8,6 +8,7 @@ start of the app does, so the file is closed when the password is typed.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from datetime import timedelta
@@ -79,7 +80,7 @@ def test_the_lockout_holds_before_the_file_is_opened(database_url) -> None:
     assert [who for who, _ in failures] == ["desk.user"] * 6
     reasons = [why.split(" (while the database was closed, at ")[0] for _, why in failures]
     assert reasons == ["wrong password"] * 4 + ["wrong password; account locked", "locked"]
-    assert all(why.endswith(" UTC)") for _, why in failures)
+    assert all(re.search(r" UTC; note [0-9a-f]{12}\)$", why) for _, why in failures)
     desk = _user(database_url, "desk.user")
     assert desk.locked_until is not None
     expected = noted[4].at + auth.LOCKOUT
@@ -115,10 +116,10 @@ def test_an_unknown_name_is_noted_as_nobody_s(database_url) -> None:
     assert b"desk.usr" not in side.read_bytes()
     noted = refusal_file.read(side)
     assert [(r.username, r.reason) for r in noted] == [(auth.UNKNOWN_USER, "unknown")] * 2
-    stamps = [r.at.strftime("%Y-%m-%d %H:%M:%S UTC") for r in noted]
+    stamps = [(r.at.strftime("%Y-%m-%d %H:%M:%S UTC"), r.ref) for r in noted]
     assert _failures(database_url) == [
-        (auth.UNKNOWN_USER, f"unknown (while the database was closed, at {when})")
-        for when in stamps
+        (auth.UNKNOWN_USER, f"unknown (while the database was closed, at {when}; note {ref})")
+        for when, ref in stamps
     ]
 
 
@@ -278,3 +279,27 @@ def test_refusals_noted_by_another_process_reach_an_open_database(database_url) 
     assert [d.split(" (")[0] for d in details if d] == ["wrong password"]
     assert failed == 1
     assert refusal_file.read(refusal_file.side_file_for(_path(database_url))) == []
+
+
+def test_a_replay_cut_short_is_not_recorded_twice(database_url) -> None:
+    """Killed between the replay's commit and the side file's emptying, the next unlock finds
+    the same lines again: each refusal's entry names its line, so none is recorded twice and
+    the counters are raised once (they were both doubled)."""
+    from intake_desktop.services import refusals
+
+    side = refusal_file.side_file_for(_path(database_url))
+    for _ in range(2):
+        refusal_file.append(side, Refusal(utc_now(), "desk.user", "wrong password", "there"))
+    noted = refusal_file.read(side)
+    with open_database(database_url) as db:
+        s.sign_in(db, "admin.user", TEST_PASSWORD)  # replays and empties the file ...
+    for refusal in noted:  # ... which a crash would have left as it was
+        refusal_file.append(side, refusal)
+    assert len(_failures(database_url)) == 2
+    assert refusal_file.read(side) == []
+    assert _user(database_url, "desk.user").failed_attempts == 2
+    # A refusal noted after the cut-short replay still counts.
+    refusal_file.append(side, Refusal(utc_now(), "desk.user", "wrong password", "there"))
+    assert len(_failures(database_url)) == 3
+    assert _user(database_url, "desk.user").failed_attempts == 3
+    assert refusals.CLOSED_NOTE in _failures(database_url)[-1][1]
