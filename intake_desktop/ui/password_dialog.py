@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
+from .dialog_footer import add_error_and_buttons
 from .password_text import refusal_text
 from .theme import style
 
@@ -67,16 +67,7 @@ class ChangePasswordDialog(QDialog):
             self.old.hide()
         form.addRow(self.tr("&New password:"), self.new)
         form.addRow(self.tr("New password &again:"), self.again)
-        self.error = QLabel("", self)
-        self.error.setObjectName("passwordError")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.error, self.buttons = add_error_and_buttons(self, lay, "passwordError", self._try)
         (self.new if current is not None else self.old).setFocus()
 
     def _field(self, name: str, accessible: str) -> QLineEdit:

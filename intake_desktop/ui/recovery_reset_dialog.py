@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from intake_desktop.services.errors import InputError, PermissionDenied, ServiceError
 from intake_desktop.services.password_rules import WeakPasswordError
 
+from .dialog_footer import add_error_and_buttons
 from .password_text import password_problem
 from .theme import style
 
@@ -70,17 +70,9 @@ class RecoveryResetDialog(QDialog):
         form.addRow(self.tr("&User name:"), self.user)
         form.addRow(self.tr("&New password:"), self.new)
         form.addRow(self.tr("New password &again:"), self.again)
-        self.error = QLabel("", self)
-        self.error.setObjectName("recoveryError")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Recovery problem"))
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error, self.buttons = add_error_and_buttons(
+            self, lay, "recoveryError", self._try, self.tr("Recovery problem")
         )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
         self.key.setFocus()
 
     def _field(self, name: str, accessible: str, *, secret: bool = True) -> QLineEdit:

@@ -31,6 +31,7 @@ from intake_desktop.services.errors import PermissionDenied, ServiceError
 from intake_desktop.services.lockout import LOCKOUT, MAX_FAILED_SIGN_INS
 from intake_desktop.services.password_rules import WeakPasswordError
 
+from .dialog_footer import add_error_and_buttons
 from .password_text import password_problem as password_problem
 from .password_text import refusal_text as refusal_text
 from .theme import style
@@ -87,17 +88,9 @@ class _CredentialsDialog(QDialog):
         self.password.setAccessibleName(self.tr("Password"))
         self.form.addRow(self.tr("&User name:"), self.username)
         self.form.addRow(self.tr("&Password:"), self.password)
-        self.error = QLabel("", self)
-        self.error.setObjectName("signInError")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Sign-in problem"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.error, self.buttons = add_error_and_buttons(
+            self, lay, "signInError", self._try, self.tr("Sign-in problem")
         )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
 
     def _try(self) -> None:
         try:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError
 
+from .dialog_footer import add_error_and_buttons
 from .password_text import refusal_text
 from .theme import style
 
@@ -125,16 +125,7 @@ class UserDialog(QDialog):
         ):
             self.language.addItem(label, code)
         form2.addRow(self.tr("&Language:"), self.language)
-        self.error = QLabel("", self)
-        self.error.setObjectName("userError")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.error, self.buttons = add_error_and_buttons(self, lay, "userError", self._try)
         if user is not None:
             self.username.setText(user.username)
             self.username.setReadOnly(True)
@@ -214,16 +205,7 @@ class ResetPasswordDialog(QDialog):
             field.setMaxLength(1024)
         form.addRow(self.tr("&Temporary password:"), self.password)
         form.addRow(self.tr("Password &again:"), self.again)
-        self.error = QLabel("", self)
-        self.error.setObjectName("resetError")
-        self.error.setWordWrap(True)
-        lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
+        self.error, self.buttons = add_error_and_buttons(self, lay, "resetError", self._try)
 
     def _try(self) -> None:
         password, again = self.password.text(), self.again.text()
