@@ -46,7 +46,7 @@ from .password_rules import (  # the rules' names stay importable from here, as 
     WeakPasswordError,  # noqa: F401
     check_new_password,
 )
-from .permissions import authorize, record, record_separately, require
+from .permissions import authorize, record, record_separately, require, roles_by_user, roles_of
 
 # Failed sign-ins in a row that lock an account, for how long, and the name of nobody's: one
 # rule for the open database (here) and the closed one (:mod:`.refusals`).
@@ -279,7 +279,7 @@ def change_password(
             checkpoints.rewrap_own(session, user.id, old_password, new_password)
         else:
             authorize(session, actor, "user.set_password", subject_user_id=user.id)
-            roles = set(session.scalars(select(UserRole.role).where(UserRole.user_id == user.id)))
+            roles = roles_of(session, user.id)
             checkpoints.wrap_for_user(session, db, actor, user.id, new_password, roles)
         user.password_hash = encoded
         user.failed_attempts, user.locked_until = 0, None
@@ -292,9 +292,7 @@ def list_users(db: Database, actor: Actor) -> list[UserRecord]:
     """Every user with their roles (admins only)."""
     with transaction(db) as session:
         authorize(session, actor, "user.list")
-        roles: dict[int, set[str]] = {}
-        for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
-            roles.setdefault(user_id, set()).add(role)
+        roles = roles_by_user(session)
         return [
             UserRecord(u.id, u.username, frozenset(roles.get(u.id, ())), u.active, u.locked_until)
             for u in session.scalars(select(User).order_by(User.username))
@@ -336,9 +334,7 @@ def _check_password(session: Session, user: User | None, password: str) -> tuple
     user.failed_attempts, user.locked_until = 0, None
     if PASSWORD_HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = _hash(password)
-    roles = frozenset(
-        session.scalars(select(UserRole.role).where(UserRole.user_id == user.id)).all()
-    )
+    roles = frozenset(roles_of(session, user.id))
     return "ok", Actor(user.id, user.username, roles)
 
 

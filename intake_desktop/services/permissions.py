@@ -9,9 +9,11 @@ at every keystroke, and lists show no record in detail.
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake_desktop.storage.audit import NewEntry, append_entry
+from intake_desktop.storage.models import UserRole
 
 from .actor import Actor
 from .errors import PermissionDenied
@@ -145,3 +147,16 @@ def _entry(actor: Actor, operation: str, outcome: str, **ids: int | str | None) 
         outcome=outcome,
         **ids,  # type: ignore[arg-type]
     )
+
+
+def roles_of(session: Session, user_id: int) -> set[str]:
+    """The roles ``user_id`` holds."""
+    return set(session.scalars(select(UserRole.role).where(UserRole.user_id == user_id)))
+
+
+def roles_by_user(session: Session) -> dict[int, set[str]]:
+    """Every user's roles, by user id, in one statement (the user lists read them so)."""
+    roles: dict[int, set[str]] = {}
+    for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
+        roles.setdefault(user_id, set()).add(role)
+    return roles

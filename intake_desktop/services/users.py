@@ -16,13 +16,13 @@ from sqlalchemy import select
 
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
-from intake_desktop.storage.models import User, UserRole, utc_now
+from intake_desktop.storage.models import User, utc_now
 
 from . import auth, dbkey
 from ._common import reader, transaction
 from .actor import Actor
 from .errors import InputError, PermissionDenied
-from .permissions import authorize
+from .permissions import authorize, roles_by_user, roles_of
 
 #: Interface languages the app is translated into (English needs no translation file).
 LANGUAGES: tuple[str, ...] = ("en", "es")
@@ -47,9 +47,7 @@ def user_details(db: Database, actor: Actor) -> list[UserDetails]:
     """Every user, active or not, by user name (admins only)."""
     with transaction(db) as session:
         authorize(session, actor, "user.list")
-        roles: dict[int, set[str]] = {}
-        for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
-            roles.setdefault(user_id, set()).add(role)
+        roles = roles_by_user(session)
         return [
             _details(u, roles.get(u.id, set()))
             for u in session.scalars(select(User).order_by(User.username))
@@ -101,7 +99,7 @@ def update_user(
         user.full_name, user.credentials = signer["full_name"], signer["credentials"]
         user.language = language
         user.updated_at, user.updated_by = utc_now(), actor.username
-        return _details(user, _roles(session, user.id))
+        return _details(user, roles_of(session, user.id))
 
 
 def reset_password(db: Database, actor: Actor, username: str, temporary: str) -> None:
@@ -155,7 +153,7 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserD
             raise InputError("an administrator cannot deactivate their own account", "username")
         user.active = bool(active)
         user.updated_at, user.updated_by = utc_now(), actor.username
-        details = _details(user, _roles(session, user.id))
+        details = _details(user, roles_of(session, user.id))
     if not active:
         dbkey.drop_wrap(db, details.username)
     return details
@@ -213,10 +211,6 @@ def _details(user: User, roles: Iterable[str]) -> UserDetails:
         must_change_password=bool(user.must_change_password),
         language=user.language,
     )
-
-
-def _roles(session, user_id: int) -> set[str]:
-    return set(session.scalars(select(UserRole.role).where(UserRole.user_id == user_id)))
 
 
 def _user_named(session, username: str) -> User:
