@@ -14,7 +14,11 @@ operation of every workstation takes that one row, it is taken as late as possib
 the transaction commits (after the operation's own writes are flushed), so the row is held for
 one statement and the commit on PostgreSQL (``audit_pg``: the server hashes the entry), two on
 SQLite, not for the whole operation. A session that reads the trail (the head or the entries)
-writes its queue first, so it always reads its own entries.
+through ``session.execute``/``scalars`` writes its queue first, so it always reads its own
+entries; a read through ``session.connection()`` goes round the session and would not (nothing
+reads the trail that way). The queue belongs to the whole transaction, so an entry is never
+queued inside a savepoint (:func:`append_entry` refuses): rolling the savepoint back would not
+take the entry with it.
 """
 
 from __future__ import annotations
@@ -110,6 +114,8 @@ def append_entry(session: Session, entry: NewEntry) -> None:
     The entry is queued and written at the end of the transaction, or before the session next
     reads the trail (see the module docstring); :func:`write_pending` writes it at once.
     """
+    if session.in_nested_transaction():
+        raise RuntimeError("audit entries belong to the whole transaction, not to a savepoint")
     session.info.setdefault(_PENDING, []).append(entry)
 
 

@@ -154,3 +154,16 @@ def test_entries_hashed_by_the_server_verify_whatever_they_hold(
         (username, detail, patient.id),
         (username, detail, patient.id),  # the visit's patient, looked up
     ]
+
+
+def test_an_entry_is_never_queued_inside_a_savepoint(database) -> None:
+    """The queue is written with the whole transaction: an entry queued in a savepoint that
+    then rolled back would still be written, so queuing one there is refused outright."""
+    with database.session() as session, session.begin():
+        with session.begin_nested(), pytest.raises(RuntimeError, match="savepoint"):
+            append_entry(session, NewEntry("a", "ws", "visit.view", "allowed"))
+        append_entry(session, NewEntry("a", "ws", "visit.view", "allowed"))
+    with database.session() as session:
+        assert verify_chain(session) == []
+        newest = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+    assert newest is not None and (newest.username, newest.action) == ("a", "visit.view")
