@@ -26,8 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from intake_desktop.private_files import write_private
 
@@ -159,7 +157,7 @@ def wrap(key: bytes, secret: str, label: str) -> Wrap:
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     cost = WRAP_COST
-    sealed = AESGCM(derive_wrapping_key(secret, salt, cost)).encrypt(nonce, key, _aad(label))
+    sealed = _aesgcm(derive_wrapping_key(secret, salt, cost)).encrypt(nonce, key, _aad(label))
     return Wrap(salt, nonce, sealed, cost)
 
 
@@ -167,7 +165,7 @@ def wrap_under(key: bytes, derived: bytes, salt: bytes, cost: WrapCost, label: s
     """``key`` sealed under an argon2id output already computed (a password hash's), which
     :func:`unwrap` recomputes from the password with the same ``salt`` and ``cost``."""
     nonce = secrets.token_bytes(12)
-    sealed = AESGCM(derived).encrypt(nonce, key, _aad(label))
+    sealed = _aesgcm(derived).encrypt(nonce, key, _aad(label))
     return Wrap(salt, nonce, sealed, cost, from_hash=True)
 
 
@@ -180,10 +178,10 @@ def needs_fresh_wrap(keys: KeyFile, username: str) -> bool:
 def unwrap(sealed: Wrap, secret: str, label: str) -> bytes | None:
     """The database key, or None when ``secret`` is not the one it was wrapped under."""
     try:
-        key = AESGCM(derive_wrapping_key(secret, sealed.salt, sealed.cost)).decrypt(
+        key = _aesgcm(derive_wrapping_key(secret, sealed.salt, sealed.cost)).decrypt(
             sealed.nonce, sealed.sealed, _aad(label)
         )
-    except InvalidTag:
+    except _invalid_tag():
         return None
     return key if len(key) == KEY_BYTES else None
 
@@ -256,6 +254,20 @@ def derive_wrapping_key(secret: str, salt: bytes, cost: WrapCost) -> bytes:
         hash_len=KEY_BYTES,
         type=Type.ID,
     )
+
+
+def _aesgcm(key: bytes) -> Any:
+    """AES-GCM under ``key``. ``cryptography`` is imported here, not with the module: a plain
+    database never wraps a key, and its start need not load it (about 10 ms)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
+
+
+def _invalid_tag() -> type[Exception]:
+    from cryptography.exceptions import InvalidTag
+
+    return InvalidTag
 
 
 def _aad(label: str) -> bytes:

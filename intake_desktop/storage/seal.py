@@ -22,16 +22,20 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .audit import GENESIS_HASH, verify_chain
 from .keyring import WrapCost, derive_wrapping_key
 from .models import AuditCheckpoint, AuditHead, AuditSealKey, AuditSealWrap, utc_now
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+# ``cryptography`` is imported by the functions that sign or unwrap, not with the module: the
+# audit trail imports this one, and a start without an administrator never seals (~15 ms).
 
 _DOMAIN = "intake-desktop audit checkpoint v1"
 
@@ -122,6 +126,9 @@ def public_hex(private_key: Ed25519PrivateKey) -> str:
 
 def verify_signature(checkpoint: Checkpoint, public_key_hex: str) -> bool:
     """Whether ``checkpoint`` was signed by the private half of ``public_key_hex``."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
         key.verify(bytes.fromhex(checkpoint.signature), checkpoint.message())
@@ -135,6 +142,8 @@ def verify_signature(checkpoint: Checkpoint, public_key_hex: str) -> bool:
 
 def create_key(session: Session, created_by: str) -> UnlockedKey:
     """A new sealing key; its public half is stored, the private half wrapped by the caller."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private_key = Ed25519PrivateKey.generate()
     public = public_hex(private_key)
     key_id = key_id_of(public)
@@ -159,6 +168,8 @@ def public_keys(session: Session) -> dict[str, str]:
 
 def wrap_for(session: Session, key: UnlockedKey, user_id: int, password: str) -> None:
     """Store ``key`` encrypted under ``password`` for user ``user_id`` (replacing their wraps)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     drop_wraps(session, user_id)
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     params = KDF
@@ -195,6 +206,10 @@ def unlock(session: Session, user_id: int, password: str) -> UnlockedKey | None:
     wrap = session.get(AuditSealWrap, (user_id, key.key_id))
     if wrap is None:
         return None
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     params = KdfParameters(wrap.time_cost, wrap.memory_cost, wrap.parallelism)
     try:
         wrapping = _derive(password, bytes.fromhex(wrap.salt), params)
