@@ -161,6 +161,9 @@ def _expected_exit_code(exc: Exception) -> int | None:
 
 
 def _start_app(args: argparse.Namespace) -> int:
+    from intake_desktop import start_collector
+
+    start_collector.pause()  # until the window works on the records (see there)
     try:
         from intake_desktop.ui.app import run
     except ModuleNotFoundError as exc:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from intake_desktop import resources
+from intake_desktop import resources, start_collector
 from intake_desktop.services.errors import ServiceError
 
 from .clinic_opener import ClinicOpener as ClinicOpener
@@ -77,6 +77,7 @@ def run(db_url: str | None) -> int:
     try:
         code = app.exec()
     finally:
+        start_collector.resume()  # a start that ended before the records were worked on
         startup.close()
     error = startup.opener.error
     if error is not None and not isinstance(error, ServiceError):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from intake_desktop import start_collector
 from intake_desktop.services.errors import ServiceError, UnavailableError
 
 from .main_window import MainWindow
@@ -135,6 +136,7 @@ class Startup(QObject):
         if clinic.signed_in:
             self._attach_if_ready()
             return
+        start_collector.resume()  # the imports are done; the user is typing
         self.window.await_sign_in()
         offer = getattr(self.dialog, "offer_recovery_key", None)
         if offer is not None:  # the sign-in dialog's recovery key: encrypted files only
@@ -160,6 +162,7 @@ class Startup(QObject):
         self.workstation.quit_requested.connect(self.app.quit)
         self.workstation.begin()  # the user's language, records, menus and the idle lock
         SealTimer(self.app, clinic)  # the daily checkpoint of the audit trail (admins)
+        start_collector.resume()
         if not self.bench_armed:
             start_later(self.workstation.window)
 

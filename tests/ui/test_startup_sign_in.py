@@ -3,11 +3,13 @@ and no record is shown before someone has signed in (issue 20)."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from intake_desktop import start_collector
 from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.app import make_application
 from intake_desktop.ui.clinic import Clinic
@@ -95,3 +97,35 @@ def test_a_database_without_users_asks_for_the_administrator_instead(qtbot, tmp_
         qtbot.waitUntil(lambda: startup.window.attached)
     finally:
         startup.close()
+
+
+def test_the_collector_held_off_for_the_start_is_back_once_the_user_types(
+    qtbot, db_url: str
+) -> None:
+    """``start_collector``: off for the imports, on again (and the start's objects set aside)
+    as soon as the records are open and the dialog waits for the user."""
+    assert gc.isenabled()
+    start_collector.pause()
+    startup = _start(qtbot, db_url)
+    try:
+        assert not gc.isenabled()
+        frozen = gc.get_freeze_count()
+        startup.start()
+        qtbot.waitUntil(lambda: startup.window.user_label.text() == "Waiting for sign-in")
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        start_collector.resume()
+        gc.enable()
+        gc.unfreeze()  # the rest of the suite's objects stay collectable
+        startup.close()
+
+
+def test_a_caller_that_runs_without_the_collector_keeps_it_off() -> None:
+    gc.disable()
+    try:
+        start_collector.pause()
+        start_collector.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
