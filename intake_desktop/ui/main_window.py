@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
 
     #: Emitted by :meth:`attach`, once the lists are filled and search answers.
     records_ready = Signal()
+    #: Emitted by :meth:`await_sign_in`: the records are open, the sign-in dialog waits.
+    sign_in_awaited = Signal()
     # The Account and Administration menus, added by admin_menu.install_menus at the first sign-in.
     account_menu: QMenu
     admin_menu: QMenu
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
     def await_sign_in(self) -> None:
         """Say in the status line that the records are open and a sign-in is awaited."""
         self.user_label.setText(self.tr("Waiting for sign-in"))
+        self.sign_in_awaited.emit()
 
     def _set_record_actions_enabled(self, enabled: bool) -> None:
         """Before attach: only what needs no records. After: what the user's roles allow."""
