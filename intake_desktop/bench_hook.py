@@ -72,6 +72,9 @@ def install(app: QApplication, window: Window) -> bool:
         dialog.password.setText(os.environ.get("INTAKE_DESKTOP_BENCH_PASSWORD", ""))
         pressed.append(time.perf_counter())
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        if dialog.isVisible():  # refused: the dialog stays, and the run would wait forever
+            print(f"not ready: {dialog.error.text()}", flush=True, file=sys.stderr)
+            app.exit(1)
 
     if mode == "start":
         QTimer.singleShot(0, ready)

@@ -1,6 +1,6 @@
 """Python's cycle collector held off while the app starts, then the start's objects set aside.
 
-Starting the app creates some hundred thousand long-lived objects (Qt's wrappers, SQLAlchemy,
+Starting the app creates over a hundred thousand long-lived objects (Qt's wrappers, SQLAlchemy,
 the models) and almost no garbage. The collector, run every 700 allocations, walks the growing
 heap again and again meanwhile: about a sixth of the start's imports (measured on the 2-core
 machine; README, "Speed"). Once the window works on the records, :func:`resume` moves everything

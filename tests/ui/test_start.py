@@ -45,23 +45,33 @@ def test_the_app_opens_the_records_and_signs_in_behind_the_window(db_url: str) -
     assert (opened.returncode, opened.stdout.strip()) == (0, "ready")
 
 
-def test_signing_in_at_the_dialog_reaches_the_records(db_url: str) -> None:
-    """The benchmark's ``dialog`` hook: no credentials from the environment, so the sign-in
-    dialog shows with the window; once the records are open it is filled in and OK pressed."""
+def _at_the_dialog(db_url: str, password: str) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         INTAKE_DESKTOP_BENCH="dialog",
         INTAKE_DESKTOP_BENCH_USER="tester",
-        INTAKE_DESKTOP_BENCH_PASSWORD=TEST_PASSWORD,
+        INTAKE_DESKTOP_BENCH_PASSWORD=password,
     )
     for name in ("INTAKE_DESKTOP_USER", "INTAKE_DESKTOP_PASSWORD"):
         env.pop(name, None)
-    done = subprocess.run([sys.executable, "-m", "intake_desktop", "--db", db_url], env=env,
+    return subprocess.run([sys.executable, "-m", "intake_desktop", "--db", db_url], env=env,
                           capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+
+
+def test_signing_in_at_the_dialog_reaches_the_records(db_url: str) -> None:
+    """The benchmark's ``dialog`` hook: no credentials from the environment, so the sign-in
+    dialog shows with the window; once the records are open it is filled in and OK pressed."""
+    done = _at_the_dialog(db_url, TEST_PASSWORD)
     said = done.stdout.split()
     assert done.returncode == 0 and said[0] == "ready", done.stderr
     assert 0 < float(said[1]) < 60_000  # milliseconds from OK to the lists filled
+
+
+def test_a_refusal_at_the_dialog_ends_the_benchmark_run_instead_of_waiting(db_url: str) -> None:
+    done = _at_the_dialog(db_url, "not the password")
+    assert done.returncode == 1 and done.stdout.strip() == ""
+    assert "not ready" in done.stderr
 
 
 def test_a_refused_sign_in_ends_the_app_before_any_record_is_shown(db_url: str) -> None:
