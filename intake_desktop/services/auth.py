@@ -334,7 +334,10 @@ def _check_password(session: Session, user: User | None, password: str) -> tuple
     user.failed_attempts, user.locked_until = 0, None
     if PASSWORD_HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = _hash(password)
-    roles = frozenset(roles_of(session, user.id))
+    # A password an administrator reset is known to them: until its owner chooses their own
+    # (users.change_own_password, which hands out the actor with their roles), it allows no
+    # operation at all, whichever program signed in with it.
+    roles = frozenset() if user.must_change_password else frozenset(roles_of(session, user.id))
     return "ok", Actor(user.id, user.username, roles)
 
 

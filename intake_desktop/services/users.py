@@ -115,12 +115,18 @@ def reset_password(db: Database, actor: Actor, username: str, temporary: str) ->
         user.must_change_password = True
 
 
-def change_own_password(db: Database, actor: Actor, old: str, new: str) -> None:
-    """The signed-in user replaces their password (the old one is checked by :mod:`.auth`)."""
+def change_own_password(db: Database, actor: Actor, old: str, new: str) -> Actor:
+    """The signed-in user replaces their password (the old one is checked by :mod:`.auth`).
+
+    Returns the actor to go on with: after a reset, signing in gave one with no role (see
+    ``auth._check_password``); the old password just checked, this one holds the user's roles.
+    """
     auth.change_password(db, actor, actor.username, new, old_password=old)
     with transaction(db) as session:
         user = _user_named(session, actor.username)
         user.must_change_password = False
+        roles = frozenset(roles_of(session, user.id))
+    return Actor(actor.user_id, actor.username, roles, actor.workstation)
 
 
 def must_change_password(db: Database, actor: Actor) -> bool:

@@ -363,7 +363,9 @@ class Clinic:
         return users.must_change_password(self.db, self.actor)
 
     def change_own_password(self, old: str, new: str) -> None:
-        users.change_own_password(self.db, self.actor, old, new)
+        """After a reset the signed-in actor holds no role until this succeeds (services.auth);
+        the service hands back the one to go on with."""
+        self._actor = users.change_own_password(self.db, self.actor, old, new)
 
     def own_language(self) -> str | None:
         return users.own_language(self.db, self.actor)

@@ -26,10 +26,17 @@ def test_a_reset_password_must_be_changed_and_the_old_one_stops_working(database
     users.reset_password(database, admin, "desk.user", "Temporary-pass-42")
     desk = s.sign_in(database, "desk.user", "Temporary-pass-42")
     assert users.must_change_password(database, desk)
+    # The administrator knows that password: until it is replaced it allows nothing at all,
+    # whichever program signed in with it (not only where the app and the CLI ask).
+    assert desk.roles == frozenset()
+    with pytest.raises(PermissionDenied):
+        s.search_patients(database, "a", 10, actor=desk)
     with pytest.raises(PermissionDenied):
         s.sign_in(database, "desk.user", TEST_PASSWORD)
-    users.change_own_password(database, desk, "Temporary-pass-42", "Brand-new-secret-9")
+    desk = users.change_own_password(database, desk, "Temporary-pass-42", "Brand-new-secret-9")
     assert not users.must_change_password(database, desk)
+    assert desk.roles == frozenset({"front_desk"})
+    s.search_patients(database, "a", 10, actor=desk)
     with pytest.raises(InputError, match="own password"):
         users.reset_password(database, admin, "admin.user", "Temporary-pass-42")
 

@@ -234,6 +234,8 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(qtbot, tmp_path) -
         with qtbot.waitSignal(station.signed_in):
             prompt.buttons.button(OK).click()
         assert clinic.actor.username == "desk" and not clinic.must_change_password()
+        # The reset password allowed nothing; the new one's session holds the desk's roles.
+        assert clinic.may("patient.search")
         clinic.sign_out()
         clinic.sign_in("desk", "My-own-secret-2026")
     finally:
