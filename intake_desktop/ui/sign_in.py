@@ -172,13 +172,9 @@ class SignInDialog(_CredentialsDialog):
     def _submit(self) -> None:
         password = self.password.text()
         self.clinic.sign_in(self.username.text(), password)
-        if self.clinic.must_change_password():
-            from .password_dialog import ChangePasswordDialog
-
-            dialog = ChangePasswordDialog(self.clinic, forced=True, current=password, parent=self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.clinic.sign_out()
-                raise _Mismatch(self.tr("Choose a new password to continue."))
+        if not choose_own_password_if_reset(self.clinic, password, self):
+            self.clinic.sign_out()
+            raise _Mismatch(choose_new_text())
 
 
 class FirstAdminDialog(_CredentialsDialog):
@@ -252,7 +248,30 @@ class UnlockDialog(_CredentialsDialog):
         self.password.setFocus()
 
     def _submit(self) -> None:
-        self.clinic.unlock(self.password.text())
+        password = self.password.text()
+        self.clinic.unlock(password)
+        # An administrator reset the password while the session was locked: the session allows
+        # nothing until its owner chooses their own (services.auth), so it is asked here too.
+        if not choose_own_password_if_reset(self.clinic, password, self):
+            raise _Mismatch(choose_new_text())
+
+
+def choose_own_password_if_reset(clinic: Clinic, password: str, parent: QWidget) -> bool:
+    """After a reset, ask the signed-in user for a password of their own (the forced change
+    dialog); False when they would not choose one. True at once when no reset is pending."""
+    if not clinic.must_change_password():
+        return True
+    from .password_dialog import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(clinic, forced=True, current=password, parent=parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()  # one per attempt: none is left behind under the sign-in dialog
+
+
+def choose_new_text() -> str:
+    return QCoreApplication.translate("SignInDialog", "Choose a new password to continue.")
 
 
 class _Mismatch(ServiceError):

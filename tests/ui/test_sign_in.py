@@ -160,3 +160,55 @@ def _trail(clinic: Clinic):
 
     admin = sign_in(clinic.db, "admin.user", TEST_PASSWORD)
     return audit_entries(clinic.db, admin)
+
+
+def test_a_password_reset_while_the_session_was_locked_is_replaced_before_it_resumes(
+    qtbot, db_url, settings
+) -> None:
+    """The reset password allows nothing (services.auth): unlocking with it asks for a password
+    of one's own first; declining leaves the session locked."""
+    from PySide6.QtCore import QTimer
+
+    from intake_desktop.services import users
+    from intake_desktop.ui.password_dialog import ChangePasswordDialog
+
+    clinic = Clinic.open(db_url)
+    clinic.sign_in("desk.user", TEST_PASSWORD)
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    main.show()
+    idle = IdleLock(QApplication.instance(), clinic, idle_ms=200)
+    try:
+        with qtbot.waitSignal(idle.locked, timeout=5000):
+            pass
+        admin = Clinic.open(db_url)
+        admin.sign_in("admin.user", TEST_PASSWORD)
+        users.reset_password(admin.db, admin.actor, "desk.user", "Temporary-pass-42")
+        admin.sign_out()
+        admin.close()
+
+        def answer(new: str | None) -> None:
+            shown = idle.dialog.findChildren(ChangePasswordDialog)
+            dialog = next(d for d in shown if d.isVisible())
+            if new is None:
+                dialog.reject()
+                return
+            dialog.new.setText(new)
+            dialog.again.setText(new)
+            dialog.buttons.button(OK).click()
+
+        idle.dialog.password.setText("Temporary-pass-42")
+        QTimer.singleShot(0, lambda: answer(None))
+        _ok(idle.dialog)
+        assert idle.is_locked and "new password" in idle.dialog.error.text()
+        assert not clinic.may("patient.search")  # signed in with the reset one: nothing allowed
+
+        idle.dialog.password.setText("Temporary-pass-42")
+        QTimer.singleShot(0, lambda: answer("My-own-secret-2026"))
+        with qtbot.waitSignal(idle.unlocked, timeout=5000):
+            _ok(idle.dialog)
+        assert clinic.actor.username == "desk.user" and clinic.may("patient.search")
+        assert not clinic.must_change_password()
+    finally:
+        idle.stop()
+        clinic.close()
