@@ -27,6 +27,7 @@ from typing import Any
 from intake_desktop.domain.messages import (
     ENGLISH,
     PROCEDURE_PREFIX,
+    RULE_PREFIX,
     Message,
     english_words,
     fmt_number,
@@ -70,10 +71,14 @@ class _Language:
     def word(self, code: str) -> str:
         """A code in words; a procedure (``procedure:decompression``) has its own entry only
         where it differs from the same code elsewhere (``mild``), else the code's own word.
-        Without that second look every Spanish procedure but MILD printed in English."""
+        Without that second look every Spanish procedure but MILD printed in English.
+        A rule (``rule:R5.mild``) without words of its own gets the language's generic words
+        (entry ``rule:``), never its id."""
         found = self.words.get(code)
         if found is None and code.startswith(PROCEDURE_PREFIX):
             found = self.words.get(code.removeprefix(PROCEDURE_PREFIX))
+        if found is None and code.startswith(RULE_PREFIX):
+            found = self.words.get(RULE_PREFIX)
         return found or english_words(code)
 
 
