@@ -77,9 +77,14 @@ def english_words(code: str) -> str:
     return code.removeprefix(PROCEDURE_PREFIX).replace("_", " ")
 
 
-def fmt_number(value: float, decimal: str = ".") -> str:
-    """A recorded number as people write it: 300, not 300.0."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+def fmt_number(value: float, decimal: str = ".", places: int | None = None) -> str:
+    """A recorded number as people write it: 300, not 300.0; ``places`` fixes the decimals
+    (a score shown as 2.40). ``decimal`` is the language's mark: every printed or shown number
+    goes through here so that one language never mixes 0.85 and 0,85."""
+    if places is not None:
+        text = f"{value:.{places}f}"
+    else:
+        text = str(int(value)) if float(value).is_integer() else f"{value:g}"
     return text.replace(".", decimal)
 
 
