@@ -27,6 +27,7 @@ from typing import Any
 from intake_desktop.domain.messages import (
     ENGLISH,
     PROCEDURE_PREFIX,
+    RULE_PREFIX,
     Message,
     english_words,
     fmt_number,
@@ -70,10 +71,14 @@ class _Language:
     def word(self, code: str) -> str:
         """A code in words; a procedure (``procedure:decompression``) has its own entry only
         where it differs from the same code elsewhere (``mild``), else the code's own word.
-        Without that second look every Spanish procedure but MILD printed in English."""
+        Without that second look every Spanish procedure but MILD printed in English.
+        A rule (``rule:R5.mild``) without words of its own gets the language's generic words
+        (entry ``rule:``), never its id."""
         found = self.words.get(code)
         if found is None and code.startswith(PROCEDURE_PREFIX):
             found = self.words.get(code.removeprefix(PROCEDURE_PREFIX))
+        if found is None and code.startswith(RULE_PREFIX):
+            found = self.words.get(RULE_PREFIX)
         return found or english_words(code)
 
 
@@ -89,14 +94,20 @@ def language_of(tag: str | None) -> str:
     return primary if primary in CATALOGUES else "en"
 
 
-def render(message: Message | str, language: str, words: Callable[[str], str] | None = None) -> str:
+def render(
+    message: Message | str,
+    language: str,
+    words: Callable[[str], str] | None = None,
+    decimal: str | None = None,
+) -> str:
     """``message`` in ``language``; text without a message key is returned as it is.
 
-    ``words`` may replace the catalogue's names of codes (e.g. the UI's translated labels).
+    ``words`` may replace the catalogue's names of codes (e.g. the UI's translated labels);
+    ``decimal`` the language's decimal mark (a printout follows its template's ``numbers``).
     """
     if not isinstance(message, Message):
         return str(message)
-    return render_key(message.key, message.values, language, words)
+    return render_key(message.key, message.values, language, words, decimal)
 
 
 def render_key(
@@ -104,9 +115,11 @@ def render_key(
     values: Mapping[str, Any],
     language: str,
     words: Callable[[str], str] | None = None,
+    decimal: str | None = None,
 ) -> str:
     """The template ``key`` of ``language`` filled with ``values`` (English when it has none)."""
     lang = CATALOGUES[language_of(language)]
+    mark = decimal or lang.decimal
     templates = lang.templates
     if key not in templates:
         lang, templates = CATALOGUES["en"], CATALOGUES["en"].templates
@@ -116,7 +129,7 @@ def render_key(
         templates,
         words or lang.word,
         lang.conjunction,
-        lang.decimal,
+        mark,
         english_codes=lang.english,
     )
 

@@ -148,7 +148,7 @@ SPANISH: dict[str, str] = {
     "finding.structural_considered": "se plantea un alivio estructural",
     "finding.no_dynamic_films": "sin radiografías de flexión-extensión registradas",
     "finding.level": "nivel {level:code}",
-    "finding.chosen_by": "elegido por {rule}",
+    "finding.chosen_by": "decisión estructural: {rule:rule}",
     "finding.stenotic_levels": "{count} niveles estenóticos",
     "finding.esi_cap": "{count} inyecciones epidurales de corticoide en los últimos 12 meses (tope {cap})",
     "finding.last_esi": "inyección epidural de corticoide más reciente: {injection}",
@@ -299,4 +299,11 @@ SPANISH_WORDS: dict[str, str] = {
     "borderline": "límite",
     "abnormal": "anormal",
     "noncompressible": "no compresible",
+    # what each structural-relief rule decided (``{rule:rule}``; never the rule's id)
+    "rule:R5.mild": "MILD por un ligamento amarillo engrosado en 1-2 niveles sin inestabilidad",
+    "rule:R5.surgical": "descompresión quirúrgica por estrechez ósea, discal o inestable",
+    "rule:R5.outpatient_spacer": "espaciador interespinoso, porque solo se acepta recuperación ambulatoria",
+    "rule:R5.outpatient_scs": "estimulación medular, porque solo se acepta recuperación ambulatoria",
+    "rule:R5.no_imaging": "primero imágenes, luego decidir",
+    "rule:": "véanse las reglas aplicadas",  # a rule without words here: never its bare id
 }

@@ -14,6 +14,9 @@ Template placeholders are ``{name}`` or ``{name:spec}``:
   English (kept as the engine always printed it), its words in other languages;
 - ``codes`` / ``and``: a list of codes in words, joined by commas / by "and";
 - ``procs``: a list of procedure codes in words (``mild`` is the MILD procedure, not a degree);
+- ``rule``: a rule id said as what the rule decided (``R5.mild`` -> MILD for a thickened
+  ligamentum flavum ...): a sentence never shows a rule id, which prints only in the clinician
+  summary's list of the rules that fired, beside the rule's name;
 - ``join`` / ``list``: a list of messages or texts, joined by ", " / "; ".
 """
 
@@ -24,6 +27,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .texts_en import ENGLISH as ENGLISH  # English templates; rule reasons: rule.<rule id>
+from .texts_en import RULE_WORDS, UNNAMED_RULE
 
 
 class Message(str):
@@ -60,18 +64,27 @@ def from_dict(data: Mapping[str, Any]) -> Message:
 
 #: Marks a code as a procedure for the word tables, where ``mild`` would otherwise be a degree.
 PROCEDURE_PREFIX = "procedure:"
+#: Marks a rule id for the word tables (``rule:R5.mild``): its words say what the rule decided.
+RULE_PREFIX = "rule:"
 
 
 def english_words(code: str) -> str:
     """A code in English words, as the engine has always written them (MILD in capitals)."""
     if code == f"{PROCEDURE_PREFIX}mild":
         return "MILD"
+    if code.startswith(RULE_PREFIX):  # never the id itself, even for a rule with no words yet
+        return RULE_WORDS.get(code.removeprefix(RULE_PREFIX), UNNAMED_RULE)
     return code.removeprefix(PROCEDURE_PREFIX).replace("_", " ")
 
 
-def fmt_number(value: float, decimal: str = ".") -> str:
-    """A recorded number as people write it: 300, not 300.0."""
-    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+def fmt_number(value: float, decimal: str = ".", places: int | None = None) -> str:
+    """A recorded number as people write it: 300, not 300.0; ``places`` fixes the decimals
+    (a score shown as 2.40). ``decimal`` is the language's mark: every printed or shown number
+    goes through here so that one language never mixes 0.85 and 0,85."""
+    if places is not None:
+        text = f"{value:.{places}f}"
+    else:
+        text = str(int(value)) if float(value).is_integer() else f"{value:g}"
     return text.replace(".", decimal)
 
 
@@ -107,6 +120,8 @@ def render_with(
             return str(value) if english_codes else words(str(value))
         if spec == "codes":
             return ", ".join(words(str(v)) for v in value)
+        if spec == "rule":
+            return words(f"{RULE_PREFIX}{value}")
         if spec == "procs":
             return ", ".join(words(f"{PROCEDURE_PREFIX}{v}") for v in value)
         if spec == "and":

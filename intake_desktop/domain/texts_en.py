@@ -157,7 +157,7 @@ ENGLISH: dict[str, str] = {
     "warning.vascular_mixed": "Assess blood flow (ankle-brachial index, vascular referral) before any procedure.",
     "warning.under_40": "Age {age}: consider disc herniation, congenital narrowing and vascular claudication before stenosis.",
     "warning.scan_mismatch": "Scan and symptoms do not match: review the imaging before any procedure.",
-    "finding.chosen_by": "as chosen by {rule}",
+    "finding.chosen_by": "structural decision: {rule:rule}",
     "finding.stenotic_levels": "{count} stenotic levels",
     "finding.esi_cap": "{count} epidural steroid injections in the last 12 months (cap {cap})",
     "finding.last_esi": "most recent epidural steroid injection: {injection}",
@@ -181,3 +181,16 @@ ENGLISH: dict[str, str] = {
     "injection.no_gain": "no functional gain",
     "injection.response": "response {response:codeid}",
 }
+
+#: What each structural-relief rule (block 5) decided, in words, for ``{rule:rule}``: the
+#: procedures' findings name the decision this way, never by its id (plan reasons, the app's plan
+#: view and the printed summaries show sentences; ids print only in the list of rules that fired).
+RULE_WORDS: dict[str, str] = {
+    "R5.mild": "MILD for a thickened ligamentum flavum at 1-2 levels without instability",
+    "R5.surgical": "surgical decompression for bone, disc or unstable narrowing",
+    "R5.outpatient_spacer": "interspinous spacer, since only outpatient recovery is accepted",
+    "R5.outpatient_scs": "spinal cord stimulation, since only outpatient recovery is accepted",
+    "R5.no_imaging": "image first, then decide",
+}
+#: A rule without words (a newer engine's plan read by an older catalogue): never its bare id.
+UNNAMED_RULE = "see the rules that fired"

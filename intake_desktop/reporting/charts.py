@@ -116,8 +116,12 @@ def time_chart(
     highlight: Highlight | None = None,
     rule: colors.Color = RULE,
     marker: colors.Color = MARK,
+    value_label: Callable[[float], str] | None = None,
 ) -> Drawing:
     """A small line chart over time with a title above and the legend below.
+
+    ``value_label`` writes the value axis's numbers in the reader's way (``2,5`` in Spanish);
+    without it they print as Python writes them.
 
     Date labels are thinned until none overlaps (month starts every 1, 2, 3 … months; for a
     range of a few weeks, the visit days themselves with ``day_label``). A ``threshold`` is a
@@ -149,7 +153,7 @@ def time_chart(
     ya = plot.yValueAxis
     ya.valueMin, ya.valueMax = frame.lo, frame.hi
     ya.valueSteps = list(frame.y_ticks)
-    ya.labelTextFormat = _number
+    ya.labelTextFormat = value_label or _number
     ya.visibleGrid = True
     ya.gridStrokeColor = rule
     ya.gridStrokeWidth = 0.4

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from intake_desktop.domain.labels import label
 
 from .conventions import distance_unit, in_unit
-from .layout import format_date
+from .layout import format_date, recorded_number
 from .templates import Template
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -56,7 +56,7 @@ def metres_text(t: Template, metres: float, number: str) -> str:
     if unit == "m" or unit not in units:
         return recorded
     # To the nearest foot or yard: the clinician reads a measurement, not the patient's estimate.
-    return f"{recorded} ({number_text(round(in_unit(metres, unit)))} {escape(units[unit])})"
+    return f"{recorded} ({number_text(t, round(in_unit(metres, unit)))} {escape(units[unit])})"
 
 
 def value_text(t: Template, name: str, value: Any) -> str:
@@ -71,7 +71,7 @@ def value_text(t: Template, name: str, value: Any) -> str:
         return ", ".join(value_text(t, name, v) for v in value)
     if isinstance(value, int | float):
         unit = next((u for end, u in _UNITS if name.endswith(end)), None)
-        number = number_text(value)
+        number = number_text(t, value)
         units = t.raw("units", {})
         if unit == "m" and "yd" in units:
             return metres_text(t, float(value), number)
@@ -88,8 +88,10 @@ def value_text(t: Template, name: str, value: Any) -> str:
     return escape(str(value))
 
 
-def number_text(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def number_text(t: Template, value: float) -> str:
+    """A recorded number in the reader's writing (``0,85`` in Spanish): see
+    :func:`.layout.recorded_number`."""
+    return recorded_number(t, value)
 
 
 def field_label(t: Template, section: str, name: str) -> str:

@@ -24,6 +24,8 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
+from intake_desktop.catalogue.messages import CATALOGUES, fmt_number, language_of
+
 from .document import VisitDocument
 from .fonts import FontSet
 from .footer import FOOTER_LEADING, FOOTER_SIZE, footer_style, identity
@@ -80,16 +82,28 @@ def clock_time(moment: datetime) -> str:
     return f"{moment:%H:%M} {name}"
 
 
+def decimal_mark(t: Template) -> str:
+    """The decimal mark of the template's language: its ``numbers`` table, else the message
+    catalogue's for the language (``.`` in English, ``,`` in Spanish), so that the engine's
+    sentences and the template's own numbers never mix ``0.85`` and ``0,85`` on one page."""
+    return str(t.raw("numbers.decimal_separator", CATALOGUES[language_of(t.language)].decimal))
+
+
 def format_number(t: Template, value: float) -> str:
     """A measured number for the reader: whole numbers without decimals, else one decimal.
 
-    Separators come from the template's optional ``numbers`` table (English style by default),
-    so that 1,200.5 can print as 1 200.5 or 1.200,5 where the reader expects it.
+    Separators come from the template's optional ``numbers`` table (the language's by default),
+    so that 1,200.5 can print as 1 200,5 or 1.200,5 where the reader expects it.
     """
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
     thousands = t.raw("numbers.thousands_separator", ",")
-    decimal = t.raw("numbers.decimal_separator", ".")
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return text.replace(",", "\0").replace(".", decimal_mark(t)).replace("\0", thousands)
+
+
+def recorded_number(t: Template, value: float | int) -> str:
+    """A number as recorded or scored, every decimal kept (ABI 0.85, ZCQ 2.43, 300 not 300.0),
+    with the template's decimal mark: the same formatter as the message catalogue's sentences."""
+    return fmt_number(value, decimal_mark(t))
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ def _score(t: Template, key: str, v: Any) -> tuple[str, str, str]:
         return result, band(t, v), note
     if key == "zcq":
         parts = [
-            f"{field_label(t, 'zcq', sub)} {v[sub] if v.get(sub) is not None else '—'}"
+            f"{field_label(t, 'zcq', sub)} "
+            + (number_text(t, v[sub]) if v.get(sub) is not None else "—")
             for sub in ("symptom_severity", "physical_function", "satisfaction")
             if sub in v
         ]
@@ -77,7 +78,7 @@ def _score(t: Template, key: str, v: Any) -> tuple[str, str, str]:
     if key == "mjoa":
         return f"{v.get('total')}/18", band(t, v), note
     if key == "abi":
-        return number_text(v.get("value")), band(t, v), note
+        return number_text(t, v.get("value")), band(t, v), note
     if key == "konno":
         return konno_row(t, v)
     if key == "cook":

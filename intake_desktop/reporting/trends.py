@@ -19,7 +19,7 @@ from intake_desktop.domain.followup import VisitSnapshot, alerts, injection_date
 
 from .charts import Highlight, Series, Threshold, time_chart
 from .facts import code_text
-from .layout import colour, format_date, format_number
+from .layout import colour, format_date, format_number, recorded_number
 from .paragraphs import TextParagraph
 from .templates import Template
 from .wording import clinical_line
@@ -80,6 +80,7 @@ def trends_section(c: ClinicianCtx) -> list[Flowable]:
                 x_range=shared,
                 rule=colour(c.t, "rule"),
                 marker=colour(c.t, "alert"),
+                value_label=lambda v: recorded_number(c.t, v),
                 **marks,
             )
         )

@@ -26,6 +26,7 @@ from intake_desktop.domain import codes as _codes
 from intake_desktop.domain.instruments import COOK_ITEMS, KONNO_ITEMS
 
 from .facts import code_text
+from .layout import decimal_mark
 from .template_spec import rule_key
 from .templates import Template
 
@@ -60,7 +61,7 @@ def clinical_line(t: Template, line: str) -> str:
     template's language by the message catalogue; any code still in the line (English text, or an
     older plan's sentence) is then replaced by its label.
     """
-    line = render(line, t.language)
+    line = render(line, t.language, decimal=decimal_mark(t))
     out: list[str] = []
     last = 0
     for match in _CODE_WORD.finditer(line):

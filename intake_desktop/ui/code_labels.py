@@ -11,6 +11,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from intake_desktop.catalogue.messages import CATALOGUES, fmt_number
 from intake_desktop.domain import labels as _english
 
 CONTEXT = "codes"
@@ -33,6 +34,12 @@ def message_language() -> str:
     sentences follow exactly the translation the interface shows.
     """
     return QCoreApplication.translate("codes", "en", "language code of the plan's sentences")
+
+
+def number_text(value: float, places: int | None = None) -> str:
+    """A number as the interface language writes it (``0,85`` in Spanish, ``0.85`` in English):
+    the message catalogue's formatter, so a window never shows both marks at once."""
+    return fmt_number(value, CATALOGUES[message_language()].decimal, places)
 
 
 def fill(template: str, *args: object) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from intake_desktop.domain.findings import INJECTION_CAP
 from intake_desktop.domain.followup import VisitSnapshot, alerts, injections_in_year, trends
 from intake_desktop.services.errors import ServiceError
-from intake_desktop.ui.code_labels import label
+from intake_desktop.ui.code_labels import label, number_text
 
 from .alerts_view import AlertsView
 from .followup import SIGNED, history_of
@@ -98,7 +98,7 @@ class PatientTrendsPanel(QScrollArea):
                 return "–"
             if isinstance(value, bool):
                 return self.tr("yes") if value else self.tr("no")
-            return label(value) if isinstance(value, str) else f"{value:g}"
+            return label(value) if isinstance(value, str) else number_text(value)
 
         self.table.setRowCount(len(visits))
         for row, v in enumerate(reversed(visits)):  # newest first, as in the history list

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+import re
 import string
 import typing
 
@@ -196,3 +197,53 @@ def test_every_procedure_of_a_rule_sentence_is_named_in_spanish(code: str) -> No
     line = render_key("rule.R8.procedures", {"procedures": [code]}, "es")
     word = SPANISH_WORDS.get(f"{PROCEDURE_PREFIX}{code}") or SPANISH_WORDS[code]
     assert line == f"Procedimiento propuesto: {word}."
+
+
+_RULE_ID = re.compile(r"\bR\d+[a-z]?(?:\.\w+)?\b")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_sentence_of_a_plan_names_a_rule_by_its_id(language: str) -> None:
+    """Rule ids print only in the clinician summary's list of rules that fired: the procedures'
+    finding said "as chosen by R5.mild" in the plan view, the summaries and the FHIR export."""
+    seen = 0
+    for plan in plans():
+        for rule in plan.rules_fired:
+            for text in (rule.reason, *rule.findings):
+                assert not _RULE_ID.search(render(text, language)), (rule.id, text)
+                seen += 1
+    assert seen > 100
+
+
+def test_the_structural_decision_is_said_in_words() -> None:
+    plan = evaluate(parse_case(load_json(EXAMPLES[3]), today=TODAY))
+    procedures = next(r for r in plan.rules_fired if r.id == "R8.procedures")
+    decided = next(f for f in procedures.findings if f.key == "finding.chosen_by")
+    assert decided == (
+        "structural decision: MILD for a thickened ligamentum flavum at 1-2 levels without "
+        "instability"
+    )
+    assert render(decided, "es").startswith("decisión estructural: MILD por un ligamento amarillo")
+    # the plan keeps the id as data (key and values), for the record and the FHIR round trip
+    assert decided.values == {"rule": "R5.mild"}
+
+
+@pytest.mark.parametrize(
+    "rule", ["R5.mild", "R5.surgical", "R5.outpatient_spacer", "R5.outpatient_scs"]
+)
+def test_every_structural_rule_has_words_in_both_languages(rule: str) -> None:
+    from intake_desktop.domain.texts_en import RULE_WORDS
+
+    assert rule in RULE_WORDS and f"rule:{rule}" in SPANISH_WORDS
+
+
+def test_a_stored_plan_that_named_the_rule_by_its_id_now_says_it_in_words() -> None:
+    """A plan stored before this change kept "as chosen by R5.mild" with its key and values;
+    said again it reads in words, and a rule without words never prints its bare id."""
+    stored = {"messages": {"as chosen by R5.mild": {"key": "finding.chosen_by",
+                                                    "values": {"rule": "R5.mild"}}}}  # fmt: skip
+    assert "R5" not in plan_text(stored, "as chosen by R5.mild", "en")
+    assert "MILD por" in plan_text(stored, "as chosen by R5.mild", "es")
+    for language in ("en", "es"):
+        said = render_key("finding.chosen_by", {"rule": "R9.newer"}, language)
+        assert "R9" not in said and said.split(": ")[1]

@@ -125,7 +125,7 @@ def test_a_broken_spanish_template_names_its_file(templates: Path) -> None:
 
 @pytest.mark.parametrize(
     ("language", "value", "text"),
-    [("en", 1200, "1,200"), ("en", 2.5, "2.5"), ("es", 1200, "1\u00a0200"), ("es", 2.5, "2.5")],
+    [("en", 1200, "1,200"), ("en", 2.5, "2.5"), ("es", 1200, "1\u00a0200"), ("es", 2.5, "2,5")],
 )
 def test_numbers_follow_the_language(language: str, value: float, text: str) -> None:
     assert format_number(load_template("patient", language), value) == text

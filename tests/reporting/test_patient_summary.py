@@ -98,11 +98,12 @@ def test_fonts_are_embedded(example) -> None:
     assert pdfcheck.unembedded_fonts(render_pdf("patient", document(example)).data) == set()
 
 
-def test_reads_as_plain_language(example) -> None:
-    """No codes, rule ids or engine jargon reach the patient."""
-    text = pdfcheck.text(render_pdf("patient", document(example)).data)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_reads_as_plain_language(example, language: str) -> None:
+    """No codes, rule ids or engine jargon reach the patient, in either language."""
+    text = pdfcheck.text(render_pdf("patient", document(example), language=language).data)
     assert "_" not in text
-    assert not re.search(r"\bR\d\.[a-z]", text)
+    assert not re.search(r"\bR\d+[a-z]?(\.\w+)?\b", text)  # no rule id, not even a bare "R5"
     for jargon in ("neurogenic claudication", "ligamentum flavum hypertrophy", "R1", "ACR"):
         assert jargon.lower() not in text.lower()
 

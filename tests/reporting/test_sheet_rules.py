@@ -176,6 +176,28 @@ def test_a_vascular_sheet_gets_the_blood_flow_why_and_nothing_about_spinal_injec
             assert plain(f"safety_net.signs.{sign}.full") in whole, sign
 
 
+def test_a_vascular_sheet_overridden_to_interventional_keeps_the_vascular_referral() -> None:
+    """A guard, not a fix: what the clinician accepts instead of the vascular check is not said
+    by CLINICAL_CONTENT.md (the headline follows the accepted level, see the report of the
+    texts branch), but the blood-flow tests, the referral, the call-back after the vascular
+    visit and the vascular warning signs must stay, and no spinal injection is named."""
+    doc = document(
+        example("vascular"),
+        status="signed",
+        accepted_level="interventional",
+        override_reason="Patient asks for an injection.",
+    )
+    whole = text(doc)
+    for code in ("abi", "vascular_referral"):
+        assert plain(f"tests.workup.{code}.name") in whole, code
+    assert plain("next_steps.contact_vascular") in whole
+    assert plain("next_steps.book.vascular") in whole
+    for sign in VASCULAR_SIGNS:
+        assert plain(f"safety_net.signs.{sign}.full") in whole, sign
+    assert "injection" not in whole and "steroid" not in whole
+    assert "patient asks" not in whole  # the reason is for the record
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_page_one_says_when_to_go_now_and_when_to_call(path: Path) -> None:
     first = pages(document(example_data(path)))[0]

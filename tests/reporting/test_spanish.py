@@ -77,7 +77,7 @@ def test_every_example_prints_in_spanish_with_what_the_patient_needs(example, st
     for section in ("found", "care", "tests", "next_steps", "safety_net"):
         assert has(text, plain(f"headings.{section}")), section
     for code in plan["red_flags"]:
-        assert has(text, plain(f"red_flags.{code}", fever_threshold="100.4 °F (38 °C)")), code
+        assert has(text, plain(f"red_flags.{code}", fever_threshold="100,4 °F (38 °C)")), code
     for code in plan["workup"]:
         assert has(text, plain(f"tests.workup.{code}.name")), code
     for question in ES.raw("questions.items"):
@@ -91,7 +91,7 @@ def test_the_safety_net_lists_the_patterns_warning_signs_in_spanish(example) -> 
     assert has(text, plain("safety_net.emergency_intro", emergency_number="911"))
     assert has(text, plain("safety_net.urgent_intro", clinic_phone="(555) 010-0100"))
     for sign in expected_signs(doc):
-        full = plain(f"safety_net.signs.{sign}.full", fever_threshold="100.4 °F (38 °C)")
+        full = plain(f"safety_net.signs.{sign}.full", fever_threshold="100,4 °F (38 °C)")
         assert has(text, full), sign
 
 

@@ -6,6 +6,7 @@ reasons, their findings, the warnings, the score lines and the evidence read in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -98,3 +99,33 @@ def test_mild_the_degree_and_mild_the_procedure_have_their_own_names(qtbot) -> N
     assert label("mild") == "Mild"  # a limitation, a score band
     assert procedure_label("mild") == "MILD (minimally invasive lumbar decompression)"
     assert procedure_label("interspinous_spacer") == label("interspinous_spacer")
+
+
+def _zcq_label(qtbot) -> str:
+    from intake_desktop.ui.intake_pages.questionnaires import QuestionnairesPage
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    form = FormModel(parent)
+    page = QuestionnairesPage(form, Binder(form), parent)
+    for box, answer in zip(page.zcq_parts["physical_function"].boxes, [1, 2, 2, 3, 3], strict=True):
+        box.setCurrentIndex(box.findData(answer))  # as the user picks each answer
+    return page.zcq_score.text()
+
+
+def test_the_zcq_score_is_written_with_the_decimal_comma_in_spanish(qtbot, spanish: None) -> None:
+    assert "2,20" in _zcq_label(qtbot) and "2.20" not in _zcq_label(qtbot)
+
+
+def test_the_zcq_score_keeps_the_decimal_point_in_english(qtbot) -> None:
+    assert "2.20" in _zcq_label(qtbot)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_plan_view_names_no_rule_by_its_id(qtbot, request, language: str) -> None:
+    """The procedures' finding said "as chosen by R5.mild"; it now says what was decided."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    text = shown(qtbot, evaluate(structural()))
+    assert "MILD" in text
+    assert not re.search(r"\bR\d+[a-z]?\.\w+", text), text

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from intake_desktop.domain.case import Zcq
 from intake_desktop.domain.codes import CERVICAL_SITES, LUMBAR_SITES
 from intake_desktop.domain.instruments import ndi_score, odi_score, zcq_score
-from intake_desktop.ui.code_labels import label
+from intake_desktop.ui.code_labels import label, number_text
 
 from ..binding import Binder, error_label
 from ..form_model import FormModel
@@ -180,7 +180,7 @@ class QuestionnairesPage(StepPage):
             return str(exc)
 
         def fmt(v: float | None) -> str:
-            return "—" if v is None else f"{v:.2f}"
+            return "—" if v is None else number_text(v, places=2)
 
         return self.tr("ZCQ scores: symptom severity %s, physical function %s, satisfaction %s") % (
             fmt(s["symptom_severity"]), fmt(s["physical_function"]), fmt(s["satisfaction"]),
