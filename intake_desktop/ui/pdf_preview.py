@@ -95,7 +95,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button = QPushButton(self.tr("&Print"), self)
         self.print_button.setToolTip(self.tr("Print on the default printer"))
         self.choose_button = QPushButton(self.tr("Print &to…"), self)
-        self.choose_button.setToolTip(self.tr("Choose the printer and copies (Ctrl+P)"))
+        self.choose_button.setToolTip(self.tr("Choose the printer, copies and pages (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("&Save as…"), self)
         self.open_button = QPushButton(self.tr("&Open in viewer"), self)
         self.close_button = QPushButton(self.tr("Close"), self)

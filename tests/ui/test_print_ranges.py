@@ -35,10 +35,12 @@ from intake_desktop.ui.printing import (
     PrintTask,
     QtPrinterDestination,
 )
-from tests.ui import test_printing
+from tests.ui import test_printing, test_translation
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
-stand_in_lp = test_printing.stand_in_lp  # the fixture: a stand-in lp that keeps its arguments
+# Fixtures: a stand-in lp that keeps its arguments; the Spanish interface for one test.
+stand_in_lp = test_printing.stand_in_lp
+spanish = test_translation.spanish
 
 
 def _summary(example: str = "03_interventional.json", kind: str = "clinician"):
@@ -72,7 +74,7 @@ def _answer_print_dialog(parent, choose: Callable[[QPrintDialog], None]) -> list
             return
         dialog = shown[0]
         last = dialog.findChild(QSpinBox, "to").maximum()
-        current = dialog.findChild(QRadioButton, "printCurrentPage").isEnabled()
+        current = not dialog.findChild(QRadioButton, "printCurrentPage").isHidden()
         seen.append({"last": last, "current": current})
         choose(dialog)
 
@@ -130,10 +132,10 @@ def test_pages_2_to_2_chosen_in_the_dialog_print_only_page_2_to_the_pdf_file(
     offered = _answer_print_dialog(preview, _to_file(out, _pages_from_to(2, 2)))
     preview.choose_button.click()
     assert _finished(qtbot, preview.task) == [True, str(out)]
-    assert offered == [{"last": 2, "current": True}]  # the boxes stop at the last page
     texts = _page_texts(out.read_bytes())
     assert len(texts) == 1
     assert "Page 2 of 2" in texts[0] and "Page 1 of 2" not in texts[0]
+    assert offered == [{"last": 2, "current": True}]  # the boxes stop at the last page
     assert texts[0] == _page_texts(pdf.data)[1]  # the very page, vectors and text kept
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary left behind
@@ -255,3 +257,19 @@ def test_page_lists_as_cups_and_people_write_them() -> None:
     assert page_numbers(ranges) == [1, 3, 4, 5]
     assert chosen_pages(_printer_with_range("1,3-5")) == ranges
     assert chosen_pages(QPrinter()) == ()  # every page
+
+
+def test_the_refusal_is_in_spanish_with_the_spanish_interface(
+    spanish, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "intake_desktop.ui.pdf_preview.QMessageBox.warning", lambda *a: shown.append(a[2])
+    )
+    pdf, name = _summary("02_cauda_equina.json", "patient")
+    preview = _preview(qtbot, pdf.data, name)
+    assert preview.print_to(_printer_with_range("3-4")) is None
+    assert shown == [
+        "Este resumen no tiene todas las páginas elegidas (3-4): tiene 2 páginas, de la 1 a "
+        "la 2. No se imprimió nada."
+    ]
