@@ -3,8 +3,8 @@
 The front desk hands the patient a printout, so the same bytes the preview shows go to the
 printer (:mod:`.printing`: the PDF itself, from a worker thread, with progress here); nothing is
 rendered twice and nothing is written unless asked. "Print" goes to the default printer at once;
-"Print…" lets the user choose one. Saving never replaces a file silently: the save dialog asks,
-and the write is atomic.
+"Print to…" lets the user choose one, the copies and the pages (a range, or the page shown).
+Saving never replaces a file silently: the save dialog asks, and the write is atomic.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .code_labels import fill
+from .print_range import pages_missing, ranges_text
 from .printing import (
     Destination,
     PrintRequest,
@@ -94,7 +95,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button = QPushButton(self.tr("&Print"), self)
         self.print_button.setToolTip(self.tr("Print on the default printer"))
         self.choose_button = QPushButton(self.tr("Print &to…"), self)
-        self.choose_button.setToolTip(self.tr("Choose the printer and copies (Ctrl+P)"))
+        self.choose_button.setToolTip(self.tr("Choose the printer, copies and pages (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("&Save as…"), self)
         self.open_button = QPushButton(self.tr("&Open in viewer"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -126,18 +127,34 @@ class PdfPreviewDialog(QDialog):
         return self.start_print(destination, PrintRequest(self.data, self.suggested_name))
 
     def print_dialog(self) -> PrintTask | None:
-        """Choose a printer (or a file) and copies, then print there."""
+        """Choose a printer (or a file), copies and pages, then print there."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_name)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print summary"))
+        # The range boxes go from 1 to the last page; "Current page" is the one on screen.
+        dialog.setMinMax(1, max(1, self.document.pageCount()))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        destination, template = chosen_destination(printer)
-        request = PrintRequest(self.data, self.suggested_name)
-        if template is not None:
-            request = PrintRequest(self.data, self.suggested_name, template.printer,
-                                   template.copies)  # fmt: skip
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> PrintTask | None:
+        """Print where the print dialog's ``printer`` says: its printer or file, its copies and
+        only the pages it names. Pages the summary does not have: a message, nothing sent."""
+        current = self.view.pageNavigator().currentPage() + 1
+        destination, request = chosen_destination(
+            printer, self.data, self.suggested_name, current_page=current
+        )
+        count = self.document.pageCount()
+        if pages_missing(request.pages, count):
+            self.info.setText(self.tr("Not printed."))
+            why = self.tr(
+                "The chosen pages (%1) are not all in this summary: it has %n page(s), "
+                "1 to %n. Nothing was printed.", "", count
+            )  # fmt: skip
+            QMessageBox.warning(self, self.windowTitle(), fill(why, ranges_text(request.pages)))
+            return None
         return self.start_print(destination, request)
 
     def start_print(self, destination: Destination, request: PrintRequest) -> PrintTask | None:

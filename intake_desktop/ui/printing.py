@@ -8,6 +8,11 @@ drawn on the system printer at 300 dpi, in the worker too. A clinic may instead 
 folder (setting ``printing/folder``), as CUPS-PDF does, for a print server or an archive to
 pick up. All three run in :class:`PrintTask` on the thread pool: the window keeps working and
 hears progress and the outcome through signals.
+
+A print may ask for some pages only (the print dialog's page range, :mod:`.print_range`): ``lp``
+gets them as its page list (``-P 2-3``), the raster fallback draws only those, and a file or the
+print folder gets a PDF of those pages alone. A range the summary does not have is refused
+before anything is sent.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from .print_range import PageRanges, chosen_pages, page_numbers, pages_missing, ranges_text
 from .settings import PRINT_FOLDER
 
 #: How long ``lp`` may take to accept a job before the print is reported as failed.
@@ -56,6 +62,34 @@ class PrintRequest:
     title: str
     printer: str | None = None  # None: the default printer
     copies: int = 1
+    pages: PageRanges = ()  # 1-based (first, last) pairs; () is every page
+
+
+def check_pages(request: PrintRequest) -> None:
+    """Refuse a page range the PDF does not have, naming the pages it has (nothing is sent)."""
+    if not request.pages:
+        return
+    from intake_desktop.reporting.pages import pdf_page_count
+
+    count = pdf_page_count(request.data)
+    if pages_missing(request.pages, count):
+        raise PrintError(
+            f"the chosen pages ({ranges_text(request.pages)}) are not all in this summary: "
+            f"it has {count} page{'s' if count != 1 else ''}, 1 to {count}"
+        )
+
+
+def data_to_send(request: PrintRequest) -> bytes:
+    """The PDF of the pages asked for: the very bytes when every page is, else a PDF of just
+    those pages copied out of them (vectors and text kept)."""
+    if not request.pages:
+        return request.data
+    from intake_desktop.reporting.pages import pdf_with_pages
+
+    try:
+        return pdf_with_pages(request.data, page_numbers(request.pages))
+    except IndexError as exc:
+        raise PrintError(str(exc)) from None
 
 
 class Destination(Protocol):
@@ -74,6 +108,8 @@ class CupsDestination:
         args = [self.command, "-t", request.title, "-n", str(max(1, request.copies))]
         if request.printer:
             args += ["-d", request.printer]
+        if request.pages:  # CUPS' page-ranges: the filters print only these pages
+            args += ["-P", ranges_text(request.pages)]
         progress(10)
         try:
             run = subprocess.run(  # a fixed program; the arguments are ours
@@ -102,6 +138,7 @@ class FolderDestination:
         from intake_desktop.private_files import make_private_folder
         from intake_desktop.reporting import OutputExistsError, write_atomic
 
+        data = data_to_send(request)
         progress(10)
         try:
             make_private_folder(self.folder)  # 0700 whatever the umask
@@ -109,7 +146,7 @@ class FolderDestination:
             for n in range(1, 1000):
                 path = self.folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
                 try:
-                    write_atomic(path, request.data)
+                    write_atomic(path, data)
                 except OutputExistsError:
                     continue
                 progress(100)
@@ -129,9 +166,10 @@ class FileDestination:
     def send(self, request: PrintRequest, progress: Progress) -> str:
         from intake_desktop.reporting import write_atomic
 
+        data = data_to_send(request)
         progress(10)
         try:
-            write_atomic(self.path, request.data, overwrite=True)
+            write_atomic(self.path, data, overwrite=True)
         except OSError as exc:
             raise PrintError(f"{self.path}: {exc.strerror or exc}") from None
         progress(100)
@@ -176,14 +214,21 @@ class QtPrinterDestination:
         if not painter.begin(printer):
             raise PrintError(f"{printer.printerName() or 'printer'}: cannot be used")
         try:
-            draw_pages(painter, printer, request.data, progress)
+            draw_pages(painter, printer, request.data, progress, page_numbers(request.pages))
         finally:
             painter.end()
         return printer.printerName()
 
 
-def draw_pages(painter: QPainter, printer: QPrinter, data: bytes, progress: Progress) -> int:
-    """Draw each page of the PDF ``data`` on ``printer``, fitted to its printable area."""
+def draw_pages(
+    painter: QPainter,
+    printer: QPrinter,
+    data: bytes,
+    progress: Progress,
+    pages: list[int] | None = None,
+) -> int:
+    """Draw ``pages`` (1-based; empty or None: every page) of the PDF ``data`` on ``printer``,
+    each fitted to its printable area; returns how many were drawn."""
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtPdf import QPdfDocument
 
@@ -195,17 +240,21 @@ def draw_pages(painter: QPainter, printer: QPrinter, data: bytes, progress: Prog
     count = document.pageCount()
     if count <= 0:
         raise PrintError("the summary could not be read back for printing")
+    wanted = [n - 1 for n in pages] if pages else list(range(count))
+    for i in wanted:
+        if not 0 <= i < count:
+            raise PrintError(f"page {i + 1}: the summary has pages 1 to {count}")
     rect = printer.pageLayout().paintRectPixels(printer.resolution())
-    for i in range(count):
-        if i:
+    for done, i in enumerate(wanted):
+        if done:
             printer.newPage()
         points = document.pagePointSize(i)
         scale = min(rect.width() / points.width(), rect.height() / points.height())
         size = QSize(int(points.width() * scale), int(points.height() * scale))
         painter.drawImage(QRect(0, 0, size.width(), size.height()), document.render(i, size))
-        progress(int(100 * (i + 1) / count))
+        progress(int(100 * (done + 1) / len(wanted)))
     document.close()
-    return count
+    return len(wanted)
 
 
 def default_destination(settings: QSettings | None = None) -> Destination:
@@ -218,16 +267,23 @@ def default_destination(settings: QSettings | None = None) -> Destination:
     return QtPrinterDestination()
 
 
-def chosen_destination(printer: QPrinter) -> tuple[Destination, PrintRequest | None]:
-    """Where the print dialog's choice sends the PDF, and the printer name and copies for it
-    (as a template request without data)."""
-    copies = printer.copyCount()
+def chosen_destination(
+    printer: QPrinter, data: bytes, title: str, *, current_page: int | None = None
+) -> tuple[Destination, PrintRequest]:
+    """Where the print dialog's choice sends the PDF ``data``, and the request for it: the
+    printer, the copies and the pages chosen (``current_page``, 1-based, is the page the
+    preview shows, for "Current page")."""
+    pages = chosen_pages(printer, current_page)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-        return FileDestination(Path(printer.outputFileName())), None
-    template = PrintRequest(b"", "", printer=printer.printerName() or None, copies=copies)
+        # A file holds the pages once; copies are for paper.
+        return FileDestination(Path(printer.outputFileName())), PrintRequest(
+            data, title, pages=pages
+        )
+    request = PrintRequest(data, title, printer=printer.printerName() or None,
+                           copies=printer.copyCount(), pages=pages)  # fmt: skip
     if shutil.which("lp"):
-        return CupsDestination(), template
-    return QtPrinterDestination(), template
+        return CupsDestination(), request
+    return QtPrinterDestination(), request
 
 
 class _Signals(QObject):
@@ -245,6 +301,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
+            check_pages(self.request)  # before anything goes anywhere
             where = self.destination.send(self.request, self.signals.progress.emit)
         except PrintError as exc:
             self.signals.failed.emit(str(exc))

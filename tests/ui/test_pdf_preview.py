@@ -42,16 +42,18 @@ def test_preview_loads_every_page(qtbot) -> None:
 
 def test_print_to_file_from_the_print_dialog_writes_the_pdf_itself(qtbot, tmp_path) -> None:
     """ "Print to file" in the print dialog keeps the vectors: the very bytes of the preview."""
-    from intake_desktop.ui.printing import PrintRequest, PrintTask, chosen_destination
+    from intake_desktop.ui.printing import PrintTask, chosen_destination
 
     doc, pdf = rendered("clinician")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    destination, template = chosen_destination(printer)
-    assert template is None
-    task = PrintTask(destination, PrintRequest(pdf.data, suggested_filename(doc, "clinician")))
+    destination, request = chosen_destination(
+        printer, pdf.data, suggested_filename(doc, "clinician")
+    )
+    assert request.pages == ()  # every page
+    task = PrintTask(destination, request)
     with qtbot.waitSignal(task.finished, timeout=10_000) as done:
         task.start()
     assert done.args == [True, str(out)]

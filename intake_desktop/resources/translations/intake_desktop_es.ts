@@ -192,7 +192,7 @@
         <translation>Usted se hace cargo de este paciente; queda anotado en el registro de auditoría</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>Already acknowledged by %s</source>
         <translation>Ya se hizo cargo %s</translation>
     </message>
@@ -716,7 +716,7 @@
         <translation>Contraseña nueva &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <source>The two new passwords differ; type them again.</source>
         <translation>Las dos contraseñas nuevas no coinciden; escríbalas de nuevo.</translation>
     </message>
@@ -1122,7 +1122,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+197"/>
+        <location filename="../../ui/sign_in.py" line="+192"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -1422,13 +1422,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+69"/>
+        <location filename="../../ui/main_window.py" line="+72"/>
         <source>Spine intake</source>
-        <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers.</extracomment>
+        <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers. Emitted by :meth:`await_sign_in`: the records are open, the sign-in dialog waits.</extracomment>
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <location filename="../../ui/session_switch.py" line="+248"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
@@ -1479,7 +1479,7 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-67"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
@@ -1489,22 +1489,22 @@
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+75"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-74"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>Waiting for sign-in</source>
         <translation>Esperando el inicio de sesión</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Opening the clinic&apos;s records…</source>
         <translation>Abriendo los registros de la clínica…</translation>
     </message>
@@ -2583,7 +2583,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="+83"/>
+        <location filename="../../ui/pdf_preview.py" line="+84"/>
         <source>Summary preview</source>
         <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes).</extracomment>
         <translation>Vista previa del resumen</translation>
@@ -2617,12 +2617,7 @@
         <translation>Imprimir &amp;en…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose the printer and copies (Ctrl+P)</source>
-        <translation>Elegir la impresora y las copias (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Guardar como…</translation>
     </message>
@@ -2641,8 +2636,16 @@
         <source>Print summary</source>
         <translation>Imprimir resumen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>The chosen pages (%1) are not all in this summary: it has %n page(s), 1 to %n. Nothing was printed.</source>
+        <translation>
+            <numerusform>Este resumen no tiene todas las páginas elegidas (%1): solo tiene %n página, la 1. No se imprimió nada.</numerusform>
+            <numerusform>Este resumen no tiene todas las páginas elegidas (%1): tiene %n páginas, de la 1 a la %n. No se imprimió nada.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Printing…</source>
         <translation>Imprimiendo…</translation>
     </message>
@@ -2657,12 +2660,18 @@
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
+        <location line="+31"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-84"/>
+        <source>Choose the printer, copies and pages (Ctrl+P)</source>
+        <translation>Elegir la impresora, las copias y las páginas (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Not printed: %1</source>
         <translation>No se imprimió: %1</translation>
     </message>
@@ -3171,12 +3180,12 @@
         <translation>Contraseña nueva &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Recovery problem</source>
         <translation>Problema con la recuperación</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>Recovery key: type the key printed at the first start.</source>
         <translation>Clave de recuperación: escriba la clave impresa en el primer arranque.</translation>
     </message>
@@ -3289,7 +3298,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/user_dialogs.py" line="+194"/>
+        <location filename="../../ui/user_dialogs.py" line="+185"/>
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
@@ -3309,7 +3318,7 @@
         <translation>Contraseña &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>password: the two passwords differ</source>
         <translation>contraseña: las dos contraseñas no coinciden</translation>
     </message>
@@ -3596,7 +3605,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-179"/>
+        <location filename="../../ui/sign_in.py" line="-173"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
         <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
@@ -3605,7 +3614,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location line="+83"/>
+        <location line="+77"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
@@ -4116,7 +4125,7 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/user_dialogs.py" line="-155"/>
+        <location filename="../../ui/user_dialogs.py" line="-137"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
@@ -4176,7 +4185,7 @@
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>password: the two passwords differ</source>
         <translation>contraseña: las dos contraseñas no coinciden</translation>
     </message>
@@ -4184,7 +4193,7 @@
 <context>
     <name>UsersWindow</name>
     <message>
-        <location line="-122"/>
+        <location line="-113"/>
         <source>Front desk</source>
         <translation>Recepción</translation>
     </message>
@@ -4641,7 +4650,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-171"/>
+        <location filename="../../ui/sign_in.py" line="-165"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
@@ -4661,7 +4670,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Contra&amp;seña:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Sign-in problem</source>
         <translation>Problema al iniciar sesión</translation>
     </message>
