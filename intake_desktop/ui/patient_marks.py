@@ -66,7 +66,7 @@ class PatientMarks(QObject):
         super().__init__(parent)
         self.form, self.binder = form, binder
         self.targets: list[Target] = _targets(binder, pages)
-        #: Tags made so far, by source path (made the first time a path is marked).
+        # Tags made so far, by source path (made the first time a path is marked).
         self.tags: dict[str, list[QLabel]] = {}
         self._names: dict[int, str] = {}  # id(widget) -> its accessible name without the mark
         self._values: dict[str, Any] = {}  # each marked path's value as the patient left it
@@ -163,11 +163,12 @@ class PatientMarks(QObject):
 def _attach_tag(caption: QLabel) -> QLabel:
     """Put a tag right of ``caption``, in its place in whatever layout holds it."""
     holder = caption.parentWidget()
-    assert holder is not None and holder.layout() is not None
+    layout = holder.layout() if holder is not None else None
+    assert holder is not None and layout is not None  # a page's captions sit in layouts
     box = QWidget(holder)
     box.setObjectName("patientTagHolder")
     box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    holder.layout().replaceWidget(caption, box)
+    layout.replaceWidget(caption, box)
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(6)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from intake_desktop.domain.patient_questions import PATIENT_REPORTED, SOURCES_KEY
 from intake_desktop.services import board, patient_entry
+from intake_desktop.ui.app import install_translators, remove_translators
 from intake_desktop.ui.intake_pages.questionnaires import QuestionnairesPage
 from intake_desktop.ui.intake_pages.red_flags import RedFlagPage
 from intake_desktop.ui.patient_marks import TAG_NAME
@@ -170,3 +171,22 @@ def test_marks_take_no_focus_and_keep_the_tab_order(qtbot, clinic, patient, sett
     for _ in range(30):
         QTest.keyClick(focused(), Qt.Key.Key_Tab)
         assert focused().objectName() not in (TAG_NAME, "patientTagHolder")
+
+
+def test_the_marks_speak_spanish(qtbot, clinic, patient, settings, monkeypatch) -> None:
+    monkeypatch.setenv("INTAKE_DESKTOP_LANGUAGE", "es")
+    app = QApplication.instance()
+    translators = install_translators(app)
+    assert translators, "no Spanish translation could be loaded"
+    try:
+        window = _open(qtbot, clinic, patient, settings, _draft(clinic, patient, ANSWERS))
+        tags = _shown_tags(window)
+        assert tags and {t.text() for t in tags} == {"del paciente"}
+        assert "tableta" in tags[0].toolTip() and tags[0].accessibleName() == "Del paciente"
+        onset = window.binder.widget_for("history.onset")
+        assert onset.accessibleName().endswith(", del paciente")
+        window.close()
+    finally:
+        remove_translators(app, translators)
+        for translator in translators:
+            translator.deleteLater()

@@ -192,7 +192,7 @@
         <translation>Usted se hace cargo de este paciente; queda anotado en el registro de auditoría</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+55"/>
         <source>Already acknowledged by %s</source>
         <translation>Ya se hizo cargo %s</translation>
     </message>
@@ -716,7 +716,7 @@
         <translation>Contraseña nueva &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <source>The two new passwords differ; type them again.</source>
         <translation>Las dos contraseñas nuevas no coinciden; escríbalas de nuevo.</translation>
     </message>
@@ -1122,7 +1122,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+197"/>
+        <location filename="../../ui/sign_in.py" line="+192"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -1422,13 +1422,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+69"/>
+        <location filename="../../ui/main_window.py" line="+72"/>
         <source>Spine intake</source>
-        <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers.</extracomment>
+        <extracomment>Emitted by :meth:`attach`, once the lists are filled and search answers. Emitted by :meth:`await_sign_in`: the records are open, the sign-in dialog waits.</extracomment>
         <translation>Ingreso de columna</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <location filename="../../ui/session_switch.py" line="+248"/>
         <source>No patient selected.</source>
         <translation>No hay ningún paciente seleccionado.</translation>
@@ -1479,7 +1479,7 @@
         <translation>Histo&amp;rial de visitas</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-67"/>
         <source>T&amp;rends</source>
         <translation>&amp;Tendencias</translation>
     </message>
@@ -1489,22 +1489,22 @@
         <translation>Sesión iniciada como %s</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+75"/>
         <source>Signed-in user and roles</source>
         <translation>Usuario con sesión iniciada y sus funciones</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-74"/>
         <source>Database: %s</source>
         <translation>Base de datos: %s</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>Waiting for sign-in</source>
         <translation>Esperando el inicio de sesión</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Opening the clinic&apos;s records…</source>
         <translation>Abriendo los registros de la clínica…</translation>
     </message>
@@ -2440,6 +2440,29 @@
     </message>
 </context>
 <context>
+    <name>PatientMarks</name>
+    <message>
+        <location filename="../../ui/patient_marks.py" line="+144"/>
+        <source>from patient</source>
+        <translation>del paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the patient</source>
+        <translation>Del paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The patient gave this answer on the tablet. The mark goes when staff change it.</source>
+        <translation>El paciente dio esta respuesta en la tableta. La marca desaparece cuando el personal la cambia.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%s, from the patient</source>
+        <translation>%s, del paciente</translation>
+    </message>
+</context>
+<context>
     <name>PatientSearchModel</name>
     <message>
         <location filename="../../ui/patient_search.py" line="+81"/>
@@ -3171,12 +3194,12 @@
         <translation>Contraseña nueva &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Recovery problem</source>
         <translation>Problema con la recuperación</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+28"/>
         <source>Recovery key: type the key printed at the first start.</source>
         <translation>Clave de recuperación: escriba la clave impresa en el primer arranque.</translation>
     </message>
@@ -3214,7 +3237,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_window.py" line="+70"/>
+        <location filename="../../ui/visit_window.py" line="+71"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -3289,7 +3312,7 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/user_dialogs.py" line="+194"/>
+        <location filename="../../ui/user_dialogs.py" line="+185"/>
         <source>Reset a password</source>
         <translation>Restablecer una contraseña</translation>
     </message>
@@ -3309,7 +3332,7 @@
         <translation>Contraseña &amp;otra vez:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>password: the two passwords differ</source>
         <translation>contraseña: las dos contraseñas no coinciden</translation>
     </message>
@@ -3596,7 +3619,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-179"/>
+        <location filename="../../ui/sign_in.py" line="-173"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
         <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
@@ -3605,7 +3628,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location line="+83"/>
+        <location line="+77"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
@@ -4116,7 +4139,7 @@
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../ui/user_dialogs.py" line="-155"/>
+        <location filename="../../ui/user_dialogs.py" line="-137"/>
         <source>Add a user</source>
         <translation>Añadir un usuario</translation>
     </message>
@@ -4176,7 +4199,7 @@
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>password: the two passwords differ</source>
         <translation>contraseña: las dos contraseñas no coinciden</translation>
     </message>
@@ -4184,7 +4207,7 @@
 <context>
     <name>UsersWindow</name>
     <message>
-        <location line="-122"/>
+        <location line="-113"/>
         <source>Front desk</source>
         <translation>Recepción</translation>
     </message>
@@ -4369,7 +4392,7 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../ui/visit_saving.py" line="+137"/>
-        <location filename="../../ui/visit_window.py" line="+78"/>
+        <location filename="../../ui/visit_window.py" line="+79"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
         <translation>Paciente</translation>
@@ -4641,7 +4664,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-171"/>
+        <location filename="../../ui/sign_in.py" line="-165"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
@@ -4661,7 +4684,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Contra&amp;seña:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Sign-in problem</source>
         <translation>Problema al iniciar sesión</translation>
     </message>
