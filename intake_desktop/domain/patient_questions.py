@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .codes import CERVICAL_SITES, LUMBAR_SITES, RED_FLAG_LEVELS, RED_FLAGS
+from .signing import SCREEN_PATH
 
 #: The answer kinds a screen can show.
 YES_NO, ONE_OF, ANY_OF, RATING, SITES = "yes_no", "one_of", "any_of", "rating", "sites"
@@ -48,8 +49,15 @@ ZCQ_PARTS: tuple[tuple[str, int, tuple[int, ...]], ...] = (
 ZCQ_BALANCE_CHOICES = (1, 3, 5)
 
 #: Where the source of an answer is kept beside the case (``visits.ui_state``): path -> source.
+#: A path is a case path (``history.onset``, ``questionnaires.odi[3]``) or, for one answer of
+#: the red-flag screen, ``red_flag_screen.<code>`` (the screen lives beside the case too).
 SOURCES_KEY = "sources"
 PATIENT_REPORTED = "patient-reported"
+
+
+def screen_answer_path(code: str) -> str:
+    """The source path of one red-flag question's answer (the screen holds code -> yes/no)."""
+    return f"{SCREEN_PATH}.{code}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +165,9 @@ def apply_answers(
     draft: Mapping[str, Any], answers: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, str], list[str]]:
     """The draft with the patient's answers written in, the red-flag screen (code -> "yes" /
-    "no") and the case paths the patient answered, in order.
+    "no") and the paths the patient answered, in order: case paths, then ``red_flags`` and one
+    :func:`screen_answer_path` per red-flag question answered (the list alone cannot say which
+    "no" the patient gave).
 
     Only questions that are asked (see :func:`questions_for`) and answered (not None) are
     written; anything the desk typed for a question the patient left is kept.
@@ -191,6 +201,7 @@ def apply_answers(
         if not data["red_flags"]:
             del data["red_flags"]
         paths.append("red_flags")
+        paths += [screen_answer_path(code) for code in RED_FLAGS if code in screen]
     return data, screen, paths
 
 

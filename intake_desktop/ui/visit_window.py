@@ -53,6 +53,7 @@ from .intake_pages.questionnaires import QuestionnairesPage
 from .intake_pages.red_flags import RedFlagPage
 from .intake_pages.symptoms import SymptomsPage
 from .intake_pages.treatment import TreatmentPage
+from .patient_marks import PatientMarks
 from .pdf_preview import PdfPreviewDialog
 from .plan_controller import PlanController
 from .plan_panel import PlanPanel
@@ -123,6 +124,7 @@ class VisitWindow(VisitView):
             data, state = follow_up_data(clinic, patient, fresh) or (fresh, {})
             self.form.load(data, state)
         self.carried_marks = CarriedMarks(self.form, self.binder, self.pages, self)
+        self.patient_marks = PatientMarks(self.form, self.binder, self.pages, self)
         self.controller.plan_ready.connect(self._on_plan_ready)
         self.controller.invalid.connect(self._on_invalid)
         self.form.changed.connect(self._on_form_changed)

@@ -65,4 +65,4 @@ def test_unanswered_questions_keep_what_the_desk_typed() -> None:
     assert data["history"] == {"pain_nrs": {"back": 5}, "duration_weeks": 8}
     assert data["red_flags"] == ["foot_drop", "fever"]
     assert screen == {"foot_drop": "yes"}
-    assert paths == ["history.pain_nrs.back", "red_flags"]
+    assert paths == ["history.pain_nrs.back", "red_flags", "red_flag_screen.foot_drop"]

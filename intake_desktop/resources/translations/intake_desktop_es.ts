@@ -1122,7 +1122,7 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+192"/>
+        <location filename="../../ui/sign_in.py" line="+188"/>
         <source>Create the administrator</source>
         <translation>Crear el administrador</translation>
     </message>
@@ -2440,6 +2440,29 @@
     </message>
 </context>
 <context>
+    <name>PatientMarks</name>
+    <message>
+        <location filename="../../ui/patient_marks.py" line="+144"/>
+        <source>from patient</source>
+        <translation>del paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the patient</source>
+        <translation>Del paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The patient gave this answer on the tablet. The mark goes when staff change it.</source>
+        <translation>El paciente dio esta respuesta en la tableta. La marca desaparece cuando el personal la cambia.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%s, from the patient</source>
+        <translation>%s, del paciente</translation>
+    </message>
+</context>
+<context>
     <name>PatientSearchModel</name>
     <message>
         <location filename="../../ui/patient_search.py" line="+81"/>
@@ -3223,7 +3246,7 @@
         <translation>Alerta de señal de alarma</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_window.py" line="+70"/>
+        <location filename="../../ui/visit_window.py" line="+71"/>
         <source>red-flag screen</source>
         <extracomment>How the domain names a flag recorded by the red-flag screen (RedFlagFinding.sources).</extracomment>
         <translation>tamizaje de señales de alarma</translation>
@@ -3605,7 +3628,7 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-173"/>
+        <location filename="../../ui/sign_in.py" line="-169"/>
         <source>Sign-in refused: the user name or the password is wrong, or the account is locked (after %1 failed tries in a row, for %2 minutes; an administrator can unlock it sooner).</source>
         <extracomment>What :class:`UnlockDialog` finishes with when someone else is to sign in.</extracomment>
         <translation>Inicio de sesión rechazado: el usuario o la contraseña no son correctos, o la cuenta está bloqueada (tras %1 intentos fallidos seguidos, durante %2 minutos; un administrador puede desbloquearla antes).</translation>
@@ -3634,7 +3657,7 @@
         <translation>La contraseña de %1 ha cambiado: inicie sesión con la nueva.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+106"/>
         <source>Choose a new password to continue.</source>
         <translation>Elija una contraseña nueva para continuar.</translation>
     </message>
@@ -4083,7 +4106,7 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+60"/>
+        <location filename="../../ui/sign_in.py" line="-37"/>
         <source>Session locked</source>
         <extracomment>shown once by :class:`.startup.Startup` (None: the database is not encrypted)</extracomment>
         <translation>Sesión bloqueada</translation>
@@ -4378,7 +4401,7 @@
     <name>VisitWindow</name>
     <message>
         <location filename="../../ui/visit_saving.py" line="+137"/>
-        <location filename="../../ui/visit_window.py" line="+78"/>
+        <location filename="../../ui/visit_window.py" line="+79"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
         <translation>Paciente</translation>
@@ -4650,7 +4673,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="-165"/>
+        <location filename="../../ui/sign_in.py" line="-161"/>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
@@ -5323,7 +5346,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Respuesta negativa</translation>
     </message>
     <message>
-        <location filename="../../ui/code_labels.py" line="+35"/>
+        <location filename="../../ui/code_labels.py" line="+36"/>
         <source>en</source>
         <comment>language code of the plan&apos;s sentences</comment>
         <translation>es</translation>
