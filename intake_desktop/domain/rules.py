@@ -18,7 +18,7 @@ from .plan import FrameworkAnswer, RuleFiring
 
 #: Version of the rule set. Bump it whenever a rule, threshold or derived default changes, so a
 #: stored plan always says which rules it came from (stored plans keep the version they had).
-RULES_VERSION = "2026.12.0"
+RULES_VERSION = "2026.12.1"
 
 #: Every rule id the engine can fire, with the part of section 7 it implements.
 RULES: dict[str, str] = {

@@ -46,9 +46,10 @@ def back_dominant(injections: list[dict[str, Any]]) -> Plan:
     )
 
 
-def test_rules_version_is_2026_12_0() -> None:
-    assert RULES_VERSION == "2026.12.0"
-    assert plan_of(make_case()).to_dict()["rules_version"] == "2026.12.0"
+def test_rules_version_is_2026_12_1() -> None:
+    """2026.12.1: the rules of 2026.12, with the procedures' finding in words (no rule id)."""
+    assert RULES_VERSION == "2026.12.1"
+    assert plan_of(make_case()).to_dict()["rules_version"] == "2026.12.1"
 
 
 def test_new_rules_have_stable_ids() -> None:
