@@ -47,7 +47,9 @@ class RenderedPdf:
     """A finished document: the PDF bytes, its page count and how long it took.
 
     ``language`` is the template folder it was printed from; ``warnings`` are for the user
-    (e.g. the patient's language has no templates, so the sheet is in English).
+    (e.g. the patient's language has no templates, so the sheet is in English). ``red_flags``:
+    the document reports red flags, so it is never printed in part (a page left out could be
+    the one that says them).
     """
 
     data: bytes
@@ -56,6 +58,7 @@ class RenderedPdf:
     flowables: int
     language: str = DEFAULT_LANGUAGE
     warnings: tuple[str, ...] = ()
+    red_flags: bool = False
 
 
 def render_pdf(
@@ -125,7 +128,9 @@ def render_pdf(
     pdf.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decor.draw)])
     pdf.build(story, canvasmaker=partial(NumberedCanvas, decor=decor))
     seconds = time.perf_counter() - start
-    return RenderedPdf(buf.getvalue(), decor.pages, seconds, flowables, t.language, warnings)
+    return RenderedPdf(
+        buf.getvalue(), decor.pages, seconds, flowables, t.language, warnings, bool(doc.red_flags)
+    )
 
 
 def common_values(doc: VisitDocument, t: Template) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 # What a start needs (sign-in, lists, search, board, alerts); the rest is imported by the
 # method that uses it, so the window is ready sooner (a few tens of milliseconds of imports).
@@ -40,6 +40,15 @@ from intake_desktop.services.records import (
 
 if TYPE_CHECKING:
     from intake_desktop.services.audit import AuditRecord
+
+
+class SummaryPdf(NamedTuple):
+    """A rendered summary as the windows use it (see :meth:`Clinic.summary_pdf`)."""
+
+    data: bytes
+    name: str
+    warnings: list[str]
+    red_flags: bool
 
 
 class Clinic:
@@ -339,8 +348,9 @@ class Clinic:
 
         return signature_check.check_signature(self.db, self.actor, visit_id)
 
-    def summary_pdf(self, visit_id: int, kind: str) -> tuple[bytes, str, list[str]]:
-        """The ``kind`` summary of a visit as PDF bytes, a file name, and language warnings.
+    def summary_pdf(self, visit_id: int, kind: str) -> SummaryPdf:
+        """The ``kind`` summary of a visit as PDF bytes, a file name, language warnings, and
+        whether it reports red flags.
 
         Printing is audited by the services when the document is assembled; the preview, the
         printer and a saved copy all use these same bytes.
@@ -350,7 +360,10 @@ class Clinic:
 
         doc = exports.visit_document(self.db, self.actor, visit_id, kind=kind)
         rendered = render_pdf(kind, doc)
-        return rendered.data, suggested_filename(doc, kind), list(rendered.warnings)
+        return SummaryPdf(
+            rendered.data, suggested_filename(doc, kind), list(rendered.warnings),
+            rendered.red_flags,
+        )  # fmt: skip
 
     def fhir_bundle(self, visit_id: int) -> dict[str, Any]:
         """The visit as a FHIR R4 Bundle for the referring doctor's system (audited)."""

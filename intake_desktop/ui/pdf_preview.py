@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from .code_labels import fill
-from .print_range import pages_missing, ranges_text
+from .print_range import page_numbers, pages_missing, ranges_text
 from .printing import (
     Destination,
     PrintRequest,
@@ -67,8 +67,11 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         destination: Destination | None = None,
+        whole: bool = False,
     ) -> None:
         super().__init__(parent)
+        #: Printed whole only: no page range (a patient summary, or one reporting red flags).
+        self.whole = whole
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.data = data
@@ -95,7 +98,11 @@ class PdfPreviewDialog(QDialog):
         self.print_button = QPushButton(self.tr("&Print"), self)
         self.print_button.setToolTip(self.tr("Print on the default printer"))
         self.choose_button = QPushButton(self.tr("Print &to…"), self)
-        self.choose_button.setToolTip(self.tr("Choose the printer, copies and pages (Ctrl+P)"))
+        self.choose_button.setToolTip(
+            self.tr("Choose the printer and copies; this summary prints whole (Ctrl+P)")
+            if whole
+            else self.tr("Choose the printer, copies and pages (Ctrl+P)")
+        )
         self.save_button = QPushButton(self.tr("&Save as…"), self)
         self.open_button = QPushButton(self.tr("&Open in viewer"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -132,9 +139,16 @@ class PdfPreviewDialog(QDialog):
         printer.setDocName(self.suggested_name)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print summary"))
-        # The range boxes go from 1 to the last page; "Current page" is the one on screen.
+        # The range boxes go from 1 to the last page; "Current page" is the one on screen. A
+        # summary printed whole offers neither.
         dialog.setMinMax(1, max(1, self.document.pageCount()))
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)
+        options = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOption(options.PrintPageRange, not self.whole)
+        dialog.setOption(options.PrintCurrentPage, not self.whole)
+        choices = dialog.findChild(QWidget, "gbPrintRange")  # Qt's box of page choices
+        if self.whole and choices is not None:  # Qt's own dialog leaves it on whatever the option
+            choices.setEnabled(False)
+            choices.setToolTip(self.tr("This summary prints whole, every page together."))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return self.print_to(printer)
@@ -147,6 +161,15 @@ class PdfPreviewDialog(QDialog):
             printer, self.data, self.suggested_name, current_page=current
         )
         count = self.document.pageCount()
+        if self.whole and page_numbers(request.pages) not in ([], list(range(1, count + 1))):
+            self.info.setText(self.tr("Not printed."))
+            why = self.tr(
+                "This summary is printed whole, every page together: a patient's summary always "
+                "(its warning signs and next steps go home with every copy), and any summary that "
+                "reports red flags. Nothing was printed; choose all pages."
+            )
+            QMessageBox.warning(self, self.windowTitle(), why)
+            return None
         if pages_missing(request.pages, count):
             self.info.setText(self.tr("Not printed."))
             why = self.tr(
@@ -227,10 +250,11 @@ class PdfPreviewDialog(QDialog):
 
 
 def preview_summary(
-    parent: QWidget, data: bytes, suggested_name: str, title: str
+    parent: QWidget, data: bytes, suggested_name: str, title: str, *, whole: bool = False
 ) -> PdfPreviewDialog:
-    """Open the preview as a window of its own (non-modal, so the visit stays usable)."""
-    dialog = PdfPreviewDialog(data, suggested_name, title, parent)
+    """Open the preview as a window of its own (non-modal, so the visit stays usable);
+    ``whole``: it prints every page or none (see :class:`PdfPreviewDialog`)."""
+    dialog = PdfPreviewDialog(data, suggested_name, title, parent, whole=whole)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services.errors import ServiceError, SignatureMismatchError
 
-from .clinic import Clinic
+from .clinic import Clinic, SummaryPdf
 from .code_labels import fill
 from .pdf_preview import PdfPreviewDialog, preview_summary
 from .printing import Destination, PrintRequest, PrintTask, default_destination
@@ -154,7 +154,7 @@ class SummaryActions(QObject):
     def _title(self, kind: str) -> str:
         return self.tr("Patient summary") if kind == PATIENT else self.tr("Clinician summary")
 
-    def render(self, kind: str) -> tuple[bytes, str, list[str]] | None:
+    def render(self, kind: str) -> SummaryPdf | None:
         """Save the visit, then the ``kind`` summary from the services (checked, audited)."""
         if kind not in OPERATIONS:
             raise ValueError(f"kind: must be one of {', '.join(OPERATIONS)}, not {kind!r}")
@@ -175,11 +175,15 @@ class SummaryActions(QObject):
         rendered = self.render(kind)
         if rendered is None:
             return None
-        data, name, warnings = rendered
-        dialog = preview_summary(self.window, data, name, self._title(kind))
+        # A patient summary goes home whole (its warning signs and next steps with every copy),
+        # and any summary reporting red flags prints whole: a page left out could hold them.
+        whole = kind == PATIENT or rendered.red_flags
+        dialog = preview_summary(
+            self.window, rendered.data, rendered.name, self._title(kind), whole=whole
+        )
         dialog.destination = self.destination
-        if warnings:
-            dialog.setToolTip("\n".join(warnings))
+        if rendered.warnings:
+            dialog.setToolTip("\n".join(rendered.warnings))
         return dialog
 
     def print_now(self, kind: str) -> PrintTask | None:
@@ -190,9 +194,8 @@ class SummaryActions(QObject):
         rendered = self.render(kind)
         if rendered is None:
             return None
-        data, name, _ = rendered
         destination = self.destination or default_destination()
-        self.task = PrintTask(destination, PrintRequest(data, name), self)
+        self.task = PrintTask(destination, PrintRequest(rendered.data, rendered.name), self)
         self.task.progress.connect(self.progress.setValue)
         self.task.finished.connect(lambda ok, detail, k=kind: self._on_printed(k, ok, detail))
         self.progress.setValue(0)
@@ -215,9 +218,9 @@ class SummaryActions(QObject):
         rendered = self.render(kind)
         if rendered is None:
             return None
-        data, name, _ = rendered
+        data = rendered.data
         target, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save summary as"), str(Path.home() / name),
+            self.window, self.tr("Save summary as"), str(Path.home() / rendered.name),
             self.tr("PDF documents (*.pdf)"),
         )  # fmt: skip
         if not target:

@@ -2606,9 +2606,9 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="+84"/>
+        <location filename="../../ui/pdf_preview.py" line="+87"/>
         <source>Summary preview</source>
-        <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes).</extracomment>
+        <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes). Printed whole only: no page range (a patient summary, or one reporting red flags).</extracomment>
         <translation>Vista previa del resumen</translation>
     </message>
     <message numerus="yes">
@@ -2641,6 +2641,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Choose the printer and copies; this summary prints whole (Ctrl+P)</source>
+        <translation>Elija la impresora y las copias; este resumen se imprime entero (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Save as…</source>
         <translation>&amp;Guardar como…</translation>
     </message>
@@ -2659,8 +2664,18 @@
         <source>Print summary</source>
         <translation>Imprimir resumen</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>This summary prints whole, every page together.</source>
+        <translation>Este resumen se imprime entero, todas las páginas juntas.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This summary is printed whole, every page together: a patient&apos;s summary always (its warning signs and next steps go home with every copy), and any summary that reports red flags. Nothing was printed; choose all pages.</source>
+        <translation>Este resumen se imprime entero, todas las páginas juntas: el resumen del paciente siempre (sus señales de alarma y próximos pasos van a casa con cada copia) y todo resumen que señale signos de alarma. No se imprimió nada; elija todas las páginas.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+9"/>
         <source>The chosen pages (%1) are not all in this summary: it has %n page(s), 1 to %n. Nothing was printed.</source>
         <translation>
             <numerusform>Este resumen no tiene todas las páginas elegidas (%1): solo tiene %n página, la 1. No se imprimió nada.</numerusform>
@@ -2683,18 +2698,19 @@
         <translation>Enviado a la impresora.</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-38"/>
+        <location line="+9"/>
         <location line="+31"/>
         <source>Not printed.</source>
         <translation>No se imprimió.</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-101"/>
         <source>Choose the printer, copies and pages (Ctrl+P)</source>
         <translation>Elegir la impresora, las copias y las páginas (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>Not printed: %1</source>
         <translation>No se imprimió: %1</translation>
     </message>
@@ -3802,12 +3818,12 @@
         <translation>Todavía no hay resumen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Still printing the last summary…</source>
         <translation>Todavía se está imprimiendo el resumen anterior…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Printing: %1…</source>
         <translation>Imprimiendo: %1…</translation>
     </message>
