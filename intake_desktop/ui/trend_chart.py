@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from intake_desktop.domain.followup import VisitSnapshot, injection_dates, trends
 
+from .code_labels import fill, number_text
 from .theme import is_dark
 
 
@@ -160,9 +161,9 @@ class TrendChart(QWidget):
             chart.addSeries(line)
             line.attachAxis(x_axis)
             line.attachAxis(right if on_right and right is not None else left)
-            described.append(
-                f"{line.name()}: " + ", ".join(f"{v:g} on {d.isoformat()}" for d, v in points)
-            )
+            on = self.tr("%1 on %2", "a value, and the date of the visit that recorded it")
+            said = (fill(on, number_text(v), d.isoformat()) for d, v in points)
+            described.append(f"{line.name()}: " + ", ".join(said))
         if not days:
             chart.setTitle(self.tr(group.title) + " — " + self.tr("not recorded"))
             x_axis.setRange(QDateTime.currentDateTime().addMonths(-1), QDateTime.currentDateTime())

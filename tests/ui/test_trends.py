@@ -11,7 +11,10 @@ from intake_desktop.ui.main_window import MainWindow
 from tests.actors import TEST_PASSWORD
 from tests.domain.builders import BASE
 from tests.signing import SIGN_OFF
+from tests.ui import test_translation
 from tests.ui.helpers import answer_screen_and_skip_exam, open_visit_window, sign_through_dialog
+
+spanish = test_translation.spanish  # fixture: the Spanish interface for one test
 
 
 def case_on(day: date, distance: float, *, injections=(), leg: int = 7) -> dict:
@@ -112,3 +115,18 @@ def test_the_trends_panel_is_made_when_first_needed(qtbot, clinic, patient, sett
     assert other.trends_tab is not None and other.trends_tab.made is None
     other.show_patient(patient.id)  # the Today tab stays in front; the panel is made all the same
     assert other.trends_tab.made is not None and other.trends is other.trends_tab.made
+
+
+def test_the_charts_are_described_to_a_screen_reader_in_spanish(
+    qtbot, clinic, patient, settings, spanish
+) -> None:
+    """The chart's accessible description is in the interface's language (no English "on");
+    its numbers go through the interface's formatter (ui.code_labels.number_text)."""
+    today = date.today()
+    sign(clinic, patient.id, case_on(today - timedelta(days=30), 800))
+    main = MainWindow(clinic, settings)
+    qtbot.addWidget(main)
+    main.show_patient(patient.id)
+    described = " ".join(v.accessibleDescription() for v in main.trends.chart.views.values())
+    assert f"800 el {(today - timedelta(days=30)).isoformat()}" in described
+    assert " on " not in described

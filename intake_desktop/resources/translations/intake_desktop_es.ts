@@ -4074,7 +4074,7 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../ui/trend_chart.py" line="+72"/>
+        <location filename="../../ui/trend_chart.py" line="+73"/>
         <source>Outcome trends</source>
         <extracomment>Series drawn against a second value axis on the right (another unit). Line colours with enough contrast on light and on dark backgrounds.</extracomment>
         <translation>Evolución de los resultados</translation>
@@ -4085,7 +4085,13 @@
         <translation>La evolución aparece cuando el paciente tiene una visita firmada.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+89"/>
+        <source>%1 on %2</source>
+        <comment>a value, and the date of the visit that recorded it</comment>
+        <translation>%1 el %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>not recorded</source>
         <translation>sin registrar</translation>
     </message>
