@@ -36,6 +36,11 @@ def message_language() -> str:
     return QCoreApplication.translate("codes", "en", "language code of the plan's sentences")
 
 
+def decimal_mark() -> str:
+    """The interface language's decimal mark ("," in Spanish, "." in English)."""
+    return CATALOGUES[message_language()].decimal
+
+
 def number_text(value: float, places: int | None = None) -> str:
     """A number as the interface language writes it (``0,85`` in Spanish, ``0.85`` in English):
     the message catalogue's formatter, so a window never shows both marks at once."""

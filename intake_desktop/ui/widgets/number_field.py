@@ -2,18 +2,58 @@
 
 The field never silently corrects: text that is not a number is handed to the form as text, so
 the domain's validation names the field and the problem, and the draft keeps what was typed.
+
+Numbers are read and shown the interface language's way (:func:`read_number`): in English the
+point is the decimal mark and a comma groups thousands (``1,200`` m), in Spanish the comma is
+the decimal mark (``0,85``). A comma used to be read as a decimal mark in every language, so
+``1,200`` metres walked became 1.2. What could be read two ways is not read at all.
 """
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from ..code_labels import decimal_mark, number_text
+
+#: Thousands grouped by the mark that is not the decimal one: ``1,200`` or ``12,345,678.5``.
+_GROUPED = {".": re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?"),
+            ",": re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?")}  # fmt: skip
+_OTHER_DECIMAL = re.compile(r"[+-]?\d*[.,]\d+")
+
+
+def read_number(text: str, decimal: str) -> float | None:
+    """``text`` as a number written with the ``decimal`` mark, or None when it is not one, or
+    could be read two ways.
+
+    Spaces group thousands in both languages (``1 200``). The other mark groups thousands when
+    it does so exactly (``1,200`` in English); anywhere else it can only be a decimal mark
+    (``0,85`` typed in English, ``0.85`` in Spanish) and is read as one. In Spanish a point
+    before three digits (``1.200``) is refused: Spain groups thousands with it, Mexico and the
+    United States write decimals with it.
+    """
+    plain = re.sub(r"[\s\u00a0\u202f]", "", text)
+    other = "," if decimal == "." else "."
+    if other in plain:
+        if _GROUPED[decimal].fullmatch(plain):
+            if decimal == ",":
+                return None  # 1.200: a thousand and two hundred, or one point two
+            plain = plain.replace(other, "")
+        elif _OTHER_DECIMAL.fullmatch(plain):
+            plain = plain.replace(other, decimal)
+        else:
+            return None
+    try:
+        return float(plain.replace(decimal, "."))
+    except ValueError:
+        return None
+
 
 def format_number(value: float | int) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    """``value`` as the interface language writes it (``0,85`` in Spanish), 300 not 300.0."""
+    return number_text(value)
 
 
 class NumberField(QWidget):
@@ -61,9 +101,8 @@ class NumberField(QWidget):
         text = self.edit.text().strip()
         if not text:
             return None
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError:
+        number = read_number(text, decimal_mark())
+        if number is None:
             return text
         if self.integer or number.is_integer():
             return int(number) if number.is_integer() else number
