@@ -8,6 +8,10 @@ file beside the database (:mod:`intake_desktop.storage.refusal_file`), and
 * the lockout holds while the file stays closed: a name with :data:`MAX_FAILED_SIGN_INS` wrong or
   empty passwords in a row noted there is refused for :data:`LOCKOUT` from the last of them, even
   with the right password (the same rule, threshold and window as the open database's counters);
+  a right password breaks the row, as it resets the open database's counters: where the name
+  has failures waiting in the file, it is noted too (:data:`RIGHT_PASSWORD`), since they stay
+  there when the replay below cannot be recorded (a damaged trail) and would otherwise keep
+  counting towards the next lock;
 * at the next unlock (anyone's right password, or the recovery key), or the next sign-in where
   the file is open already (an app open all day, a command line run refused meanwhile), the
   noted refusals are replayed into the audit trail, as ordinary ``session.sign_in_failed``
@@ -38,7 +42,7 @@ from intake_desktop.storage import refusal_file
 from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import AuditEntry, User, utc_now
-from intake_desktop.storage.refusal_file import Refusal
+from intake_desktop.storage.refusal_file import RIGHT_PASSWORD, Refusal
 
 from ._common import transaction
 from .actor import this_workstation
@@ -80,20 +84,22 @@ def refuse_while_closed(db: Database, holder: str | None, password: str, opens: 
         elif locked_until(noted, holder, now) is not None:
             reason = "locked"
         elif opens:
-            return None
+            if not _failures_in_a_row(noted, holder):
+                return None  # nothing to end (the usual case: no file at all)
+            return Refusal(now, holder, RIGHT_PASSWORD, this_workstation())
         else:
             reason = "empty password" if not password else "wrong password"
         name = holder if holder is not None else UNKNOWN_USER
         return Refusal(now, name, reason, this_workstation())
 
     try:
-        return refusal_file.note_if(path, decide) is not None
+        noted = refusal_file.note_if(path, decide)
     except OSError as exc:
         # Not a regular file there, or no room: judged on what can be read, noted nowhere (the
         # refusal stands all the same; see the README on who can do that to the file).
         log.warning("a refused sign-in could not be noted beside the database: %s", exc.strerror)
-        refusal = decide(refusal_file.read(path))
-        return refusal is not None
+        noted = decide(refusal_file.read(path))
+    return noted is not None and noted.reason != RIGHT_PASSWORD
 
 
 def locked_until(noted: list[Refusal], username: str, now: datetime) -> datetime | None:
@@ -103,14 +109,31 @@ def locked_until(noted: list[Refusal], username: str, now: datetime) -> datetime
     name for :data:`LOCKOUT` from the last of them; refusals during a lock do not count."""
     failures, until = 0, None
     for refusal in noted:
-        if refusal.username != username or refusal.reason not in COUNTED:
+        if refusal.username != username:
             continue
         if until is not None and refusal.at < until:
+            continue
+        if refusal.reason == RIGHT_PASSWORD:
+            failures = 0
+            continue
+        if refusal.reason not in COUNTED:
             continue
         failures += refusal.count
         if failures >= MAX_FAILED_SIGN_INS:
             failures, until = 0, refusal.at + LOCKOUT
     return until if until is not None and until > now else None
+
+
+def _failures_in_a_row(noted: list[Refusal], username: str) -> int:
+    """How many counted failures of ``username`` the file holds since its last right password."""
+    failures = 0
+    for refusal in noted:
+        if refusal.username == username:
+            if refusal.reason == RIGHT_PASSWORD:
+                failures = 0
+            elif refusal.reason in COUNTED:
+                failures += refusal.count
+    return failures
 
 
 def replay(db: Database) -> None:
@@ -142,6 +165,10 @@ def _record(db: Database, noted: list[Refusal]) -> None:
                     select(User).where(User.username == refusal.username)
                 ).one_or_none()
             user = users[refusal.username]
+            if refusal.reason == RIGHT_PASSWORD:  # ends the row; its sign-in is recorded
+                if user is not None and not _locked_at(user, refusal):
+                    user.failed_attempts = 0
+                continue
             if user is None:
                 reason = "unknown"
             elif not user.active:
@@ -174,10 +201,14 @@ def _recorded_refs(session: Session, noted: list[Refusal]) -> set[str]:
     return {r.ref for r in noted if r.ref in marks}
 
 
+def _locked_at(user: User, refusal: Refusal) -> bool:
+    locked = user.locked_until
+    return locked is not None and _aware(locked) > refusal.at
+
+
 def _count(user: User, refusal: Refusal) -> str:
     """The refusal's reason as the open database would have given it, counted as it would."""
-    locked = user.locked_until
-    if locked is not None and _aware(locked) > refusal.at:
+    if _locked_at(user, refusal):
         return "locked"
     if refusal.reason not in COUNTED:
         return refusal.reason

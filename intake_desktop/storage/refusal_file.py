@@ -59,6 +59,10 @@ _FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
 _FLAGS |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+#: The note of a right password, which ends a name's row of failures (see services.refusals).
+RIGHT_PASSWORD = "right password"
+
+
 @dataclass(frozen=True, slots=True)
 class Refusal:
     """One refused sign-in (``count`` > 1: a summary of that many, from ``first`` to ``at``)."""
@@ -246,9 +250,11 @@ def _folded(by_name: dict[str, list[Refusal]], keep: int) -> bytes:
     kept: list[Refusal] = []
     for name, refusals in by_name.items():
         old, recent = refusals[:-keep], refusals[-keep:]
-        if old:
-            total, first = sum(r.count for r in old), old[0].first or old[0].at
-            kept.append(Refusal(old[-1].at, name, "several", old[-1].workstation, total, first))
+        refused = [r for r in old if r.reason != RIGHT_PASSWORD]  # a right password: not summed
+        if refused:
+            last, total = refused[-1], sum(r.count for r in refused)
+            first = refused[0].first or refused[0].at
+            kept.append(Refusal(last.at, name, "several", last.workstation, total, first))
         kept.extend(recent)
     kept.sort(key=lambda r: r.at)
     return b"".join(r.to_line() for r in kept)

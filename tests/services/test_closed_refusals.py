@@ -303,3 +303,38 @@ def test_a_replay_cut_short_is_not_recorded_twice(database_url) -> None:
     assert len(_failures(database_url)) == 3
     assert _user(database_url, "desk.user").failed_attempts == 3
     assert refusals.CLOSED_NOTE in _failures(database_url)[-1][1]
+
+
+def test_a_right_password_ends_the_row_while_the_trail_cannot_take_the_refusals(
+    database_url,
+) -> None:
+    """A damaged trail keeps the refusals beside the file; the administrator's right password
+    still breaks the row there, as it resets the open database's counters. Before, four typos,
+    a successful sign-in, then one more typo locked the administrator out for 15 minutes in
+    the middle of mending the trail."""
+    from tests.services.test_audit_damaged import forge_next_entry
+
+    with open_database(database_url) as db:
+        s.sign_in(db, "admin.user", TEST_PASSWORD)
+        forge_next_entry(db)
+    for _ in range(MAX := 4):
+        assert _closed_sign_in(database_url, "admin.user", WRONG_PASSWORD) == "refused"
+    assert _closed_sign_in(database_url, "admin.user", TEST_PASSWORD) == "ok"
+    assert _closed_sign_in(database_url, "admin.user", WRONG_PASSWORD) == "refused"
+    assert _closed_sign_in(database_url, "admin.user", TEST_PASSWORD) == "ok"  # not locked
+    side = refusal_file.side_file_for(_path(database_url))
+    reasons = [r.reason for r in refusal_file.read(side)]
+    assert reasons == ["wrong password"] * MAX + [
+        "right password", "wrong password", "right password"
+    ]  # fmt: skip
+
+
+def test_a_right_password_noted_beside_the_file_is_replayed_as_the_end_of_a_row(
+    database_url,
+) -> None:
+    side = refusal_file.side_file_for(_path(database_url))
+    for reason in ["wrong password"] * 3 + ["right password", "wrong password"]:
+        refusal_file.append(side, Refusal(utc_now(), "desk.user", reason, "there"))
+    assert len(_failures(database_url)) == 4  # no entry for the right password
+    assert refusal_file.read(side) == []
+    assert _user(database_url, "desk.user").failed_attempts == 1
