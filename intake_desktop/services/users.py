@@ -18,7 +18,7 @@ from intake_desktop.storage.audit import NewEntry, append_entry
 from intake_desktop.storage.database import Database
 from intake_desktop.storage.models import User, utc_now
 
-from . import auth, dbkey
+from . import auth, checkpoints, dbkey
 from ._common import reader, transaction
 from .actor import Actor
 from .errors import InputError, PermissionDenied
@@ -124,9 +124,16 @@ def change_own_password(db: Database, actor: Actor, old: str, new: str) -> Actor
     auth.change_password(db, actor, actor.username, new, old_password=old)
     with transaction(db) as session:
         user = _user_named(session, actor.username)
+        if not user.active:  # deactivated meanwhile: the new password is kept, no role given
+            raise PermissionDenied("this account is deactivated: ask an administrator")
+        reset = user.must_change_password
         user.must_change_password = False
         roles = frozenset(roles_of(session, user.id))
-    return Actor(actor.user_id, actor.username, roles, actor.workstation)
+    signed = Actor(actor.user_id, actor.username, roles, actor.workstation)
+    if reset:  # what signing in with one's own password does for an administrator (the
+        # sealing key unlocked), which the reset password's session could not
+        checkpoints.after_sign_in(db, signed, new)
+    return signed
 
 
 def must_change_password(db: Database, actor: Actor) -> bool:

@@ -125,9 +125,15 @@ class Clinic:
     def confirm_password(self, password: str) -> Actor:
         """The signed-in user's password again (an electronic signature): a sign-in under the
         same name, audited and counted towards the lockout like any other."""
-        self._actor = auth.sign_in(
+        signed = auth.sign_in(
             self.db, self.actor.username, password, workstation=self.actor.workstation
         )
+        if users.must_change_password(self.db, signed):  # reset meanwhile: signs nothing
+            raise PermissionDenied(
+                "an administrator reset your password: sign out, then sign in again and "
+                "choose your own"
+            )
+        self._actor = signed
         return self._actor
 
     def seal_if_due(self) -> bool:

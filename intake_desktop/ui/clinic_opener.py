@@ -7,10 +7,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from intake_desktop.services.errors import ServiceError
+from intake_desktop.services.errors import PermissionDenied, ServiceError
 
 if TYPE_CHECKING:
     from .clinic import Clinic
+
+
+#: Signing in from the environment with a password an administrator reset (exit 3).
+RESET_FROM_ENVIRONMENT = (
+    "an administrator reset this password: start the app without INTAKE_DESKTOP_USER and "
+    "INTAKE_DESKTOP_PASSWORD and choose your own at its sign-in"
+)
 
 
 class ClinicOpener(QObject):
@@ -62,6 +69,9 @@ class ClinicOpener(QObject):
                 try:
                     with early_password.offered(early):
                         self.clinic.sign_in(*self.credentials)
+                    if self.clinic.must_change_password():  # its session may do nothing
+                        self.clinic.sign_out()
+                        raise PermissionDenied(RESET_FROM_ENVIRONMENT)
                 except ServiceError as exc:
                     self.refusal = exc
             else:

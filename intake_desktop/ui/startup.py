@@ -134,7 +134,11 @@ class Startup(QObject):
             return
         clinic = opener.clinic
         if clinic.signed_in:
-            self._attach_if_ready()
+            # Signed in from the environment. Signed in at the dialog (OK pressed before the
+            # records were open), the dialog attaches once it is done: it may still be asking
+            # for a password of the user's own, in a loop that delivers this signal meanwhile.
+            if self.dialog is None:
+                self._attach_if_ready()
             return
         start_collector.resume()  # the imports are done; the user is typing
         self.window.await_sign_in()
@@ -160,9 +164,11 @@ class Startup(QObject):
 
         self.workstation = Workstation(self.app, clinic, self.window)
         self.workstation.quit_requested.connect(self.app.quit)
-        self.workstation.begin()  # the user's language, records, menus and the idle lock
-        SealTimer(self.app, clinic)  # the daily checkpoint of the audit trail (admins)
-        start_collector.resume()
+        try:
+            self.workstation.begin()  # the user's language, records, menus and the idle lock
+            SealTimer(self.app, clinic)  # the daily checkpoint of the audit trail (admins)
+        finally:
+            start_collector.resume()
         if not self.bench_armed:
             start_later(self.workstation.window)
 

@@ -90,3 +90,26 @@ def test_the_command_line_refuses_a_reset_password_until_it_is_changed(
     monkeypatch.setenv("INTAKE_DESKTOP_PASSWORD", "Temporary-pass-42")
     code = main(["--db", database_url, "export-case", "1", "--user", "clin.user"])
     assert code == 3 and "choose your own" in capsys.readouterr().err
+
+
+def test_an_administrator_who_chose_their_own_password_after_a_reset_can_seal(database) -> None:
+    """Signing in with the reset password gives no role, so it could not unlock the audit
+    trail's sealing key; choosing one's own does what an administrator's sign-in does."""
+    from intake_desktop.services import checkpoints
+
+    admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
+    users.reset_password(database, admin, "tester", "Temporary-pass-42")
+    reset = s.sign_in(database, "tester", "Temporary-pass-42")
+    assert reset.roles == frozenset() and checkpoints.unlocked_key(database, reset) is None
+    own = users.change_own_password(database, reset, "Temporary-pass-42", "Brand-new-secret-9")
+    assert "admin" in own.roles
+    assert checkpoints.unlocked_key(database, own) is not None
+
+
+def test_a_user_deactivated_before_choosing_their_own_password_gets_no_role(database) -> None:
+    admin = s.sign_in(database, "admin.user", TEST_PASSWORD)
+    users.reset_password(database, admin, "desk.user", "Temporary-pass-42")
+    desk = s.sign_in(database, "desk.user", "Temporary-pass-42")
+    users.set_active(database, admin, "desk.user", False)
+    with pytest.raises(PermissionDenied, match="deactivated"):
+        users.change_own_password(database, desk, "Temporary-pass-42", "Brand-new-secret-9")

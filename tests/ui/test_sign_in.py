@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -211,4 +212,25 @@ def test_a_password_reset_while_the_session_was_locked_is_replaced_before_it_res
         assert not clinic.must_change_password()
     finally:
         idle.stop()
+        clinic.close()
+
+
+def test_a_signature_with_a_password_reset_meanwhile_signs_nothing_and_keeps_the_session(
+    db_url,
+) -> None:
+    """The electronic signature is a sign-in under the same name: with the temporary password
+    it is refused in words, and the session keeps the roles it had."""
+    from intake_desktop.services import PermissionDenied, users
+
+    clinic = Clinic.open(db_url)
+    admin = Clinic.open(db_url)
+    try:
+        clinic.sign_in("clin.user", TEST_PASSWORD)
+        admin.sign_in("admin.user", TEST_PASSWORD)
+        users.reset_password(admin.db, admin.actor, "clin.user", "Temporary-pass-42")
+        with pytest.raises(PermissionDenied, match="reset your password"):
+            clinic.confirm_password("Temporary-pass-42")
+        assert clinic.may("visit.sign")
+    finally:
+        admin.close()
         clinic.close()

@@ -112,3 +112,19 @@ def test_finding_and_quitting_work_before_the_records_open(qtbot, settings) -> N
     window.set_shortcuts()  # what the app does once the window has shown
     assert window.actions_by_name["Quit"].shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert window.actions_by_name["New patient"].shortcut() == QKeySequence("Ctrl+N")
+
+
+def test_a_reset_password_from_the_environment_is_refused_with_what_to_do(db_url: str) -> None:
+    """Its session could do nothing at all: the app says so and ends (exit 3) instead of
+    opening a window where everything is refused without a word."""
+    from intake_desktop.services import users
+
+    admin = Clinic.open(db_url)
+    admin.sign_in("admin.user", TEST_PASSWORD)
+    users.reset_password(admin.db, admin.actor, "tester", "Temporary-pass-42")
+    admin.sign_out()
+    admin.close()
+    refused = _start(db_url, "records", "Temporary-pass-42")
+    assert refused.returncode == 3 and refused.stdout.strip() == ""
+    assert "an administrator reset this password" in refused.stderr
+    assert "INTAKE_DESKTOP_USER" in refused.stderr

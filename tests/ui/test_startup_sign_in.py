@@ -7,7 +7,9 @@ import gc
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from intake_desktop import start_collector
 from intake_desktop.services.records import PatientDetails
@@ -129,3 +131,55 @@ def test_a_caller_that_runs_without_the_collector_keeps_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("chooses", [True, False])
+def test_ok_before_the_records_open_with_a_reset_password_waits_for_the_users_own(
+    qtbot, db_url: str, chooses: bool
+) -> None:
+    """The forced change's dialog runs a loop of its own, which delivers "records open" while
+    it asks: the window must not attach meanwhile (it did, with the reset password's session,
+    which may do nothing), only once the user has chosen their own password."""
+    from intake_desktop.services import users
+    from intake_desktop.ui.password_dialog import ChangePasswordDialog
+
+    admin = Clinic.open(db_url)
+    admin.sign_in("admin.user", TEST_PASSWORD)
+    users.reset_password(admin.db, admin.actor, "desk.user", "Temporary-pass-42")
+    admin.sign_out()
+    admin.close()
+    startup = _start(qtbot, db_url)
+    dialog = startup.dialog
+    during: dict[str, object] = {}
+
+    def answer() -> None:
+        forced = [d for d in dialog.findChildren(ChangePasswordDialog) if d.isVisible()]
+        if not forced:
+            QTimer.singleShot(20, answer)
+            return
+        qtbot.waitUntil(lambda: startup.opener.clinic is not None)
+        QApplication.processEvents()  # the queued "records open" is delivered here
+        during["attached"] = startup.window.attached
+        if not chooses:
+            forced[0].reject()
+            return
+        forced[0].new.setText("My-own-secret-2026")
+        forced[0].again.setText("My-own-secret-2026")
+        forced[0].buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    try:
+        dialog.username.setText("desk.user")
+        dialog.password.setText("Temporary-pass-42")
+        startup.start()
+        QTimer.singleShot(0, answer)
+        _ok(dialog)  # before the records are open: waits for them, then asks for a new one
+        assert during == {"attached": False}
+        if chooses:
+            qtbot.waitUntil(lambda: startup.window.attached)
+            assert startup.opener.clinic.may("patient.search")
+            assert startup.window.actions_by_name["New patient"].isEnabled()
+        else:
+            assert dialog.isVisible() and not startup.window.attached
+            assert not startup.opener.clinic.signed_in
+    finally:
+        startup.close()
