@@ -67,7 +67,11 @@ def install(app: QApplication, window: Window) -> bool:
         app.quit()
 
     def sign_in() -> None:
-        dialog = next(d for d in window.findChildren(QDialog) if hasattr(d, "password"))
+        dialog = next((d for d in window.findChildren(QDialog) if hasattr(d, "password")), None)
+        if dialog is None:
+            print("not ready: no sign-in dialog", flush=True, file=sys.stderr)
+            app.exit(1)
+            return
         dialog.username.setText(os.environ.get("INTAKE_DESKTOP_BENCH_USER", ""))
         dialog.password.setText(os.environ.get("INTAKE_DESKTOP_BENCH_PASSWORD", ""))
         pressed.append(time.perf_counter())

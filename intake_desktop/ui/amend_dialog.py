@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .code_labels import fill, label
+from .code_labels import fill, label, number_text
 from .draft_session import VersionEntry
 from .theme import style
 
@@ -91,6 +91,8 @@ def shown(value: Any) -> str:
         return ", ".join(shown(v) for v in value) or "—"
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int | float):
+        return number_text(value)  # 0,85 in the Spanish interface, as everywhere else
     return str(value)
 
 

@@ -67,10 +67,11 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         destination: Destination | None = None,
-        whole: bool = False,
+        whole: bool = True,
     ) -> None:
         super().__init__(parent)
-        #: Printed whole only: no page range (a patient summary, or one reporting red flags).
+        #: Printed whole only: no page range (a patient summary, or one reporting red flags). On
+        #: unless the caller says the summary may be printed in part: forgetting it is safe.
         self.whole = whole
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -250,7 +251,7 @@ class PdfPreviewDialog(QDialog):
 
 
 def preview_summary(
-    parent: QWidget, data: bytes, suggested_name: str, title: str, *, whole: bool = False
+    parent: QWidget, data: bytes, suggested_name: str, title: str, *, whole: bool
 ) -> PdfPreviewDialog:
     """Open the preview as a window of its own (non-modal, so the visit stays usable);
     ``whole``: it prints every page or none (see :class:`PdfPreviewDialog`)."""

@@ -36,6 +36,7 @@ from intake_desktop.ui.printing import (
     QtPrinterDestination,
 )
 from tests.ui import test_printing, test_translation
+from tests.ui.helpers import ModalWatch
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 # Fixtures: a stand-in lp that keeps its arguments; the Spanish interface for one test.
@@ -56,7 +57,7 @@ def _page_texts(data: bytes) -> list[str]:
 
 
 def _preview(qtbot, data: bytes, name: str) -> PdfPreviewDialog:
-    preview = PdfPreviewDialog(data, name, "Clinician summary")
+    preview = PdfPreviewDialog(data, name, "Clinician summary", whole=False)  # in part allowed
     qtbot.addWidget(preview)
     preview.show()
     qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready)
@@ -109,6 +110,11 @@ def _printer_with_range(text: str) -> QPrinter:
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setPageRanges(QPageRanges.fromString(text))
     return printer
+
+
+def _said(modals: ModalWatch) -> list[str]:
+    """What the message boxes the watch closed said."""
+    return [seen.removeprefix("QMessageBox: ") for seen in modals.seen]
 
 
 def _finished(qtbot, task: PrintTask | None) -> list:
@@ -217,19 +223,16 @@ def test_a_range_past_the_last_page_says_which_pages_there_are_and_sends_nothing
     qtbot, tmp_path: Path, stand_in_lp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PATH", f"{stand_in_lp.parent}{os.pathsep}{os.environ['PATH']}")
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "intake_desktop.ui.pdf_preview.QMessageBox.warning", lambda *a: shown.append(a[2])
-    )
     pdf, name = _summary("02_cauda_equina.json", "patient")
     preview = _preview(qtbot, pdf.data, name)
     out = tmp_path / "never.pdf"
     to_file = _printer_with_range("2-4")
     to_file.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     to_file.setOutputFileName(str(out))
-    for printer in (to_file, _printer_with_range("3")):  # a file, then lp
-        assert preview.print_to(printer) is None
-    assert shown == [
+    with ModalWatch() as modals:  # the message box, read and closed
+        for printer in (to_file, _printer_with_range("3")):  # a file, then lp
+            assert preview.print_to(printer) is None
+    assert _said(modals) == [
         "The chosen pages (2-4) are not all in this summary: it has 2 page(s), 1 to 2. "
         "Nothing was printed.",
         "The chosen pages (3) are not all in this summary: it has 2 page(s), 1 to 2. "
@@ -259,17 +262,12 @@ def test_page_lists_as_cups_and_people_write_them() -> None:
     assert chosen_pages(QPrinter()) == ()  # every page
 
 
-def test_the_refusal_is_in_spanish_with_the_spanish_interface(
-    spanish, qtbot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "intake_desktop.ui.pdf_preview.QMessageBox.warning", lambda *a: shown.append(a[2])
-    )
+def test_the_refusal_is_in_spanish_with_the_spanish_interface(spanish, qtbot) -> None:
     pdf, name = _summary("02_cauda_equina.json", "patient")
     preview = _preview(qtbot, pdf.data, name)
-    assert preview.print_to(_printer_with_range("3-4")) is None
-    assert shown == [
+    with ModalWatch() as modals:
+        assert preview.print_to(_printer_with_range("3-4")) is None
+    assert _said(modals) == [
         "Este resumen no tiene todas las páginas elegidas (3-4): tiene 2 páginas, de la 1 a "
         "la 2. No se imprimió nada."
     ]

@@ -16,13 +16,14 @@ from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.main_window import MainWindow
 from intake_desktop.ui.pdf_preview import PdfPreviewDialog
 from tests.actors import as_user, open_unlocked
-from tests.ui.helpers import open_imported_visit
+from tests.ui.helpers import ModalWatch, open_imported_visit
 from tests.ui.test_print_ranges import (
     _answer_print_dialog,
     _finished,
     _page_texts,
     _preview,
     _printer_with_range,
+    _said,
     _summary,
     _to_file,
 )
@@ -62,13 +63,7 @@ def test_the_visit_window_opens_previews_that_print_whole_where_they_must(
         clinic.close()
 
 
-def test_a_summary_printed_whole_offers_no_range_and_refuses_one(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "intake_desktop.ui.pdf_preview.QMessageBox.warning", lambda *a: shown.append(a[2])
-    )
+def test_a_summary_printed_whole_offers_no_range_and_refuses_one(qtbot, tmp_path: Path) -> None:
     pdf, name = _summary("02_cauda_equina.json", "patient")
     preview = _preview(qtbot, pdf.data, name)
     preview.whole = True  # as the visit window makes it for this summary (above)
@@ -94,7 +89,9 @@ def test_a_summary_printed_whole_offers_no_range_and_refuses_one(
     page_two.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     page_two.setOutputFileName(str(tmp_path / "page-2.pdf"))
     preview.task = None
-    assert preview.print_to(page_two) is None
+    with ModalWatch() as modals:  # the message box, read and closed
+        assert preview.print_to(page_two) is None
+    shown = _said(modals)
     assert not (tmp_path / "page-2.pdf").exists()
     assert len(shown) == 1 and "printed whole" in shown[0] and "red flags" in shown[0]
     assert preview.info.text() == "Not printed."

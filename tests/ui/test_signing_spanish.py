@@ -55,3 +55,10 @@ def test_signing_dialogs_are_all_spanish(qtbot, request) -> None:
     for name, texts in spanish_texts.items():
         same = {t for t in texts & english[name] if t not in allowed}
         assert not same, (name, same)
+
+
+def test_the_version_history_writes_numbers_the_interface_s_way(request) -> None:
+    from intake_desktop.ui.amend_dialog import shown
+
+    request.getfixturevalue("spanish")
+    assert shown(0.85) == "0,85" and shown(300.0) == "300" and shown(True) == "sí"
