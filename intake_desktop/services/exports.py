@@ -89,7 +89,10 @@ def _document(session: Session, visit_id: int) -> VisitDocument:
 
     visit = visit_record(get_visit_row(session, visit_id))
     patient = patient_record(get_patient_row(session, visit.patient_id))
-    data = visit.data
+    # A signed visit prints what was signed, with the plan stored at signature, even while an
+    # amendment is open: its draft is neither signed nor the plan's (it printed the draft's
+    # exam beside the signed red flags, under "Signed").
+    data = visit.case_data if visit.is_signed else visit.draft_data
     if not data:
         raise InputError(f"visit {visit_id} has nothing recorded yet", "visit")
     try:

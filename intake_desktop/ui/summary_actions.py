@@ -162,7 +162,7 @@ class SummaryActions(QObject):
         if visit_id is None:
             return None
         try:
-            return self.clinic.summary_pdf(visit_id, kind)
+            rendered = self.clinic.summary_pdf(visit_id, kind)
         except SignatureMismatchError as exc:  # changed outside the program: never printed
             QMessageBox.critical(self.window, self.tr("Signature does not match"), str(exc))
             self.status.setText(self.tr("Not printed: the signature does not match."))
@@ -170,6 +170,12 @@ class SummaryActions(QObject):
         except ServiceError as exc:
             QMessageBox.warning(self.window, self.tr("No summary yet"), str(exc))
             return None
+        session = getattr(self.window, "session", None)  # the visit window's DraftSession
+        if getattr(session, "mode", None) == "amending":
+            self.status.setText(
+                self.tr("The amendment is not signed yet: the summary is the signed version.")
+            )
+        return rendered
 
     def preview(self, kind: str) -> PdfPreviewDialog | None:
         rendered = self.render(kind)

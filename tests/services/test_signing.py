@@ -146,6 +146,30 @@ def test_an_open_amendment_can_be_cancelled(database, patient, complete_case) ->
     assert cancelled.case_data == v0.case_data and cancelled.draft_data is None
 
 
+def test_an_open_amendment_prints_the_signed_version_until_it_is_signed(
+    database, patient, complete_case
+) -> None:
+    """The bug: the summary took the amendment's draft with the signed plan, under "Signed"."""
+    dr = as_user("dr.wilson")
+    draft = s.start_draft(database, patient.id, complete_case, actor=dr)
+    v0 = s.sign_visit(database, draft.visit_id, expected_version=1, actor=dr,
+                      red_flag_screen=ALL_NO)  # fmt: skip
+    opened = s.open_amendment(database, v0.id, "exam re-read", expected_version=v0.version,
+                              actor=dr)  # fmt: skip
+    edited = copy.deepcopy(opened.draft_data)
+    edited["exam"]["straight_leg_raise_positive"] = not edited["exam"].get(
+        "straight_leg_raise_positive", False
+    )
+    s.save_draft(database, v0.id, edited, expected_version=opened.version, actor=dr)
+    for kind in ("patient", "clinician"):
+        doc = s.visit_document(database, dr, v0.id, kind=kind)
+        assert doc.status == "signed" and doc.content_hash == v0.signature_hash
+        assert doc.case.exam.straight_leg_raise_positive == complete_case["exam"].get(
+            "straight_leg_raise_positive"
+        )
+        assert doc.plan == v0.plan
+
+
 def test_the_printed_document_names_the_signer_and_the_amendments(
     database, patient, complete_case
 ) -> None:

@@ -18,6 +18,7 @@ from intake_desktop.ui.clinician_pages.exam import ExamPage
 from intake_desktop.ui.code_labels import label
 from intake_desktop.ui.intake_pages.red_flags import RedFlagPage
 from intake_desktop.ui.main_window import MainWindow
+from intake_desktop.ui.pdf_preview import PdfPreviewDialog
 from intake_desktop.ui.sign_dialog import SignDialog, SignSummary
 from intake_desktop.ui.theme import MIN_CONTRAST, contrast_ratio
 from intake_desktop.ui.visit_window import VisitWindow
@@ -156,6 +157,12 @@ def test_amend_in_the_window_then_the_history_shows_what_changed(qtbot, clinic, 
     assert window.decision_page.sign_button.text() == "&Sign amendment"
     assert "duration misheard" in window.mode_note.text()
     window.form.set("history.duration_weeks", 14)
+    window.summaries.patient_button.click()  # meanwhile the summary is the signed version
+    assert window.status.text() == (
+        "The amendment is not signed yet: the summary is the signed version."
+    )
+    for preview in window.findChildren(PdfPreviewDialog):
+        preview.close_button.click()
     sign_through_dialog(qtbot, window, TEST_PASSWORD)
     record = clinic.get_visit(window.visit_id)
     assert (record.status, record.revision) == ("amended", 1)

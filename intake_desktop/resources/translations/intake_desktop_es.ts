@@ -1193,7 +1193,7 @@
         <translation>no</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Versions of this visit</source>
         <translation>Versiones de esta visita</translation>
     </message>
@@ -1671,8 +1671,9 @@
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../ui/widgets/number_field.py" line="+39"/>
+        <location filename="../../ui/widgets/number_field.py" line="+79"/>
         <source>Allowed: %s %s</source>
+        <extracomment>Thousands grouped by the mark that is not the decimal one: ``1,200`` or ``12,345,678.5``.</extracomment>
         <translation>Permitido: %s %s</translation>
     </message>
     <message>
@@ -2606,9 +2607,9 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="+87"/>
+        <location filename="../../ui/pdf_preview.py" line="+88"/>
         <source>Summary preview</source>
-        <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes). Printed whole only: no page range (a patient summary, or one reporting red flags).</extracomment>
+        <extracomment>Private folders holding copies handed to an outside viewer; removed when the program ends (the viewer may still be reading them while the preview closes). Printed whole only: no page range (a patient summary, or one reporting red flags). On unless the caller says the summary may be printed in part: forgetting it is safe.</extracomment>
         <translation>Vista previa del resumen</translation>
     </message>
     <message numerus="yes">
@@ -3818,7 +3819,12 @@
         <translation>Todavía no hay resumen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>The amendment is not signed yet: the summary is the signed version.</source>
+        <translation>La enmienda aún no está firmada: el resumen es la versión firmada.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Still printing the last summary…</source>
         <translation>Todavía se está imprimiendo el resumen anterior…</translation>
     </message>
