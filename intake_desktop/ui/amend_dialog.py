@@ -11,7 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,7 +52,7 @@ class AmendDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        caption = QLabel(self.tr("&Reason for the amendment:"), self)
+        caption = QLabel(self.tr("&Reason for the amendment (Ctrl+Enter amends):"), self)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setAccessibleName(self.tr("Reason for the amendment"))
@@ -68,7 +69,23 @@ class AmendDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.reason_edit.textChanged.connect(self._on_reason_changed)
+        # Enter makes a new line in the reason; Ctrl+Enter amends, as the caption says (seen
+        # here: the text box takes Ctrl+Enter for itself before any shortcut would).
+        self.reason_edit.installEventFilter(self)
         self.resize(480, 260)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.reason_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if self.ok_button.isEnabled():
+                self.ok_button.click()
+            return True
+        return super().eventFilter(watched, event)
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()

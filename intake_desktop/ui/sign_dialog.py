@@ -122,7 +122,7 @@ class SignDialog(QDialog):
     # --- missing items -------------------------------------------------------------------
     def _build_missing(self, layout: QVBoxLayout) -> None:
         heading = QLabel(
-            fill(self.tr("<b>%1 things to complete before signing.</b>"), len(self.missing)),
+            fill(self.tr("<b>Still to complete before signing: %1</b>"), len(self.missing)),
             self,
         )
         intro = QLabel(

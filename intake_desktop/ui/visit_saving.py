@@ -83,6 +83,33 @@ def on_locked(window: VisitView, message: str) -> bool:
     return window.save_draft()
 
 
+def ask_close_unsaved(window: VisitView) -> bool:
+    """The last changes could not be saved (the status line says why): stay and correct them
+    (the default), or close and lose them. The question the close used to skip, saying "saved"
+    over a draft that was not."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("VisitWindow", "Changes not saved"),
+        QCoreApplication.translate(
+            "VisitWindow",
+            "The last changes to this visit could not be saved:\n%1\n\nStay to correct them, "
+            "or close and lose what was typed since the last save.",
+        ).replace("%1", window.status.text()),
+        parent=window,
+    )
+    stay = box.addButton(
+        QCoreApplication.translate("VisitWindow", "&Stay and correct"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    close = box.addButton(
+        QCoreApplication.translate("VisitWindow", "C&lose and lose them"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.setDefaultButton(stay)
+    box.exec()
+    return box.clickedButton() is close
+
+
 def ask_keep_draft(window: VisitView) -> str:
     """ "keep", "discard" or "cancel": what to do with an unsigned visit (or amendment) on close."""
     amending = window.session.mode == "amending"

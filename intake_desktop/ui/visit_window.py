@@ -403,9 +403,15 @@ class VisitWindow(VisitView):
         """ "keep", "discard" or "cancel": what to do with an unsigned visit on close."""
         return visit_saving.ask_keep_draft(self)
 
+    def ask_close_unsaved(self) -> bool:
+        """True to close although the last changes could not be saved (they are lost)."""
+        return visit_saving.ask_close_unsaved(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.read_only and (self.visit_id is not None or self.unsaved):
-            self.save_draft()
+            if not self.save_draft() and not self.ask_close_unsaved():
+                event.ignore()  # stay, to correct what stops the save
+                return
             choice = "keep" if self.keep_on_close else self.ask_keep_draft()
             if choice == "cancel":
                 event.ignore()

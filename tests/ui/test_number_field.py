@@ -22,14 +22,22 @@ spanish = test_translation.spanish  # fixture: the Spanish interface for one tes
         ("1,200", 1200, 1.2),  # English groups thousands with the comma; Spanish writes decimals
         ("12,345,678.5", 12345678.5, None),
         ("1 200", 1200, 1200),  # a space groups thousands in both
-        ("1\u00a0200,5", 1200.5, 1200.5),  # spaces group, so the comma is the decimal
-        ("0,85", 0.85, 0.85),  # a comma before two digits can only be a decimal mark
-        ("0,850", 0.85, 0.85),  # no thousands group starts with 0
-        ("0.85", 0.85, 0.85),
+        ("1\u00a0200,5", None, 1200.5),
+        ("12 00", None, None),  # a space that groups nothing
+        ("0,85", None, 0.85),  # English never writes a decimal comma: refused, not guessed
+        ("1,20", None, 1.2),  # in English a slip for 120 or 1,200 as likely as for 1.2
+        ("1,2000", None, 1.2),
+        ("0.85", 0.85, 0.85),  # a decimal point in Spanish too (Mexico, the United States)
+        ("0.850", 0.85, 0.85),  # no thousands group starts with 0
         ("1.200", 1.2, None),  # Spanish: a thousand and two hundred, or one point two: refused
-        ("2,5", 2.5, 2.5),
+        ("2,5", None, 2.5),
         ("1,2,3", None, None),
         ("-3", -3, -3),
+        ("1e3", None, None),
+        ("1_200", None, None),
+        ("inf", None, None),
+        ("nan", None, None),
+        ("Infinity", None, None),
         ("abc", None, None),
     ],
 )
@@ -50,6 +58,8 @@ def test_the_english_field_reads_a_grouped_thousand_as_a_thousand(qtbot) -> None
     field.edit.clear()
     qtbot.keyClicks(field.edit, "1,2,0")
     assert field.value() == "1,2,0"  # not a number: kept as typed, for validation to name
+    field.set_value(12345.67)
+    assert field.edit.text() == "12345.67"  # as typed: every decimal kept
 
 
 def test_the_spanish_field_reads_and_shows_the_decimal_comma(qtbot, spanish) -> None:

@@ -281,3 +281,19 @@ def test_the_signed_visit_names_its_signer_by_full_name_and_credentials(
     answer_screen_and_skip_exam(window)
     sign_through_dialog(qtbot, window, TEST_PASSWORD)
     assert "Signed by dr.ruiz — Ana Ruiz, MD" in window.mode_note.text()
+
+
+def test_the_amendment_reason_takes_new_lines_and_ctrl_enter_amends(qtbot) -> None:
+    amend = AmendDialog()
+    qtbot.addWidget(amend)
+    amend.show()
+    accepted: list[bool] = []
+    amend.accepted.connect(lambda: accepted.append(True))
+    qtbot.keyClick(amend.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert accepted == []  # no reason yet: nothing to amend
+    qtbot.keyClicks(amend.reason_edit, "exam re-read")
+    qtbot.keyClick(amend.reason_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(amend.reason_edit, "by the clinician")
+    assert accepted == [] and amend.reason() == "exam re-read\nby the clinician"
+    qtbot.keyClick(amend.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert accepted == [True]

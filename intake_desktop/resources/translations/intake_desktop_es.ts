@@ -224,7 +224,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="+41"/>
+        <location filename="../../ui/amend_dialog.py" line="+42"/>
         <source>Amend the signed visit</source>
         <translation>Enmendar la visita firmada</translation>
     </message>
@@ -235,8 +235,8 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>&amp;Reason for the amendment:</source>
-        <translation>&amp;Motivo de la enmienda:</translation>
+        <source>&amp;Reason for the amendment (Ctrl+Enter amends):</source>
+        <translation>&amp;Motivo de la enmienda (Ctrl+Intro enmienda):</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1183,7 +1183,7 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="+21"/>
+        <location filename="../../ui/amend_dialog.py" line="+37"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -1671,9 +1671,9 @@
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../ui/widgets/number_field.py" line="+79"/>
+        <location filename="../../ui/widgets/number_field.py" line="+97"/>
         <source>Allowed: %s %s</source>
-        <extracomment>Thousands grouped by the mark that is not the decimal one: ``1,200`` or ``12,345,678.5``.</extracomment>
+        <extracomment>Thousands grouped by spaces, or by the English comma, with an optional decimal part.</extracomment>
         <translation>Permitido: %s %s</translation>
     </message>
     <message>
@@ -3562,8 +3562,8 @@
     </message>
     <message>
         <location line="+24"/>
-        <source>&lt;b&gt;%1 things to complete before signing.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Faltan %1 datos antes de firmar.&lt;/b&gt;</translation>
+        <source>&lt;b&gt;Still to complete before signing: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Pendiente antes de firmar: %1&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4428,7 +4428,7 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit_saving.py" line="+137"/>
+        <location filename="../../ui/visit_saving.py" line="+164"/>
         <location filename="../../ui/visit_window.py" line="+79"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
@@ -4520,7 +4520,7 @@
         <translation>No descartada</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_saving.py" line="-99"/>
+        <location filename="../../ui/visit_saving.py" line="-126"/>
         <source>Not saved: %s (your entries are kept)</source>
         <translation>No se guardó: %s (lo que escribió se conserva)</translation>
     </message>
@@ -4554,7 +4554,7 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_saving.py" line="+28"/>
+        <location filename="../../ui/visit_saving.py" line="+55"/>
         <source>Close this visit?</source>
         <translation>¿Cerrar esta visita?</translation>
     </message>
@@ -4564,7 +4564,33 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>Esta visita no está firmada. Se guarda como borrador y se puede terminar después.</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-31"/>
+        <source>Changes not saved</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last changes to this visit could not be saved:
+%1
+
+Stay to correct them, or close and lose what was typed since the last save.</source>
+        <translation>No se pudieron guardar los últimos cambios de esta visita:
+%1
+
+Quédese para corregirlos, o cierre y pierda lo escrito desde el último guardado.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Stay and correct</source>
+        <translation>&amp;Quedarse y corregir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;lose and lose them</source>
+        <translation>&amp;Cerrar y perderlos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The amendment is not signed. It is kept and can be finished later.</source>
         <translation>La enmienda no está firmada. Se conserva y puede terminarse más tarde.</translation>
     </message>

@@ -4,56 +4,74 @@ The field never silently corrects: text that is not a number is handed to the fo
 the domain's validation names the field and the problem, and the draft keeps what was typed.
 
 Numbers are read and shown the interface language's way (:func:`read_number`): in English the
-point is the decimal mark and a comma groups thousands (``1,200`` m), in Spanish the comma is
-the decimal mark (``0,85``). A comma used to be read as a decimal mark in every language, so
-``1,200`` metres walked became 1.2. What could be read two ways is not read at all.
+point is the decimal mark and a comma only groups thousands (``1,200`` m), in Spanish the comma
+is the decimal mark (``0,85``). A comma used to be read as a decimal mark in every language, so
+``1,200`` metres walked became 1.2. Only plain numbers are read: what could be read two ways, a
+typo such as ``1,20`` in English, an exponent, ``inf`` or ``nan`` stay text, for the field's
+check to name.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from ..code_labels import decimal_mark, number_text
+from ..code_labels import decimal_mark
 
-#: Thousands grouped by the mark that is not the decimal one: ``1,200`` or ``12,345,678.5``.
-_GROUPED = {".": re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?"),
-            ",": re.compile(r"[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?")}  # fmt: skip
-_OTHER_DECIMAL = re.compile(r"[+-]?\d*[.,]\d+")
+_PLAIN = re.compile(r"[+-]?\d+")
+_ONE_MARK = re.compile(r"([+-]?\d+)([.,])(\d+)")
+#: Thousands grouped by spaces, or by the English comma, with an optional decimal part.
+_GROUPED = re.compile(r"([+-]?[1-9]\d{0,2}(?:(?P<sep>[ ,])\d{3})(?:(?P=sep)\d{3})*)(?:\.(\d+))?")
+_GROUPED_ES = re.compile(r"([+-]?[1-9]\d{0,2}(?: \d{3})+)(?:,(\d+))?")
 
 
 def read_number(text: str, decimal: str) -> float | None:
-    """``text`` as a number written with the ``decimal`` mark, or None when it is not one, or
-    could be read two ways.
+    """``text`` as a number written with the ``decimal`` mark ("." English, "," Spanish), or
+    None when it is not a plain number, or could be read two ways.
 
-    Spaces group thousands in both languages (``1 200``). The other mark groups thousands when
-    it does so exactly (``1,200`` in English); anywhere else it can only be a decimal mark
-    (``0,85`` typed in English, ``0.85`` in Spanish) and is read as one. In Spanish a point
-    before three digits (``1.200``) is refused: Spain groups thousands with it, Mexico and the
-    United States write decimals with it.
+    English: ``1200``, ``1,200``, ``1 200``, ``12.5``, ``1,200.5``; a comma anywhere else is
+    refused (``1,20`` is more likely a slip for 120 or 1,200 than a decimal). Spanish:
+    ``1200``, ``1 200``, ``12,5``, ``1 200,5``, and ``0.85`` (a decimal point, as Mexico and the
+    United States write it); ``1.200`` is refused (Spain groups thousands with the point).
     """
-    plain = re.sub(r"[\s\u00a0\u202f]", "", text)
-    other = "," if decimal == "." else "."
-    if other in plain:
-        if _GROUPED[decimal].fullmatch(plain):
-            if decimal == ",":
-                return None  # 1.200: a thousand and two hundred, or one point two
-            plain = plain.replace(other, "")
-        elif _OTHER_DECIMAL.fullmatch(plain):
-            plain = plain.replace(other, decimal)
-        else:
-            return None
-    try:
-        return float(plain.replace(decimal, "."))
-    except ValueError:
+    plain = re.sub(r"[\u00a0\u202f]", " ", text.strip())
+    number: str | None = None
+    if _PLAIN.fullmatch(plain):
+        number = plain
+    elif found := _ONE_MARK.fullmatch(plain):
+        whole, mark, part = found.groups()
+        thousands = len(part) == 3 and 1 <= len(whole.lstrip("+-")) <= 3
+        thousands = thousands and not whole.lstrip("+-").startswith("0")
+        if mark == decimal:
+            number = f"{whole}.{part}"
+        elif decimal == "." and thousands:  # English: 1,200
+            number = whole + part
+        elif decimal == "," and not thousands:  # Spanish: 0.85 or 12.5
+            number = f"{whole}.{part}"
+    elif decimal == "." and (grouped := _GROUPED.fullmatch(plain)):
+        number = grouped.group(1).replace(",", "").replace(" ", "")
+        number += f".{grouped.group(3)}" if grouped.group(3) else ""
+    elif decimal == "," and (grouped := _GROUPED_ES.fullmatch(plain)):
+        number = grouped.group(1).replace(" ", "")
+        number += f".{grouped.group(2)}" if grouped.group(2) else ""
+    if number is None:
         return None
+    value = float(number)
+    return value if math.isfinite(value) else None
 
 
 def format_number(value: float | int) -> str:
-    """``value`` as the interface language writes it (``0,85`` in Spanish), 300 not 300.0."""
-    return number_text(value)
+    """``value`` as typed, in the interface language's mark (``0,85`` in Spanish): 300 not
+    300.0, and every decimal kept (12345.67, where the plan's sentences round)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = repr(value) if isinstance(value, float) else str(value)
+    if "e" in text:  # far outside any field's range; written out rather than 1e-05
+        text = f"{value:f}".rstrip("0").rstrip(".")
+    return text.replace(".", decimal_mark())
 
 
 class NumberField(QWidget):
