@@ -56,8 +56,10 @@ from .records import PatientSummary
 MAX_LIMIT = 500
 _OPERATION = "patient.search"
 
-# YYYY-MM-DD | DD.MM.YYYY | MM/DD/YYYY: one pattern, so a name is rejected by one failed match
-# (strptime, tried form by form, was most of the time of a search by date of birth).
+# YYYY-MM-DD | DD.MM.YYYY | a date with slashes: one pattern, so a name is rejected by one failed
+# match (strptime, tried form by form, was most of the time of a search by date of birth). With
+# slashes the United States write the month first and most of the world the day: see
+# date_readings.
 _DATE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4})"
 )
@@ -100,14 +102,21 @@ def search_patients(
     """
     _authorize(db, actor)
     limit = max(0, min(limit, MAX_LIMIT))
-    birth, rest = split_date(text if isinstance(text, str) else "")
+    births, rest = split_date(text if isinstance(text, str) else "")
     words = normalise_text(rest).split()
     year = None
-    if birth is None:
+    if not births:
         year, words = split_year(words)
-    if limit == 0 or (birth is None and year is None and not words):
+    if limit == 0 or (not births and year is None and not words):
         return []
     with read_connection(db) as conn:
+        if len(births) > 1:  # 05/03/1980: the patients of either day, the first reading's first
+            both: dict[int, PatientSummary] = {}
+            for day in births:
+                for p in _by_birth_and_words(conn, words, day, limit):
+                    both.setdefault(p.id, p)
+            return list(both.values())[:limit]
+        birth = births[0] if births else None
         if words:
             return _by_words(conn, words, birth, year, limit)
         if birth is not None:
@@ -119,6 +128,14 @@ def search_patients(
             for p in _summaries(conn, _BY_YEAR, rows):
                 found.setdefault(p.id, p)
         return list(found.values())[:limit]
+
+
+def _by_birth_and_words(
+    conn: Connection, words: list[str], birth: date, limit: int
+) -> list[PatientSummary]:
+    if words:
+        return _by_words(conn, words, birth, None, limit)
+    return _summaries(conn, _BY_BIRTH, _BY_BIRTH.rows(conn, birth=birth, limit=limit))
 
 
 def _authorize(db: Database, actor: Actor) -> None:
@@ -135,32 +152,48 @@ def _authorize(db: Database, actor: Actor) -> None:
         authorize(session, actor, _OPERATION)
 
 
-def split_date(text: str) -> tuple[date | None, str]:
-    """The first word of ``text`` that is a date of birth, and the rest of the text."""
+def split_date(text: str) -> tuple[tuple[date, ...], str]:
+    """The readings of the first word of ``text`` that is a date of birth (two for 05/03/1980,
+    see :func:`date_readings`), and the rest of the text."""
     words = text.split()
     for i, word in enumerate(words):
-        parsed = parse_date(word)
-        if parsed is not None:
-            return parsed, " ".join(words[:i] + words[i + 1 :])
-    return None, text
+        readings = date_readings(word)
+        if readings:
+            return readings, " ".join(words[:i] + words[i + 1 :])
+    return (), text
+
+
+def date_readings(word: str) -> tuple[date, ...]:
+    """Every date ``word`` can be, in the accepted forms: none for a name or 31.02.1990; one for
+    YYYY-MM-DD, DD.MM.YYYY and a slashed date only one order makes valid (14/03/1963 is 14
+    March, 03/14/1963 too); two for 05/03/1980, 5 March (day first, most of the world) or 3 May
+    (month first, the United States)."""
+    m = _DATE.fullmatch(word)
+    if m is None:
+        return ()
+    g = m.groups()
+    if g[0] is not None:
+        orders = [(g[0], g[1], g[2])]
+    elif g[3] is not None:
+        orders = [(g[5], g[4], g[3])]
+    else:
+        orders = [(g[8], g[6], g[7]), (g[8], g[7], g[6])]  # month first, then day first
+    found: list[date] = []
+    for year, month, day in orders:
+        try:
+            moment = date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if moment not in found:
+            found.append(moment)
+    return tuple(found)
 
 
 def parse_date(word: str) -> date | None:
-    """A date typed in one of the accepted forms, or None (also for 31.02.1990)."""
-    m = _DATE.fullmatch(word)
-    if m is None:
-        return None
-    g = m.groups()
-    if g[0] is not None:
-        year, month, day = g[0], g[1], g[2]
-    elif g[3] is not None:
-        day, month, year = g[3], g[4], g[5]
-    else:
-        month, day, year = g[6], g[7], g[8]
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+    """The date ``word`` is, when it can be only one (see :func:`date_readings`), else None:
+    a date of birth is never guessed."""
+    readings = date_readings(word)
+    return readings[0] if len(readings) == 1 else None
 
 
 def split_year(words: list[str]) -> tuple[int | None, list[str]]:

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from intake_desktop.domain.codes import Sex
 from intake_desktop.services.errors import ServiceError
 from intake_desktop.services.records import PatientDetails, PatientRecord
-from intake_desktop.services.search import parse_date
+from intake_desktop.services.search import date_readings, parse_date
 
 from .binding import error_label, plain, set_invalid
 from .clinic import Clinic
+from .code_labels import fill
 from .literal_codes import codes_of
 from .theme import style
 from .widgets.choice import ChoiceCombo
@@ -121,6 +122,13 @@ class PatientDialog(QDialog):
             if not text:
                 return self.tr("The date of birth is required.")
             born = parse_date(text)
+            readings = date_readings(text)
+            if born is None and len(readings) == 2:  # 05/03/1980: never guessed
+                day_first, month_first = readings[1], readings[0]
+                return fill(
+                    self.tr("%1 could be %2 or %3: type it as YYYY-MM-DD or DD.MM.YYYY."),
+                    text, day_first.isoformat(), month_first.isoformat(),
+                )  # fmt: skip
             if born is None:
                 return self.tr("Not a date: type it as YYYY-MM-DD or DD.MM.YYYY.")
             if born > date.today():

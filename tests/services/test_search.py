@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from intake_desktop.services import PatientDetails, register_patient, search_patients
-from intake_desktop.services.search import parse_date, split_date
+from intake_desktop.services.search import date_readings, parse_date, split_date
 from intake_desktop.storage.search_text import normalise_text, prefix_upper_bound, search_terms
 from tests.actors import READER, as_user
 
@@ -97,15 +97,18 @@ def test_normalisation() -> None:
 def test_dates() -> None:
     assert parse_date("31.12.1990") == date(1990, 12, 31)
     assert parse_date("1.2.1990") == date(1990, 2, 1)
-    assert parse_date("12/31/1990") == date(1990, 12, 31)
-    assert parse_date("2/1/1990") == date(1990, 2, 1)
+    assert parse_date("12/31/1990") == date(1990, 12, 31)  # slashes: the one valid order
+    assert parse_date("31/12/1990") == date(1990, 12, 31)
+    assert parse_date("5/5/1990") == date(1990, 5, 5)
     assert parse_date("1990-12-31") == date(1990, 12, 31)
-    not_dates = ["31.02.1990", "1990-1-1", "0000-01-01", "1990-13-01", "31/12/1990"]
+    # 2/1/1990: 1 February (day first) or 2 January (month first): a birth date is never guessed
+    assert date_readings("2/1/1990") == (date(1990, 2, 1), date(1990, 1, 2))
+    not_dates = ["31.02.1990", "1990-1-1", "0000-01-01", "1990-13-01", "2/1/1990", "13/13/1990"]
     not_dates += ["1990-12-31x", "1990-12-31\n", "123.1.1990", "garcia", "", "1990"]
     for not_a_date in not_dates:
         assert parse_date(not_a_date) is None, not_a_date
-    assert split_date("lee 1990-12-31") == (date(1990, 12, 31), "lee")
-    assert split_date("lee") == (None, "lee")
+    assert split_date("lee 1990-12-31") == ((date(1990, 12, 31),), "lee")
+    assert split_date("lee") == ((), "lee")
 
 
 @pytest.mark.parametrize("birth", [False, True], ids=["name", "name and birth"])
@@ -316,3 +319,20 @@ def test_several_words_are_driven_by_the_rarest(database) -> None:
     found = search_patients(database, "Foley Andrew", actor=READER)
     assert [p.id for p in found] == [foley.id]
     assert len(search_patients(database, "andr smi", actor=READER)) == 12
+
+
+def test_a_slashed_date_that_reads_two_ways_finds_the_patients_of_both_days(database) -> None:
+    """05/03/1980 is 5 March in most of the world and 3 May in the United States: the search
+    lists both days' patients rather than guess (it used to read every slashed date month
+    first, so 14/03/1963 found nobody)."""
+    for name, born in (("Marzo Cinco", date(1980, 3, 5)), ("May Third", date(1980, 5, 3)),
+                       ("Pi Day", date(1963, 3, 14))):  # fmt: skip
+        register_patient(
+            database, PatientDetails(name=name, date_of_birth=born), actor=as_user("desk")
+        )
+    assert sorted(names(search_patients(database, "05/03/1980", actor=READER))) == [
+        "Marzo Cinco", "May Third"
+    ]  # fmt: skip
+    assert names(search_patients(database, "may 05/03/1980", actor=READER)) == ["May Third"]
+    assert names(search_patients(database, "14/03/1963", actor=READER)) == ["Pi Day"]
+    assert names(search_patients(database, "03/14/1963", actor=READER)) == ["Pi Day"]

@@ -1741,7 +1741,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../ui/patient_dialog.py" line="+45"/>
+        <location filename="../../ui/patient_dialog.py" line="+46"/>
         <source>Edit patient</source>
         <translation>Editar paciente</translation>
     </message>
@@ -1826,7 +1826,12 @@
         <translation>La fecha de nacimiento es obligatoria.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>%1 could be %2 or %3: type it as YYYY-MM-DD or DD.MM.YYYY.</source>
+        <translation>%1 puede ser %2 o %3: escríbala como AAAA-MM-DD o DD.MM.AAAA.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not a date: type it as YYYY-MM-DD or DD.MM.YYYY.</source>
         <translation>No es una fecha: escríbala como AAAA-MM-DD o DD.MM.AAAA.</translation>
     </message>
