@@ -209,9 +209,18 @@ def _cells(p: PatientSummary, today: date) -> tuple[str, str, str, str, str]:
         p.name or "—",
         p.record_number or "—",
         f"{born.isoformat()} ({_age_on()(born, today)})",
-        p.sex or "—",
+        _sex_word()(p.sex) if p.sex else "—",  # the word, in the interface's language
         _mark().urgency_text(p.urgency) if p.urgency else "",
     )
+
+
+@functools.cache
+def _sex_word() -> Callable[[str], str]:
+    """The code's word in the interface language, imported when the first row is shown (the
+    window shows before the labels load)."""
+    from .code_labels import label
+
+    return label
 
 
 @functools.cache

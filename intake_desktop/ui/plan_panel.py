@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from intake_desktop.catalogue.messages import render, score_lines
@@ -48,7 +48,8 @@ DETAIL_HEADINGS = (
 def _items(values: Any, fmt: Any = label) -> str:
     values = list(values)
     if not values:
-        return "<i>none</i>"
+        none = QCoreApplication.translate("PlanPanel", "none")
+        return f"<i>{escape(none)}</i>"
     return "<ul style='margin:0'>" + "".join(f"<li>{escape(fmt(v))}</li>" for v in values) + "</ul>"
 
 

@@ -121,7 +121,8 @@ def test_the_model_formats_rows_when_shown(qtbot) -> None:
     model.set_query("ana")
     index = model.index(0, 2)
     assert model.data(index) == f"1950-01-02 ({age_on(date(1950, 1, 2), date.today())})"
-    assert model.data(model.index(0, 3), Qt.ItemDataRole.AccessibleTextRole) == "female"
+    # the word, not the stored code ("female" showed as it is, in Spanish too)
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.AccessibleTextRole) == "Female"
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == 1
     assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole) is None
     assert model.data(model.index(5, 0)) is None  # no such row

@@ -2500,7 +2500,7 @@
 <context>
     <name>PatientSearchWidget</name>
     <message>
-        <location line="+182"/>
+        <location line="+191"/>
         <source>&amp;Find patient:</source>
         <extracomment>The column of the red mark and the word (&quot;Emergency&quot;, &quot;Urgent&quot;) of the latest visit.</extracomment>
         <translation>B&amp;uscar paciente:</translation>
@@ -2800,7 +2800,12 @@
         <translation>Reglas</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+4"/>
         <source>Plan</source>
         <translation>Plan</translation>
