@@ -7,7 +7,7 @@ function first"), so the same pure functions feed the patient view, its charts a
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -42,6 +42,20 @@ class Alert:
     code: str
     message: str
     direction: str = "worse"  # worse | better
+
+
+#: Where a follow-up draft's window state keeps the dotted paths still carried forward (not yet
+#: confirmed or changed), and the date of the visit they came from. Beside the case, never in it.
+CARRIED_KEY = "carried"
+CARRIED_FROM_KEY = "carried_from"
+
+
+def carried_paths(ui_state: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """The paths a window state says are still carried forward (anything else there ignored)."""
+    paths = (ui_state or {}).get(CARRIED_KEY)
+    if not isinstance(paths, list):
+        return ()
+    return tuple(p for p in paths if isinstance(p, str))
 
 
 def carry_forward(previous: dict[str, Any], visit_date: date) -> tuple[dict[str, Any], list[str]]:

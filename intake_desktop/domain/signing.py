@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -74,15 +74,23 @@ def missing_for_signature(
     recommended_level: str,
     override_level: str | None,
     override_reason: str | None,
+    carried: Sequence[str] = (),
 ) -> list[MissingItem]:
     """Everything missing before ``case`` may be signed; an empty list means it may be.
+
+    ``carried``: the fields a follow-up took from the patient's last signed visit that nobody
+    has confirmed or changed yet (``domain.followup``); each must be, or today's visit would
+    be signed with, say, a pain rating nobody asked today.
 
     ``red_flag_screen`` maps a red-flag code to ``"yes"`` or ``"no"`` (the screen's answers);
     ``not_examined_reason`` is ``None`` when the exam was done (then its items are required),
     else why it was not (then the reason is); ``region`` is the plan's region (``lumbar``,
     ``cervical``, ``both``, ``unclear``).
     """
-    missing: list[MissingItem] = []
+    missing: list[MissingItem] = [
+        MissingItem(path, "carried forward from an earlier visit: confirm it or change it")
+        for path in carried
+    ]
     present = set(case.red_flags or ())
     screen = red_flag_screen or {}
     for code in RED_FLAGS:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from intake_desktop.domain.codes import LEVELS, PROCEDURES
 from intake_desktop.domain.engine import evaluate
+from intake_desktop.domain.followup import carried_paths
 from intake_desktop.domain.signing import (
     NOT_EXAMINED_KEY,
     SCREEN_PATH,
@@ -325,6 +326,7 @@ def _store_signed(
         recommended_level=plan["level"],
         override_level=override_level,
         override_reason=override_reason,
+        carried=carried_paths(state),
     )
     if missing:
         raise IncompleteError([(m.path, m.message) for m in missing])

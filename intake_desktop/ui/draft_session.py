@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from intake_desktop.domain.case_diff import FieldChange, case_changes
+from intake_desktop.domain.followup import carried_paths
 from intake_desktop.domain.signing import (
     NOT_EXAMINED_KEY,
     SCREEN_PATH,
@@ -167,6 +168,7 @@ class DraftSession:
             recommended_level=plan.level,
             override_level=override_level,
             override_reason=override_reason,
+            carried=carried_paths(ui_state),
         )
 
     def sign(

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from intake_desktop.domain.followup import VisitSnapshot, carry_forward
+from intake_desktop.domain.followup import CARRIED_FROM_KEY, VisitSnapshot, carry_forward
+from intake_desktop.domain.followup import CARRIED_KEY as _CARRIED_KEY
 from intake_desktop.services.errors import ServiceError
 from intake_desktop.services.records import SIGNED_STATUSES, PatientRecord
 
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from .step_page import StepPage
 
 SIGNED = SIGNED_STATUSES
-CARRIED_KEY = "carried"  # ui_state["carried"]: the dotted paths still marked
-FROM_KEY = "carried_from"  # ui_state["carried_from"]: the date of the visit they came from
+CARRIED_KEY = _CARRIED_KEY  # ui_state["carried"]: the dotted paths still marked
+FROM_KEY = CARRIED_FROM_KEY  # ui_state["carried_from"]: the date of the visit they came from
 
 
 def history_of(clinic: Clinic, patient_id: int) -> list[VisitSnapshot]:

@@ -103,3 +103,13 @@ def test_carry_forward_marks_every_carried_field() -> None:
     assert data["function"]["previous_painless_walking_distance_m"] == 420
     data["history"]["painless_walking_distance_m"] = 300  # editable: the previous is untouched
     assert previous["history"]["painless_walking_distance_m"] == 420
+
+
+def test_the_carried_paths_of_a_window_state_ignore_anything_else() -> None:
+    from intake_desktop.domain.followup import carried_paths
+
+    assert carried_paths({"carried": ["history.pain_nrs.back", 3, None]}) == (
+        "history.pain_nrs.back",
+    )
+    assert carried_paths({"carried": "history"}) == ()
+    assert carried_paths(None) == ()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from intake_desktop.ui.visit_window import VisitWindow
 from tests.ui.helpers import open_visit_window
 from tests.ui.test_trends import case_on, sign
@@ -68,3 +70,30 @@ def test_a_first_visit_has_nothing_carried(qtbot, clinic, patient, settings) -> 
     window = open_visit_window(qtbot, VisitWindow(clinic, patient, settings=settings))
     assert window.carried_marks.carried == []
     assert window.form.get("history") is None
+
+
+def test_a_follow_up_is_not_signed_with_answers_nobody_confirmed(
+    qtbot, clinic, patient, settings
+) -> None:
+    """The carried answers (a pain rating, a duration) were the last visit's: signing lists each
+    one still marked, and the services refuse them the same way."""
+    from intake_desktop.services.errors import IncompleteError
+    from tests.ui.helpers import answer_screen_and_skip_exam
+
+    window = follow_up(qtbot, clinic, patient, settings)
+    answer_screen_and_skip_exam(window)
+    window.decision_page.sign_button.click()
+    listed = {m.path for m in window.sign_dialog.missing}
+    assert set(window.carried_marks.carried) <= listed
+    assert "history.pain_nrs.back" in listed
+    window.sign_dialog.close()
+    assert window.save_draft()
+    with pytest.raises(IncompleteError) as refused:
+        clinic.sign_visit(window.visit_id, clinic.get_visit(window.visit_id).version)
+    assert "history.pain_nrs.back" in str(refused.value)
+    for page in window.pages:  # confirmed page by page, as the bar above each page offers
+        if window.carried_marks.marked_bindings(page):
+            window.carried_marks.page_bars[id(page)].button.click()
+    assert window.carried_marks.carried == []
+    window.decision_page.sign_button.click()
+    assert window.sign_dialog.confirming, [str(m) for m in window.sign_dialog.missing]
