@@ -54,6 +54,10 @@ CORD_ITEMS: tuple[str, ...] = ("hoffmann_sign", "hand_dexterity_reduced")
 CORD_REGIONS = frozenset({"cervical", "both"})
 
 
+#: A carried-forward answer nobody confirmed (see :func:`missing_for_signature`).
+CARRIED_MESSAGE = "carried forward from an earlier visit: confirm it or change it"
+
+
 @dataclass(frozen=True, slots=True)
 class MissingItem:
     """One thing missing before signing: the field's path and what to do, in plain words."""
@@ -87,10 +91,7 @@ def missing_for_signature(
     else why it was not (then the reason is); ``region`` is the plan's region (``lumbar``,
     ``cervical``, ``both``, ``unclear``).
     """
-    missing: list[MissingItem] = [
-        MissingItem(path, "carried forward from an earlier visit: confirm it or change it")
-        for path in carried
-    ]
+    missing: list[MissingItem] = [MissingItem(path, CARRIED_MESSAGE) for path in carried]
     present = set(case.red_flags or ())
     screen = red_flag_screen or {}
     for code in RED_FLAGS:

@@ -8,7 +8,7 @@ field to go to (:attr:`SignDialog.go_to`) or the password (:attr:`SignDialog.sig
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.domain.codes import RED_FLAG_LEVELS
 from intake_desktop.domain.signing import (
+    CARRIED_MESSAGE,
     NOT_EXAMINED_KEY,
     OVERRIDE_REASON_PATH,
     SCREEN_PATH,
@@ -55,10 +56,14 @@ class SignSummary:
     amendment_reason: str | None = None
 
 
-def missing_text(item: MissingItem) -> str:
-    """One missing item in the user's words (the path stays in the item's data)."""
+def missing_text(item: MissingItem, names: Mapping[str, str] | None = None) -> str:
+    """One missing item in the user's words (the path stays in the item's data); ``names``: the
+    fields' labels as the window shows them, by path."""
     head, _, rest = item.path.partition(".")
     translate = QCoreApplication.translate
+    if item.message == CARRIED_MESSAGE:
+        field_name = (names or {}).get(item.path) or item.path
+        return fill(translate("SignDialog", "From the last visit, not confirmed: %1"), field_name)
     if head == SCREEN_PATH:
         return fill(translate("SignDialog", "Red-flag question not answered: %1"), label(rest))
     if item.path == f"exam.{NOT_EXAMINED_KEY}":
@@ -81,6 +86,7 @@ class SignDialog(QDialog):
         missing: Sequence[MissingItem],
         summary: SignSummary,
         parent: QWidget | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         style(self)
@@ -88,6 +94,7 @@ class SignDialog(QDialog):
         self.setWindowTitle(self.tr("Sign the visit"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.missing = list(missing)
+        self.names = dict(names or {})
         layout = QVBoxLayout(self)
         self.missing_list = QListWidget(self)
         self.missing_list.setObjectName("missingList")
@@ -132,7 +139,7 @@ class SignDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(intro)
         for item in self.missing:
-            row = QListWidgetItem(missing_text(item), self.missing_list)
+            row = QListWidgetItem(missing_text(item, self.names), self.missing_list)
             row.setData(PATH_ROLE, item.path)
             row.setToolTip(str(item))
         self.missing_list.setCurrentRow(0)

@@ -107,7 +107,12 @@ def _show(
     )
     if window.sign_dialog is not None:
         window.sign_dialog.close()
-    dialog = SignDialog(missing, summary, window)
+    names = {}  # the carried fields' labels, as the window shows them
+    for item in missing:
+        widget = window.binder.widget_for(item.path)
+        if widget is not None and widget.accessibleName():
+            names[item.path] = widget.accessibleName()
+    dialog = SignDialog(missing, summary, window, names)
     dialog.go_to.connect(window.go_to_field)
     dialog.sign_requested.connect(lambda password: _sign(window, dialog, password))
     window.sign_dialog = dialog

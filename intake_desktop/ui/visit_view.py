@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, 
 
 from intake_desktop.services.records import PatientRecord, VisitRecord
 
+from .binding import Binder
 from .clinic import Clinic
 from .clinician_pages.decision import DecisionPage
 from .draft_session import DraftSession
@@ -35,6 +36,7 @@ class VisitView(QMainWindow):
     settings: QSettings
     session: DraftSession
     form: FormModel
+    binder: Binder
     controller: PlanController
     pages: list[StepPage]
     autosave: QTimer

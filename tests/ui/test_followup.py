@@ -86,6 +86,11 @@ def test_a_follow_up_is_not_signed_with_answers_nobody_confirmed(
     listed = {m.path for m in window.sign_dialog.missing}
     assert set(window.carried_marks.carried) <= listed
     assert "history.pain_nrs.back" in listed
+    lines = [window.sign_dialog.missing_list.item(i).text()
+             for i in range(window.sign_dialog.missing_list.count())]  # fmt: skip
+    carried = [line for line in lines if line.startswith("From the last visit, not confirmed: ")]
+    assert len(carried) == len(window.carried_marks.carried)
+    assert not any("history." in line for line in carried)  # the fields' names, not paths
     window.sign_dialog.close()
     assert window.save_draft()
     with pytest.raises(IncompleteError) as refused:

@@ -617,7 +617,7 @@
 <context>
     <name>CarriedBar</name>
     <message>
-        <location filename="../../ui/followup.py" line="+198"/>
+        <location filename="../../ui/followup.py" line="+199"/>
         <source>Confirm &amp;all on this page</source>
         <translation>Confirmar &amp;todo en esta página</translation>
     </message>
@@ -3526,7 +3526,12 @@
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../ui/sign_dialog.py" line="+63"/>
+        <location filename="../../ui/sign_dialog.py" line="+66"/>
+        <source>From the last visit, not confirmed: %1</source>
+        <translation>De la última visita, sin confirmar: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Red-flag question not answered: %1</source>
         <translation>Pregunta de alarma sin respuesta: %1</translation>
     </message>
@@ -3546,12 +3551,12 @@
         <translation>Motivo para elegir un nivel distinto del recomendado</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Sign the visit</source>
         <translation>Firmar la visita</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>What is missing before signing</source>
         <translation>Lo que falta antes de firmar</translation>
     </message>
@@ -4690,7 +4695,7 @@ Quédese para corregirlos, o cierre y pierda lo escrito desde el último guardad
         <translation>Enmienda de la visita firmada: %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+103"/>
         <source>Not amended</source>
         <translation>No enmendada</translation>
     </message>
