@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from intake_desktop.services.auth import WRONG
 from intake_desktop.services.errors import IncompleteError, ServiceError
 
 from . import recovery
@@ -136,6 +137,15 @@ def _sign(window: VisitView, dialog: SignDialog, password: str) -> None:
         dialog.show_problem(str(exc))
         return
     except ServiceError as exc:
+        if str(exc) == WRONG:  # said for a signature, not for a sign-in
+            dialog.show_problem(
+                QCoreApplication.translate(
+                    "SignDialog",
+                    "Not signed: the password is wrong, or the account is locked for a while "
+                    "after several wrong ones.",
+                )
+            )
+            return
         dialog.show_problem(str(exc))
         return
     dialog.accept()

@@ -108,7 +108,11 @@ def test_signing_confirms_level_and_flags_and_asks_the_password(qtbot, clinic, s
     dialog.password.setText("not my password")
     dialog.sign_button.click()
     assert dialog.isVisible() and dialog.problem.isVisible()
-    assert "refused" in dialog.problem.text() and dialog.password.text() == ""
+    assert dialog.problem.text() == (  # said for a signature, not as a sign-in's refusal
+        "Not signed: the password is wrong, or the account is locked for a while after several "
+        "wrong ones."
+    )
+    assert dialog.password.text() == ""
     assert clinic.get_visit(window.visit_id).status == "draft"
     dialog.password.setText(TEST_PASSWORD)
     dialog.sign_button.click()

@@ -3656,6 +3656,11 @@
         <source>Type your password to sign.</source>
         <translation>Escriba su contraseña para firmar.</translation>
     </message>
+    <message>
+        <location filename="../../ui/visit_signing.py" line="+142"/>
+        <source>Not signed: the password is wrong, or the account is locked for a while after several wrong ones.</source>
+        <translation>No se firmó: la contraseña no es correcta, o la cuenta está bloqueada un tiempo tras varios intentos fallidos.</translation>
+    </message>
 </context>
 <context>
     <name>SignIn</name>
@@ -4670,7 +4675,7 @@ Quédese para corregirlos, o cierre y pierda lo escrito desde el último guardad
         <translation>%1 (%2) · consulta %3</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_signing.py" line="+39"/>
+        <location filename="../../ui/visit_signing.py" line="-102"/>
         <source>&amp;Sign amendment</source>
         <translation>&amp;Firmar la enmienda</translation>
     </message>
@@ -4695,7 +4700,7 @@ Quédese para corregirlos, o cierre y pierda lo escrito desde el último guardad
         <translation>Enmienda de la visita firmada: %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+112"/>
         <source>Not amended</source>
         <translation>No enmendada</translation>
     </message>
