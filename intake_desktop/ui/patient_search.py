@@ -336,10 +336,13 @@ class PatientSearchWidget(QWidget):
         # keystroke (it was most of the time from a keystroke to the list).
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.view.fontMetrics()
+        metrics, heading = self.view.fontMetrics(), header.fontMetrics()
         for column, sample in ((1, "WWWW-00000000"), (2, "0000-00-00 (000)"), (3, "unknown"),
                                (4, "● Emergency")):  # fmt: skip
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+            # Nor narrower than the column's heading, which is longer in Spanish.
+            title = self.model.tr(self.model.COLUMNS[column])
+            width = max(metrics.horizontalAdvance(sample), heading.horizontalAdvance(title))
+            header.resizeSection(column, width + 24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Straight to the timer, no Python per keystroke; a cleared current row starts it
         # too, and then nothing is emitted (see _emit_selected).

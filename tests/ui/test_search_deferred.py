@@ -17,6 +17,7 @@ from intake_desktop.domain.findings import age_on
 from intake_desktop.services.records import PatientSummary
 from intake_desktop.ui.patient_search import PAGE, PatientSearchWidget
 from tests.fresh_python import run_fresh
+from tests.ui.test_translation import spanish  # noqa: F401 (the fixture)
 
 PEOPLE = [
     PatientSummary(1, "MRN-1", "Ana García", date(1950, 1, 2), "female"),
@@ -137,3 +138,18 @@ def test_the_search_widget_loads_without_the_database_layer() -> None:
         "print(loaded)\n"
     )
     assert run_fresh(code) == "[]"
+
+
+def test_no_column_is_narrower_than_its_heading_in_spanish(qtbot, request) -> None:
+    """The Spanish headings are longer ("Número de expediente"): they were cut at both ends."""
+    request.getfixturevalue("spanish")
+    w = PatientSearchWidget(None)
+    qtbot.addWidget(w)
+    w.show()
+    QTest.keyClicks(w.box, "an")
+    w.set_search(FakeSearch())
+    header = w.view.horizontalHeader()
+    for column in range(1, 4):  # the alert column (4) shows only with a marked row
+        title = w.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert title != w.model.COLUMNS[column]  # Spanish
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
