@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -169,7 +170,7 @@ class PatientDialog(QDialog):
                 choice = self._ask_about_duplicates(details)
                 if choice == "back":
                     return
-                if choice != "register":  # the existing chart, instead of a second one
+                if isinstance(choice, int):  # the existing chart, instead of a second one
                     self.record = self.clinic.get_patient(choice)
                     self.start_intake.setChecked(False)  # its chart lists its open drafts
                     self._dirty = False
@@ -191,7 +192,7 @@ class PatientDialog(QDialog):
         self._dirty = False
         self.accept()
 
-    def _ask_about_duplicates(self, details: PatientDetails) -> int | str:
+    def _ask_about_duplicates(self, details: PatientDetails) -> int | Literal["register", "back"]:
         """``register`` when no one alike is registered or the user registers anyway, ``back``
         to stay in the form, else the id of the existing patient to open."""
         from .duplicate_dialog import DuplicateDialog
@@ -203,7 +204,7 @@ class PatientDialog(QDialog):
         question.exec()
         if question.choice == "open" and question.chosen is not None:
             return question.chosen.id
-        return question.choice
+        return "back" if question.choice == "back" else "register"
 
     def reject(self) -> None:
         if self._dirty and not self._confirm_discard():
