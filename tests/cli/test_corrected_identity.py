@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from intake_desktop.cli import main
 from intake_desktop.services import get_patient, update_patient
 from tests.actors import READER, as_user, open_unlocked
 from tests.reporting.pdfcheck import text as pdf_text
