@@ -8,8 +8,11 @@ nothing in the visit window edits that block. So the block is never left to the 
 
 * :func:`correct_open_drafts` writes a corrected identity into every open draft of the patient
   (and an open amendment's draft) in the transaction that corrects the record;
-* :func:`stamp_identity` is applied by every save of a draft, so a window still holding the
+* :func:`keep_identity` is applied by every save of a draft, so a window still holding the
   old block (opened before the correction, on this or another workstation) cannot bring it back.
+  It keeps only what the stored draft and the record agree on: a case saved with someone
+  else's identity into a draft that never matched the record is stored as sent, and signing
+  still refuses it ("does not match the patient's record"), as before.
 
 Signed versions (``case_data``, ``visit_versions``) are never touched: they keep what was signed.
 """
@@ -78,17 +81,55 @@ def stamp_identity(
     return {**payload, "patient": stamped}
 
 
-def correct_open_drafts(session: Session, actor: Actor, patient: Patient) -> list[int]:
-    """Write ``patient``'s identity into each of their open drafts; the visits changed.
+def keep_identity(
+    payload: Mapping[str, Any], stored: Any, identity: Mapping[str, str | None]
+) -> dict[str, Any]:
+    """``payload`` as saved over ``stored`` (the draft now in the database).
 
-    An open draft is a visit in status ``draft`` or a signed visit with an amendment open. Each
-    change is audited (``patient.update`` naming the visit). The version of the visit does not
-    move: the identity is the record's, not anyone's edit of the draft, and a window holding the
-    draft then saves without a conflict, its stale block replaced by :func:`stamp_identity`. A
-    date of birth may change the age and so the red flags: they are re-read, and a flag that is
-    new raises its alert as a save would.
+    A draft that names its patient as the record does (``identity``: record number, name and
+    date of birth all agree, as after a correction) keeps doing so: the payload's patient block
+    takes the record's identity, so a window's copy from before the correction cannot bring the
+    old one back. A draft that never matched the record is stored as sent (signing refuses it,
+    naming the field), as is a payload without a patient block (a draft keeps what was typed).
+    """
+    block = payload.get("patient")
+    before = stored.get("patient") if isinstance(stored, Mapping) else None
+    if not isinstance(block, Mapping) or not names_patient(before, identity, every_key=True):
+        return dict(payload)
+    return stamp_identity(payload, identity)
+
+
+def names_patient(block: Any, identity: Mapping[str, str | None], *, every_key: bool) -> bool:
+    """Whether the patient ``block`` names the patient as ``identity`` does: every identifying
+    key equal (``every_key``), or each one the block holds (a case file may leave the name or
+    the record number out)."""
+    if not isinstance(block, Mapping):
+        return False
+    return all(
+        block.get(key) == identity.get(key)
+        for key in _OWNED
+        if every_key or block.get(key) is not None
+    )
+
+
+def correct_open_drafts(
+    session: Session, actor: Actor, patient: Patient, before: Mapping[str, str | None]
+) -> list[int]:
+    """Write ``patient``'s identity into each open draft that named them as ``before`` (the
+    record's identity until this correction, :func:`patient_identity`); the visits changed.
+
+    A draft naming someone else (another date of birth or record number than the record had)
+    is left as it is: signing keeps refusing it rather than relabelling it. An open draft is a
+    visit in status ``draft`` or a signed visit with an amendment open. Each change is audited
+    (``patient.update`` naming the visit). The version of the visit does not move: the identity
+    is the record's, not anyone's edit of the draft, so a window holding the draft saves on
+    without a conflict, its stale block replaced (:func:`keep_identity`). A date of birth may
+    change the age and so the red flags: they are re-read, and a flag that is new raises its
+    alert as a save would.
     """
     identity = patient_identity(patient)
+    if identity == before:
+        return []
     rows = session.execute(
         select(Visit.id, Visit.draft_data, Visit.red_flag_codes).where(
             Visit.patient_id == patient.id,
@@ -97,8 +138,9 @@ def correct_open_drafts(session: Session, actor: Actor, patient: Patient) -> lis
         )
     ).all()
     changed: list[int] = []
-    for visit_id, data, before in rows:
-        if not isinstance(data, Mapping):
+    for visit_id, data, flags in rows:
+        if not isinstance(data, Mapping) or not names_patient(data.get("patient"), before,
+                                                       every_key=False):  # fmt: skip
             continue
         stamped = stamp_identity(data, identity)
         if stamped == data:
@@ -119,6 +161,6 @@ def correct_open_drafts(session: Session, actor: Actor, patient: Patient) -> lis
             detail="identity corrected in the open draft",
         )
         raise_if_new(session, actor, visit_id=visit_id, patient_id=patient.id,
-                     before=split_codes(before), now=codes)  # fmt: skip
+                     before=split_codes(flags), now=codes)  # fmt: skip
         changed.append(visit_id)
     return changed

@@ -28,7 +28,7 @@ from ._common import (
     transaction,
 )
 from .actor import Actor
-from .draft_identity import correct_open_drafts
+from .draft_identity import correct_open_drafts, patient_identity
 from .errors import InputError, NotFoundError
 from .permissions import authorize, record, require
 from .records import PatientDetails, PatientRecord, PatientSummary
@@ -84,6 +84,7 @@ def update_patient(
         check_version(patient, expected_version, "patient")
         _check_record_number_free(session, details.record_number, patient_id)
         renamed = (patient.name, patient.record_number) != (details.name, details.record_number)
+        identity = patient_identity(patient)  # as the open drafts name the patient until now
         for field in _EDITABLE:
             setattr(patient, field, getattr(details, field))
         patient.search_name = normalise_text(details.name or "")
@@ -92,7 +93,7 @@ def update_patient(
         session.flush()  # the version check happens here (UPDATE ... WHERE version = ?)
         if renamed:
             _store_search_terms(session, patient)
-        correct_open_drafts(session, actor, patient)
+        correct_open_drafts(session, actor, patient, identity)
         return patient_record(patient)
 
 

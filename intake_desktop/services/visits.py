@@ -28,7 +28,7 @@ from ._common import CHANGED_MEANWHILE, check_actor, check_version, transaction,
 from .actor import Actor
 from .alerts import raise_if_new
 from .clinical_fields import check_clinical_edit
-from .draft_identity import patient_identity, record_identity, stamp_identity
+from .draft_identity import keep_identity, record_identity
 from .errors import CaseInvalidError, ConflictError, InputError, NotFoundError, VisitLockedError
 from .permissions import allowed, authorize, record, require
 from .records import SIGNED_STATUSES, DraftSaved, VisitRecord
@@ -53,10 +53,8 @@ def start_draft(
         require(session, actor, "visit.start", patient_id=patient_id)
         payload = _draft_payload(data)
         state = _draft_payload(ui_state, "ui_state") if ui_state is not None else None
-        patient = session.get(Patient, patient_id)
-        if patient is None:
+        if session.get(Patient, patient_id) is None:
             raise NotFoundError(f"there is no patient {patient_id}", "patient")
-        payload = stamp_identity(payload, patient_identity(patient))
         check_clinical_edit(session, actor, payload, ui_state=state, patient_id=patient_id)
         visit = new_draft(session, patient_id, payload, author, ui_state=state)
         record(session, actor, "visit.start", patient_id=patient_id, visit_id=visit.id)
@@ -75,8 +73,8 @@ def save_draft(
 ) -> DraftSaved:
     """Store the case of a draft as it is now (autosave), one UPDATE in one transaction.
 
-    The case's patient block is the record's identity whatever the caller sent (a window opened
-    before the front desk corrected the patient holds the old one: :mod:`.draft_identity`).
+    A patient block that still names the patient as before a correction of the record (a window
+    opened before it) keeps the corrected identity stored (:func:`.draft_identity.keep_identity`).
     ``ui_state`` (the window's own state) is stored beside it when given. A clinician saves an
     open amendment of a signed visit the same way. ``expected_version`` is the version of the
     previous save (or of the load); if another workstation saved the draft meanwhile this
@@ -106,14 +104,14 @@ def save_draft(
         )
         authorize(session, actor, "visit.save", visit_id=visit_id)
         before = session.execute(
-            select(Visit.patient_id, Visit.red_flag_codes, *_IDENTITY)
+            select(Visit.patient_id, Visit.red_flag_codes, Visit.draft_data, *_IDENTITY)
             .join(Patient, Patient.id == Visit.patient_id)
             .where(Visit.id == visit_id)
         ).first()
-        if before is not None:  # the record's identity, whatever the window still holds
-            stamped = stamp_identity(payload, record_identity(*before[2:]))
-            if stamped != payload:  # rare: a window opened before a correction
-                payload = stamped
+        if before is not None:  # a window's copy from before a correction does not come back
+            kept = keep_identity(payload, before.draft_data, record_identity(*before[3:]))
+            if kept != payload:  # rare: a window opened before a correction
+                payload = kept
                 codes, urgency = draft_red_flags(payload)
         values.update(draft_data=payload, urgency=urgency, red_flag_codes=join_codes(codes))
         editable = Visit.status == "draft"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from intake_desktop.services.draft_identity import record_identity, stamp_identity
+from intake_desktop.services.draft_identity import names_patient, record_identity, stamp_identity
 from intake_desktop.services.records import PatientRecord
 
 from .visit_saving import update_title
@@ -34,13 +34,19 @@ def spread_correction(patient: PatientRecord) -> int:
 def take_correction(window: VisitView, patient: PatientRecord) -> None:
     """``window`` shows ``patient`` as now recorded; an editable case takes its identity.
 
-    A signed visit's case is left alone (it keeps what was signed, as the services do).
+    A signed visit's case is left alone (it keeps what was signed, as the services do), and so
+    is a case that named someone else (signing refuses it, rather than relabel it).
     """
-    window.patient = patient
-    if window.session.editable:
-        identity = record_identity(patient.record_number, patient.name, patient.date_of_birth,
-                                   patient.sex, patient.language)  # fmt: skip
-        block = stamp_identity(window.form.case_dict(), identity)["patient"]
+    before, window.patient = window.patient, patient
+    case = window.form.case_dict()
+    if window.session.editable and names_patient(
+        case.get("patient"), _identity(before), every_key=False
+    ):
+        block = stamp_identity(case, _identity(patient))["patient"]
         for key in ("id", "name", "date_of_birth", "sex", "language"):
             window.form.set(f"patient.{key}", block.get(key))
     update_title(window)
+
+
+def _identity(p: PatientRecord) -> dict[str, str | None]:
+    return record_identity(p.record_number, p.name, p.date_of_birth, p.sex, p.language)

@@ -4,8 +4,9 @@ Before: the draft's case kept the old name and date of birth in its patient bloc
 patient summary printed the new name with the old date, signing refused ("patient.date_of_birth:
 does not match the patient's record") and the FHIR export refused ("the case is someone
 else's"), with nothing in the visit window able to fix it. Now the correction writes the record's
-identity into the open drafts (and an open amendment's draft) in its own transaction, audited;
-every save of a draft takes the record's identity; signed versions keep what was signed.
+identity into the open drafts that named the patient as the record did (and an open amendment's
+draft) in its own transaction, audited; a save cannot bring the old identity back; signed
+versions keep what was signed; a draft naming someone else is still refused at signing.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from intake_desktop import services as s
 from intake_desktop.services.audit import audit_entries
+from intake_desktop.services.errors import InputError
 from tests.actors import READER, as_user
 from tests.signing import SIGN_OFF
 
@@ -110,3 +114,19 @@ def test_a_removed_record_number_leaves_the_draft(database, patient, lumbar_case
     draft = s.start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
     _correct(database, patient, record_number=None)
     assert "id" not in _draft_block(database, draft.visit_id)
+
+
+def test_a_draft_naming_someone_else_is_not_relabelled(database, patient, lumbar_case) -> None:
+    """A correction reaches the drafts that named the patient as the record did; a case with
+    another date of birth stays as it is, and signing keeps refusing it, naming the field."""
+    foreign = {**lumbar_case, "patient": {**lumbar_case["patient"], "date_of_birth": "1971-02-03"}}
+    draft = s.start_draft(database, patient.id, foreign, actor=as_user(AUTHOR))
+    _correct(database, patient, name=NEW_NAME, date_of_birth=NEW_BIRTH)
+    assert _draft_block(database, draft.visit_id)["date_of_birth"] == "1971-02-03"
+    s.save_draft(database, draft.visit_id, foreign, expected_version=draft.version,
+                 actor=as_user(AUTHOR))  # fmt: skip
+    assert _draft_block(database, draft.visit_id)["date_of_birth"] == "1971-02-03"
+    with pytest.raises(InputError) as err:
+        s.sign_visit(database, draft.visit_id, expected_version=draft.version + 1,
+                     actor=as_user(AUTHOR), **SIGN_OFF)  # fmt: skip
+    assert err.value.field == "patient.date_of_birth"
