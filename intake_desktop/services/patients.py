@@ -28,9 +28,10 @@ from ._common import (
     transaction,
 )
 from .actor import Actor
+from .draft_identity import correct_open_drafts, patient_identity
 from .errors import InputError, NotFoundError
-from .permissions import record, require
-from .records import PatientDetails, PatientRecord
+from .permissions import authorize, record, require
+from .records import PatientDetails, PatientRecord, PatientSummary
 
 _SEXES = frozenset(Sex.__args__)  # type: ignore[attr-defined]
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -69,7 +70,11 @@ def update_patient(
     expected_version: int,
     actor: Actor,
 ) -> PatientRecord:
-    """Replace a patient's details, unless someone changed them since ``expected_version``."""
+    """Replace a patient's details, unless someone changed them since ``expected_version``.
+
+    The patient's open drafts take the corrected identity in the same transaction
+    (:func:`.draft_identity.correct_open_drafts`); signed versions keep what was signed.
+    """
     author = check_actor(actor)
     with transaction(db) as session:
         require(session, actor, "patient.update", patient_id=patient_id)
@@ -79,6 +84,7 @@ def update_patient(
         check_version(patient, expected_version, "patient")
         _check_record_number_free(session, details.record_number, patient_id)
         renamed = (patient.name, patient.record_number) != (details.name, details.record_number)
+        identity = patient_identity(patient)  # as the open drafts name the patient until now
         for field in _EDITABLE:
             setattr(patient, field, getattr(details, field))
         patient.search_name = normalise_text(details.name or "")
@@ -87,6 +93,7 @@ def update_patient(
         session.flush()  # the version check happens here (UPDATE ... WHERE version = ?)
         if renamed:
             _store_search_terms(session, patient)
+        correct_open_drafts(session, actor, patient, identity)
         return patient_record(patient)
 
 
@@ -110,6 +117,33 @@ def find_patient(db: Database, record_number: str, *, actor: Actor) -> PatientRe
             return None
         record(session, actor, "patient.view", patient_id=patient.id)
         return patient_record(patient)
+
+
+def possible_duplicates(
+    db: Database, details: PatientDetails, *, actor: Actor
+) -> list[PatientSummary]:
+    """The patients already registered with this date of birth and this name, before a new
+    one is registered: the front desk is asked whether the person is one of them.
+
+    Names compare as the search compares them (``normalise_text``: case, accents, spacing and
+    punctuation aside), the words in any order ("García, María" is "María García"). A search,
+    so not audited when allowed; the patients found are only listed, not opened.
+    """
+    words = sorted(normalise_text(details.name or "").split())
+    if not words or not isinstance(details.date_of_birth, date):
+        return []
+    with transaction(db) as session:
+        authorize(session, actor, "patient.search")
+        born = session.scalars(
+            select(Patient)
+            .where(Patient.date_of_birth == details.date_of_birth)
+            .order_by(Patient.id)
+        )
+        return [
+            PatientSummary(p.id, p.record_number, p.name, p.date_of_birth, p.sex)
+            for p in born
+            if sorted(p.search_name.split()) == words
+        ]
 
 
 def clean_details(details: PatientDetails, *, require_name: bool) -> PatientDetails:

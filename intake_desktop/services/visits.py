@@ -28,11 +28,15 @@ from ._common import CHANGED_MEANWHILE, check_actor, check_version, transaction,
 from .actor import Actor
 from .alerts import raise_if_new
 from .clinical_fields import check_clinical_edit
+from .draft_identity import keep_identity, record_identity
 from .errors import CaseInvalidError, ConflictError, InputError, NotFoundError, VisitLockedError
 from .permissions import allowed, authorize, record, require
 from .records import SIGNED_STATUSES, DraftSaved, VisitRecord
 
 MAX_REASON = 2000
+#: The record's identifying columns, in :func:`.draft_identity.record_identity`'s order.
+_IDENTITY = (Patient.record_number, Patient.name, Patient.date_of_birth, Patient.sex,
+             Patient.language)  # fmt: skip
 
 
 def start_draft(
@@ -69,6 +73,8 @@ def save_draft(
 ) -> DraftSaved:
     """Store the case of a draft as it is now (autosave), one UPDATE in one transaction.
 
+    A patient block that still names the patient as before a correction of the record (a window
+    opened before it) keeps the corrected identity stored (:func:`.draft_identity.keep_identity`).
     ``ui_state`` (the window's own state) is stored beside it when given. A clinician saves an
     open amendment of a signed visit the same way. ``expected_version`` is the version of the
     previous save (or of the load); if another workstation saved the draft meanwhile this
@@ -81,14 +87,11 @@ def save_draft(
     """
     author = check_actor(actor)
     payload = _draft_payload(data)
-    codes, urgency = draft_red_flags(payload)
+    codes, urgency = draft_red_flags(payload)  # before the transaction: it holds locks
     values: dict[str, Any] = {
-        "draft_data": payload,
         "updated_at": utc_now(),
         "updated_by": author,
         "version": Visit.version + 1,
-        "urgency": urgency,
-        "red_flag_codes": join_codes(codes),
     }
     if ui_state is not None:
         values["ui_state"] = _draft_payload(ui_state, "ui_state")
@@ -101,8 +104,16 @@ def save_draft(
         )
         authorize(session, actor, "visit.save", visit_id=visit_id)
         before = session.execute(
-            select(Visit.patient_id, Visit.red_flag_codes).where(Visit.id == visit_id)
+            select(Visit.patient_id, Visit.red_flag_codes, Visit.draft_data, *_IDENTITY)
+            .join(Patient, Patient.id == Visit.patient_id)
+            .where(Visit.id == visit_id)
         ).first()
+        if before is not None:  # a window's copy from before a correction does not come back
+            kept = keep_identity(payload, before.draft_data, record_identity(*before[3:]))
+            if kept != payload:  # rare: a window opened before a correction
+                payload = kept
+                codes, urgency = draft_red_flags(payload)
+        values.update(draft_data=payload, urgency=urgency, red_flag_codes=join_codes(codes))
         editable = Visit.status == "draft"
         may_amend = allowed(actor, "visit.amend")
         if may_amend:

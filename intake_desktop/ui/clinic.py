@@ -178,6 +178,11 @@ class Clinic:
 
         return patients.register_patient(self.db, details, actor=self.actor)
 
+    def possible_duplicates(self, details: PatientDetails) -> list[PatientSummary]:
+        from intake_desktop.services import patients
+
+        return patients.possible_duplicates(self.db, details, actor=self.actor)
+
     def update_patient(self, patient_id: int, details: PatientDetails, version: int):
         from intake_desktop.services import patients
 

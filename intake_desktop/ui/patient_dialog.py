@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from .binding import error_label, plain, set_invalid
 from .clinic import Clinic
 from .code_labels import fill
 from .literal_codes import codes_of
+from .patient_correction import spread_correction
 from .theme import style
 from .widgets.choice import ChoiceCombo
 
@@ -165,11 +167,21 @@ class PatientDialog(QDialog):
             return
         try:
             if self.patient is None:
+                choice = self._ask_about_duplicates(details)
+                if choice == "back":
+                    return
+                if isinstance(choice, int):  # the existing chart, instead of a second one
+                    self.record = self.clinic.get_patient(choice)
+                    self.start_intake.setChecked(False)  # its chart lists its open drafts
+                    self._dirty = False
+                    self.accept()
+                    return
                 self.record = self.clinic.register_patient(details)
             else:
                 self.record = self.clinic.update_patient(
                     self.patient.id, details, self.patient.version
                 )
+                spread_correction(self.record)  # the open visit windows show it at once
         except ServiceError as exc:
             field = getattr(exc, "field", None)
             message = str(exc).split(": ", 1)[-1] if field in self.edits else str(exc)
@@ -179,6 +191,20 @@ class PatientDialog(QDialog):
             return
         self._dirty = False
         self.accept()
+
+    def _ask_about_duplicates(self, details: PatientDetails) -> int | Literal["register", "back"]:
+        """``register`` when no one alike is registered or the user registers anyway, ``back``
+        to stay in the form, else the id of the existing patient to open."""
+        from .duplicate_dialog import DuplicateDialog
+
+        matches = self.clinic.possible_duplicates(details)
+        if not matches:
+            return "register"
+        question = DuplicateDialog(matches, self)
+        question.exec()
+        if question.choice == "open" and question.chosen is not None:
+            return question.chosen.id
+        return "back" if question.choice == "back" else "register"
 
     def reject(self) -> None:
         if self._dirty and not self._confirm_discard():

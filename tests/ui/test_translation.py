@@ -136,6 +136,17 @@ def _front_desk_texts(qtbot, clinic, patient, settings, folder) -> dict[str, set
         dialog.show()
         screens[type(dialog).__name__] = screens.get(type(dialog).__name__, set()) | _texts(dialog)
         dialog.reject()
+    from intake_desktop.services.records import PatientSummary
+    from intake_desktop.ui.duplicate_dialog import DuplicateDialog
+
+    alike = PatientSummary(patient.id, patient.record_number, patient.name, patient.date_of_birth,
+                           patient.sex)  # fmt: skip
+    for matches in ([alike], [alike, alike]):  # one, and the plural
+        question = DuplicateDialog(matches)
+        qtbot.addWidget(question)
+        question.show()
+        screens["DuplicateDialog"] = screens.get("DuplicateDialog", set()) | _texts(question)
+        question.reject()
     from intake_desktop.ui.clinic import Clinic
 
     fresh = Clinic.open(f"sqlite:///{folder / 'first-run.sqlite3'}")
@@ -226,7 +237,12 @@ def _accelerators(window: QWidget) -> list[str]:
 def test_spanish_accelerators_are_unique(spanish, qtbot, clinic, patient, settings) -> None:
     windows: dict[str, QWidget] = {}
     main = MainWindow(clinic, settings)
-    for dialog in (main, PatientDialog(clinic), SignInDialog(clinic)):
+    from intake_desktop.services.records import PatientSummary
+    from intake_desktop.ui.duplicate_dialog import DuplicateDialog
+
+    alike = PatientSummary(patient.id, patient.record_number, patient.name, patient.date_of_birth,
+                           patient.sex)  # fmt: skip
+    for dialog in (main, PatientDialog(clinic), SignInDialog(clinic), DuplicateDialog([alike])):
         qtbot.addWidget(dialog)
         dialog.show()
         windows[type(dialog).__name__] = dialog

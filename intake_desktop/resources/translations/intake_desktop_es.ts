@@ -975,6 +975,47 @@
     </message>
 </context>
 <context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../../ui/duplicate_dialog.py" line="+45"/>
+        <source>This patient may already be registered</source>
+        <translation>Es posible que este paciente ya esté registrado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A patient with this name and date of birth already has a chart. Open it instead of registering the same person twice?</source>
+        <translation>Ya hay una historia de un paciente con este nombre y esta fecha de nacimiento. ¿Abrirla en lugar de registrar dos veces a la misma persona?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n patients with this name and date of birth already have a chart. Open one of them instead of registering the same person again?</source>
+        <translation>
+            <numerusform>Ya hay %n paciente con este nombre y esta fecha de nacimiento. ¿Abrir su historia en lugar de registrar otra vez a la misma persona?</numerusform>
+            <numerusform>Ya hay %n pacientes con este nombre y esta fecha de nacimiento. ¿Abrir la historia de uno de ellos en lugar de registrar otra vez a la misma persona?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patients already registered</source>
+        <translation>Pacientes ya registrados</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Open the existing patient</source>
+        <translation>&amp;Abrir el paciente existente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register a new patient anyway</source>
+        <translation>&amp;Registrar un paciente nuevo de todos modos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Volver al formulario</translation>
+    </message>
+</context>
+<context>
     <name>ExamPage</name>
     <message>
         <location filename="../../ui/clinician_pages/exam.py" line="+25"/>
@@ -1741,7 +1782,7 @@
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../ui/patient_dialog.py" line="+46"/>
+        <location filename="../../ui/patient_dialog.py" line="+48"/>
         <source>Edit patient</source>
         <translation>Editar paciente</translation>
     </message>
@@ -1846,7 +1887,7 @@
         <translation>No es un correo electrónico válido.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+84"/>
         <source>Discard these details?</source>
         <translation>¿Descartar estos datos?</translation>
     </message>
@@ -2526,7 +2567,7 @@
         <translation>Ningún paciente coincide. Pulse Ctrl+N para registrar uno nuevo.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>&lt;h3&gt;Welcome&lt;/h3&gt;&lt;p&gt;This database has no patients yet.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Bienvenido&lt;/h3&gt;&lt;p&gt;Esta base de datos todavía no tiene pacientes.&lt;/p&gt;</translation>
     </message>
