@@ -310,3 +310,34 @@ def test_todays_visits(database, patient, lumbar_case) -> None:
     summary = todays_visits(database, actor=READER)[0]
     assert summary.patient_name == "María García López"
     assert summary.record_number == "MRN-0001"
+
+
+def test_an_open_amendment_is_listed_and_counted_as_open_work(database, patient, lumbar_case):
+    from intake_desktop.services import count_drafts, open_amendment
+
+    draft = start_draft(database, patient.id, lumbar_case, actor=as_user(AUTHOR))
+    signed = sign_visit(database, draft.visit_id, expected_version=draft.version,
+                        actor=as_user(AUTHOR), **SIGN_OFF)  # fmt: skip
+    assert list_drafts(database, actor=READER) == []
+    assert count_drafts(database, actor=READER) == 0
+    opened = open_amendment(database, signed.id, "duration misheard",
+                            expected_version=signed.version, actor=as_user(AUTHOR))  # fmt: skip
+    (listed,) = list_drafts(database, patient_id=patient.id, actor=READER)
+    assert (listed.id, listed.status, listed.amending) == (signed.id, "signed", True)
+    assert [d.id for d in list_drafts(database, author=AUTHOR, actor=READER)] == [signed.id]
+    assert count_drafts(database, actor=READER) == 1
+    assert count_drafts(database, actor=READER, patient_id=patient.id) == 1
+    assert [v.amending for v in patient_visits(database, patient.id, actor=READER)] == [True]
+    # Abandoned (the signed version stays), it is no longer open work.
+    dropped = discard_draft(database, signed.id, expected_version=opened.version,
+                            actor=as_user(AUTHOR))  # fmt: skip
+    assert dropped.status == "signed" and not dropped.amending
+    assert count_drafts(database, actor=READER) == 0
+    # Opened again and signed: the same.
+    opened = open_amendment(database, signed.id, "duration misheard",
+                            expected_version=dropped.version, actor=as_user(AUTHOR))  # fmt: skip
+    assert count_drafts(database, actor=READER) == 1
+    sign_visit(database, signed.id, expected_version=opened.version, actor=as_user(AUTHOR),
+               **SIGN_OFF)  # fmt: skip
+    assert list_drafts(database, actor=READER) == []
+    assert count_drafts(database, actor=READER) == 0

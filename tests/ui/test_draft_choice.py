@@ -77,7 +77,9 @@ def test_an_amendment_open_at_a_crash_is_offered_back_listed_and_resumed(
     qtbot.waitUntil(lambda: not signed.unsaved)
     assert "Draft saved" in signed.status.text()
     # An ordinary draft open beside it, of another patient.
-    other = clinic.register_patient(PatientDetails(name="Beto Draft", date_of_birth=date(1960, 1, 1)))
+    other = clinic.register_patient(
+        PatientDetails(name="Beto Draft", date_of_birth=date(1960, 1, 1))
+    )
     main.show_patient(other.id)
     draft = open_visit_window(qtbot, main.new_visit())
     draft.form.set("history.duration_weeks", 3)
