@@ -25,17 +25,13 @@ from intake_desktop.services import visit_queries
 
 from .visit_list import VisitList
 
+NO_BUTTON = QMessageBox.StandardButton.NoButton
+
 if TYPE_CHECKING:
     from intake_desktop.services.records import VisitSummary
 
     from .main_window import MainWindow
     from .visit_window import VisitWindow
-
-CONTEXT = "DraftChoice"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def open_drafts_of(main: MainWindow, patient_id: int) -> list[VisitSummary]:
@@ -60,13 +56,21 @@ def new_intake(main: MainWindow) -> VisitWindow | None:
     draft = todays_draft(open_drafts_of(main, main.patient.id))
     if draft is None:
         return main.new_visit()
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Draft of today open"),
-                      _tr("This patient already has a draft of today's visit (last saved by "
-                          "%1). Continue it, or start another visit?").replace("%1",
-                                                                              draft.updated_by),
-                      QMessageBox.StandardButton.NoButton, main)  # fmt: skip
-    carry_on = box.addButton(_tr("&Continue today's draft"), QMessageBox.ButtonRole.AcceptRole)
-    another = box.addButton(_tr("Start &another visit"), QMessageBox.ButtonRole.ActionRole)
+    title = QCoreApplication.translate("DraftChoice", "Draft of today open")
+    text = QCoreApplication.translate(
+        "DraftChoice",
+        "This patient already has a draft of today's visit (last saved by %1). "
+        "Continue it, or start another visit?",
+    ).replace("%1", draft.updated_by)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main)
+    carry_on = box.addButton(
+        QCoreApplication.translate("DraftChoice", "&Continue today's draft"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    another = box.addButton(
+        QCoreApplication.translate("DraftChoice", "Start &another visit"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(carry_on)
     box.exec()
@@ -89,16 +93,25 @@ def clinician_view(main: MainWindow) -> VisitWindow | None:
     draft = todays_draft(drafts)
     if draft is not None:
         return main.open_visit(draft.id, FIRST_CLINICIAN_STEP)
-    text = _tr("This patient has no draft of today.")
+    text = QCoreApplication.translate("DraftChoice", "This patient has no draft of today.")
     if drafts:
-        text += " " + _tr("Open drafts of other days are not today's visit: signing one "
-                          "dates the examination on its own day.")  # fmt: skip
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("No draft of today"), text,
-                      QMessageBox.StandardButton.NoButton, main)  # fmt: skip
-    start = box.addButton(_tr("&Start today's visit"), QMessageBox.ButtonRole.AcceptRole)
+        text += " " + QCoreApplication.translate(
+            "DraftChoice",
+            "Open drafts of other days are not today's visit: signing one dates the "
+            "examination on its own day.",
+        )
+    title = QCoreApplication.translate("DraftChoice", "No draft of today")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main)
+    start = box.addButton(
+        QCoreApplication.translate("DraftChoice", "&Start today's visit"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     choose = None
     if drafts:
-        choose = box.addButton(_tr("C&hoose an open draft…"), QMessageBox.ButtonRole.ActionRole)
+        choose = box.addButton(
+            QCoreApplication.translate("DraftChoice", "C&hoose an open draft…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(start)
     box.exec()
@@ -116,13 +129,24 @@ class PatientDraftsDialog(QDialog):
 
     def __init__(self, drafts: list[VisitSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Open drafts of this patient"))
+        self.setWindowTitle(
+            QCoreApplication.translate("DraftChoice", "Open drafts of this patient")
+        )
         self.chosen: VisitSummary | None = None
         lay = QVBoxLayout(self)
-        note = QLabel(_tr("Each is a visit of the day shown; it is signed with that date."), self)
+        note = QLabel(
+            QCoreApplication.translate(
+                "DraftChoice", "Each is a visit of the day shown; it is signed with that date."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         lay.addWidget(note)
-        self.list = VisitList(_tr("Open drafts of this patient"), show_patient=False, parent=self)
+        self.list = VisitList(
+            QCoreApplication.translate("DraftChoice", "Open drafts of this patient"),
+            show_patient=False,
+            parent=self,
+        )
         self.list.set_visits(drafts)
         self.list.selectRow(0)
         self.list.visit_activated.connect(lambda *_: self.accept())
