@@ -9,7 +9,7 @@ open draft *of today* first; anything else is asked, never chosen silently.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -28,10 +28,25 @@ from .visit_list import VisitList
 NO_BUTTON = QMessageBox.StandardButton.NoButton
 
 if TYPE_CHECKING:
-    from intake_desktop.services.records import VisitSummary
+    from intake_desktop.services.records import PatientRecord, VisitSummary
 
-    from .main_window import MainWindow
+    from .clinic import Clinic
     from .visit_window import VisitWindow
+
+
+class MainWindow(Protocol):
+    """What these choices need of the main window (named, not imported: it imports this)."""
+
+    patient: PatientRecord | None
+
+    @property
+    def clinic(self) -> Clinic: ...
+
+    def new_visit(self, start_step: int = 0) -> VisitWindow | None: ...
+
+    def open_visit(self, visit_id: int, start_step: int | None = None) -> VisitWindow | None: ...
+
+    def window(self) -> QWidget: ...
 
 
 def open_drafts_of(main: MainWindow, patient_id: int) -> list[VisitSummary]:
@@ -62,7 +77,7 @@ def new_intake(main: MainWindow) -> VisitWindow | None:
         "This patient already has a draft of today's visit (last saved by %1). "
         "Continue it, or start another visit?",
     ).replace("%1", draft.updated_by)
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main.window())
     carry_on = box.addButton(
         QCoreApplication.translate("DraftChoice", "&Continue today's draft"),
         QMessageBox.ButtonRole.AcceptRole,
@@ -101,7 +116,7 @@ def clinician_view(main: MainWindow) -> VisitWindow | None:
             "examination on its own day.",
         )
     title = QCoreApplication.translate("DraftChoice", "No draft of today")
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main)
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main.window())
     start = box.addButton(
         QCoreApplication.translate("DraftChoice", "&Start today's visit"),
         QMessageBox.ButtonRole.AcceptRole,
@@ -118,7 +133,7 @@ def clinician_view(main: MainWindow) -> VisitWindow | None:
     if box.clickedButton() is start:
         return main.new_visit(FIRST_CLINICIAN_STEP)
     if choose is not None and box.clickedButton() is choose:
-        dialog = PatientDraftsDialog(drafts, main)
+        dialog = PatientDraftsDialog(drafts, main.window())
         if dialog.exec() and dialog.chosen is not None:
             return main.open_visit(dialog.chosen.id, FIRST_CLINICIAN_STEP)
     return None
