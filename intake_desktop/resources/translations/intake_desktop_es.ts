@@ -933,7 +933,7 @@
 <context>
     <name>DraftChoice</name>
     <message>
-        <location filename="../../ui/draft_choice.py" line="+59"/>
+        <location filename="../../ui/draft_choice.py" line="+74"/>
         <source>Draft of today open</source>
         <translation>Hay un borrador de hoy abierto</translation>
     </message>
