@@ -3,6 +3,7 @@ on a patient with an old draft, Ctrl+I and board check-in on a patient with a dr
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import shiboken6
@@ -200,11 +201,21 @@ def test_ctrl_i_offers_to_continue_todays_draft(qtbot, clinic, patient, settings
     assert len(clinic.list_drafts()) == 1
 
 
-def test_an_old_draft_or_an_open_amendment_does_not_stop_ctrl_i(
-    qtbot, clinic, patient, settings
-) -> None:
-    clinic.start_draft(patient.id, {"format": CASE, "visit_date": OLD_DAY.isoformat()})
-    main = _main(qtbot, clinic, settings, patient)
+def test_an_old_draft_or_an_open_amendment_does_not_stop_ctrl_i(qtbot, clinic, settings) -> None:
+    from intake_desktop import services
+    from tests.signing import SIGN_OFF
+
+    case = json.loads(next(p for p in EXAMPLES if "01_lumbar" in p.name).read_text("utf-8"))
+    maria = clinic.register_patient(
+        PatientDetails(name="María García López", date_of_birth=date(1958, 3, 2))
+    )
+    clinic.start_draft(maria.id, {"format": CASE, "visit_date": OLD_DAY.isoformat()})
+    case["visit_date"] = date.today().isoformat()
+    draft = clinic.start_draft(maria.id, case)
+    signed = services.sign_visit(clinic.db, draft.visit_id, expected_version=draft.version,
+                                 actor=clinic.actor, **SIGN_OFF)  # fmt: skip
+    clinic.open_amendment(signed.id, signed.version, "typo")  # an amendment of today's visit
+    main = _main(qtbot, clinic, settings, maria)
     window = _ctrl(qtbot, main, Qt.Key.Key_I)
     assert window is not None and window.visit_id is None  # a new visit, no question asked
 
