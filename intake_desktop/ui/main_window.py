@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
 
     # --- after a crash -------------------------------------------------------------------
     def offer_recovery(self, ask: bool = True) -> list[VisitWindow]:
-        """Offer back the drafts that were open when the program last ended uncleanly."""
+        """Offer back the drafts and amendments open when the program last ended uncleanly."""
         from .recovery import describe, drafts_left_open
 
         drafts = drafts_left_open(self.settings, self.clinic)
