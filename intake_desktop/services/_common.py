@@ -33,6 +33,7 @@ from .errors import (
     database_refusal,
 )
 from .records import (
+    SIGNED_STATUSES,
     PatientRecord,
     VisitRecord,
     VisitSummary,
@@ -166,6 +167,7 @@ def visit_summary(v: Visit, p: Patient) -> VisitSummary:
         updated_at=v.updated_at,
         updated_by=v.updated_by,
         urgency=v.urgency,
+        amending=v.status in SIGNED_STATUSES and v.pending_amendment_reason is not None,
     )
 
 

@@ -164,7 +164,9 @@ def check_in(
     """The patient has arrived: the booked ``entry_id``, or a walk-in ``patient_id``.
 
     Opens the visit's draft (the patient block as registered, the visit date the board's day),
-    so the tablet and the intake steps have a visit to fill.
+    so the tablet and the intake steps have a visit to fill. A draft of that patient already
+    open for that day (started with New intake, say) is taken instead of a second one; a
+    walk-in whose draft of the day is on the board already gets that line back, unchanged.
     """
     from .visits import new_draft, raise_new_draft_alert
 
@@ -184,11 +186,23 @@ def check_in(
         patient = session.get(Patient, patient_id)
         if patient is None:
             raise NotFoundError(f"there is no patient {patient_id}", "patient")
+        the_day = entry.day if entry_id is not None else (day or date.today())
+        visit = _open_draft(session, patient_id, the_day)
+        holder = (
+            None
+            if visit is None
+            else session.scalar(select(BoardEntry.id).where(BoardEntry.visit_id == visit.id))
+        )
+        if holder is not None:
+            if entry_id is None:
+                return _reload(session, holder)
+            visit = None  # another booking's draft: this booking gets its own
         if entry_id is None:
-            entry = book_in_session(session, patient_id, day or date.today(), author)
-        visit = new_draft(session, patient_id, _first_draft(patient, entry.day), author)
-        record(session, actor, "visit.start", patient_id=patient_id, visit_id=visit.id)
-        raise_new_draft_alert(session, actor, visit)
+            entry = book_in_session(session, patient_id, the_day, author)
+        if visit is None:
+            visit = new_draft(session, patient_id, _first_draft(patient, entry.day), author)
+            record(session, actor, "visit.start", patient_id=patient_id, visit_id=visit.id)
+            raise_new_draft_alert(session, actor, visit)
         entry.visit_id = visit.id
         _enter(entry, "checked_in", author)
         record(session, actor, "board.check_in", patient_id=patient_id, visit_id=visit.id,
@@ -196,6 +210,18 @@ def check_in(
         _notify(session, entry)
         session.flush()
         return _reload(session, entry.id)
+
+
+def _open_draft(session: Session, patient_id: int, day: date) -> Visit | None:
+    """The patient's newest open draft dated ``day`` that no board line holds yet, else one
+    that a line holds (the caller hands that line back), else None."""
+    held = select(BoardEntry.visit_id).where(BoardEntry.visit_id.is_not(None))
+    stmt = select(Visit).where(
+        Visit.patient_id == patient_id, Visit.visit_date == day, Visit.status == "draft"
+    )
+    newest = (Visit.updated_at.desc(), Visit.id.desc())
+    free = session.scalars(stmt.where(Visit.id.not_in(held)).order_by(*newest)).first()
+    return free or session.scalars(stmt.order_by(*newest)).first()
 
 
 def move_visit(db: Database, visit_id: int, state: str, *, actor: Actor) -> BoardRow | None:

@@ -96,6 +96,9 @@ class VisitSummary:
     updated_by: str
     #: ``emergency``, ``urgent`` or None: the lists mark these with a red sign and the word.
     urgency: str | None = None
+    #: A signed visit with an amendment opened and not yet signed: open work like a draft
+    #: (listed among the open drafts, offered back after a crash), marked as an amendment.
+    amending: bool = False
 
 
 @dataclass(frozen=True, slots=True)

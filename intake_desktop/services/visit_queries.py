@@ -1,7 +1,10 @@
 """Reading visits: one visit, its signed versions, today's list, a patient's history, open drafts.
 
 "Reopen the draft?" after a crash is :func:`list_drafts` (the user's open drafts, newest first)
-followed by :func:`get_visit`, whose ``draft_data`` is the form as last saved.
+followed by :func:`get_visit`, whose ``draft_data`` is the form as last saved. Open work is a
+draft *or* an amendment opened on a signed visit and not yet signed (its status stays
+``signed``/``amended`` while its edits wait in ``draft_data``): both are listed, so neither is
+lost; ``VisitSummary.amending`` tells them apart.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, defer
 
 from intake_desktop.storage.database import Database
@@ -152,8 +155,9 @@ def list_drafts(
     limit: int = 100,
     offset: int = 0,
 ) -> list[VisitSummary]:
-    """Open drafts, most recently saved first, one page of ``limit`` from ``offset``;
-    ``author`` narrows to one user's own. :func:`count_drafts` says how many there are."""
+    """Open drafts and open amendments, most recently saved first, one page of ``limit`` from
+    ``offset``; ``author`` narrows to one user's own, ``patient_id`` to one patient's.
+    :func:`count_drafts` says how many there are."""
     _may_list(db, actor)
     stmt = _summaries().where(*_draft_filter(author, patient_id))
     stmt = stmt.order_by(Visit.updated_at.desc(), Visit.id.desc())
@@ -163,7 +167,7 @@ def list_drafts(
 def count_drafts(
     db: Database, *, actor: Actor, author: str | None = None, patient_id: int | None = None
 ) -> int:
-    """How many open drafts :func:`list_drafts` pages through (its status index answers)."""
+    """How many open drafts and amendments :func:`list_drafts` pages through."""
     _may_list(db, actor)
     stmt = select(func.count()).select_from(Visit).where(*_draft_filter(author, patient_id))
     with reader(db) as session:
@@ -171,7 +175,15 @@ def count_drafts(
 
 
 def _draft_filter(author: str | None, patient_id: int | None) -> list[Any]:
-    conditions: list[Any] = [Visit.status == "draft"]
+    # An amendment in progress is as unfinished as a draft: leaving it out of the list is how
+    # one went missing after a crash (its edits stored, nowhere to resume, sign or abandon them).
+    # "Signed or amended" written as "neither draft nor discarded" (the only other statuses):
+    # then the planner finds these few through the partial index ix_visits_pending_amendment,
+    # never through the status index, which would read every signed visit (SQLite, no ANALYZE).
+    open_amendment = and_(
+        Visit.status.not_in(("draft", "discarded")), Visit.pending_amendment_reason.is_not(None)
+    )
+    conditions: list[Any] = [or_(Visit.status == "draft", open_amendment)]
     if author is not None:
         conditions.append(Visit.updated_by == author)
     if patient_id is not None:

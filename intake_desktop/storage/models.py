@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -159,6 +160,13 @@ class Visit(Base):
         ),
         Index("ix_visits_patient_id_visit_date", "patient_id", "visit_date"),
         Index("ix_visits_status_updated_at", "status", "updated_at"),
+        # Open amendments are listed with the open drafts; partial, so it holds only those few.
+        Index(
+            "ix_visits_pending_amendment",
+            "pending_amendment_reason",
+            sqlite_where=text("pending_amendment_reason IS NOT NULL"),
+            postgresql_where=text("pending_amendment_reason IS NOT NULL"),
+        ),
     )
 
 

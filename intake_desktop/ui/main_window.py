@@ -284,8 +284,11 @@ class MainWindow(QMainWindow):
             self.show_patient(dialog.record.id)
 
     # --- visits --------------------------------------------------------------------------
-    def new_intake(self) -> None:
-        self.new_visit()
+    def new_intake(self) -> VisitWindow | None:
+        """Ctrl+I: a new visit, or today's draft of the patient continued (asked)."""
+        from .draft_choice import new_intake
+
+        return new_intake(self)
 
     def new_visit(self, start_step: int = 0) -> VisitWindow | None:
         from .visit_window import VisitWindow
@@ -302,15 +305,10 @@ class MainWindow(QMainWindow):
         return window
 
     def open_clinician_view(self) -> VisitWindow | None:
-        """The patient's open draft at the exam step, or a new visit there."""
-        from .visit_window import FIRST_CLINICIAN_STEP
+        """Ctrl+L: the patient's draft of today at the exam step (see draft_choice)."""
+        from .draft_choice import clinician_view
 
-        if self.patient is None:
-            return self.new_visit(FIRST_CLINICIAN_STEP)
-        drafts = [v for v in self.clinic.patient_visits(self.patient.id) if v.status == "draft"]
-        if drafts:
-            return self.open_visit(drafts[0].id, FIRST_CLINICIAN_STEP)
-        return self.new_visit(FIRST_CLINICIAN_STEP)
+        return clinician_view(self)
 
     def current_list(self) -> VisitList | None:
         """The visit list of the current tab (the drafts' list inside its pager)."""
@@ -388,8 +386,8 @@ class MainWindow(QMainWindow):
 
     # --- after a crash -------------------------------------------------------------------
     def offer_recovery(self, ask: bool = True) -> list[VisitWindow]:
-        """Offer back the drafts that were open when the program last ended uncleanly."""
-        from .recovery import drafts_left_open
+        """Offer back the drafts and amendments open when the program last ended uncleanly."""
+        from .recovery import describe, drafts_left_open
 
         drafts = drafts_left_open(self.settings, self.clinic)
         if not drafts:
@@ -399,7 +397,7 @@ class MainWindow(QMainWindow):
                 self, self.tr("Reopen unfinished visits?"),
                 self.tr("The program ended while %d visit(s) were open. Everything typed up "
                         "to the last few seconds was saved as a draft. Reopen them now?")
-                % len(drafts),
+                % len(drafts) + "\n\n" + "\n".join(describe(v) for v in drafts),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from intake_desktop.services.errors import ServiceError
 
@@ -51,9 +51,12 @@ def left_open(settings: QSettings, database: str) -> list[int]:
 
 
 def drafts_left_open(settings: QSettings, clinic: Clinic) -> list[VisitRecord]:
-    """The drafts that were open in a window when the program last ended uncleanly.
+    """The drafts and amendments that were open in a window when the program last ended
+    uncleanly.
 
-    A visit since signed, discarded or gone is forgotten here, so it is never offered again.
+    An amendment keeps its signed status while its edits wait in the draft, so it is offered
+    by :attr:`VisitRecord.amending`, not by status. A visit since signed (amendment included),
+    discarded or gone is forgotten here, so it is never offered again.
     """
     drafts = []
     for visit_id in left_open(settings, clinic.location):
@@ -61,8 +64,18 @@ def drafts_left_open(settings: QSettings, clinic: Clinic) -> list[VisitRecord]:
             visit = clinic.get_visit(visit_id)
         except ServiceError:
             visit = None
-        if visit is None or visit.status != "draft":
+        if visit is None or not (visit.status == "draft" or visit.amending):
             mark_closed(settings, clinic.location, visit_id)
         else:
             drafts.append(visit)
     return drafts
+
+
+def describe(visit: VisitRecord) -> str:
+    """One line of the "reopen?" question: a draft of its day, or an amendment of the signed
+    visit of its day (the two are resumed, signed or abandoned differently)."""
+    if visit.amending:
+        text = QCoreApplication.translate("Recovery", "• Amendment of the signed visit of %1")
+    else:
+        text = QCoreApplication.translate("Recovery", "• Draft of the visit of %1")
+    return text.replace("%1", visit.visit_date.isoformat())

@@ -27,6 +27,8 @@ STATUS = {
     "signed": QT_TRANSLATE_NOOP("VisitList", "Signed"),
     "amended": QT_TRANSLATE_NOOP("VisitList", "Amended"),
     "discarded": QT_TRANSLATE_NOOP("VisitList", "Discarded"),
+    # A signed visit with an amendment opened and not signed yet (open work, like a draft).
+    "amending": QT_TRANSLATE_NOOP("VisitList", "Signed, amendment open"),
 }
 #: Column headers (translated when shown). "Alert" holds the red mark and the word.
 HEADERS = (
@@ -74,7 +76,8 @@ class VisitList(QTableWidget):
             cells = [v.visit_date.isoformat()]
             if self.show_patient:
                 cells += [v.patient_name or "—", v.record_number or "—"]
-            cells += [self.tr(STATUS.get(v.status, v.status)),
+            status = "amending" if v.amending else v.status
+            cells += [self.tr(STATUS.get(status, status)),
                       label(v.level) if v.level else "—", v.updated_by]  # fmt: skip
             for col, text in enumerate(cells, start=1):
                 item = QTableWidgetItem(text)

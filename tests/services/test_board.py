@@ -205,3 +205,25 @@ def test_a_clinics_licensed_item_texts_are_used_whole_or_not_at_all(tmp_path):
     assert texts["licensed"]["odi"]["answers"][9][5] == "Respuesta 9.5"
     assert "ndi" not in texts["licensed"]  # the wrong shape: our short labels instead
     assert texts["labels"]["odi"]["items"][0] == "Intensidad del dolor"
+
+
+def test_check_in_takes_the_patients_open_draft_of_the_day(database, patient):
+    today = date.today()
+    earlier = {
+        "format": "spine-intake-case/1",
+        "visit_date": (today - timedelta(days=300)).isoformat(),
+    }
+    old = s.start_draft(database, patient.id, earlier, actor=DESK)
+    started = s.start_draft(database, patient.id, {"format": "spine-intake-case/1"}, actor=DESK)
+    row = board.check_in(database, actor=DESK, patient_id=patient.id)
+    assert row.visit_id == started.visit_id and row.state == "checked_in"
+    # Checked in again: the same line and draft, nothing new.
+    again = board.check_in(database, actor=DESK, patient_id=patient.id)
+    assert (again.entry_id, again.visit_id) == (row.entry_id, started.visit_id)
+    assert len(board.day_board(database, actor=DESK)) == 1
+    # A second booking of the day holds its own draft: a line never shares one.
+    booked = board.book_visit(database, patient.id, today, actor=DESK)
+    third = board.check_in(database, actor=DESK, entry_id=booked.entry_id)
+    assert third.visit_id not in (started.visit_id, old.visit_id)
+    drafts = s.list_drafts(database, patient_id=patient.id, actor=DESK)
+    assert {d.id for d in drafts} == {old.visit_id, started.visit_id, third.visit_id}

@@ -931,6 +931,65 @@
     </message>
 </context>
 <context>
+    <name>DraftChoice</name>
+    <message>
+        <location filename="../../ui/draft_choice.py" line="+74"/>
+        <source>Draft of today open</source>
+        <translation>Hay un borrador de hoy abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This patient already has a draft of today&apos;s visit (last saved by %1). Continue it, or start another visit?</source>
+        <translation>Este paciente ya tiene un borrador de la visita de hoy (guardado por última vez por %1). ¿Continuarlo o empezar otra visita?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Continue today&apos;s draft</source>
+        <translation>&amp;Continuar el borrador de hoy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start &amp;another visit</source>
+        <translation>Empezar &amp;otra visita</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This patient has no draft of today.</source>
+        <translation>Este paciente no tiene ningún borrador de hoy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open drafts of other days are not today&apos;s visit: signing one dates the examination on its own day.</source>
+        <translation>Los borradores abiertos de otros días no son la visita de hoy: al firmar uno, la exploración queda con la fecha de ese día.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No draft of today</source>
+        <translation>Ningún borrador de hoy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start today&apos;s visit</source>
+        <translation>&amp;Empezar la visita de hoy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;hoose an open draft…</source>
+        <translation>E&amp;legir un borrador abierto…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+13"/>
+        <source>Open drafts of this patient</source>
+        <translation>Borradores abiertos de este paciente</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Each is a visit of the day shown; it is signed with that date.</source>
+        <translation>Cada uno es una visita del día indicado y se firma con esa fecha.</translation>
+    </message>
+</context>
+<context>
     <name>DraftPager</name>
     <message>
         <location filename="../../ui/draft_pager.py" line="+47"/>
@@ -1620,12 +1679,12 @@
         <translation>&amp;Primeros pasos</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Select a patient first (Ctrl+F to find one).</source>
         <translation>Primero seleccione un paciente (Ctrl+F para buscarlo).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+39"/>
         <source>Cannot open the visit</source>
         <translation>No se puede abrir la visita</translation>
     </message>
@@ -3195,6 +3254,19 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../ui/recovery.py" line="+78"/>
+        <source>• Amendment of the signed visit of %1</source>
+        <translation>• Enmienda de la visita firmada del %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>• Draft of the visit of %1</source>
+        <translation>• Borrador de la visita del %1</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <location filename="../../ui/recovery_key_dialog.py" line="+29"/>
@@ -4448,6 +4520,11 @@
         <location line="+1"/>
         <source>Discarded</source>
         <translation>Descartada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed, amendment open</source>
+        <translation>Firmada, enmienda abierta</translation>
     </message>
     <message>
         <location line="+5"/>
