@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, defer
 
 from intake_desktop.storage.database import Database
@@ -157,11 +157,23 @@ def list_drafts(
 ) -> list[VisitSummary]:
     """Open drafts and open amendments, most recently saved first, one page of ``limit`` from
     ``offset``; ``author`` narrows to one user's own, ``patient_id`` to one patient's.
-    :func:`count_drafts` says how many there are."""
+    :func:`count_drafts` says how many there are.
+
+    Two statements, merged here: drafts read in the order of ``ix_visits_status_updated_at``
+    (the newest page, at once), the few open amendments through their partial index. One
+    statement with "draft OR open amendment" made SQLite sort every draft before the first page
+    (57 ms of the start's 61 at 7,389 drafts, against 1 ms this way).
+    """
     _may_list(db, actor)
-    stmt = _summaries().where(*_draft_filter(author, patient_id))
-    stmt = stmt.order_by(Visit.updated_at.desc(), Visit.id.desc())
-    return _run(db, stmt.limit(max(0, limit)).offset(max(0, offset)))
+    page, skip = max(0, limit), max(0, offset)
+    with reader(db) as session:
+        found = [
+            visit_summary(v, p)
+            for stmt in open_work_statements(author, patient_id, skip + page)
+            for v, p in session.execute(stmt)
+        ]
+    found.sort(key=lambda v: (v.updated_at, v.id), reverse=True)
+    return found[skip : skip + page]
 
 
 def count_drafts(
@@ -169,21 +181,41 @@ def count_drafts(
 ) -> int:
     """How many open drafts and amendments :func:`list_drafts` pages through."""
     _may_list(db, actor)
-    stmt = select(func.count()).select_from(Visit).where(*_draft_filter(author, patient_id))
+    counts = [
+        select(func.count()).select_from(Visit).where(*kind, *_narrowing(author, patient_id))
+        for kind in _OPEN_WORK
+    ]
     with reader(db) as session:
-        return int(session.scalar(stmt) or 0)
+        return sum(int(session.scalar(stmt) or 0) for stmt in counts)
 
 
-def _draft_filter(author: str | None, patient_id: int | None) -> list[Any]:
-    # An amendment in progress is as unfinished as a draft: leaving it out of the list is how
-    # one went missing after a crash (its edits stored, nowhere to resume, sign or abandon them).
-    # "Signed or amended" written as "neither draft nor discarded" (the only other statuses):
-    # then the planner finds these few through the partial index ix_visits_pending_amendment,
-    # never through the status index, which would read every signed visit (SQLite, no ANALYZE).
-    open_amendment = and_(
-        Visit.status.not_in(("draft", "discarded")), Visit.pending_amendment_reason.is_not(None)
-    )
-    conditions: list[Any] = [or_(Visit.status == "draft", open_amendment)]
+def open_work_statements(
+    author: str | None, patient_id: int | None, limit: int
+) -> list[Select[tuple[Visit, Patient]]]:
+    """The newest ``limit`` drafts, and the newest ``limit`` open amendments (see
+    :func:`list_drafts`, which merges them)."""
+    newest = (Visit.updated_at.desc(), Visit.id.desc())
+    narrowing = _narrowing(author, patient_id)
+    return [
+        _summaries().where(*kind, *narrowing).order_by(*newest).limit(limit)
+        for kind in _OPEN_WORK
+    ]
+
+
+# Open work: drafts, and amendments in progress, which are as unfinished as a draft (leaving
+# them out of the list is how one went missing after a crash: its edits stored, nowhere to
+# resume, sign or abandon them). "Signed or amended" is written "neither draft nor discarded"
+# (the only other statuses): then the planner finds these few through the partial index
+# ix_visits_pending_amendment, never through the status index, which would read every signed
+# visit (SQLite, no ANALYZE).
+_OPEN_WORK = (
+    (Visit.status == "draft",),
+    (Visit.status.not_in(("draft", "discarded")), Visit.pending_amendment_reason.is_not(None)),
+)
+
+
+def _narrowing(author: str | None, patient_id: int | None) -> list[Any]:
+    conditions: list[Any] = []
     if author is not None:
         conditions.append(Visit.updated_by == author)
     if patient_id is not None:

@@ -346,25 +346,34 @@ def test_an_open_amendment_is_listed_and_counted_as_open_work(database, patient,
 def test_open_drafts_are_found_through_indexes_not_by_reading_every_visit(
     sqlite_template, tmp_path
 ) -> None:
-    """Listing open amendments with the drafts must not read every signed visit: the count is
-    read after each save. Measured on 150,000 signed visits: 0.7 ms, against 220-300 ms when the
-    amendments were found through the status index."""
+    """Listing open amendments with the drafts must not read every signed visit (the count is
+    read after each save: 0.7 ms on 150,000 signed visits, against 220-300 ms through the status
+    index), nor sort every draft before the first page (57 ms at 7,389 drafts, one statement
+    with an OR): the drafts come in their index's order, the amendments through their own."""
     from sqlalchemy import func, select
 
-    from intake_desktop.services.visit_queries import _draft_filter
+    from intake_desktop.services.visit_queries import _OPEN_WORK, open_work_statements
     from tests.actors import copy_database, open_unlocked
 
     path = tmp_path / "plan.sqlite3"
     copy_database(sqlite_template, path)
     db = open_unlocked(f"sqlite:///{path}")
+
+    def plan_of(stmt) -> list[str]:
+        sql = str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True}))
+        with db.engine.connect() as conn:
+            return [row[3] for row in conn.execute(text("EXPLAIN QUERY PLAN " + sql))]
+
     try:
         for author in (None, AUTHOR):
-            stmt = select(func.count()).select_from(Visit).where(*_draft_filter(author, None))
-            sql = str(stmt.compile(db.engine, compile_kwargs={"literal_binds": True}))
-            with db.engine.connect() as conn:
-                plan = [row[3] for row in conn.execute(text("EXPLAIN QUERY PLAN " + sql))]
-            assert not any(step.startswith("SCAN visits") for step in plan), plan
-            assert any("ix_visits_status_updated_at" in step for step in plan), plan
-            assert any("ix_visits_pending_amendment" in step for step in plan), plan
+            drafts, amendments = open_work_statements(author, None, 100)
+            for step in plan_of(drafts) + plan_of(amendments):
+                assert not step.startswith("SCAN visits"), step
+            assert any("ix_visits_status_updated_at" in s for s in plan_of(drafts))
+            assert not any("TEMP B-TREE" in s for s in plan_of(drafts))  # the page, at once
+            assert any("ix_visits_pending_amendment" in s for s in plan_of(amendments))
+            for kind in _OPEN_WORK:
+                counted = plan_of(select(func.count()).select_from(Visit).where(*kind))
+                assert not any(s.startswith("SCAN visits") for s in counted), counted
     finally:
         db.dispose()
