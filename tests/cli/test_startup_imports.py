@@ -75,7 +75,8 @@ def test_reporting_loads_reportlab_with_the_first_pdf_only() -> None:
 
 def test_a_signed_in_window_loads_only_what_it_shows(sqlite_template: Path, tmp_path: Path) -> None:
     """Signed in, lists filled, search answering: neither ReportLab, FHIR, the plan engine, the
-    case's parser, Qt Charts nor Alembic has been loaded (each loads when first used)."""
+    case's parser, Qt Charts, Alembic nor (on SQLite) the PostgreSQL dialect has been loaded
+    (each loads when first used)."""
     path = tmp_path / "records.sqlite3"
     copy_database(sqlite_template, path)
     code = (
@@ -94,7 +95,7 @@ def test_a_signed_in_window_loads_only_what_it_shows(sqlite_template: Path, tmp_
         "app.processEvents()\n"
         "heavy = [m for m in ('reportlab', 'intake_desktop.reporting', 'intake_desktop.interop',"
         " 'intake_desktop.domain.engine', 'intake_desktop.domain.validation', 'PySide6.QtCharts',"
-        " 'alembic') if m in sys.modules]\n"
+        " 'alembic', 'sqlalchemy.dialects.postgresql') if m in sys.modules]\n"
         "print(heavy, window.attached, window.trends_tab is not None)\n"
         "session.stop(); clinic.sign_out(); clinic.close()\n"
     )
