@@ -197,8 +197,7 @@ def open_work_statements(
     newest = (Visit.updated_at.desc(), Visit.id.desc())
     narrowing = _narrowing(author, patient_id)
     return [
-        _summaries().where(*kind, *narrowing).order_by(*newest).limit(limit)
-        for kind in _OPEN_WORK
+        _summaries().where(*kind, *narrowing).order_by(*newest).limit(limit) for kind in _OPEN_WORK
     ]
 
 
