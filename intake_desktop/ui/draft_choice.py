@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from intake_desktop.services import visit_queries
 
+from .choice_box import ACCEPT, ACTION, ask
 from .visit_list import VisitList
-
-NO_BUTTON = QMessageBox.StandardButton.NoButton
 
 if TYPE_CHECKING:
     from intake_desktop.services.records import PatientRecord, VisitSummary
@@ -77,21 +76,21 @@ def new_intake(main: MainWindow) -> VisitWindow | None:
         "This patient already has a draft of today's visit (last saved by %1). "
         "Continue it, or start another visit?",
     ).replace("%1", draft.updated_by)
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main.window())
-    carry_on = box.addButton(
-        QCoreApplication.translate("DraftChoice", "&Continue today's draft"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    another = box.addButton(
-        QCoreApplication.translate("DraftChoice", "Start &another visit"),
-        QMessageBox.ButtonRole.ActionRole,
-    )
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(carry_on)
-    box.exec()
-    if box.clickedButton() is carry_on:
+    answer = ask(
+        main.window(),
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        [
+            ("continue", QCoreApplication.translate("DraftChoice", "&Continue today's draft"),
+             ACCEPT),
+            ("another", QCoreApplication.translate("DraftChoice", "Start &another visit"), ACTION),
+        ],
+        default="continue",
+    )  # fmt: skip
+    if answer == "continue":
         return main.open_visit(draft.id)
-    if box.clickedButton() is another:
+    if answer == "another":
         return main.new_visit()
     return None
 
@@ -116,23 +115,15 @@ def clinician_view(main: MainWindow) -> VisitWindow | None:
             "examination on its own day.",
         )
     title = QCoreApplication.translate("DraftChoice", "No draft of today")
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, NO_BUTTON, main.window())
-    start = box.addButton(
-        QCoreApplication.translate("DraftChoice", "&Start today's visit"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    choose = None
+    answers = [("start", QCoreApplication.translate("DraftChoice", "&Start today's visit"), ACCEPT)]
     if drafts:
-        choose = box.addButton(
-            QCoreApplication.translate("DraftChoice", "C&hoose an open draft…"),
-            QMessageBox.ButtonRole.ActionRole,
+        answers.append(
+            ("choose", QCoreApplication.translate("DraftChoice", "C&hoose an open draft…"), ACTION)
         )
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(start)
-    box.exec()
-    if box.clickedButton() is start:
+    answer = ask(main.window(), QMessageBox.Icon.Question, title, text, answers, default="start")
+    if answer == "start":
         return main.new_visit(FIRST_CLINICIAN_STEP)
-    if choose is not None and box.clickedButton() is choose:
+    if answer == "choose":
         dialog = PatientDraftsDialog(drafts, main.window())
         if dialog.exec() and dialog.chosen is not None:
             return main.open_visit(dialog.chosen.id, FIRST_CLINICIAN_STEP)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from intake_desktop.domain.findings import age_on
 
 from . import recovery
+from .choice_box import ACCEPT, DESTROY, REJECT, ask
 from .code_labels import fill
 from .conflict_dialog import ConflictDialog
 from .draft_session import SaveOutcome
@@ -87,7 +88,8 @@ def ask_close_unsaved(window: VisitView) -> bool:
     """The last changes could not be saved (the status line says why): stay and correct them
     (the default), or close and lose them. The question the close used to skip, saying "saved"
     over a draft that was not."""
-    box = QMessageBox(
+    answer = ask(
+        window,
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("VisitWindow", "Changes not saved"),
         QCoreApplication.translate(
@@ -95,19 +97,13 @@ def ask_close_unsaved(window: VisitView) -> bool:
             "The last changes to this visit could not be saved:\n%1\n\nStay to correct them, "
             "or close and lose what was typed since the last save.",
         ).replace("%1", window.status.text()),
-        parent=window,
+        [
+            ("stay", QCoreApplication.translate("VisitWindow", "&Stay and correct"), REJECT),
+            ("close", QCoreApplication.translate("VisitWindow", "C&lose and lose them"), DESTROY),
+        ],
+        default="stay",
     )
-    stay = box.addButton(
-        QCoreApplication.translate("VisitWindow", "&Stay and correct"),
-        QMessageBox.ButtonRole.RejectRole,
-    )
-    close = box.addButton(
-        QCoreApplication.translate("VisitWindow", "C&lose and lose them"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    box.setDefaultButton(stay)
-    box.exec()
-    return box.clickedButton() is close
+    return answer == "close"
 
 
 def ask_keep_draft(window: VisitView) -> str:
@@ -126,21 +122,16 @@ def ask_keep_draft(window: VisitView) -> str:
         )
         keep_text = QCoreApplication.translate("VisitWindow", "&Keep draft and close")
         discard_text = QCoreApplication.translate("VisitWindow", "&Discard visit")
-    box = QMessageBox(
+    answer = ask(
+        window,
         QMessageBox.Icon.Question,
         QCoreApplication.translate("VisitWindow", "Close this visit?"),
         text,
-        parent=window,
+        [("keep", keep_text, ACCEPT), ("discard", discard_text, DESTROY)],
+        default="keep",
+        cancel=QCoreApplication.translate("VisitWindow", "&Cancel"),
     )
-    keep = box.addButton(keep_text, QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(
-        QCoreApplication.translate("VisitWindow", "&Cancel"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(keep)
-    box.exec()
-    clicked = box.clickedButton()
-    return "keep" if clicked is keep else "discard" if clicked is discard else "cancel"
+    return answer or "cancel"
 
 
 def update_title(window: VisitView) -> None:

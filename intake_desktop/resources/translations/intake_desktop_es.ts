@@ -933,7 +933,7 @@
 <context>
     <name>DraftChoice</name>
     <message>
-        <location filename="../../ui/draft_choice.py" line="+74"/>
+        <location filename="../../ui/draft_choice.py" line="+73"/>
         <source>Draft of today open</source>
         <translation>Hay un borrador de hoy abierto</translation>
     </message>
@@ -943,17 +943,17 @@
         <translation>Este paciente ya tiene un borrador de la visita de hoy (guardado por última vez por %1). ¿Continuarlo o empezar otra visita?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&amp;Continue today&apos;s draft</source>
         <translation>&amp;Continuar el borrador de hoy</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Start &amp;another visit</source>
         <translation>Empezar &amp;otra visita</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>This patient has no draft of today.</source>
         <translation>Este paciente no tiene ningún borrador de hoy.</translation>
     </message>
@@ -968,17 +968,17 @@
         <translation>Ningún borrador de hoy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Start today&apos;s visit</source>
         <translation>&amp;Empezar la visita de hoy</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>C&amp;hoose an open draft…</source>
         <translation>E&amp;legir un borrador abierto…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <location line="+13"/>
         <source>Open drafts of this patient</source>
         <translation>Borradores abiertos de este paciente</translation>
@@ -4566,7 +4566,7 @@
 <context>
     <name>VisitWindow</name>
     <message>
-        <location filename="../../ui/visit_saving.py" line="+164"/>
+        <location filename="../../ui/visit_saving.py" line="+155"/>
         <location filename="../../ui/visit_window.py" line="+79"/>
         <source>Patient</source>
         <extracomment>The window&apos;s own state: the step the user was on (stored beside the draft). Set on a sign-out: close keeping the draft (just saved) without asking.</extracomment>
@@ -4658,7 +4658,7 @@
         <translation>No descartada</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_saving.py" line="-126"/>
+        <location filename="../../ui/visit_saving.py" line="-116"/>
         <source>Not saved: %s (your entries are kept)</source>
         <translation>No se guardó: %s (lo que escribió se conserva)</translation>
     </message>
@@ -4692,17 +4692,17 @@ Lo que escribió se conserva: se guarda ahora como una nueva visita en borrador.
         <translation>No se exportó</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_saving.py" line="+55"/>
+        <location filename="../../ui/visit_saving.py" line="+51"/>
         <source>Close this visit?</source>
         <translation>¿Cerrar esta visita?</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>This visit is not signed. It is saved as a draft and can be finished later.</source>
         <translation>Esta visita no está firmada. Se guarda como borrador y se puede terminar después.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-25"/>
         <source>Changes not saved</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -4718,17 +4718,17 @@ Stay to correct them, or close and lose what was typed since the last save.</sou
 Quédese para corregirlos, o cierre y pierda lo escrito desde el último guardado.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>&amp;Stay and correct</source>
         <translation>&amp;Quedarse y corregir</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>C&amp;lose and lose them</source>
         <translation>&amp;Cerrar y perderlos</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The amendment is not signed. It is kept and can be finished later.</source>
         <translation>La enmienda no está firmada. Se conserva y puede terminarse más tarde.</translation>
     </message>
@@ -4753,12 +4753,12 @@ Quédese para corregirlos, o cierre y pierda lo escrito desde el último guardad
         <translation>&amp;Descartar la visita</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Cancel</source>
         <translation>C&amp;ancelar</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>signed</source>
         <translation>firmada</translation>
     </message>
