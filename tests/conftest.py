@@ -151,3 +151,15 @@ def database(database_url: str):
     db = open_unlocked(database_url)
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def plain_url(tmp_path: Path) -> str:
+    """A plain (not encrypted) SQLite file with the seeded users: what the early password check
+    reads (services.early_password)."""
+    from intake_desktop.storage.database import open_database
+
+    url = f"sqlite:///{tmp_path / 'plain.sqlite3'}"
+    with open_database(url, encrypt=False) as db:
+        seed_users(db)
+    return url

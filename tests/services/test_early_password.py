@@ -14,7 +14,7 @@ from intake_desktop.services.early_password import offered, start_early_check
 from intake_desktop.storage.database import open_database
 from intake_desktop.storage.models import AuditEntry, User
 from intake_desktop.storage.password_peek import sqlite_file, stored_password_hash
-from tests.actors import TEST_PASSWORD, seed_users
+from tests.actors import TEST_PASSWORD
 
 
 class CountingHasher:
@@ -29,15 +29,6 @@ class CountingHasher:
 
     def __getattr__(self, name):
         return getattr(self.real, name)
-
-
-@pytest.fixture
-def plain_url(tmp_path: Path) -> str:
-    """A plain (not encrypted) SQLite file with the seeded users: what the early check reads."""
-    url = f"sqlite:///{tmp_path / 'plain.sqlite3'}"
-    with open_database(url, encrypt=False) as db:
-        seed_users(db)
-    return url
 
 
 @pytest.fixture

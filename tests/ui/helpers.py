@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -145,3 +148,16 @@ def sign_through_dialog(qtbot, window, password: str):
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: window.read_only)
     return dialog
+
+
+def launch_app(db_url: str, bench: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -m intake_desktop --db URL`` as a user starts it (offscreen), measured by the
+    bench hook ``bench`` (intake_desktop.bench_hook), with ``env`` set; credentials from the
+    environment only where ``env`` gives them (none inherited from the test run)."""
+    variables = {k: v for k, v in os.environ.items()
+                 if k not in ("INTAKE_DESKTOP_USER", "INTAKE_DESKTOP_PASSWORD")}  # fmt: skip
+    variables.update(QT_QPA_PLATFORM="offscreen", INTAKE_DESKTOP_BENCH=bench, **env)
+    return subprocess.run(
+        [sys.executable, "-m", "intake_desktop", "--db", db_url],
+        capture_output=True, text=True, env=variables, timeout=120, check=False,
+    )  # fmt: skip

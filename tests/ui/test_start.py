@@ -6,9 +6,7 @@ real SQLite file, signing in from the environment; the others drive the window w
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -18,24 +16,11 @@ from intake_desktop.services.records import PatientDetails
 from intake_desktop.ui.clinic import Clinic
 from intake_desktop.ui.main_window import MainWindow
 from tests.actors import TEST_PASSWORD
+from tests.ui.helpers import launch_app
 
 
 def _start(db_url: str, mode: str, password: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        INTAKE_DESKTOP_BENCH=mode,
-        INTAKE_DESKTOP_USER="tester",
-        INTAKE_DESKTOP_PASSWORD=password,
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "intake_desktop", "--db", db_url],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return launch_app(db_url, mode, INTAKE_DESKTOP_USER="tester", INTAKE_DESKTOP_PASSWORD=password)
 
 
 def test_the_app_opens_the_records_and_signs_in_behind_the_window(db_url: str) -> None:
@@ -46,17 +31,8 @@ def test_the_app_opens_the_records_and_signs_in_behind_the_window(db_url: str) -
 
 
 def _at_the_dialog(db_url: str, password: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        INTAKE_DESKTOP_BENCH="dialog",
-        INTAKE_DESKTOP_BENCH_USER="tester",
-        INTAKE_DESKTOP_BENCH_PASSWORD=password,
-    )
-    for name in ("INTAKE_DESKTOP_USER", "INTAKE_DESKTOP_PASSWORD"):
-        env.pop(name, None)
-    return subprocess.run([sys.executable, "-m", "intake_desktop", "--db", db_url], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)  # fmt: skip
+    return launch_app(db_url, "dialog", INTAKE_DESKTOP_BENCH_USER="tester",
+                      INTAKE_DESKTOP_BENCH_PASSWORD=password)  # fmt: skip
 
 
 def test_signing_in_at_the_dialog_reaches_the_records(db_url: str) -> None:

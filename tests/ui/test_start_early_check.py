@@ -3,27 +3,16 @@ imports (services.early_password), and the sign-in is audited, counted and locke
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from intake_desktop.services import auth
 from intake_desktop.storage.database import open_database
 from intake_desktop.storage.models import AuditEntry, User
 from intake_desktop.ui.clinic_opener import ClinicOpener
-from tests.actors import TEST_PASSWORD, seed_users
-
-
-@pytest.fixture
-def plain_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'plain.sqlite3'}"
-    with open_database(url, encrypt=False) as db:
-        seed_users(db)
-    return url
+from tests.actors import TEST_PASSWORD
+from tests.ui.helpers import launch_app
 
 
 def _trail(url: str, username: str) -> tuple[list[tuple[str, str]], int]:
@@ -65,17 +54,8 @@ def test_the_opener_signs_in_with_the_password_checked_early(qtbot, plain_url, m
 
 
 def _start(url: str, password: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        INTAKE_DESKTOP_BENCH="records",
-        INTAKE_DESKTOP_USER="clin.user",
-        INTAKE_DESKTOP_PASSWORD=password,
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "intake_desktop", "--db", url],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
+    return launch_app(url, "records", INTAKE_DESKTOP_USER="clin.user",
+                      INTAKE_DESKTOP_PASSWORD=password)  # fmt: skip
 
 
 def test_the_app_on_a_plain_file_audits_and_counts_the_sign_in(plain_url: str) -> None:
