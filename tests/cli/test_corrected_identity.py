@@ -32,23 +32,21 @@ def test_a_corrected_patient_prints_signs_and_exports_whole(
                           date_of_birth=date(1961, 7, 19))  # fmt: skip
         update_patient(db, patient_id, details, expected_version=current.version,
                        actor=as_user("front.desk"))  # fmt: skip
-    draft_pdf = tmp_path / "draft.pdf"
-    code, _, err = run(capsys, "--db", database_url, "export-pdf", visit, "--kind", "patient",
-                       "--out", str(draft_pdf), "--user", "dr.x")  # fmt: skip
-    assert code == 0, err
-    words = pdf_text(draft_pdf.read_bytes())
-    assert "Lucía Corrected-Name · born 19 July 1961" in words
-    assert old_birth not in words
+
+    def prints_the_corrected_identity(name: str) -> None:
+        out = tmp_path / f"{name}.pdf"
+        code, _, err = run(capsys, "--db", database_url, "export-pdf", visit, "--kind", "patient",
+                           "--out", str(out), "--user", "dr.x")  # fmt: skip
+        assert code == 0, err
+        words = pdf_text(out.read_bytes())
+        assert "Lucía Corrected-Name · born 19 July 1961" in words
+        assert old_birth not in words
+
+    prints_the_corrected_identity("draft")
     code, _, err = run(capsys, "--db", database_url, "sign", visit, "--red-flags-screened",
                        "--not-examined", "seen by video", "--user", "dr.x")  # fmt: skip
     assert code == 0, err
-    signed_pdf = tmp_path / "signed.pdf"
-    code, _, err = run(capsys, "--db", database_url, "export-pdf", visit, "--kind", "patient",
-                       "--out", str(signed_pdf), "--user", "dr.x")  # fmt: skip
-    assert code == 0, err
-    words = pdf_text(signed_pdf.read_bytes())
-    assert "Lucía Corrected-Name · born 19 July 1961" in words
-    assert old_birth not in words
+    prints_the_corrected_identity("signed")
     fhir = tmp_path / "fhir.json"
     code, _, err = run(capsys, "--db", database_url, "export-fhir", visit, "--out", str(fhir),
                        "--user", "dr.x")  # fmt: skip
